@@ -1,0 +1,151 @@
+// Package catalog loads the FISC catalog: every FISC item a policy may cite,
+// in both numbering schemes, with who is responsible for it and whether IaC
+// can decide it.
+package catalog
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/fiscguard/fiscguard/engine/i18n"
+)
+
+// Editions: the two numbering schemes, which are never converted into each other.
+const (
+	// EditionCurrent is the 9th-edition-onward scheme (統/実/設/監); 実 numbers
+	// are stable from the 10th to the 13th edition.
+	EditionCurrent = "current"
+	// Edition8th is the 8th edition revised (設/運/技), the seed's scheme.
+	Edition8th = "8th"
+)
+
+// Responsible parties, following the seed's 対応の主体.
+const (
+	ResponsibilityUser     = "user"
+	ResponsibilityProvider = "provider"
+	ResponsibilityShared   = "shared"
+)
+
+// Item is one FISC item. Titles are our own paraphrases, never FISC's text.
+type Item struct {
+	ID       string    `yaml:"id" json:"id"`
+	Edition  string    `yaml:"edition" json:"edition"`
+	Category i18n.Text `yaml:"category" json:"category"`
+	Title    i18n.Text `yaml:"title" json:"title"`
+	// TitleVerified is false where no public source confirms the meaning.
+	TitleVerified  bool      `yaml:"title_verified" json:"title_verified"`
+	Responsibility string    `yaml:"responsibility" json:"responsibility"`
+	IaC            string    `yaml:"iac" json:"iac"`
+	IaCNote        i18n.Text `yaml:"iac_note" json:"iac_note"`
+	Simple         i18n.Text `yaml:"simple" json:"simple"`
+	Strict         i18n.Text `yaml:"strict" json:"strict"`
+	Basis          string    `yaml:"basis" json:"basis"`
+}
+
+// Catalog is the set of known FISC items, by ID.
+type Catalog struct {
+	items map[string]*Item
+}
+
+type file struct {
+	Items []*Item `yaml:"items"`
+}
+
+// Parse reads a catalog document and checks every item.
+func Parse(name string, src []byte) (*Catalog, error) {
+	var f file
+	if err := yaml.UnmarshalWithOptions(src, &f, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("%s: %s", name, yaml.FormatError(err, false, false))
+	}
+	c := &Catalog{items: make(map[string]*Item, len(f.Items))}
+	for i, it := range f.Items {
+		if err := it.validate(); err != nil {
+			return nil, fmt.Errorf("%s: item %d (%s): %w", name, i+1, it.ID, err)
+		}
+		if _, dup := c.items[it.ID]; dup {
+			return nil, fmt.Errorf("%s: item %s is listed twice", name, it.ID)
+		}
+		c.items[it.ID] = it
+	}
+	return c, nil
+}
+
+func (it *Item) validate() error {
+	switch {
+	case it.ID == "":
+		return fmt.Errorf("missing id")
+	case it.Edition != EditionCurrent && it.Edition != Edition8th:
+		return fmt.Errorf("edition %q is not %q or %q", it.Edition, EditionCurrent, Edition8th)
+	case it.Title.En == "" || it.Title.Ja == "":
+		return fmt.Errorf("title needs en and ja")
+	}
+	switch it.Responsibility {
+	case ResponsibilityUser, ResponsibilityProvider, ResponsibilityShared:
+	default:
+		return fmt.Errorf("responsibility %q is not user, provider or shared", it.Responsibility)
+	}
+	switch it.IaC {
+	case "full", "partial", "none":
+	default:
+		return fmt.Errorf("iac %q is not full, partial or none", it.IaC)
+	}
+	return nil
+}
+
+// Lookup returns the item with the given ID.
+func (c *Catalog) Lookup(id string) (*Item, bool) {
+	it, ok := c.items[id]
+	return it, ok
+}
+
+// Items returns every item sorted by edition, then ID.
+func (c *Catalog) Items() []*Item {
+	out := make([]*Item, 0, len(c.items))
+	for _, it := range c.items {
+		out = append(out, it)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Edition != out[j].Edition {
+			return out[i].Edition < out[j].Edition
+		}
+		return LessID(out[i].ID, out[j].ID)
+	})
+	return out
+}
+
+// LessID orders FISC IDs naturally, 実3 < 実14 < 実14-1 < 実100: by prefix, then numerically.
+func LessID(a, b string) bool {
+	pa, na := splitID(a)
+	pb, nb := splitID(b)
+	if pa != pb {
+		return pa < pb
+	}
+	for i := 0; i < len(na) && i < len(nb); i++ {
+		if na[i] != nb[i] {
+			return na[i] < nb[i]
+		}
+	}
+	return len(na) < len(nb)
+}
+
+func splitID(id string) (string, []int) {
+	var prefix []rune
+	var nums []int
+	cur, inNum := 0, false
+	for _, r := range id {
+		switch {
+		case r >= '0' && r <= '9':
+			cur, inNum = cur*10+int(r-'0'), true
+		case inNum:
+			nums, cur, inNum = append(nums, cur), 0, false
+		default:
+			prefix = append(prefix, r)
+		}
+	}
+	if inNum {
+		nums = append(nums, cur)
+	}
+	return string(prefix), nums
+}

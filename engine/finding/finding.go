@@ -1,0 +1,86 @@
+// Package finding turns policy results into findings: identity (a
+// fingerprint that survives edits), location, and a stable order.
+package finding
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+// Finding is one rule's verdict on one resource attribute.
+type Finding struct {
+	Rule         *policy.Rule
+	Status       string // policy.StatusFail or policy.StatusInconclusive
+	Address      string
+	ResourceType string
+	Attribute    string
+	Message      i18n.Text
+	Location     *model.Location
+	Fingerprint  string
+}
+
+// Fingerprint hashes what identifies a finding across edits: rule ID,
+// resource address and attribute path, never a line number.
+func Fingerprint(ruleID, address, attribute string) string {
+	h := sha256.New()
+	for _, s := range []string{ruleID, address, attribute} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// FromResults builds findings from policy results, locating each at its
+// resource's source, and sorts them by address, rule and attribute.
+func FromResults(doc *model.Document, results []policy.Result) []Finding {
+	byAddr := make(map[string]*model.Resource, len(doc.Resources))
+	for i := range doc.Resources {
+		byAddr[doc.Resources[i].Address] = &doc.Resources[i]
+	}
+	out := make([]Finding, 0, len(results))
+	for _, r := range results {
+		f := Finding{
+			Rule:        r.Rule,
+			Status:      r.Status,
+			Address:     r.Address,
+			Attribute:   r.Attribute,
+			Message:     r.Message,
+			Fingerprint: Fingerprint(r.Rule.ID, r.Address, r.Attribute),
+		}
+		if res, ok := byAddr[r.Address]; ok {
+			f.ResourceType = res.Type
+			f.Location = res.Source
+		}
+		out = append(out, f)
+	}
+	Sort(out)
+	return out
+}
+
+// Sort orders findings deterministically.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Address != b.Address {
+			return a.Address < b.Address
+		}
+		if a.Rule.ID != b.Rule.ID {
+			return a.Rule.ID < b.Rule.ID
+		}
+		if a.Attribute != b.Attribute {
+			return a.Attribute < b.Attribute
+		}
+		return a.Message.En < b.Message.En
+	})
+}
+
+// AtOrAbove reports whether f fails the build under threshold: failed
+// (not inconclusive) findings of that severity or higher.
+func (f *Finding) AtOrAbove(threshold policy.Severity) bool {
+	return f.Status == policy.StatusFail && f.Rule.Severity >= threshold
+}

@@ -1,0 +1,88 @@
+// Package model defines the one input document that every policy sees,
+// whether it was loaded from a Terraform plan or from HCL.
+package model
+
+// Kinds of input a Document can come from.
+const (
+	KindPlan = "plan"
+	KindHCL  = "hcl"
+)
+
+// Modes of a resource, as Terraform names them.
+const (
+	ModeManaged = "managed"
+	ModeData    = "data"
+)
+
+// Redacted replaces every sensitive value before policies see the document,
+// so secrets can never reach a finding or an output.
+const Redacted = "(sensitive value)"
+
+// Document is the input to policy evaluation.
+type Document struct {
+	Kind             string     `json:"kind"`
+	TerraformVersion string     `json:"terraform_version,omitempty"`
+	FormatVersion    string     `json:"format_version,omitempty"`
+	// Complete is false when Terraform could not plan every change
+	// (deferred changes, -target); Errored is true when planning failed.
+	Complete  bool       `json:"complete"`
+	Errored   bool       `json:"errored"`
+	Providers []Provider `json:"providers"`
+	Resources []Resource `json:"resources"`
+}
+
+// Provider is one provider configuration, keyed as Terraform keys it in the
+// plan's configuration ("aws", "aws.tokyo", "module.m:aws").
+type Provider struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	Alias  string `json:"alias,omitempty"`
+	Module string `json:"module"`
+	Region string `json:"region,omitempty"`
+}
+
+// Resource is one resource instance.
+type Resource struct {
+	// Address is exactly Terraform's instance address, e.g. module.a["x"].aws_s3_bucket.b[0].
+	Address string `json:"address"`
+	// ConfigAddress is the address without instance keys, as configuration
+	// expressions refer to it: module.a.aws_s3_bucket.b.
+	ConfigAddress string `json:"config_address"`
+	// Module is the module instance address ("" for the root module).
+	Module   string   `json:"module"`
+	Mode     string   `json:"mode"`
+	Type     string   `json:"type"`
+	Name     string   `json:"name"`
+	Index    any      `json:"index"`
+	Provider string   `json:"provider"`
+	Region   string   `json:"region"`
+	Actions  []string `json:"actions"`
+	// Values are the planned after-values (plan) or evaluated attributes (HCL).
+	Values map[string]any `json:"values"`
+	// Unknown mirrors the shape of Values, with true where a value is known
+	// only after apply.
+	Unknown map[string]any `json:"unknown"`
+	// Refs maps a top-level attribute to the instance addresses of the
+	// resources its expression refers to.
+	Refs   map[string][]string `json:"refs"`
+	Source *Location           `json:"source,omitempty"`
+}
+
+// Location is a place in a source file. Lines and columns are 1-based;
+// zero means unknown.
+type Location struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column,omitempty"`
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
+}
+
+// Checked reports whether policies judge the resource's configuration:
+// managed resources that are not only being deleted.
+func (r *Resource) Checked() bool {
+	if r.Mode != ModeManaged {
+		return false
+	}
+	return !(len(r.Actions) == 1 && r.Actions[0] == "delete")
+}

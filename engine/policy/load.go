@@ -1,0 +1,238 @@
+// Package policy loads Rego policies, validates their metadata against the
+// FISC catalog, compiles them once and evaluates them over a model.Document.
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+)
+
+// Source is a tree of .rego files: the built-in library or a --policy-dir.
+type Source struct {
+	FS fs.FS
+	// Name prefixes file names in messages and outputs (e.g. "policies" or the directory given).
+	Name    string
+	Builtin bool
+}
+
+// Set is a validated, compiled set of policies.
+type Set struct {
+	rules    []*Rule
+	compiler *ast.Compiler
+}
+
+// Rules returns the rules sorted by ID.
+func (s *Set) Rules() []*Rule { return s.rules }
+
+// Rule returns the rule with the given ID.
+func (s *Set) Rule(id string) (*Rule, bool) {
+	i := sort.Search(len(s.rules), func(i int) bool { return s.rules[i].ID >= id })
+	if i < len(s.rules) && s.rules[i].ID == id {
+		return s.rules[i], true
+	}
+	return nil, false
+}
+
+// ParseOptions is how every fiscguard module is parsed: Rego v1 with METADATA.
+var ParseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+
+// Load parses every non-test .rego file of the sources, validates each
+// policy's metadata (the FISC IDs must exist in cat) and compiles them once.
+func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
+	modules := map[string]*ast.Module{}
+	var rules []*Rule
+	byID := map[string]*Rule{}
+	for _, src := range sources {
+		files, err := regoFiles(src.FS, false)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.Name, err)
+		}
+		for _, f := range files {
+			data, err := fs.ReadFile(src.FS, f)
+			if err != nil {
+				return nil, err
+			}
+			name := path.Join(src.Name, f)
+			mod, err := ast.ParseModuleWithOpts(name, string(data), ParseOptions)
+			if err != nil {
+				return nil, firstError(err)
+			}
+			modules[name] = mod
+			rule, err := ruleOf(mod, name, cat)
+			if err != nil {
+				return nil, err
+			}
+			if rule == nil {
+				continue
+			}
+			rule.Builtin = src.Builtin
+			if prev, dup := byID[rule.ID]; dup {
+				return nil, fmt.Errorf("%s: rule ID %s is already used by %s", name, rule.ID, prev.File)
+			}
+			byID[rule.ID] = rule
+			rules = append(rules, rule)
+		}
+	}
+	compiler := ast.NewCompiler().WithUseTypeCheckAnnotations(true)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, firstError(compiler.Errors)
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return &Set{rules: rules, compiler: compiler}, nil
+}
+
+// regoFiles lists .rego files in sorted order; tests selects _test.rego files
+// instead of the others.
+func regoFiles(fsys fs.FS, tests bool) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return nil
+		}
+		if strings.HasSuffix(p, "_test.rego") == tests {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// firstError turns OPA's error lists into one line naming file:row:col.
+func firstError(err error) error {
+	if errs, ok := err.(ast.Errors); ok && len(errs) > 0 {
+		e := errs[0]
+		more := ""
+		if len(errs) > 1 {
+			more = fmt.Sprintf(" (and %d more errors)", len(errs)-1)
+		}
+		if e.Location != nil {
+			return fmt.Errorf("%s:%d:%d: %s%s", e.Location.File, e.Location.Row, e.Location.Col, e.Message, more)
+		}
+		return fmt.Errorf("%s%s", e.Message, more)
+	}
+	return err
+}
+
+// metadata is the custom block of a policy's package METADATA.
+type metadata struct {
+	ID             string   `json:"id"`
+	Severity       string   `json:"severity"`
+	FISC           []string `json:"fisc"`
+	FISC8th        []string `json:"fisc_8th"`
+	Profile        string   `json:"profile"`
+	Responsibility string   `json:"responsibility"`
+	ResourceTypes  []string `json:"resource_types"`
+	TitleJa        string   `json:"title_ja"`
+	DescriptionJa  string   `json:"description_ja"`
+	Remediation    string   `json:"remediation"`
+	RemediationJa  string   `json:"remediation_ja"`
+}
+
+var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$`)
+
+// ruleOf returns the module's rule, or nil for a helper module (one that
+// defines no deny rule). A module with deny must carry valid METADATA.
+func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
+	if !definesDeny(mod) {
+		return nil, nil
+	}
+	var ann *ast.Annotations
+	for _, a := range mod.Annotations {
+		if a.Scope == "package" {
+			ann = a
+		}
+	}
+	pkg := strings.TrimPrefix(mod.Package.Path.String(), "data.")
+	if ann == nil || ann.Custom == nil {
+		return nil, fmt.Errorf("%s:%d: package %s defines deny but has no package METADATA with a custom block", file, mod.Package.Location.Row, pkg)
+	}
+	loc := fmt.Sprintf("%s:%d", file, ann.Location.Row)
+	raw, err := json.Marshal(ann.Custom)
+	if err != nil {
+		return nil, fmt.Errorf("%s: METADATA custom: %w", loc, err)
+	}
+	var md metadata
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&md); err != nil {
+		return nil, fmt.Errorf("%s: METADATA custom: %w", loc, err)
+	}
+	if !ruleIDPattern.MatchString(md.ID) {
+		return nil, fmt.Errorf("%s: METADATA custom.id %q is missing or not like FG-S3-001", loc, md.ID)
+	}
+	if ann.Title == "" {
+		return nil, fmt.Errorf("%s: rule %s: METADATA title is missing", loc, md.ID)
+	}
+	sev, err := ParseSeverity(md.Severity)
+	if err != nil {
+		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
+	}
+	prof, err := ParseProfile(md.Profile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
+	}
+	switch md.Responsibility {
+	case catalog.ResponsibilityUser, catalog.ResponsibilityShared:
+	default:
+		return nil, fmt.Errorf("%s: rule %s: responsibility %q is not user or shared", loc, md.ID, md.Responsibility)
+	}
+	if len(md.FISC)+len(md.FISC8th) == 0 {
+		return nil, fmt.Errorf("%s: rule %s cites no FISC item (custom.fisc or custom.fisc_8th)", loc, md.ID)
+	}
+	for _, ids := range []struct {
+		edition string
+		ids     []string
+	}{{catalog.EditionCurrent, md.FISC}, {catalog.Edition8th, md.FISC8th}} {
+		for _, id := range ids.ids {
+			it, ok := cat.Lookup(id)
+			if !ok {
+				return nil, fmt.Errorf("%s: rule %s cites FISC item %s, which is not in the catalog", loc, md.ID, id)
+			}
+			if it.Edition != ids.edition {
+				return nil, fmt.Errorf("%s: rule %s lists %s (edition %s) among the %s-edition IDs", loc, md.ID, id, it.Edition, ids.edition)
+			}
+		}
+	}
+	if len(md.ResourceTypes) == 0 {
+		return nil, fmt.Errorf("%s: rule %s: METADATA custom.resource_types is empty", loc, md.ID)
+	}
+	return &Rule{
+		ID:             md.ID,
+		Title:          i18n.Text{En: ann.Title, Ja: md.TitleJa},
+		Description:    i18n.Text{En: ann.Description, Ja: md.DescriptionJa},
+		Remediation:    i18n.Text{En: md.Remediation, Ja: md.RemediationJa},
+		Severity:       sev,
+		FISC:           md.FISC,
+		FISC8th:        md.FISC8th,
+		Profile:        prof,
+		Responsibility: md.Responsibility,
+		ResourceTypes:  md.ResourceTypes,
+		Package:        pkg,
+		File:           file,
+	}, nil
+}
+
+func definesDeny(mod *ast.Module) bool {
+	for _, r := range mod.Rules {
+		if r.Head.Name.Equal(ast.Var("deny")) || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.Compare(ast.Var("deny")) == 0) {
+			return true
+		}
+	}
+	return false
+}

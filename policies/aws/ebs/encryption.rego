@@ -1,0 +1,49 @@
+# METADATA
+# title: EBS volumes are encrypted at rest
+# description: |
+#   An unencrypted EBS volume leaves stored data readable to anyone who obtains
+#   the volume or a snapshot of it. FISC expects stored data to be protected
+#   against leakage (実3); AWS maps its encrypted-volumes control to this item.
+# custom:
+#   id: FG-EBS-001
+#   severity: high
+#   fisc: ["実3"]
+#   fisc_8th: ["運110"]
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_ebs_volume]
+#   title_ja: EBSボリュームを暗号化する
+#   description_ja: |
+#     暗号化されていないEBSボリュームは、ボリュームやスナップショットを入手した者に保存データを読まれるおそれがある。
+#     FISCは蓄積データの漏えい防止（実3）を求めており、AWSは暗号化ボリュームの統制をこの項目に対応付けている。
+#   remediation: Set encrypted = true (and kms_key_id for a customer-managed key), or enable aws_ebs_encryption_by_default in the region.
+#   remediation_ja: encrypted = true を設定する（顧客管理キーを使う場合は kms_key_id も設定する）か、リージョンで aws_ebs_encryption_by_default を有効にする。
+package fiscguard.aws.ebs.encryption
+
+import data.fiscguard.lib
+
+deny contains lib.fail(v, "encrypted",
+	sprintf("EBS volume %s is not encrypted", [v.address]),
+	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
+) if {
+	some v in lib.resources("aws_ebs_volume")
+	not lib.unknown(v, ["encrypted"])
+	not lib.value(v, ["encrypted"], false)
+	not encrypted_by_default(v)
+}
+
+deny contains lib.inconclusive(v, "encrypted",
+	sprintf("EBS volume %s: encryption is known only after apply", [v.address]),
+	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない", [v.address]),
+) if {
+	some v in lib.resources("aws_ebs_volume")
+	lib.unknown(v, ["encrypted"])
+	not encrypted_by_default(v)
+}
+
+# Account-level default encryption in the same region encrypts new volumes.
+encrypted_by_default(v) if {
+	some d in lib.resources("aws_ebs_encryption_by_default")
+	d.region == v.region
+	lib.value(d, ["enabled"], true) == true
+}

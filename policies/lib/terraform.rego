@@ -1,0 +1,81 @@
+# METADATA
+# title: fiscguard policy helpers
+# description: |
+#   Lookups over the fiscguard input document (see DESIGN.md "The model") that
+#   make a resource lookup by type, a join through refs, an unknown-value test
+#   and a result one line each. Indexes are built once per evaluation.
+package fiscguard.lib
+
+# resources returns the managed resources of type t that policies judge:
+# those not only being deleted.
+resources(t) := object.get(_by_type, t, [])
+
+# data_sources returns the data sources of type t (never a finding's subject).
+data_sources(t) := [r | some r in input.resources; r.mode == "data"; r.type == t]
+
+_by_type[t] := rs if {
+	some t in {r.type | some r in input.resources}
+	rs := [r | some r in input.resources; r.type == t; checked(r)]
+}
+
+# checked is true for a managed resource that is not only being deleted.
+checked(r) if {
+	r.mode == "managed"
+	r.actions != ["delete"]
+}
+
+# referrers returns the resources of type t whose attribute attr refers to r,
+# e.g. referrers(bucket, "aws_s3_bucket_public_access_block", "bucket").
+referrers(r, t, attr) := [x |
+	some x in object.get(_referrers, [r.address, t], [])
+	r.address in object.get(x.refs, attr, [])
+]
+
+_referrers[target][x.type] contains x if {
+	some x in input.resources
+	checked(x)
+	some targets in x.refs
+	some target in targets
+}
+
+# referenced returns the resources of type t that r's attribute attr refers to.
+referenced(r, attr, t) := [x |
+	some addr in object.get(r.refs, attr, [])
+	some x in object.get(_by_address, addr, [])
+	x.type == t
+]
+
+_by_address[r.address] contains r if some r in input.resources
+
+# value returns the value at path (an array, e.g. ["versioning", 0, "enabled"])
+# or default when it is absent or null.
+value(r, path, default_value) := v if {
+	v := object.get(r.values, path, null)
+	v != null
+} else := default_value
+
+# unknown is true when the value at path is known only after apply.
+unknown(r, path) if object.get(r.unknown, path, false) == true
+
+# param returns a tunable value from data.fiscguard.params.
+param(name) := data.fiscguard.params[name]
+
+# strict is true under FISC's strict management profile.
+strict if data.fiscguard.profile == "strict"
+
+# fail and inconclusive build a deny result: the resource, the attribute path
+# it is about ("" for the resource as a whole) and a message in English and
+# Japanese.
+fail(r, attr, en, ja) := _result(r, attr, "fail", en, ja)
+
+inconclusive(r, attr, en, ja) := _result(r, attr, "inconclusive", en, ja)
+
+_result(r, attr, status, en, ja) := {
+	"resource": r.address,
+	"attribute": attr,
+	"status": status,
+	"message": {"en": en, "ja": ja},
+}
+
+# is_open_cidr is true for a CIDR that admits the whole internet.
+is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}

@@ -10,6 +10,9 @@ package fiscguard.lib
 # those not only being deleted.
 resources(t) := object.get(_by_type, t, [])
 
+# all_resources returns every managed resource that policies judge, of any type.
+all_resources := [r | some rs in _by_type; some r in rs]
+
 # data_sources returns the data sources of type t (never a finding's subject).
 data_sources(t) := [r | some r in input.resources; r.mode == "data"; r.type == t]
 
@@ -79,3 +82,18 @@ _result(r, attr, status, en, ja) := {
 
 # is_open_cidr is true for a CIDR that admits the whole internet.
 is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
+
+# as_array returns x when it is an array and [x] otherwise (IAM policy fields may be either).
+as_array(x) := x if is_array(x)
+
+else := [x]
+
+# json_value returns the JSON document held as a string at path, when the string is valid JSON.
+json_value(r, path) := json.unmarshal(s) if {
+	s := value(r, path, "")
+	is_string(s)
+	json.is_valid(s)
+}
+
+# policy_statements returns an IAM policy document's statements as an array (Statement may be one object).
+policy_statements(doc) := as_array(object.get(doc, "Statement", []))

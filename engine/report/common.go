@@ -1,0 +1,126 @@
+package report
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+// severitiesDesc lists severities most severe first, the order every summary uses.
+var severitiesDesc = []policy.Severity{policy.Critical, policy.High, policy.Medium, policy.Low}
+
+// fiscCount is how many findings cite one FISC item.
+type fiscCount struct {
+	ID    string
+	Title string
+	Count int
+}
+
+// summary holds the counts every format reports.
+type summary struct {
+	BySeverity      map[policy.Severity]int
+	Fail            int
+	Inconclusive    int
+	ByFISC          []fiscCount
+	FailedThreshold int
+	Checked         int
+}
+
+func summarize(r *Report) summary {
+	s := summary{BySeverity: map[policy.Severity]int{}}
+	perID := map[string]int{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		s.BySeverity[f.Rule.Severity]++
+		if f.Status == policy.StatusInconclusive {
+			s.Inconclusive++
+		} else {
+			s.Fail++
+		}
+		if f.AtOrAbove(r.FailOn) {
+			s.FailedThreshold++
+		}
+		for _, id := range f.Rule.FISCIDs(r.Edition) {
+			perID[id]++
+		}
+	}
+	for id, n := range perID {
+		s.ByFISC = append(s.ByFISC, fiscCount{ID: id, Title: itemTitle(r.Catalog, id, r.Lang), Count: n})
+	}
+	sort.Slice(s.ByFISC, func(i, j int) bool { return catalog.LessID(s.ByFISC[i].ID, s.ByFISC[j].ID) })
+	for _, res := range r.Resources {
+		if res.Checked {
+			s.Checked++
+		}
+	}
+	return s
+}
+
+// itemTitle is a FISC item's short title, or "" when the catalog lacks it.
+func itemTitle(c *catalog.Catalog, id string, lang i18n.Lang) string {
+	if c == nil {
+		return ""
+	}
+	if it, ok := c.Lookup(id); ok {
+		return it.Title.In(lang)
+	}
+	return ""
+}
+
+// sortedFindings returns a sorted copy, so writers never reorder the caller's slice.
+func sortedFindings(fs []finding.Finding) []finding.Finding {
+	out := append([]finding.Finding(nil), fs...)
+	finding.Sort(out)
+	return out
+}
+
+// evaluatedRules returns the report's rules plus any rule a finding cites
+// that is missing from them, sorted by ID, so every finding has a rule entry.
+func evaluatedRules(r *Report) []*policy.Rule {
+	seen := map[string]bool{}
+	var out []*policy.Rule
+	add := func(rule *policy.Rule) {
+		if rule != nil && !seen[rule.ID] {
+			seen[rule.ID] = true
+			out = append(out, rule)
+		}
+	}
+	for _, rule := range r.Rules {
+		add(rule)
+	}
+	for i := range r.Findings {
+		add(r.Findings[i].Rule)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// nonNil keeps JSON arrays as [] rather than null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// truncate cuts s to at most n runes, marking the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// editionOf defaults an unset edition to the current scheme.
+func editionOf(r *Report) string {
+	if r.Edition == catalog.Edition8th {
+		return catalog.Edition8th
+	}
+	return catalog.EditionCurrent
+}

@@ -1,0 +1,212 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+// jsonSchemaVersion changes only when a field is removed or changes meaning;
+// added fields keep the version.
+const jsonSchemaVersion = 1
+
+// jsonReport is the JSON output (schema_version 1). Text fields (title,
+// message, remediation, FISC titles) are in the report's language. Arrays
+// are never null. Every list is sorted: findings by address, rule ID and
+// attribute; rules by ID; resources by address; by_fisc in natural FISC ID
+// order.
+type jsonReport struct {
+	SchemaVersion int         `json:"schema_version"`
+	Tool          jsonTool    `json:"tool"`
+	Target        jsonTarget  `json:"target"`
+	Profile       string      `json:"profile"` // simple | strict
+	Edition       string      `json:"edition"` // current | 8th: the scheme of every "fisc" field
+	Lang          string      `json:"lang"`    // en | ja
+	FailOn        string      `json:"fail_on"` // critical | high | medium | low
+	Summary       jsonSummary `json:"summary"`
+	// Rules are the rules evaluated, so a reader can tell a pass from a rule that never ran.
+	Rules     []jsonRule    `json:"rules"`
+	Findings  []jsonFinding `json:"findings"`
+	Resources []Resource    `json:"resources"`
+	Notes     []string      `json:"notes"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// jsonTarget describes the input; complete is false and errored true for
+// plans Terraform could not finish.
+type jsonTarget struct {
+	Path             string `json:"path"`
+	Kind             string `json:"kind"` // plan | hcl
+	TerraformVersion string `json:"terraform_version"`
+	FormatVersion    string `json:"format_version"`
+	Complete         bool   `json:"complete"`
+	Errored          bool   `json:"errored"`
+}
+
+// jsonSummary counts findings. failed_threshold counts failed (not
+// inconclusive) findings at or above fail_on: non-zero means exit code 1.
+type jsonSummary struct {
+	BySeverity       jsonBySeverity `json:"by_severity"`
+	ByStatus         jsonByStatus   `json:"by_status"`
+	ByFISC           []jsonFISC     `json:"by_fisc"`
+	FailedThreshold  int            `json:"failed_threshold"`
+	Resources        int            `json:"resources"`
+	ResourcesChecked int            `json:"resources_checked"`
+}
+
+type jsonBySeverity struct {
+	Critical int `json:"critical"`
+	High     int `json:"high"`
+	Medium   int `json:"medium"`
+	Low      int `json:"low"`
+}
+
+type jsonByStatus struct {
+	Fail         int `json:"fail"`
+	Inconclusive int `json:"inconclusive"`
+}
+
+// jsonFISC counts the findings citing one FISC item; title is "" for an
+// item missing from the catalog.
+type jsonFISC struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Findings int    `json:"findings"`
+}
+
+type jsonRule struct {
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Severity       string   `json:"severity"`
+	Profile        string   `json:"profile"`
+	Responsibility string   `json:"responsibility"`
+	FISC           []string `json:"fisc"`
+}
+
+// jsonFinding is one finding. fisc is in the report's edition; fisc_current
+// and fisc_8th give both schemes. status is fail | inconclusive. location is
+// null when the resource has no known source; its 0 values mean unknown.
+// fingerprint is stable across edits (rule ID, address, attribute).
+type jsonFinding struct {
+	RuleID         string        `json:"rule_id"`
+	Title          string        `json:"title"`
+	Severity       string        `json:"severity"`
+	Status         string        `json:"status"`
+	FISC           []string      `json:"fisc"`
+	FISCCurrent    []string      `json:"fisc_current"`
+	FISC8th        []string      `json:"fisc_8th"`
+	Profile        string        `json:"profile"`
+	Responsibility string        `json:"responsibility"`
+	Address        string        `json:"address"`
+	ResourceType   string        `json:"resource_type"`
+	Attribute      string        `json:"attribute"`
+	Message        string        `json:"message"`
+	Remediation    string        `json:"remediation"`
+	Location       *jsonLocation `json:"location"`
+	Fingerprint    string        `json:"fingerprint"`
+}
+
+type jsonLocation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+}
+
+func writeJSON(w io.Writer, r *Report) error {
+	s := summarize(r)
+	out := jsonReport{
+		SchemaVersion: jsonSchemaVersion,
+		Tool:          jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
+		Target: jsonTarget{
+			Path:             r.Target.Path,
+			Kind:             r.Target.Kind,
+			TerraformVersion: r.Target.TerraformVersion,
+			FormatVersion:    r.Target.FormatVersion,
+			Complete:         r.Target.Complete,
+			Errored:          r.Target.Errored,
+		},
+		Profile: string(r.Profile),
+		Edition: editionOf(r),
+		Lang:    string(r.Lang),
+		FailOn:  r.FailOn.String(),
+		Summary: jsonSummary{
+			BySeverity: jsonBySeverity{
+				Critical: s.BySeverity[policy.Critical],
+				High:     s.BySeverity[policy.High],
+				Medium:   s.BySeverity[policy.Medium],
+				Low:      s.BySeverity[policy.Low],
+			},
+			ByStatus:         jsonByStatus{Fail: s.Fail, Inconclusive: s.Inconclusive},
+			ByFISC:           []jsonFISC{},
+			FailedThreshold:  s.FailedThreshold,
+			Resources:        len(r.Resources),
+			ResourcesChecked: s.Checked,
+		},
+		Rules:     []jsonRule{},
+		Findings:  []jsonFinding{},
+		Resources: sortedResources(r.Resources),
+		Notes:     nonNil(r.Notes),
+	}
+	for _, c := range s.ByFISC {
+		out.Summary.ByFISC = append(out.Summary.ByFISC, jsonFISC{ID: c.ID, Title: c.Title, Findings: c.Count})
+	}
+	for _, rule := range evaluatedRules(r) {
+		out.Rules = append(out.Rules, jsonRule{
+			ID:             rule.ID,
+			Title:          rule.Title.In(r.Lang),
+			Severity:       rule.Severity.String(),
+			Profile:        string(rule.Profile),
+			Responsibility: rule.Responsibility,
+			FISC:           nonNil(rule.FISCIDs(r.Edition)),
+		})
+	}
+	for _, f := range sortedFindings(r.Findings) {
+		jf := jsonFinding{
+			RuleID:         f.Rule.ID,
+			Title:          f.Rule.Title.In(r.Lang),
+			Severity:       f.Rule.Severity.String(),
+			Status:         f.Status,
+			FISC:           nonNil(f.Rule.FISCIDs(r.Edition)),
+			FISCCurrent:    nonNil(f.Rule.FISC),
+			FISC8th:        nonNil(f.Rule.FISC8th),
+			Profile:        string(f.Rule.Profile),
+			Responsibility: f.Rule.Responsibility,
+			Address:        f.Address,
+			ResourceType:   f.ResourceType,
+			Attribute:      f.Attribute,
+			Message:        f.Message.In(r.Lang),
+			Remediation:    f.Rule.Remediation.In(r.Lang),
+			Fingerprint:    f.Fingerprint,
+		}
+		if l := f.Location; l != nil {
+			jf.Location = &jsonLocation{File: l.File, Line: l.Line, Column: l.Column, EndLine: l.EndLine, EndColumn: l.EndColumn}
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// Messages quote HCL like "a < b"; keep them readable rather than \u003c.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// sortedResources copies resources sorted by address, with actions never null.
+func sortedResources(in []Resource) []Resource {
+	out := make([]Resource, len(in))
+	copy(out, in)
+	for i := range out {
+		if out[i].Actions == nil {
+			out[i].Actions = []string{}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}

@@ -1,0 +1,82 @@
+// Package report writes scan results as text, JSON or SARIF.
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+// Report is everything a writer needs; writers never look elsewhere.
+type Report struct {
+	Tool    Tool
+	Target  Target
+	Profile policy.Profile
+	// Edition selects the FISC numbering shown: catalog.EditionCurrent or catalog.Edition8th.
+	Edition string
+	Lang    i18n.Lang
+	FailOn  policy.Severity
+	// Rules are the rules evaluated in this scan, sorted by ID.
+	Rules    []*policy.Rule
+	Catalog  *catalog.Catalog
+	Findings []finding.Finding
+	// Resources lists every resource in the input, so nothing is dropped silently.
+	Resources []Resource
+	// Notes are warnings about the input, e.g. an incomplete plan.
+	Notes []string
+}
+
+// Tool identifies fiscguard in outputs.
+type Tool struct {
+	Name           string
+	Version        string
+	InformationURI string
+}
+
+// Target describes the scanned input.
+type Target struct {
+	// Path is the input as given (relative where possible; "-" for stdin).
+	Path             string
+	Kind             string
+	TerraformVersion string
+	FormatVersion    string
+	Complete         bool
+	Errored          bool
+}
+
+// Resource is one resource of the input as outputs list it.
+type Resource struct {
+	Address string          `json:"address"`
+	Type    string          `json:"type"`
+	Mode    string          `json:"mode"`
+	Actions []string        `json:"actions"`
+	Checked bool            `json:"checked"`
+	Source  *model.Location `json:"source,omitempty"`
+}
+
+// Formats lists the output formats by name.
+var Formats = []string{"text", "json", "sarif"}
+
+// Options tune a writer.
+type Options struct {
+	// Color enables ANSI colours in text output (only on a terminal).
+	Color bool
+}
+
+// Write writes r in the named format.
+func Write(w io.Writer, format string, r *Report, opts Options) error {
+	switch format {
+	case "text":
+		return writeText(w, r, opts)
+	case "json":
+		return writeJSON(w, r)
+	case "sarif":
+		return writeSARIF(w, r)
+	}
+	return fmt.Errorf("unknown format %q (want text, json or sarif)", format)
+}

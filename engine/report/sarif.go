@@ -1,0 +1,483 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+const (
+	sarifSchemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion   = "2.1.0"
+	// srcRoot is SARIF's conventional name for the repository root; GitHub
+	// resolves relative URIs against the checkout, so we leave it unbound.
+	srcRoot = "%SRCROOT%"
+	// FingerprintKey names our location-independent fingerprint in
+	// partialFingerprints; bump the version if the hash inputs ever change.
+	FingerprintKey = "fiscguard/v1"
+	// PolicyDocsURL is where each rule's documentation lives, anchored by lowercased rule ID.
+	PolicyDocsURL         = "https://github.com/fiscguard/fiscguard/blob/main/docs/policies.md"
+	defaultInformationURI = "https://github.com/fiscguard/fiscguard"
+	// GitHub keeps only the first 10 tags of a rule and rejects more than 20.
+	maxTags = 10
+	// GitHub's limit for rule descriptions.
+	maxDescription = 1024
+)
+
+// securitySeverity maps severities to GitHub's security-severity scores;
+// each value sits inside GitHub's bucket of the same name.
+var securitySeverity = map[policy.Severity]string{
+	policy.Critical: "9.5",
+	policy.High:     "8.0",
+	policy.Medium:   "5.5",
+	policy.Low:      "3.0",
+}
+
+// sarifLevel maps severities to SARIF levels for failed findings.
+var sarifLevel = map[policy.Severity]string{
+	policy.Critical: "error",
+	policy.High:     "error",
+	policy.Medium:   "warning",
+	policy.Low:      "note",
+}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                        `json:"tool"`
+	Invocations        []sarifInvocation                `json:"invocations"`
+	AutomationDetails  sarifAutomationDetails           `json:"automationDetails"`
+	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds"`
+	Language           string                           `json:"language"`
+	ColumnKind         string                           `json:"columnKind"`
+	Results            []sarifResult                    `json:"results"`
+	Properties         sarifRunProperties               `json:"properties"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string              `json:"id"`
+	Name                 string              `json:"name"`
+	ShortDescription     sarifMessage        `json:"shortDescription"`
+	FullDescription      sarifMessage        `json:"fullDescription"`
+	Help                 sarifMultiformat    `json:"help"`
+	HelpURI              string              `json:"helpUri"`
+	DefaultConfiguration sarifConfiguration  `json:"defaultConfiguration"`
+	Properties           sarifRuleProperties `json:"properties"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifMultiformat struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProperties struct {
+	Tags             []string `json:"tags"`
+	SecuritySeverity string   `json:"security-severity"`
+	Precision        string   `json:"precision"`
+	FISC             []string `json:"fisc"`
+	FISC8th          []string `json:"fisc_8th"`
+	Profile          string   `json:"profile"`
+	Responsibility   string   `json:"responsibility"`
+}
+
+type sarifResult struct {
+	RuleID              string                `json:"ruleId"`
+	RuleIndex           int                   `json:"ruleIndex"`
+	Level               string                `json:"level"`
+	Message             sarifMessage          `json:"message"`
+	Locations           []sarifLocation       `json:"locations"`
+	PartialFingerprints map[string]string     `json:"partialFingerprints"`
+	Properties          sarifResultProperties `json:"properties"`
+}
+
+type sarifResultProperties struct {
+	Status    string   `json:"status"`
+	Severity  string   `json:"severity"`
+	Address   string   `json:"address"`
+	Attribute string   `json:"attribute"`
+	FISC      []string `json:"fisc"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           sarifRegion           `json:"region"`
+}
+
+type sarifArtifactLocation struct {
+	URI         string        `json:"uri,omitempty"`
+	URIBaseID   string        `json:"uriBaseId,omitempty"`
+	Description *sarifMessage `json:"description,omitempty"`
+}
+
+// sarifRegion omits end positions we do not know; SARIF then means "to the end of the line".
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifLogicalLocation struct {
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
+}
+
+type sarifAutomationDetails struct {
+	ID string `json:"id"`
+}
+
+type sarifRunProperties struct {
+	Profile string      `json:"profile"`
+	Edition string      `json:"edition"`
+	Lang    string      `json:"lang"`
+	FailOn  string      `json:"fail_on"`
+	Target  sarifTarget `json:"target"`
+}
+
+type sarifTarget struct {
+	Path             string `json:"path"`
+	Kind             string `json:"kind"`
+	TerraformVersion string `json:"terraform_version"`
+	Complete         bool   `json:"complete"`
+	Errored          bool   `json:"errored"`
+}
+
+// sarifWords are the fixed words of rule help and result messages.
+var sarifWords = map[string]i18n.Text{
+	"inconclusive":   {En: "Inconclusive: ", Ja: "判定不能: "},
+	"fisc":           {En: "FISC items", Ja: "FISC項目"},
+	"current":        {En: "Current edition", Ja: "現行版"},
+	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
+	"none":           {En: "none", Ja: "なし"},
+	"responsibility": {En: "Responsibility", Ja: "対応の主体"},
+	"profile":        {En: "Profile", Ja: "プロファイル"},
+	"severity":       {En: "Severity", Ja: "重大度"},
+	"remediation":    {En: "Remediation", Ja: "対策"},
+	"user":           {En: "user (the financial institution)", Ja: "利用者（金融機関）"},
+	"provider":       {En: "cloud provider", Ja: "クラウド事業者"},
+	"shared":         {En: "shared by user and provider", Ja: "利用者と事業者の共同"},
+}
+
+func writeSARIF(w io.Writer, r *Report) error {
+	rules := evaluatedRules(r)
+	index := make(map[string]int, len(rules))
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:            nonEmpty(r.Tool.Name, "fiscguard"),
+			Version:         r.Tool.Version,
+			SemanticVersion: semanticVersion(r.Tool.Version),
+			InformationURI:  nonEmpty(r.Tool.InformationURI, defaultInformationURI),
+			Rules:           make([]sarifRule, 0, len(rules)),
+		}},
+		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
+		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target)},
+		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
+			srcRoot: {Description: &sarifMessage{Text: "The repository root; relative URIs resolve against it."}},
+		},
+		Language:   string(r.Lang),
+		ColumnKind: "utf16CodeUnits",
+		Results:    []sarifResult{},
+		Properties: sarifRunProperties{
+			Profile: string(r.Profile),
+			Edition: editionOf(r),
+			Lang:    string(r.Lang),
+			FailOn:  r.FailOn.String(),
+			Target: sarifTarget{
+				Path:             r.Target.Path,
+				Kind:             r.Target.Kind,
+				TerraformVersion: r.Target.TerraformVersion,
+				Complete:         r.Target.Complete,
+				Errored:          r.Target.Errored,
+			},
+		},
+	}
+	for _, n := range r.Notes {
+		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
+			sarifNotification{Level: "warning", Message: sarifMessage{Text: sentence(n)}})
+	}
+	for i, rule := range rules {
+		index[rule.ID] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(r, rule))
+	}
+	for _, f := range sortedFindings(r.Findings) {
+		run.Results = append(run.Results, sarifResultFor(r, f, index[f.Rule.ID]))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifRuleFor(r *Report, rule *policy.Rule) sarifRule {
+	title := rule.Title.In(r.Lang)
+	text, markdown := ruleHelp(r, rule)
+	return sarifRule{
+		ID:                   rule.ID,
+		Name:                 camelCase(rule.Title.En, rule.ID),
+		ShortDescription:     sarifMessage{Text: truncate(title, maxDescription)},
+		FullDescription:      sarifMessage{Text: truncate(nonEmpty(rule.Description.In(r.Lang), title), maxDescription)},
+		Help:                 sarifMultiformat{Text: text, Markdown: markdown},
+		HelpURI:              PolicyDocsURL + "#" + strings.ToLower(rule.ID),
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel[rule.Severity]},
+		Properties: sarifRuleProperties{
+			Tags:             ruleTags(r, rule),
+			SecuritySeverity: securitySeverity[rule.Severity],
+			Precision:        "high",
+			FISC:             nonNil(rule.FISC),
+			FISC8th:          nonNil(rule.FISC8th),
+			Profile:          string(rule.Profile),
+			Responsibility:   rule.Responsibility,
+		},
+	}
+}
+
+// ruleTags puts "security" first (GitHub counts the rule as a security
+// rule), then the FISC IDs of the chosen edition, then the other edition's.
+func ruleTags(r *Report, rule *policy.Rule) []string {
+	tags := []string{"security", "fiscguard"}
+	current := prefixed("fisc:", rule.FISC)
+	eighth := prefixed("fisc-8th:", rule.FISC8th)
+	if editionOf(r) == catalog.Edition8th {
+		tags = append(append(tags, eighth...), current...)
+	} else {
+		tags = append(append(tags, current...), eighth...)
+	}
+	if len(tags) > maxTags {
+		tags = tags[:maxTags]
+	}
+	return tags
+}
+
+// prefixed qualifies IDs because the schemes share prefixes (設 is in both).
+func prefixed(prefix string, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = prefix + id
+	}
+	return out
+}
+
+// ruleHelp renders a rule's help as plain text and Markdown in the report's language.
+func ruleHelp(r *Report, rule *policy.Rule) (string, string) {
+	word := func(k string) string { return sarifWords[k].In(r.Lang) }
+	items := func(ids []string) []string {
+		if len(ids) == 0 {
+			return []string{word("none")}
+		}
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = id
+			if t := itemTitle(r.Catalog, id, r.Lang); t != "" {
+				out[i] += " " + t
+			}
+		}
+		return out
+	}
+	resp := rule.Responsibility
+	if _, ok := sarifWords[resp]; ok {
+		resp = word(resp)
+	}
+	title := rule.Title.In(r.Lang)
+	desc := rule.Description.In(r.Lang)
+	remed := rule.Remediation.In(r.Lang)
+	profile := rule.Profile.Label().In(r.Lang)
+	sev := rule.Severity.String()
+
+	var t, m strings.Builder
+	fmt.Fprintf(&t, "%s\n\n", title)
+	fmt.Fprintf(&m, "**%s**\n\n", title)
+	if desc != "" {
+		fmt.Fprintf(&t, "%s\n\n", desc)
+		fmt.Fprintf(&m, "%s\n\n", desc)
+	}
+	fmt.Fprintf(&t, "%s:\n", word("fisc"))
+	fmt.Fprintf(&m, "%s:\n\n", word("fisc"))
+	for _, ed := range []struct {
+		key string
+		ids []string
+	}{{"current", rule.FISC}, {"8th", rule.FISC8th}} {
+		fmt.Fprintf(&t, "- %s: %s\n", word(ed.key), strings.Join(items(ed.ids), "; "))
+		fmt.Fprintf(&m, "- %s: %s\n", word(ed.key), strings.Join(items(ed.ids), "; "))
+	}
+	fmt.Fprintf(&t, "\n%s: %s\n%s: %s\n%s: %s\n", word("responsibility"), resp, word("profile"), profile, word("severity"), sev)
+	fmt.Fprintf(&m, "\n- %s: %s\n- %s: %s\n- %s: %s\n", word("responsibility"), resp, word("profile"), profile, word("severity"), sev)
+	if remed != "" {
+		fmt.Fprintf(&t, "\n%s: %s\n", word("remediation"), remed)
+		fmt.Fprintf(&m, "\n**%s**\n\n%s\n", word("remediation"), remed)
+	}
+	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
+}
+
+func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
+	level := sarifLevel[f.Rule.Severity]
+	msg := sentence(f.Message.In(r.Lang))
+	if f.Status == policy.StatusInconclusive {
+		// GitHub ignores result.kind, so the level and the prefix carry "inconclusive".
+		level = "note"
+		msg = sarifWords["inconclusive"].In(r.Lang) + msg
+	}
+	ids := f.Rule.FISCIDs(editionOf(r))
+	if len(ids) > 0 {
+		msg += " FISC: " + strings.Join(ids, ", ") + "."
+	}
+	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
+	loc.PhysicalLocation = physicalLocation(f.Location, r.Target)
+	return sarifResult{
+		RuleID:              f.Rule.ID,
+		RuleIndex:           ruleIndex,
+		Level:               level,
+		Message:             sarifMessage{Text: msg},
+		Locations:           []sarifLocation{loc},
+		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint},
+		Properties: sarifResultProperties{
+			Status:    f.Status,
+			Severity:  f.Rule.Severity.String(),
+			Address:   f.Address,
+			Attribute: f.Attribute,
+			FISC:      nonNil(ids),
+		},
+	}
+}
+
+// physicalLocation points at the finding's source, or at line 1 of the plan
+// file when the resource has none, because GitHub drops results without a
+// file. Stdin and HCL directories have no such file, so they get none.
+func physicalLocation(l *model.Location, tg Target) *sarifPhysicalLocation {
+	if l == nil || l.File == "" {
+		if tg.Kind != model.KindPlan || tg.Path == "" || tg.Path == "-" {
+			return nil
+		}
+		l = &model.Location{File: tg.Path, Line: 1}
+	}
+	reg := sarifRegion{StartLine: max(l.Line, 1), StartColumn: max(l.Column, 1)}
+	if l.EndLine >= reg.StartLine {
+		reg.EndLine = l.EndLine
+		if l.EndColumn > 0 {
+			reg.EndColumn = l.EndColumn
+		}
+	}
+	return &sarifPhysicalLocation{ArtifactLocation: artifactLocation(l.File), Region: reg}
+}
+
+// artifactLocation makes a repo-relative URI under %SRCROOT%; an absolute
+// path becomes a file URI, which GitHub maps through the checkout path.
+func artifactLocation(file string) sarifArtifactLocation {
+	p := strings.ReplaceAll(file, `\`, "/")
+	if len(p) >= 2 && p[1] == ':' && unicode.IsLetter(rune(p[0])) {
+		p = "/" + p // Windows drive path
+	}
+	if strings.HasPrefix(p, "/") {
+		return sarifArtifactLocation{URI: (&url.URL{Scheme: "file", Path: path.Clean(p)}).String()}
+	}
+	return sarifArtifactLocation{URI: (&url.URL{Path: path.Clean(p)}).String(), URIBaseID: srcRoot}
+}
+
+// automationID names the run's category after the scanned root module, so
+// several roots in one repository don't replace each other's alerts.
+func automationID(tg Target) string {
+	p := path.Clean(strings.ReplaceAll(tg.Path, `\`, "/"))
+	if tg.Kind == model.KindPlan {
+		p = path.Dir(p)
+	}
+	if tg.Path == "" || tg.Path == "-" || p == "." || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "..") || strings.Contains(p, ":") {
+		return "fiscguard/"
+	}
+	return "fiscguard/" + p + "/"
+}
+
+var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+
+// semanticVersion returns v without a leading "v" when it is semver, else "".
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if semverRE.MatchString(v) {
+		return v
+	}
+	return ""
+}
+
+// camelCase turns an English title into a rule name, "S3 buckets block
+// public access" → "S3BucketsBlockPublicAccess"; fallback when nothing is left.
+func camelCase(title, fallback string) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(title, func(r rune) bool {
+		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+	}) {
+		b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+	}
+	if b.Len() == 0 {
+		return strings.Map(func(r rune) rune {
+			if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return r
+			}
+			return -1
+		}, fallback)
+	}
+	return b.String()
+}
+
+// sentence ends s with a full stop, as SARIF asks of message text.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
+func nonEmpty(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: S3 bucket joins
+# description: |
+#   AWS provider v4+ configures a bucket through separate resources
+#   (aws_s3_bucket_public_access_block, ..._server_side_encryption_configuration,
+#   aws_s3_bucket_policy). attached finds them for a bucket, by reference or by
+#   the bucket's literal name.
+package fiscguard.aws.s3.bucket
+
+import data.fiscguard.lib
+
+# attached returns the resources of type t (one of joined_types) whose bucket
+# argument names bucket b: through a reference, or as b's literal name when the
+# argument refers to nothing.
+attached(b, t) := lib.referrers(b, t, "bucket") if {
+	not _named(b, t)
+} else := array.concat(lib.referrers(b, t, "bucket"), _named(b, t))
+
+_named(b, t) := xs if {
+	name := lib.value(b, ["bucket"], "")
+	is_string(name)
+	name != ""
+	xs := [x | some x in object.get(_by_name, [t, name], set())]
+	count(xs) > 0
+}
+
+joined_types := {
+	"aws_s3_bucket_public_access_block",
+	"aws_s3_bucket_server_side_encryption_configuration",
+	"aws_s3_bucket_policy",
+}
+
+_by_name[t][name] contains x if {
+	some t in joined_types
+	some x in lib.resources(t)
+	count(object.get(x.refs, "bucket", [])) == 0
+	name := x.values.bucket
+	is_string(name)
+}

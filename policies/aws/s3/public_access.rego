@@ -1,0 +1,67 @@
+# METADATA
+# title: S3 buckets block public access
+# description: |
+#   A bucket without S3 Block Public Access can be opened to the internet by a
+#   single ACL or bucket policy change. FISC expects stored data to be protected
+#   against leakage (実3) and access rights to be clearly limited (実25); AWS maps
+#   its bucket-level public access control (SH.S3.8) to both. Every bucket needs a
+#   public access block with all four settings on, or an account-level block.
+# custom:
+#   id: FG-S3-001
+#   severity: high
+#   fisc: ["実3", "実25"]
+#   fisc_8th: ["運110"]
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
+#   title_ja: S3バケットのパブリックアクセスをブロックする
+#   description_ja: |
+#     S3ブロックパブリックアクセスが設定されていないバケットは、ACLやバケットポリシーを一つ変えるだけでインターネットに公開されてしまう。
+#     FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはバケット単位のパブリックアクセス統制（SH.S3.8）を両項目に対応付けている。
+#     すべてのバケットに4つの設定をすべて有効にしたパブリックアクセスブロックを設けるか、アカウント単位のブロックを有効にする。
+#   remediation: Add an aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true (or an aws_s3_account_public_access_block with all four true).
+#   remediation_ja: バケットに aws_s3_bucket_public_access_block を追加し、block_public_acls、block_public_policy、ignore_public_acls、restrict_public_buckets をすべて true にする（または4つすべてを true にした aws_s3_account_public_access_block を設ける）。
+package fiscguard.aws.s3.public_access
+
+import data.fiscguard.aws.s3.bucket
+import data.fiscguard.lib
+
+flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+deny contains lib.fail(b, "",
+	sprintf("S3 bucket %s has no public access block", [b.address]),
+	sprintf("S3バケット %s にパブリックアクセスブロックが設定されていない", [b.address]),
+) if {
+	not account_blocked
+	some b in lib.resources("aws_s3_bucket")
+	count(bucket.attached(b, "aws_s3_bucket_public_access_block")) == 0
+}
+
+deny contains lib.fail(p, flag,
+	sprintf("S3 public access block %s does not set %s = true", [p.address, flag]),
+	sprintf("S3パブリックアクセスブロック %s で %s が true になっていない", [p.address, flag]),
+) if {
+	not account_blocked
+	some p in lib.resources("aws_s3_bucket_public_access_block")
+	some flag in flags
+	not lib.unknown(p, [flag])
+	lib.value(p, [flag], false) != true
+}
+
+deny contains lib.inconclusive(p, flag,
+	sprintf("S3 public access block %s: %s is known only after apply", [p.address, flag]),
+	sprintf("S3パブリックアクセスブロック %s の %s は適用後まで確定しない", [p.address, flag]),
+) if {
+	not account_blocked
+	some p in lib.resources("aws_s3_bucket_public_access_block")
+	some flag in flags
+	lib.unknown(p, [flag])
+}
+
+# An account-level block with all four settings on covers every bucket.
+account_blocked if {
+	some a in lib.resources("aws_s3_account_public_access_block")
+	every flag in flags {
+		lib.value(a, [flag], false) == true
+	}
+}

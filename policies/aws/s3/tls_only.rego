@@ -1,0 +1,79 @@
+# METADATA
+# title: S3 buckets accept only TLS requests
+# description: |
+#   Without a bucket policy that denies requests made without TLS, data can be
+#   read or altered in transit by anyone on the path. FISC expects data in transit
+#   to be protected against leakage (実4) and tampering (実7); AWS maps its S3
+#   SSL-requests-only control (SH.S3.5) to 実7 and requires TLS on S3 in its
+#   core-banking mapping for 実4. The bucket policy must deny every principal when
+#   aws:SecureTransport is false.
+# custom:
+#   id: FG-S3-003
+#   severity: medium
+#   fisc: ["実4", "実7"]
+#   fisc_8th: ["運110"]
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
+#   title_ja: S3バケットへのアクセスをTLSに限定する
+#   description_ja: |
+#     TLSを使わないリクエストを拒否するバケットポリシーがないと、通信経路上でデータを盗み見られたり改ざんされたりするおそれがある。
+#     FISCは伝送データの漏えい防止（実4）と改ざんの防止（実7）を求めており、AWSはS3のSSL通信必須の統制（SH.S3.5）を実7に、勘定系の対応表ではS3へのTLS必須化を実4に対応付けている。
+#     バケットポリシーで、aws:SecureTransport が false のリクエストをすべてのプリンシパルについて拒否する。
+#   remediation: Attach an aws_s3_bucket_policy with a statement Effect = "Deny", Principal = "*", Action = "s3:*", Resource = the bucket and its objects, Condition Bool aws:SecureTransport = "false".
+#   remediation_ja: aws_s3_bucket_policy を設定し、Effect = "Deny"、Principal = "*"、Action = "s3:*"、Resource = バケットとその配下のオブジェクト、Condition Bool aws:SecureTransport = "false" のステートメントを含める。
+package fiscguard.aws.s3.tls_only
+
+import data.fiscguard.aws.s3.bucket
+import data.fiscguard.lib
+
+deny contains lib.fail(b, "",
+	sprintf("S3 bucket %s has no policy denying requests without TLS", [b.address]),
+	sprintf("S3バケット %s にTLSを使わないリクエストを拒否するポリシーがない", [b.address]),
+) if {
+	some b in lib.resources("aws_s3_bucket")
+	not enforced(b)
+	not unknown_policy(b)
+}
+
+deny contains lib.inconclusive(b, "",
+	sprintf("S3 bucket %s: its bucket policy is known only after apply", [b.address]),
+	sprintf("S3バケット %s のバケットポリシーは適用後まで確定しない", [b.address]),
+) if {
+	some b in lib.resources("aws_s3_bucket")
+	not enforced(b)
+	unknown_policy(b)
+}
+
+# enforced is true when a policy on the bucket (a separate resource or the
+# legacy inline argument) denies insecure transport.
+enforced(b) if {
+	some p in bucket.attached(b, "aws_s3_bucket_policy")
+	denies_insecure_transport(lib.json_value(p, ["policy"]))
+}
+
+enforced(b) if denies_insecure_transport(lib.json_value(b, ["policy"]))
+
+unknown_policy(b) if {
+	some p in bucket.attached(b, "aws_s3_bucket_policy")
+	lib.unknown(p, ["policy"])
+}
+
+unknown_policy(b) if lib.unknown(b, ["policy"])
+
+denies_insecure_transport(doc) if {
+	some st in lib.policy_statements(doc)
+	st.Effect == "Deny"
+	everyone(st.Principal)
+	some action in lib.as_array(st.Action)
+	action in {"*", "s3:*"}
+	some operator in ["Bool", "BoolIfExists"]
+	some key, v in st.Condition[operator]
+	lower(key) == "aws:securetransport"
+	some f in lib.as_array(v)
+	f in {false, "false"}
+}
+
+everyone("*")
+
+everyone(p) if "*" in lib.as_array(p.AWS)

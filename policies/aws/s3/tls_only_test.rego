@@ -1,0 +1,63 @@
+package fiscguard.aws.s3.tls_only_test
+
+import data.fiscguard.aws.s3.tls_only
+import data.fiscguard.lib.testing
+
+bucket := testing.resource("aws_s3_bucket", "data", {"bucket": "bank-data"})
+
+deny_insecure := {
+	"Sid": "DenyInsecureTransport",
+	"Effect": "Deny",
+	"Principal": "*",
+	"Action": "s3:*",
+	"Resource": ["arn:aws:s3:::bank-data", "arn:aws:s3:::bank-data/*"],
+	"Condition": {"Bool": {"aws:SecureTransport": "false"}},
+}
+
+policy(statements) := object.union(
+	testing.resource("aws_s3_bucket_policy", "data", {"policy": json.marshal({"Version": "2012-10-17", "Statement": statements})}),
+	{"refs": {"bucket": ["aws_s3_bucket.data"]}},
+)
+
+test_bucket_without_policy_fails if {
+	res := tls_only.deny with input as testing.doc([bucket])
+	testing.has(res, "aws_s3_bucket.data", "fail")
+}
+
+test_deny_insecure_transport_passes if {
+	count(tls_only.deny) == 0 with input as testing.doc([bucket, policy([deny_insecure])])
+}
+
+test_single_statement_object_and_principal_map_pass if {
+	st := object.union(deny_insecure, {"Principal": {"AWS": "*"}, "Condition": {"Bool": {"aws:securetransport": false}}})
+	p := object.union(policy([]), {"values": {"policy": json.marshal({"Version": "2012-10-17", "Statement": st})}})
+	count(tls_only.deny) == 0 with input as testing.doc([bucket, p])
+}
+
+test_policy_without_the_deny_fails if {
+	allow := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/app"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bank-data/*"}
+	res := tls_only.deny with input as testing.doc([bucket, policy([allow])])
+	testing.has(res, "aws_s3_bucket.data", "fail")
+}
+
+test_deny_for_one_principal_only_fails if {
+	st := object.union(deny_insecure, {"Principal": {"AWS": "arn:aws:iam::111122223333:role/app"}})
+	res := tls_only.deny with input as testing.doc([bucket, policy([st])])
+	testing.has(res, "aws_s3_bucket.data", "fail")
+}
+
+test_unknown_policy_is_inconclusive if {
+	p := object.union(policy([]), {"values": {}, "unknown": {"policy": true}})
+	res := tls_only.deny with input as testing.doc([bucket, p])
+	testing.has(res, "aws_s3_bucket.data", "inconclusive")
+	not testing.has(res, "aws_s3_bucket.data", "fail")
+}
+
+test_legacy_inline_policy_passes if {
+	b := testing.resource("aws_s3_bucket", "data", {"bucket": "bank-data", "policy": json.marshal({"Statement": [deny_insecure]})})
+	count(tls_only.deny) == 0 with input as testing.doc([b])
+}
+
+test_deleted_bucket_is_not_checked if {
+	count(tls_only.deny) == 0 with input as testing.doc([object.union(bucket, {"actions": ["delete"]})])
+}

@@ -20,9 +20,9 @@ const Redacted = "(sensitive value)"
 
 // Document is the input to policy evaluation.
 type Document struct {
-	Kind             string     `json:"kind"`
-	TerraformVersion string     `json:"terraform_version,omitempty"`
-	FormatVersion    string     `json:"format_version,omitempty"`
+	Kind             string `json:"kind"`
+	TerraformVersion string `json:"terraform_version,omitempty"`
+	FormatVersion    string `json:"format_version,omitempty"`
 	// Complete is false when Terraform could not plan every change
 	// (deferred changes, -target); Errored is true when planning failed.
 	Complete  bool       `json:"complete"`

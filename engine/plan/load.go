@@ -1,0 +1,428 @@
+// Package plan turns Terraform plan JSON (terraform show -json) into the
+// model document, using hashicorp/terraform-json for the plan types.
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// MaxSize bounds the plan files fiscguard reads (1 GiB), so a runaway input
+// gives a clear error instead of exhausting memory.
+const MaxSize = 1 << 30
+
+// Looks reports whether data looks like JSON rather than HCL: its first
+// non-space byte opens a JSON object.
+func Looks(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(t) > 0 && t[0] == '{'
+}
+
+// rawPlan is tfjson.Plan without its UnmarshalJSON, which would reject a
+// plan lacking format_version before we can explain why.
+type rawPlan tfjson.Plan
+
+// planDoc is the whole file in one decode: the plan, the fields
+// terraform-json does not model, and those that identify a state file.
+type planDoc struct {
+	rawPlan
+	Errored   bool            `json:"errored"`
+	Values    json.RawMessage `json:"values"`
+	Lineage   string          `json:"lineage"`
+	Resources json.RawMessage `json:"resources"`
+}
+
+// Load parses a plan file's contents into the model. name is the file name
+// used in errors and source locations.
+func Load(name string, data []byte) (*model.Document, error) {
+	if len(data) > MaxSize {
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", MaxSize>>20)}
+	}
+	if !Looks(data) {
+		return nil, notAnObject(name, data)
+	}
+	var pd planDoc
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&pd); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		line, col := position(data, int64(len(data)-len(rest)))
+		return nil, &InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: unexpected data after the end of the plan document"}
+	}
+	p := (*tfjson.Plan)(&pd.rawPlan)
+	if p.ResourceChanges == nil && p.PlannedValues == nil && p.Config == nil {
+		return nil, &InputError{File: name, Msg: notAPlan(pd)}
+	}
+	// Hand-trimmed plans may lack format_version; anything else must be a
+	// version terraform-json understands.
+	if p.FormatVersion != "" {
+		if err := p.Validate(); err != nil {
+			return nil, &InputError{File: name, Msg: "not a supported Terraform plan: " + err.Error()}
+		}
+	}
+	doc := newBuilder(name, data, p).build()
+	doc.Errored = pd.Errored
+	return doc, nil
+}
+
+// notAnObject explains input whose first byte is not '{'.
+func notAnObject(name string, data []byte) error {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(t) == 0 {
+		return &InputError{File: name, Msg: "the file is empty; expected the output of terraform show -json PLANFILE"}
+	}
+	line, col := position(data, int64(len(data)-len(t)))
+	return &InputError{File: name, Line: line, Column: col, Msg: "not a JSON plan: the document does not start with '{' (text before the JSON, such as a wrapper's output?)"}
+}
+
+func notAPlan(pd planDoc) string {
+	if pd.Lineage != "" || pd.Resources != nil || pd.Values != nil {
+		return "this is a Terraform state, not a plan: run terraform show -json PLANFILE on a saved plan"
+	}
+	return "not a Terraform plan: expected the output of terraform show -json PLANFILE (no resource_changes, planned_values or configuration)"
+}
+
+// builder carries what one conversion needs.
+type builder struct {
+	name string
+	plan *tfjson.Plan
+	// offsets of each resource_changes element, for locations in the plan file
+	changeLines []lineCol
+	providers   *providerIndex
+	// config resources by config address (module.a.aws_x.y)
+	configs map[string]*configResource
+	// instances by config address, for resolving refs
+	instances map[string][]*model.Resource
+}
+
+type configResource struct {
+	res    *tfjson.ConfigResource
+	module *tfjson.ConfigModule
+	path   []string
+}
+
+func newBuilder(name string, data []byte, p *tfjson.Plan) *builder {
+	b := &builder{
+		name:        name,
+		plan:        p,
+		changeLines: elementPositions(data, "resource_changes"),
+		configs:     map[string]*configResource{},
+		instances:   map[string][]*model.Resource{},
+	}
+	b.providers = newProviderIndex(p)
+	if p.Config != nil && p.Config.RootModule != nil {
+		b.indexConfig(p.Config.RootModule, nil)
+	}
+	return b
+}
+
+func (b *builder) indexConfig(m *tfjson.ConfigModule, path []string) {
+	for _, r := range m.Resources {
+		b.configs[join(moduleConfigAddress(path), r.Address)] = &configResource{res: r, module: m, path: path}
+	}
+	for name, call := range m.ModuleCalls {
+		if call.Module != nil {
+			b.indexConfig(call.Module, append(append([]string(nil), path...), name))
+		}
+	}
+}
+
+func (b *builder) build() *model.Document {
+	p := b.plan
+	doc := &model.Document{
+		Kind:             model.KindPlan,
+		TerraformVersion: p.TerraformVersion,
+		FormatVersion:    p.FormatVersion,
+		Complete:         p.Complete == nil || *p.Complete,
+		Providers:        b.providers.list(),
+	}
+	if p.ResourceChanges != nil {
+		for i, rc := range p.ResourceChanges {
+			r := b.fromChange(rc)
+			if i < len(b.changeLines) {
+				lc := b.changeLines[i]
+				r.Source = &model.Location{File: b.name, Line: lc.line, Column: lc.col}
+			}
+			doc.Resources = append(doc.Resources, r)
+		}
+	} else if p.PlannedValues != nil {
+		// Plans from Terraform 0.12 may carry planned_values without
+		// resource_changes; their resources are what will exist.
+		doc.Resources = append(doc.Resources, b.fromStateModule(p.PlannedValues.RootModule, "create")...)
+	}
+	doc.Resources = append(doc.Resources, b.priorDataSources(doc.Resources)...)
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		b.instances[r.ConfigAddress] = append(b.instances[r.ConfigAddress], r)
+	}
+	for i := range doc.Resources {
+		b.resolveRefs(&doc.Resources[i])
+	}
+	return doc
+}
+
+func (b *builder) fromChange(rc *tfjson.ResourceChange) model.Resource {
+	r := b.newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index)
+	if rc.Change != nil {
+		for _, a := range rc.Change.Actions {
+			r.Actions = append(r.Actions, string(a))
+		}
+		after := rc.Change.After
+		if r.Checked() || r.Mode == model.ModeData {
+			r.Values, _ = after.(map[string]any)
+		} else {
+			// Deleted resources keep their last values for context.
+			r.Values, _ = rc.Change.Before.(map[string]any)
+		}
+		r.Unknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		r.Values = redact(r.Values, rc.Change.AfterSensitive)
+		if !r.Checked() && r.Mode == model.ModeManaged {
+			r.Values = redact(r.Values, rc.Change.BeforeSensitive)
+		}
+	}
+	b.setRegion(&r)
+	return r
+}
+
+func (b *builder) fromStateModule(m *tfjson.StateModule, action string) []model.Resource {
+	if m == nil {
+		return nil
+	}
+	var out []model.Resource
+	for _, sr := range m.Resources {
+		r := b.newResource(sr.Address, m.Address, string(sr.Mode), sr.Type, sr.Name, sr.Index)
+		r.Actions = []string{action}
+		if sr.Mode == tfjson.DataResourceMode {
+			r.Actions = []string{"read"}
+		}
+		r.Values = redact(sr.AttributeValues, sensitiveTree(sr.SensitiveValues))
+		b.setRegion(&r)
+		out = append(out, r)
+	}
+	for _, c := range m.ChildModules {
+		out = append(out, b.fromStateModule(c, action)...)
+	}
+	return out
+}
+
+// priorDataSources adds data sources read before the plan (kept in
+// prior_state) that resource_changes does not list.
+func (b *builder) priorDataSources(have []model.Resource) []model.Resource {
+	if b.plan.PriorState == nil || b.plan.PriorState.Values == nil {
+		return nil
+	}
+	seen := make(map[string]bool, len(have))
+	for _, r := range have {
+		seen[r.Address] = true
+	}
+	var out []model.Resource
+	for _, r := range b.fromStateModule(b.plan.PriorState.Values.RootModule, "read") {
+		if r.Mode == model.ModeData && !seen[r.Address] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (b *builder) newResource(address, module, mode, typ, name string, index any) model.Resource {
+	local := typ + "." + name
+	if mode == string(tfjson.DataResourceMode) {
+		local = "data." + local
+	}
+	r := model.Resource{
+		Address:       address,
+		ConfigAddress: join(moduleConfigAddress(configPath(parseModuleAddress(module))), local),
+		Module:        module,
+		Mode:          mode,
+		Type:          typ,
+		Name:          name,
+		Index:         normaliseIndex(index),
+	}
+	if cr, ok := b.configs[r.ConfigAddress]; ok {
+		r.Provider, r.Region = b.providers.resolve(cr.path, cr.res.ProviderConfigKey)
+	} else {
+		r.Provider, r.Region = b.providers.resolve(configPath(parseModuleAddress(module)), providerLocalName(typ))
+	}
+	return r
+}
+
+// setRegion prefers a resource's own region argument (AWS provider v6 has
+// one on every regional resource) over its provider's.
+func (b *builder) setRegion(r *model.Resource) {
+	if reg, ok := r.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
+		r.Region = reg
+	}
+}
+
+// providerLocalName guesses a resource's provider from its type prefix, as
+// Terraform does when no provider argument is given.
+func providerLocalName(typ string) string {
+	if i := strings.IndexByte(typ, '_'); i > 0 {
+		return typ[:i]
+	}
+	return typ
+}
+
+func normaliseIndex(index any) any {
+	if n, ok := index.(json.Number); ok {
+		if i, err := n.Int64(); err == nil {
+			return i
+		}
+		return n.String()
+	}
+	return index
+}
+
+// instanceKey renders an index as Terraform writes it in brackets.
+func instanceKey(index any) string {
+	switch v := index.(type) {
+	case nil:
+		return ""
+	case int64:
+		return "[" + strconv.FormatInt(v, 10) + "]"
+	case string:
+		return "[" + strconv.Quote(v) + "]"
+	}
+	return fmt.Sprintf("[%v]", index)
+}
+
+// resolveRefs fills r.Refs from its configuration expressions: for each
+// top-level attribute, the instance addresses of the resources it refers to.
+func (b *builder) resolveRefs(r *model.Resource) {
+	cr, ok := b.configs[r.ConfigAddress]
+	if !ok || len(cr.res.Expressions) == 0 {
+		return
+	}
+	var eachRefs []string
+	if cr.res.ForEachExpression != nil && cr.res.ForEachExpression.ExpressionData != nil {
+		eachRefs = cr.res.ForEachExpression.References
+	}
+	refs := map[string][]string{}
+	for attr, expr := range cr.res.Expressions {
+		var raw []string
+		collectRefs(expr, &raw)
+		set := map[string]bool{}
+		for _, s := range raw {
+			rf := parseRef(s)
+			if rf.Kind == "each" {
+				for _, e := range eachRefs {
+					b.resolve(r, cr, parseRef(e), set, 0)
+				}
+				continue
+			}
+			b.resolve(r, cr, rf, set, 0)
+		}
+		if len(set) > 0 {
+			refs[attr] = sortedKeys(set)
+		}
+	}
+	if len(refs) > 0 {
+		r.Refs = refs
+	}
+}
+
+// collectRefs gathers the references of an expression and of every nested
+// block inside it.
+func collectRefs(e *tfjson.Expression, out *[]string) {
+	if e == nil || e.ExpressionData == nil {
+		return
+	}
+	*out = append(*out, e.References...)
+	for _, blk := range e.NestedBlocks {
+		for _, inner := range blk {
+			collectRefs(inner, out)
+		}
+	}
+}
+
+// maxModuleDepth bounds how far a reference is followed through module outputs.
+const maxModuleDepth = 16
+
+// resolve adds to set the instance addresses a reference names, seen from
+// referrer r. A reference without an instance key names every instance in
+// the referrer's module instance, unless one has the referrer's own key
+// (the count.index / each.key pattern).
+func (b *builder) resolve(r *model.Resource, cr *configResource, rf ref, set map[string]bool, depth int) {
+	switch rf.Kind {
+	case "resource":
+		cfg := join(moduleConfigAddress(cr.path), rf.Local)
+		b.addInstances(set, cfg, r.Module, rf.Key, instanceKey(r.Index))
+	case "module":
+		if depth >= maxModuleDepth || rf.Output == "" {
+			return
+		}
+		call, ok := cr.module.ModuleCalls[rf.Local]
+		if !ok || call.Module == nil {
+			return
+		}
+		out, ok := call.Module.Outputs[rf.Output]
+		if !ok || out.Expression == nil || out.Expression.ExpressionData == nil {
+			return
+		}
+		childPath := append(append([]string(nil), cr.path...), rf.Local)
+		for _, s := range out.Expression.References {
+			inner := parseRef(s)
+			if inner.Kind != "resource" {
+				continue
+			}
+			cfg := join(moduleConfigAddress(childPath), inner.Local)
+			prefix := join(r.Module, "module."+rf.Local+rf.Key)
+			for _, x := range b.instances[cfg] {
+				if x.Module == prefix || (rf.Key == "" && strings.HasPrefix(x.Module, prefix+"[")) {
+					if inner.Key == "" || instanceKey(x.Index) == inner.Key {
+						set[x.Address] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) addInstances(set map[string]bool, cfg, module, key, referrerKey string) {
+	var same []string
+	var all []string
+	for _, x := range b.instances[cfg] {
+		if x.Module != module {
+			continue
+		}
+		k := instanceKey(x.Index)
+		if key != "" {
+			if k == key {
+				set[x.Address] = true
+			}
+			continue
+		}
+		all = append(all, x.Address)
+		if referrerKey != "" && k == referrerKey {
+			same = append(same, x.Address)
+		}
+	}
+	if key != "" {
+		return
+	}
+	if len(same) > 0 {
+		all = same
+	}
+	for _, a := range all {
+		set[a] = true
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

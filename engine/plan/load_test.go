@@ -1,0 +1,183 @@
+package plan
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+func loadFile(t *testing.T, path string) *model.Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Load(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func byAddress(doc *model.Document) map[string]*model.Resource {
+	m := map[string]*model.Resource{}
+	for i := range doc.Resources {
+		m[doc.Resources[i].Address] = &doc.Resources[i]
+	}
+	return m
+}
+
+func TestRefs(t *testing.T) {
+	res := byAddress(loadFile(t, "testdata/refs.json"))
+	tests := []struct {
+		address, attr string
+		want          []string
+	}{
+		// An explicit instance key picks that instance only.
+		{"aws_s3_bucket_public_access_block.b[1]", "bucket", []string{"aws_s3_bucket.b[1]"}},
+		// No key and an unindexed referrer: every instance.
+		{"aws_s3_bucket_policy.all", "bucket", []string{"aws_s3_bucket.b[0]", "aws_s3_bucket.b[1]"}},
+		{"aws_s3_bucket_logging.b", "bucket", []string{"aws_s3_bucket.east"}},
+		// Through a module output, into the module instance with a dotted key.
+		{"aws_s3_bucket_logging.b", "target_bucket", []string{`module.logs["a.b"].aws_s3_bucket.this`}},
+		// From inside a nested block, to a data source.
+		{"aws_s3_bucket_logging.b", "target_grant", []string{"data.aws_caller_identity.me"}},
+	}
+	for _, tt := range tests {
+		r, ok := res[tt.address]
+		if !ok {
+			t.Fatalf("%s missing from the model", tt.address)
+		}
+		if got := r.Refs[tt.attr]; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s refs[%s] = %v, want %v", tt.address, tt.attr, got, tt.want)
+		}
+	}
+}
+
+func TestCountIndexRefsPickTheSameInstance(t *testing.T) {
+	data, err := os.ReadFile("testdata/refs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pab.b[1] refers to aws_s3_bucket.b[count.index]: Terraform lists only
+	// "aws_s3_bucket.b", and the instance with the same key is meant.
+	s := strings.Replace(string(data), `"references": ["aws_s3_bucket.b[1].id", "aws_s3_bucket.b[1]"]`, `"references": ["aws_s3_bucket.b", "count.index"]`, 1)
+	doc, err := Load("refs.json", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byAddress(doc)["aws_s3_bucket_public_access_block.b[1]"].Refs["bucket"]
+	if want := []string{"aws_s3_bucket.b[1]"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("refs = %v, want %v", got, want)
+	}
+}
+
+func TestProvidersAndRegions(t *testing.T) {
+	res := byAddress(loadFile(t, "testdata/refs.json"))
+	tests := []struct{ address, provider, region string }{
+		{"aws_s3_bucket.b[0]", "aws", "ap-northeast-1"}, // region from a root variable
+		{"aws_s3_bucket.east", "aws.virginia", "us-east-1"},
+		{`module.logs["a.b"].aws_s3_bucket.this`, "aws", "ap-northeast-1"}, // inherited
+		{"data.aws_caller_identity.me", "aws", "ap-northeast-1"},
+	}
+	for _, tt := range tests {
+		r := res[tt.address]
+		if r.Provider != tt.provider || r.Region != tt.region {
+			t.Errorf("%s: provider %q region %q, want %q %q", tt.address, r.Provider, r.Region, tt.provider, tt.region)
+		}
+	}
+}
+
+func TestModelShape(t *testing.T) {
+	doc := loadFile(t, "testdata/refs.json")
+	res := byAddress(doc)
+	b := res[`module.logs["a.b"].aws_s3_bucket.this`]
+	if b.Module != `module.logs["a.b"]` || b.ConfigAddress != "module.logs.aws_s3_bucket.this" {
+		t.Errorf("module %q config address %q", b.Module, b.ConfigAddress)
+	}
+	if i := res["aws_s3_bucket.b[1]"].Index; i != int64(1) {
+		t.Errorf("index = %#v, want int64 1", i)
+	}
+	if u := res["aws_s3_bucket.b[0]"].Unknown["id"]; u != true {
+		t.Errorf("unknown id = %v", u)
+	}
+	if res["aws_instance.old"].Checked() {
+		t.Error("a deleted resource must not be checked")
+	}
+	if res["data.aws_caller_identity.me"].Checked() {
+		t.Error("a data source must not be checked")
+	}
+	if !doc.Complete || doc.Errored {
+		t.Errorf("complete %v errored %v", doc.Complete, doc.Errored)
+	}
+	// Each resource points at the line where its change starts.
+	if loc := res["aws_s3_bucket.b[0]"].Source; loc == nil || loc.Line != 8 || loc.Column != 5 {
+		t.Errorf("source = %+v, want line 8 column 5", loc)
+	}
+}
+
+func TestSensitiveValuesAreRedacted(t *testing.T) {
+	db := byAddress(loadFile(t, "testdata/refs.json"))["aws_db_instance.main"]
+	if db.Values["password"] != model.Redacted {
+		t.Errorf("password = %v", db.Values["password"])
+	}
+	tags := db.Values["tags"].(map[string]any)
+	if tags["token"] != model.Redacted || tags["team"] != "core" {
+		t.Errorf("tags = %v", tags)
+	}
+	if db.Values["engine"] != "postgres" {
+		t.Errorf("engine = %v", db.Values["engine"])
+	}
+}
+
+func TestElementPositions(t *testing.T) {
+	doc := []byte("{\"a\": [1, {\"resource_changes\": []}],\n \"resource_changes\" : [\n  {\"x\": \"]}\"},\n{\"y\": [{}]}], \"z\": [{}]}")
+	got := elementPositions(doc, "resource_changes")
+	want := []lineCol{{3, 3}, {4, 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	deep := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
+	tests := []struct {
+		name, data string
+		line       int
+		msg        string
+	}{
+		{"empty", "", 0, "the file is empty"},
+		{"blank", " \n\t", 0, "the file is empty"},
+		{"not json", "resource \"aws_s3_bucket\" \"b\" {}\n", 1, "does not start with '{'"},
+		{"text before", "[command]terraform show -json\n{\"format_version\": \"1.2\"}", 1, "does not start with '{'"},
+		{"truncated", "{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [", 3, "ends early"},
+		{"trailing data", "{\"format_version\": \"1.2\", \"resource_changes\": []}\n}\n", 2, "after the end"},
+		{"bad syntax", "{\n \"format_version\": \"1.2\",\n \"resource_changes\": [,]\n}", 3, "invalid character"},
+		{"state file", `{"version": 4, "terraform_version": "1.9.5", "lineage": "x", "resources": []}`, 0, "Terraform state, not a plan"},
+		{"shown state", `{"format_version": "1.0", "terraform_version": "1.9.5", "values": {"root_module": {}}}`, 0, "Terraform state, not a plan"},
+		{"arbitrary object", `{"name": "x"}`, 0, "not a Terraform plan"},
+		{"array", `[1, 2]`, 1, "does not start with '{'"},
+		{"wrong type", `{"format_version": "1.2", "resource_changes": {"a": 1}}`, 1, "not a Terraform plan"},
+		{"future format", `{"format_version": "2.0", "resource_changes": []}`, 0, "unsupported plan format version"},
+		{"deep nesting", `{"format_version": "1.2", "x": ` + deep + `}`, 1, "exceeded max depth"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Load("in.json", []byte(tt.data))
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("got %v, %v; want an InputError", doc, err)
+			}
+			if ie.File != "in.json" || ie.Line != tt.line || !strings.Contains(ie.Msg, tt.msg) {
+				t.Errorf("got %q (line %d), want line %d and %q", err, ie.Line, tt.line, tt.msg)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error spans lines: %q", err)
+			}
+		})
+	}
+}

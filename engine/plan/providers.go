@@ -1,0 +1,142 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// providerIndex finds each resource's effective provider configuration and
+// region: the configuration in its own module, or the one it inherits.
+type providerIndex struct {
+	plan    *tfjson.Plan
+	configs map[string]*tfjson.ProviderConfig
+}
+
+func newProviderIndex(p *tfjson.Plan) *providerIndex {
+	idx := &providerIndex{plan: p, configs: map[string]*tfjson.ProviderConfig{}}
+	if p.Config != nil {
+		for k, c := range p.Config.ProviderConfigs {
+			idx.configs[k] = c
+		}
+	}
+	return idx
+}
+
+// list returns the configured providers, sorted by key.
+func (x *providerIndex) list() []model.Provider {
+	keys := make([]string, 0, len(x.configs))
+	for k := range x.configs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]model.Provider, 0, len(keys))
+	for _, k := range keys {
+		c := x.configs[k]
+		out = append(out, model.Provider{
+			Key:    k,
+			Name:   c.Name,
+			Alias:  c.Alias,
+			Module: c.ModuleAddress,
+			Region: x.region(c, modulePathOf(c.ModuleAddress)),
+		})
+	}
+	return out
+}
+
+// resolve returns the provider config key and region in force for a
+// resource in module path whose configuration names providerKey
+// ("aws", "aws.tokyo", "logs:aws", "module.a.module.b:aws.x").
+func (x *providerIndex) resolve(path []string, providerKey string) (string, string) {
+	local := providerKey
+	if i := strings.LastIndexByte(providerKey, ':'); i >= 0 {
+		local = providerKey[i+1:]
+	}
+	for p := path; ; p = p[:len(p)-1] {
+		key := local
+		if len(p) > 0 {
+			key = moduleConfigAddress(p) + ":" + local
+		}
+		if c, ok := x.configs[key]; ok && configured(c) {
+			return key, x.region(c, p)
+		}
+		if len(p) == 0 {
+			if _, ok := x.configs[key]; ok {
+				return key, ""
+			}
+			return local, ""
+		}
+	}
+}
+
+// configured tells a provider block with settings from a mere requirement
+// (a module's required_providers entry), which inherits its parent's.
+func configured(c *tfjson.ProviderConfig) bool {
+	return len(c.Expressions) > 0 || c.Alias != ""
+}
+
+// region evaluates a provider's region argument: a constant, or a variable
+// whose value the plan records (root) or the module call passes.
+func (x *providerIndex) region(c *tfjson.ProviderConfig, path []string) string {
+	e, ok := c.Expressions["region"]
+	if !ok {
+		return ""
+	}
+	return x.stringValue(e, path, 0)
+}
+
+func (x *providerIndex) stringValue(e *tfjson.Expression, path []string, depth int) string {
+	if e == nil || e.ExpressionData == nil || depth > maxModuleDepth {
+		return ""
+	}
+	if s, ok := e.ConstantValue.(string); ok {
+		return s
+	}
+	if len(e.References) == 0 {
+		return ""
+	}
+	rf := e.References[0]
+	name, ok := strings.CutPrefix(rf, "var.")
+	if !ok {
+		return ""
+	}
+	if len(path) == 0 {
+		if v, ok := x.plan.Variables[name]; ok {
+			s, _ := v.Value.(string)
+			return s
+		}
+		return ""
+	}
+	call := x.moduleCall(path)
+	if call == nil {
+		return ""
+	}
+	return x.stringValue(call.Expressions[name], path[:len(path)-1], depth+1)
+}
+
+// moduleCall finds the call of the module at path.
+func (x *providerIndex) moduleCall(path []string) *tfjson.ModuleCall {
+	if x.plan.Config == nil || x.plan.Config.RootModule == nil {
+		return nil
+	}
+	m := x.plan.Config.RootModule
+	var call *tfjson.ModuleCall
+	for _, name := range path {
+		if m == nil {
+			return nil
+		}
+		call = m.ModuleCalls[name]
+		if call == nil {
+			return nil
+		}
+		m = call.Module
+	}
+	return call
+}
+
+func modulePathOf(moduleAddress string) []string {
+	return configPath(parseModuleAddress(moduleAddress))
+}

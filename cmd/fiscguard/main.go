@@ -1,0 +1,62 @@
+// Command fiscguard checks Terraform plans against the FISC security
+// standards with embedded Rego policies.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// exitCodeError carries an exit code other than exitError up to run.
+type exitCodeError struct{ code int }
+
+func (e *exitCodeError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// run executes the CLI and returns its exit code. Errors are printed as one
+// line; a panic is reported as an internal error, never as a stack trace.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "fiscguard: internal error: %v (please report this)\n", v)
+			code = exitError
+		}
+	}()
+	cmd := newRootCmd(stdin, stdout, stderr)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	var ec *exitCodeError
+	switch {
+	case err == nil:
+		return exitClean
+	case errors.As(err, &ec):
+		return ec.code
+	}
+	fmt.Fprintf(stderr, "fiscguard: %s\n", oneLine(err.Error()))
+	return exitError
+}
+
+// oneLine keeps an error message on a single line.
+func oneLine(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		if r == '\n' || r == '\r' {
+			r = ' '
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}

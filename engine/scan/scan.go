@@ -1,0 +1,167 @@
+// Package scan runs one scan end to end: load the built-in policies and
+// catalog, read the target, evaluate every rule once, and build the report.
+package scan
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/plan"
+	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/policies"
+)
+
+// Version is fiscguard's version, set at build time with -ldflags.
+var Version = "dev"
+
+// Library is the built-in policy library: catalog, parameters and rules.
+type Library struct {
+	Catalog  *catalog.Catalog
+	Params   policy.ParamSpecs
+	Policies *policy.Set
+}
+
+// LoadLibrary reads and validates the embedded library.
+func LoadLibrary() (*Library, error) {
+	catSrc, err := fs.ReadFile(policies.FS, "catalog/fisc.yaml")
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalog.Parse("policies/catalog/fisc.yaml", catSrc)
+	if err != nil {
+		return nil, err
+	}
+	paramSrc, err := fs.ReadFile(policies.FS, "params.yaml")
+	if err != nil {
+		return nil, err
+	}
+	params, err := policy.ParseParamSpecs("policies/params.yaml", paramSrc)
+	if err != nil {
+		return nil, err
+	}
+	set, err := policy.Load(cat, policy.Source{FS: policies.FS, Name: "policies", Builtin: true})
+	if err != nil {
+		return nil, err
+	}
+	return &Library{Catalog: cat, Params: params, Policies: set}, nil
+}
+
+// Options configure one scan.
+type Options struct {
+	Profile policy.Profile
+	FailOn  policy.Severity
+	Edition string
+	Lang    i18n.Lang
+	// Params override parameter defaults by name.
+	Params map[string]any
+}
+
+// Target is what to scan: a plan file path, or "-" with Stdin set.
+type Target struct {
+	Path  string
+	Stdin io.Reader
+}
+
+// Run scans the target and returns the report. Every error is one line
+// naming the file and, where known, the position.
+func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Report, error) {
+	doc, err := readTarget(t)
+	if err != nil {
+		return nil, err
+	}
+	params, err := l.Params.Resolve(opts.Profile, opts.Params)
+	if err != nil {
+		return nil, err
+	}
+	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params})
+	if err != nil {
+		return nil, err
+	}
+	results, err := q.Eval(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	return &report.Report{
+		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
+		Target:    targetInfo(t.Path, doc),
+		Profile:   opts.Profile,
+		Edition:   opts.Edition,
+		Lang:      opts.Lang,
+		FailOn:    opts.FailOn,
+		Rules:     q.Rules(),
+		Catalog:   l.Catalog,
+		Findings:  finding.FromResults(doc, results),
+		Resources: resources(doc),
+		Notes:     notes(doc),
+	}, nil
+}
+
+func readTarget(t Target) (*model.Document, error) {
+	var data []byte
+	var err error
+	name := t.Path
+	if t.Path == "-" {
+		name = "stdin"
+		data, err = io.ReadAll(io.LimitReader(t.Stdin, plan.MaxSize+1))
+	} else {
+		var st os.FileInfo
+		if st, err = os.Stat(t.Path); err == nil && st.IsDir() {
+			return nil, &plan.InputError{File: t.Path, Msg: "is a directory; scanning Terraform HCL directories is not available yet, scan a plan (terraform show -json PLANFILE > plan.json)"}
+		}
+		if err == nil {
+			data, err = os.ReadFile(t.Path)
+		}
+	}
+	if err != nil {
+		return nil, &plan.InputError{File: name, Msg: describe(err)}
+	}
+	return plan.Load(name, data)
+}
+
+// describe shortens os errors, whose text repeats the path.
+func describe(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func targetInfo(path string, doc *model.Document) report.Target {
+	return report.Target{
+		Path:             path,
+		Kind:             doc.Kind,
+		TerraformVersion: doc.TerraformVersion,
+		FormatVersion:    doc.FormatVersion,
+		Complete:         doc.Complete,
+		Errored:          doc.Errored,
+	}
+}
+
+func resources(doc *model.Document) []report.Resource {
+	out := make([]report.Resource, len(doc.Resources))
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Checked: r.Checked(), Source: r.Source}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}
+
+func notes(doc *model.Document) []string {
+	var out []string
+	if doc.Errored {
+		out = append(out, "the plan is errored: Terraform failed while planning, so some changes may be missing from this scan")
+	}
+	if !doc.Complete {
+		out = append(out, "the plan is incomplete (deferred changes or -target): resources not planned were not checked")
+	}
+	return out
+}

@@ -73,7 +73,11 @@ type Target struct {
 // Run scans the target and returns the report. Every error is one line
 // naming the file and, where known, the position.
 func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Report, error) {
-	doc, err := readTarget(t)
+	name := t.Path
+	if name == "-" {
+		name = "stdin"
+	}
+	doc, err := readTarget(name, t)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +95,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
-		Target:    targetInfo(t.Path, doc),
+		Target:    targetInfo(name, doc),
 		Profile:   opts.Profile,
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
@@ -104,12 +108,10 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}, nil
 }
 
-func readTarget(t Target) (*model.Document, error) {
+func readTarget(name string, t Target) (*model.Document, error) {
 	var data []byte
 	var err error
-	name := t.Path
 	if t.Path == "-" {
-		name = "stdin"
 		data, err = io.ReadAll(io.LimitReader(t.Stdin, plan.MaxSize+1))
 	} else {
 		var st os.FileInfo

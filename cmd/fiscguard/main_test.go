@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs fiscguard in-process and returns its exit code and outputs.
+func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+const refsPlan = "../../engine/plan/testdata/refs.json"
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"findings", []string{"scan", refsPlan}, 1, ""},
+		{"below threshold", []string{"scan", refsPlan, "--fail-on", "critical"}, 0, ""},
+		{"missing file", []string{"scan", "no-such-plan.json"}, 2, "fiscguard: no-such-plan.json: no such file or directory"},
+		{"directory", []string{"scan", "."}, 2, "fiscguard: .: is a directory"},
+		{"no argument", []string{"scan"}, 2, "scan takes 1 argument(s)"},
+		{"unknown flag", []string{"scan", refsPlan, "--nope"}, 2, "unknown flag: --nope"},
+		{"bad format", []string{"scan", refsPlan, "--format", "xml"}, 2, `unknown format "xml"`},
+		{"bad profile", []string{"scan", refsPlan, "--profile", "lax"}, 2, `--profile: unknown profile "lax"`},
+		{"bad severity", []string{"scan", refsPlan, "--fail-on", "urgent"}, 2, `--fail-on: unknown severity "urgent"`},
+		{"bad lang", []string{"scan", refsPlan, "--lang", "fr"}, 2, `--lang: unknown language "fr"`},
+		{"bad edition", []string{"scan", refsPlan, "--edition", "7th"}, 2, `--edition: unknown edition "7th"`},
+		{"unwritable output", []string{"scan", refsPlan, "--output", "/no/such/dir/out.sarif"}, 2, "/no/such/dir/out.sarif: no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := cli(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.err) {
+				t.Errorf("stderr %q, want it to contain %q", stderr, tt.err)
+			}
+			if code == 2 && strings.Count(stderr, "\n") != 1 {
+				t.Errorf("error is not one line: %q", stderr)
+			}
+		})
+	}
+}
+
+// TestNegativeCorpus: every deliberately broken plan exits 2 with one line
+// naming the file.
+func TestNegativeCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/corpus/plans/_negative/*.json")
+	if len(files) == 0 {
+		t.Skip("corpus not available")
+	}
+	for _, f := range files {
+		code, _, stderr := cli(t, "", "scan", f)
+		if code != 2 || !strings.HasPrefix(stderr, "fiscguard: "+f+":") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %q", f, code, stderr)
+		}
+	}
+}
+
+func TestStdin(t *testing.T) {
+	data, err := os.ReadFile(refsPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, fromStdin, _ := cli(t, string(data), "scan", "-", "--format", "json")
+	_, fromFile, _ := cli(t, "", "scan", refsPlan, "--format", "json")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	// Only the file name differs.
+	if strings.ReplaceAll(fromFile, refsPlan, "stdin") != fromStdin {
+		t.Error("scanning stdin differs from scanning the file")
+	}
+	code, _, stderr := cli(t, "not json", "scan", "-")
+	if code != 2 || !strings.HasPrefix(stderr, "fiscguard: stdin:1:1:") {
+		t.Errorf("bad stdin: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// scanTargets are every plan the project ships: fixtures and test data.
+func scanTargets(t *testing.T) []string {
+	files, _ := filepath.Glob("../../fixtures/plans/*.json")
+	return append(files, refsPlan)
+}
+
+// TestDeterministic: the same input gives byte-identical output in every
+// format and language.
+func TestDeterministic(t *testing.T) {
+	for _, f := range scanTargets(t) {
+		for _, format := range []string{"text", "json", "sarif"} {
+			for _, lang := range []string{"en", "ja"} {
+				args := []string{"scan", f, "--format", format, "--lang", lang, "--profile", "strict"}
+				_, a, _ := cli(t, "", args...)
+				_, b, _ := cli(t, "", args...)
+				if a != b || a == "" {
+					t.Errorf("%s %s %s: outputs differ or are empty", f, format, lang)
+				}
+			}
+		}
+	}
+}
+
+// TestSecretsNeverAppear: sensitive values in plans (canaries) never reach
+// any output.
+func TestSecretsNeverAppear(t *testing.T) {
+	for _, f := range scanTargets(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("CANARY")) {
+			continue
+		}
+		for _, format := range []string{"text", "json", "sarif"} {
+			for _, lang := range []string{"en", "ja"} {
+				_, out, stderr := cli(t, "", "scan", f, "--format", format, "--lang", lang, "--profile", "strict")
+				if out == "" || strings.Contains(out+stderr, "CANARY") {
+					t.Errorf("%s (%s, %s): a sensitive canary value reached the output", f, format, lang)
+				}
+			}
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.sarif")
+	code, stdout, _ := cli(t, "", "scan", refsPlan, "--format", "sarif", "--output", out)
+	data, err := os.ReadFile(out)
+	if code != 1 || stdout != "" || err != nil || !bytes.Contains(data, []byte(`"version": "2.1.0"`)) {
+		t.Errorf("exit %d, stdout %q, file error %v", code, stdout, err)
+	}
+}
+
+func TestPoliciesAndTestCommands(t *testing.T) {
+	code, out, _ := cli(t, "", "policies")
+	if code != 0 || !strings.Contains(out, "FG-EBS-001") || !strings.Contains(out, "実3") {
+		t.Errorf("policies: exit %d\n%s", code, out)
+	}
+	code, out, _ = cli(t, "", "policies", "--format", "json", "--fisc", "運110")
+	if code != 0 || !strings.Contains(out, `"id": "FG-EBS-001"`) {
+		t.Errorf("policies --format json: exit %d\n%s", code, out)
+	}
+	code, out, _ = cli(t, "", "test")
+	if code != 0 || !strings.Contains(out, " passed, 0 failed") {
+		t.Errorf("test: exit %d\n%s", code, out)
+	}
+}
+
+// TestTestCommandFailsOnAFailingUserTest runs a user policy directory whose
+// test fails, against the built-in helper library.
+func TestTestCommandFailsOnAFailingUserTest(t *testing.T) {
+	dir := t.TempDir()
+	src := "package user.check_test\n\nimport data.fiscguard.lib.testing\n\ntest_wrong if {\n\ttesting.doc([]).kind == \"hcl\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "check_test.rego"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := cli(t, "", "test", dir)
+	if code != 1 || !strings.Contains(out, "FAIL") || !strings.Contains(out, "0 passed, 1 failed") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

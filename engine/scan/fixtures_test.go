@@ -1,0 +1,140 @@
+package scan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/report"
+)
+
+const fixtureDir = "../../fixtures/plans"
+
+func loadLibrary(t testing.TB) *Library {
+	t.Helper()
+	lib, err := LoadLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func scanFile(t testing.TB, lib *Library, path string, p policy.Profile) *report.Report {
+	t.Helper()
+	rep, err := lib.Run(context.Background(), Target{Path: path}, Options{Profile: p, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// findingLines renders findings as "RULE<TAB>ADDRESS<TAB>STATUS", sorted and
+// without duplicates (a rule may flag several attributes of one resource).
+func findingLines(rep *report.Report) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range rep.Findings {
+		l := fmt.Sprintf("%s\t%s\t%s", f.Rule.ID, f.Address, f.Status)
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func readExpected(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestFixtures scans every fixture plan under both profiles and compares
+// the exact set of (rule, address, status) with its .expected file
+// (<case>.strict.expected where the strict profile differs).
+func TestFixtures(t *testing.T) {
+	lib := loadLibrary(t)
+	plans, err := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	if err != nil || len(plans) == 0 {
+		t.Fatalf("no fixture plans: %v", err)
+	}
+	for _, p := range plans {
+		base := strings.TrimSuffix(p, ".json")
+		for _, prof := range []policy.Profile{policy.Simple, policy.Strict} {
+			want := base + ".expected"
+			if prof == policy.Strict {
+				if _, err := os.Stat(base + ".strict.expected"); err == nil {
+					want = base + ".strict.expected"
+				}
+			}
+			t.Run(filepath.Base(base)+"/"+string(prof), func(t *testing.T) {
+				got := findingLines(scanFile(t, lib, p, prof))
+				exp := readExpected(t, want)
+				if strings.Join(got, "\n") != strings.Join(exp, "\n") {
+					t.Errorf("findings differ from %s\ngot:\n%s\nwant:\n%s", want, strings.Join(got, "\n"), strings.Join(exp, "\n"))
+				}
+			})
+		}
+	}
+}
+
+// TestEveryRuleHasFailingAndPassingFixtures: each rule fails on some fixture,
+// and some fixture holds a resource of its types that it does not flag.
+func TestEveryRuleHasFailingAndPassingFixtures(t *testing.T) {
+	lib := loadLibrary(t)
+	plans, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	fails := map[string]bool{}
+	passes := map[string]bool{}
+	for _, p := range plans {
+		rep := scanFile(t, lib, p, policy.Strict)
+		flagged := map[string]bool{}
+		for _, f := range rep.Findings {
+			flagged[f.Rule.ID+" "+f.Address] = true
+			if f.Status == policy.StatusFail {
+				fails[f.Rule.ID] = true
+			}
+		}
+		for _, rule := range rep.Rules {
+			for _, r := range rep.Resources {
+				if r.Checked && contains(rule.ResourceTypes, r.Type) && !flagged[rule.ID+" "+r.Address] {
+					passes[rule.ID] = true
+				}
+			}
+		}
+	}
+	for _, r := range lib.Policies.Rules() {
+		if !fails[r.ID] {
+			t.Errorf("%s: no fixture plan fails it", r.ID)
+		}
+		if !passes[r.ID] {
+			t.Errorf("%s: no fixture plan passes it", r.ID)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s || x == "*" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+# METADATA
+# title: IAM policies do not grant full administrative access
+# description: |
+#   A policy that allows every action on every resource ("Action": "*",
+#   "Resource": "*") turns any principal it is attached to into an
+#   administrator, so one stolen credential exposes the whole account. FISC
+#   expects IDs to be protected against misuse (実9) and access rights to be
+#   clearly limited (実25); AWS maps its no-admin-statements control (SH.IAM.1)
+#   to 実9. Customer-managed and inline policies (role, user, group) are checked;
+#   the policy JSON is decoded and every Allow statement is examined.
+# custom:
+#   id: FG-IAM-001
+#   severity: high
+#   fisc: ["実9", "実25"]
+#   fisc_8th: ["運110"]
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]
+#   title_ja: IAMポリシーで全操作・全リソースを許可しない
+#   description_ja: |
+#     すべてのリソースに対するすべての操作を許可するポリシー（"Action": "*"、"Resource": "*"）は、付与した主体を管理者にしてしまい、認証情報が一つ漏れるだけでアカウント全体が危険にさらされる。
+#     FISCはIDの不正使用防止（実9）とアクセス権限の明確化（実25）を求めており、AWSは管理者権限を与えるステートメントを禁止する統制（SH.IAM.1）を実9に対応付けている。
+#     カスタマー管理ポリシーとインラインポリシー（ロール、ユーザー、グループ）のJSONを解析し、Allow のステートメントをすべて検査する。
+#   remediation: List only the actions and resources the principal needs; for administrators use a separate role with MFA and the AWS-managed AdministratorAccess policy under change control.
+#   remediation_ja: 主体に必要な操作とリソースだけを列挙する。管理者には、MFAを必須とした専用ロールにAWS管理の AdministratorAccess ポリシーを変更管理のもとで付与する。
+package fiscguard.aws.iam.admin_policy
+
+import data.fiscguard.lib
+
+types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+
+deny contains lib.fail(p, "policy",
+	sprintf("IAM policy %s allows every action on every resource", [p.address]),
+	sprintf("IAMポリシー %s がすべてのリソースに対するすべての操作を許可している", [p.address]),
+) if {
+	some t in types
+	some p in lib.resources(t)
+	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	full_admin(st)
+}
+
+deny contains lib.inconclusive(p, "policy",
+	sprintf("IAM policy %s: the policy document is known only after apply", [p.address]),
+	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない", [p.address]),
+) if {
+	some t in types
+	some p in lib.resources(t)
+	lib.unknown(p, ["policy"])
+}
+
+full_admin(st) if {
+	st.Effect == "Allow"
+	"*" in lib.as_array(object.get(st, "Action", []))
+	"*" in lib.as_array(object.get(st, "Resource", []))
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: RDS database instances are not publicly accessible
+# description: |
+#   A publicly accessible DB instance gets an internet-resolvable address, so
+#   only its security group and password stand between the database and the
+#   internet. FISC expects stored data to be protected against leakage (実3) and
+#   externally reachable systems to be kept to a minimum (実15); AWS maps its
+#   RDS public access control to 実3. publicly_accessible must not be true.
+# custom:
+#   id: FG-RDS-001
+#   severity: critical
+#   fisc: ["実3", "実15"]
+#   fisc_8th: ["運110"]
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_db_instance, aws_rds_cluster_instance]
+#   title_ja: RDSのデータベースをパブリックアクセス可能にしない
+#   description_ja: |
+#     パブリックアクセス可能なDBインスタンスにはインターネットから名前解決できるアドレスが付き、データベースとインターネットの間にはセキュリティグループとパスワードしか残らない。
+#     FISCは蓄積データの漏えい防止（実3）と外部から接続できる機器の最小化（実15）を求めており、AWSはRDSのパブリックアクセスに関する統制を実3に対応付けている。
+#     publicly_accessible を true にしない。
+#   remediation: Set publicly_accessible = false and place the instance in private subnets (a DB subnet group without internet gateway routes).
+#   remediation_ja: publicly_accessible = false とし、インスタンスをプライベートサブネット（インターネットゲートウェイへの経路がないDBサブネットグループ）に配置する。
+package fiscguard.aws.rds.public_access
+
+import data.fiscguard.lib
+
+types := ["aws_db_instance", "aws_rds_cluster_instance"]
+
+deny contains lib.fail(db, "publicly_accessible",
+	sprintf("Database %s is publicly accessible", [db.address]),
+	sprintf("データベース %s がパブリックアクセス可能になっている", [db.address]),
+) if {
+	some t in types
+	some db in lib.resources(t)
+	lib.value(db, ["publicly_accessible"], false) == true
+}
+
+deny contains lib.inconclusive(db, "publicly_accessible",
+	sprintf("Database %s: public accessibility is known only after apply", [db.address]),
+	sprintf("データベース %s のパブリックアクセス設定は適用後まで確定しない", [db.address]),
+) if {
+	some t in types
+	some db in lib.resources(t)
+	lib.unknown(db, ["publicly_accessible"])
+}

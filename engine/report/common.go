@@ -1,6 +1,7 @@
 package report
 
 import (
+	"path"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -123,4 +124,13 @@ func editionOf(r *Report) string {
 		return catalog.Edition8th
 	}
 	return catalog.EditionCurrent
+}
+
+// cleanPath shows a source path the same way in every format: forward
+// slashes, no "./" or "a/../" detours.
+func cleanPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	return path.Clean(strings.ReplaceAll(p, `\`, "/"))
 }

@@ -187,7 +187,7 @@ func writeJSON(w io.Writer, r *Report) error {
 			Fingerprint:    f.Fingerprint,
 		}
 		if l := f.Location; l != nil {
-			jf.Location = &jsonLocation{File: l.File, Line: l.Line, Column: l.Column, EndLine: l.EndLine, EndColumn: l.EndColumn}
+			jf.Location = &jsonLocation{File: cleanPath(l.File), Line: l.Line, Column: l.Column, EndLine: l.EndLine, EndColumn: l.EndColumn}
 		}
 		out.Findings = append(out.Findings, jf)
 	}

@@ -412,20 +412,20 @@ func physicalLocation(l *model.Location, tg Target) *sarifPhysicalLocation {
 // artifactLocation makes a repo-relative URI under %SRCROOT%; an absolute
 // path becomes a file URI, which GitHub maps through the checkout path.
 func artifactLocation(file string) sarifArtifactLocation {
-	p := strings.ReplaceAll(file, `\`, "/")
+	p := cleanPath(file)
 	if len(p) >= 2 && p[1] == ':' && unicode.IsLetter(rune(p[0])) {
 		p = "/" + p // Windows drive path
 	}
 	if strings.HasPrefix(p, "/") {
-		return sarifArtifactLocation{URI: (&url.URL{Scheme: "file", Path: path.Clean(p)}).String()}
+		return sarifArtifactLocation{URI: (&url.URL{Scheme: "file", Path: p}).String()}
 	}
-	return sarifArtifactLocation{URI: (&url.URL{Path: path.Clean(p)}).String(), URIBaseID: srcRoot}
+	return sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: srcRoot}
 }
 
 // automationID names the run's category after the scanned root module, so
 // several roots in one repository don't replace each other's alerts.
 func automationID(tg Target) string {
-	p := path.Clean(strings.ReplaceAll(tg.Path, `\`, "/"))
+	p := cleanPath(tg.Path)
 	if tg.Kind == model.KindPlan {
 		p = path.Dir(p)
 	}
@@ -446,13 +446,18 @@ func semanticVersion(v string) string {
 	return ""
 }
 
-// camelCase turns an English title into a rule name, "S3 buckets block
-// public access" → "S3BucketsBlockPublicAccess"; fallback when nothing is left.
+// camelCase turns an English title into a Pascal-case rule name, "S3
+// buckets use KMS keys" → "S3BucketsUseKmsKeys"; the fallback (the rule ID)
+// is used when the title has no ASCII letters.
 func camelCase(title, fallback string) string {
 	var b strings.Builder
 	for _, word := range strings.FieldsFunc(title, func(r rune) bool {
 		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
 	}) {
+		// Acronyms become words ("KMS" → "Kms"): SARIF's Pascal-case check rejects runs of capitals.
+		if len(word) > 1 && strings.ToUpper(word) == word {
+			word = word[:1] + strings.ToLower(word[1:])
+		}
 		b.WriteString(strings.ToUpper(word[:1]) + word[1:])
 	}
 	if b.Len() == 0 {

@@ -38,7 +38,7 @@ var labels = map[string]i18n.Text{
 	"bySeverity":   {En: "By severity", Ja: "重大度別"},
 	"byStatus":     {En: "By status", Ja: "状態別"},
 	"byFISC":       {En: "By FISC item", Ja: "FISC項目別"},
-	"threshold":    {En: "At or above fail-on (%s)", Ja: "fail-on (%s) 以上"},
+	"threshold":    {En: "Failures at or above --fail-on %s", Ja: "--fail-on %s 以上の違反"},
 	"warning":      {En: "WARNING", Ja: "警告"},
 	"unknown":      {En: "unknown", Ja: "不明"},
 }
@@ -142,9 +142,9 @@ func (t *textWriter) location(l *model.Location) string {
 		return "(" + t.label("noSource") + ")"
 	}
 	if l.Line > 0 {
-		return fmt.Sprintf("%s:%d", l.File, l.Line)
+		return fmt.Sprintf("%s:%d", cleanPath(l.File), l.Line)
 	}
-	return l.File
+	return cleanPath(l.File)
 }
 
 func (t *textWriter) summary(r *Report) {
@@ -154,7 +154,7 @@ func (t *textWriter) summary(r *Report) {
 	for _, n := range r.Notes {
 		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n))
 	}
-	t.printf("  %s: %s\n", t.label("profile"), r.Profile.Label().In(t.lang))
+	t.printf("  %s: %s (%s)\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile)
 	t.printf("  %s: %s\n", t.label("edition"), t.label(editionOf(r)))
 	t.printf("  %s: %s\n", t.label("resources"), fmt.Sprintf(t.label("of"), s.Checked, len(r.Resources)))
 	t.printf("  %s: %d\n", t.label("rules"), len(evaluatedRules(r)))
@@ -177,7 +177,7 @@ func (t *textWriter) summary(r *Report) {
 			t.printf("    %s  %3d  %s\n", pad(c.ID, idWidth), c.Count, c.Title)
 		}
 	}
-	line := fmt.Sprintf("  %s: %d", fmt.Sprintf(t.label("threshold"), t.label(r.FailOn.String())), s.FailedThreshold)
+	line := fmt.Sprintf("  %s: %d", fmt.Sprintf(t.label("threshold"), r.FailOn), s.FailedThreshold)
 	if s.FailedThreshold > 0 {
 		line = t.paint(ansiBold+ansiRed, line)
 	}

@@ -1,0 +1,252 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+const testCatalog = `
+items:
+  - id: 実3
+    edition: current
+    category: {en: Practice standards, ja: 実務基準}
+    title: {en: Prevent leakage of stored data, ja: 蓄積データの漏えい防止}
+    title_verified: false
+    responsibility: shared
+    iac: partial
+  - id: 実14
+    edition: current
+    category: {en: Practice standards, ja: 実務基準}
+    title: {en: Control access, ja: アクセス管理}
+    title_verified: false
+    responsibility: user
+    iac: partial
+  - id: 実25
+    edition: current
+    category: {en: Practice standards, ja: 実務基準}
+    title: {en: Keep access logs, ja: アクセス記録の取得}
+    title_verified: false
+    responsibility: user
+    iac: partial
+  - id: 運110
+    edition: 8th
+    category: {en: Operations, ja: 運用基準}
+    title: {en: Manage cloud service use, ja: クラウドサービスの利用管理}
+    title_verified: false
+    responsibility: user
+    iac: partial
+`
+
+var (
+	ruleS3Public = &policy.Rule{
+		ID:             "FG-S3-001",
+		Title:          i18n.Text{En: "S3 buckets block public access", Ja: "S3バケットのパブリックアクセスをブロックする"},
+		Description:    i18n.Text{En: "A bucket without a public access block can be made public by an ACL or policy.", Ja: "パブリックアクセスブロックのないバケットは、ACLやポリシーで公開されうる。"},
+		Remediation:    i18n.Text{En: "Add an aws_s3_bucket_public_access_block with all four settings true.", Ja: "4つの設定をすべて true にした aws_s3_bucket_public_access_block を追加する。"},
+		Severity:       policy.High,
+		FISC:           []string{"実3", "実14"},
+		FISC8th:        []string{"運110"},
+		Profile:        policy.Simple,
+		Responsibility: catalog.ResponsibilityUser,
+		ResourceTypes:  []string{"aws_s3_bucket"},
+	}
+	ruleS3CMK = &policy.Rule{
+		ID:             "FG-S3-002",
+		Title:          i18n.Text{En: "S3 buckets use customer-managed KMS keys", Ja: "S3バケットは顧客管理KMSキーで暗号化する"},
+		Description:    i18n.Text{En: "Under strict management, stored data is encrypted with keys the institution controls.", Ja: "厳格な管理では、金融機関が管理する鍵で保存データを暗号化する。"},
+		Remediation:    i18n.Text{En: "Set kms_master_key_id to a customer-managed key.", Ja: "kms_master_key_id に顧客管理キーを設定する。"},
+		Severity:       policy.Medium,
+		FISC:           []string{"実3"},
+		Profile:        policy.Strict,
+		Responsibility: catalog.ResponsibilityShared,
+		ResourceTypes:  []string{"aws_s3_bucket"},
+	}
+	ruleTrail = &policy.Rule{
+		ID:             "FG-CT-001",
+		Title:          i18n.Text{En: "CloudTrail logs every region", Ja: "CloudTrailで全リージョンを記録する"},
+		Description:    i18n.Text{En: "A trail limited to one region misses API calls made elsewhere.", Ja: "単一リージョンの証跡では他リージョンのAPI呼出しを記録できない。"},
+		Remediation:    i18n.Text{En: "Set is_multi_region_trail = true.", Ja: "is_multi_region_trail = true を設定する。"},
+		Severity:       policy.Critical,
+		FISC:           []string{"実25"},
+		FISC8th:        []string{"運110"},
+		Profile:        policy.Simple,
+		Responsibility: catalog.ResponsibilityUser,
+		ResourceTypes:  []string{"aws_cloudtrail"},
+	}
+)
+
+func newFinding(rule *policy.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location) finding.Finding {
+	return finding.Finding{
+		Rule: rule, Status: status, Address: address, ResourceType: typ, Attribute: attr,
+		Message: msg, Location: loc, Fingerprint: finding.Fingerprint(rule.ID, address, attr),
+	}
+}
+
+// sampleReport is a strict-profile plan scan with a failed, an inconclusive
+// and an unlocated finding, and a note about an incomplete plan.
+func sampleReport(t *testing.T, lang i18n.Lang) *Report {
+	t.Helper()
+	cat, err := catalog.Parse("test", []byte(testCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Report{
+		Tool:    Tool{Name: "fiscguard", Version: "0.3.1", InformationURI: "https://github.com/fiscguard/fiscguard"},
+		Target:  Target{Path: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
+		Profile: policy.Strict,
+		Edition: catalog.EditionCurrent,
+		Lang:    lang,
+		FailOn:  policy.High,
+		Rules:   []*policy.Rule{ruleTrail, ruleS3Public, ruleS3CMK},
+		Catalog: cat,
+		Findings: []finding.Finding{
+			newFinding(ruleS3Public, policy.StatusFail, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket", "",
+				i18n.Text{En: `Bucket module.logs.aws_s3_bucket.this["audit"] has no public access block`, Ja: `バケット module.logs.aws_s3_bucket.this["audit"] にパブリックアクセスブロックがない`},
+				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
+			newFinding(ruleS3CMK, policy.StatusInconclusive, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket",
+				"server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id",
+				i18n.Text{En: "The KMS key is known only after apply", Ja: "KMSキーは apply 後にしか分からない"},
+				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
+			newFinding(ruleTrail, policy.StatusFail, "aws_cloudtrail.main", "aws_cloudtrail", "is_multi_region_trail",
+				i18n.Text{En: "Trail aws_cloudtrail.main records one region only.", Ja: "証跡 aws_cloudtrail.main は単一リージョンのみを記録している。"},
+				nil),
+		},
+		Resources: []Resource{
+			{Address: `module.logs.aws_s3_bucket.this["audit"]`, Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Checked: true,
+				Source: &model.Location{File: "modules/logs/main.tf", Line: 12}},
+			{Address: "aws_cloudtrail.main", Type: "aws_cloudtrail", Mode: model.ModeManaged, Actions: []string{"update"}, Checked: true},
+			{Address: "data.aws_caller_identity.me", Type: "aws_caller_identity", Mode: model.ModeData, Actions: []string{"read"}},
+			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}},
+		},
+		Notes: []string{"The plan is incomplete: some changes were deferred, so not every resource could be checked"},
+	}
+}
+
+func render(t *testing.T, format string, r *Report, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, format, r, opts); err != nil {
+		t.Fatalf("Write(%s): %v", format, err)
+	}
+	return buf.Bytes()
+}
+
+// checkGolden compares got with testdata/name, rewriting it under -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test ./engine/report -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; diff it with -update and git diff.\n--- got ---\n%s", file, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		format string
+		lang   i18n.Lang
+		opts   Options
+	}{
+		{"text_en.golden", "text", i18n.En, Options{}},
+		{"text_ja.golden", "text", i18n.Ja, Options{}},
+		{"text_en_color.golden", "text", i18n.En, Options{Color: true}},
+		{"json_en.golden", "json", i18n.En, Options{}},
+		{"json_ja.golden", "json", i18n.Ja, Options{}},
+		{"sarif_en.golden", "sarif", i18n.En, Options{}},
+		{"sarif_ja.golden", "sarif", i18n.Ja, Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			checkGolden(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
+		})
+	}
+}
+
+// TestDeterministic checks that output depends on the findings, not on
+// their order or on the run.
+func TestDeterministic(t *testing.T) {
+	for _, format := range Formats {
+		t.Run(format, func(t *testing.T) {
+			first := render(t, format, sampleReport(t, i18n.En), Options{})
+			second := render(t, format, sampleReport(t, i18n.En), Options{})
+			if !bytes.Equal(first, second) {
+				t.Fatal("two runs differ")
+			}
+			r := sampleReport(t, i18n.En)
+			fs := r.Findings
+			fs[0], fs[2] = fs[2], fs[0]
+			r.Rules[0], r.Rules[2] = r.Rules[2], r.Rules[0]
+			r.Resources[0], r.Resources[3] = r.Resources[3], r.Resources[0]
+			if shuffled := render(t, format, r, Options{}); !bytes.Equal(first, shuffled) {
+				t.Fatal("output depends on input order")
+			}
+			if !bytes.HasSuffix(first, []byte("\n")) {
+				t.Fatal("output lacks a trailing newline")
+			}
+		})
+	}
+}
+
+// TestWriteLeavesInputAlone guards against writers sorting the caller's slices.
+func TestWriteLeavesInputAlone(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	before := []string{r.Findings[0].Address, r.Findings[1].Address, r.Findings[2].Address}
+	for _, format := range Formats {
+		render(t, format, r, Options{})
+	}
+	for i, f := range r.Findings {
+		if f.Address != before[i] {
+			t.Fatalf("finding %d moved from %s to %s", i, before[i], f.Address)
+		}
+	}
+}
+
+func TestEmptyReport(t *testing.T) {
+	r := &Report{
+		Tool:    Tool{Name: "fiscguard", Version: "dev"},
+		Target:  Target{Path: "plan.json", Kind: model.KindPlan, Complete: true},
+		Profile: policy.Simple,
+		Lang:    i18n.En,
+		FailOn:  policy.High,
+	}
+	for _, format := range Formats {
+		out := string(render(t, format, r, Options{}))
+		if strings.Contains(out, "null") {
+			t.Errorf("%s output of an empty report has a null:\n%s", format, out)
+		}
+	}
+	if out := string(render(t, "text", r, Options{})); !strings.HasPrefix(out, "No findings.") {
+		t.Errorf("text output of an empty report:\n%s", out)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	err := Write(&bytes.Buffer{}, "xml", sampleReport(t, i18n.En), Options{})
+	if err == nil || !strings.Contains(err.Error(), `"xml"`) {
+		t.Fatalf("got %v, want an error naming the format", err)
+	}
+}

@@ -1,0 +1,107 @@
+package report
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+func decodeJSON(t *testing.T, r *Report) jsonReport {
+	t.Helper()
+	var out jsonReport
+	if err := json.Unmarshal(render(t, "json", r, Options{}), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestJSONSummary(t *testing.T) {
+	tests := []struct {
+		name          string
+		failOn        policy.Severity
+		wantThreshold int
+	}{
+		// Inconclusive findings never count towards the threshold.
+		{"critical", policy.Critical, 1},
+		{"high", policy.High, 2},
+		{"low", policy.Low, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sampleReport(t, i18n.En)
+			r.FailOn = tt.failOn
+			s := decodeJSON(t, r).Summary
+			if s.FailedThreshold != tt.wantThreshold {
+				t.Errorf("failed_threshold %d, want %d", s.FailedThreshold, tt.wantThreshold)
+			}
+			if s.BySeverity != (jsonBySeverity{Critical: 1, High: 1, Medium: 1}) {
+				t.Errorf("by_severity %+v", s.BySeverity)
+			}
+			if s.ByStatus != (jsonByStatus{Fail: 2, Inconclusive: 1}) {
+				t.Errorf("by_status %+v", s.ByStatus)
+			}
+			if s.Resources != 4 || s.ResourcesChecked != 2 {
+				t.Errorf("resources %d checked %d, want 4 and 2", s.Resources, s.ResourcesChecked)
+			}
+		})
+	}
+}
+
+func TestJSONFISCOrderAndEdition(t *testing.T) {
+	r := sampleReport(t, i18n.Ja)
+	out := decodeJSON(t, r)
+	var ids []string
+	for _, c := range out.Summary.ByFISC {
+		ids = append(ids, c.ID)
+	}
+	// Natural order: 実3 before 実14 before 実25 (byte order would put 実14 first).
+	if len(ids) != 3 || ids[0] != "実3" || ids[1] != "実14" || ids[2] != "実25" {
+		t.Errorf("by_fisc order %v", ids)
+	}
+	if out.Summary.ByFISC[0].Title != "蓄積データの漏えい防止" || out.Summary.ByFISC[0].Findings != 2 {
+		t.Errorf("by_fisc[0] %+v, want the Japanese catalog title and 2 findings", out.Summary.ByFISC[0])
+	}
+
+	r.Edition = "8th"
+	out = decodeJSON(t, r)
+	if out.Edition != "8th" || len(out.Summary.ByFISC) != 1 || out.Summary.ByFISC[0].ID != "運110" || out.Summary.ByFISC[0].Findings != 2 {
+		t.Errorf("8th edition summary %+v", out.Summary.ByFISC)
+	}
+	for _, f := range out.Findings {
+		if f.RuleID == "FG-S3-002" && len(f.FISC) != 0 {
+			t.Errorf("FG-S3-002 has no 8th-edition IDs, got %v", f.FISC)
+		}
+		if f.RuleID == "FG-S3-002" && len(f.FISCCurrent) != 1 {
+			t.Errorf("fisc_current must not depend on the edition, got %v", f.FISCCurrent)
+		}
+	}
+}
+
+func TestJSONFindings(t *testing.T) {
+	out := decodeJSON(t, sampleReport(t, i18n.Ja))
+	if out.SchemaVersion != 1 || out.Lang != "ja" || out.Profile != "strict" || out.FailOn != "high" {
+		t.Errorf("header %d %s %s %s", out.SchemaVersion, out.Lang, out.Profile, out.FailOn)
+	}
+	byRule := map[string]jsonFinding{}
+	for _, f := range out.Findings {
+		byRule[f.RuleID] = f
+	}
+	if f := byRule["FG-CT-001"]; f.Location != nil {
+		t.Errorf("unlocated finding has location %+v", f.Location)
+	}
+	f := byRule["FG-S3-001"]
+	if f.Location == nil || f.Location.File != "modules/logs/main.tf" || f.Location.Line != 12 || f.Location.EndLine != 18 {
+		t.Errorf("location %+v", f.Location)
+	}
+	if f.Message != `バケット module.logs.aws_s3_bucket.this["audit"] にパブリックアクセスブロックがない` || f.Title != "S3バケットのパブリックアクセスをブロックする" {
+		t.Errorf("text not in Japanese: %q / %q", f.Title, f.Message)
+	}
+	if f.Fingerprint == "" || f.Fingerprint == byRule["FG-S3-002"].Fingerprint {
+		t.Errorf("fingerprints %q and %q must be set and distinct", f.Fingerprint, byRule["FG-S3-002"].Fingerprint)
+	}
+	if len(out.Rules) != 3 || len(out.Resources) != 4 || out.Resources[0].Address != "aws_cloudtrail.main" {
+		t.Errorf("rules %d, resources %+v", len(out.Rules), out.Resources)
+	}
+}

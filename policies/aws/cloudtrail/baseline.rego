@@ -1,0 +1,78 @@
+# METADATA
+# title: CloudTrail trails cover all regions, validate log files and use KMS
+# description: |
+#   The API audit trail is the record an investigation starts from. A trail
+#   limited to one region misses activity elsewhere, one without log file
+#   validation cannot prove its logs were not altered, and one without a KMS key
+#   leaves them readable to anyone with access to the bucket. FISC expects access
+#   records to be kept (実10), unauthorised access to be monitored (実16) and
+#   keys to protect stored records (実13); AWS maps the multi-region, log-file-
+#   validation and encryption controls (SH.CloudTrail.1, .4, .2) to these items.
+#   Each missing setting is its own finding.
+# custom:
+#   id: FG-CLOUDTRAIL-001
+#   severity: medium
+#   fisc: ["実10", "実13", "実16"]
+#   fisc_8th: ["運113"]
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_cloudtrail]
+#   title_ja: CloudTrailの証跡を全リージョン対象・ログ検証あり・KMS暗号化で記録する
+#   description_ja: |
+#     APIの監査証跡は調査の出発点となる記録である。単一リージョンの証跡は他リージョンでの操作を取り逃し、ログファイルの検証がなければ改ざんされていないことを証明できず、KMSキーがなければバケットにアクセスできる者に読まれてしまう。
+#     FISCはアクセス履歴の管理（実10）、不正アクセスの監視（実16）、暗号鍵による記録の保護（実13）を求めており、AWSは全リージョン、ログファイル検証、暗号化の統制（SH.CloudTrail.1、.4、.2）をこれらの項目に対応付けている。
+#     不足している設定ごとに一件の指摘とする。
+#   remediation: Set is_multi_region_trail = true, enable_log_file_validation = true and kms_key_id to a customer-managed aws_kms_key whose policy lets CloudTrail encrypt.
+#   remediation_ja: is_multi_region_trail = true、enable_log_file_validation = true とし、kms_key_id にCloudTrailによる暗号化を許可した顧客管理の aws_kms_key を指定する。
+package fiscguard.aws.cloudtrail.baseline
+
+import data.fiscguard.lib
+
+settings := {
+	"is_multi_region_trail": {
+		"en": "does not cover all regions",
+		"ja": "全リージョンを対象にしていない",
+	},
+	"enable_log_file_validation": {
+		"en": "does not validate log files",
+		"ja": "ログファイルの検証が有効になっていない",
+	},
+}
+
+deny contains lib.fail(t, attr,
+	sprintf("CloudTrail trail %s %s", [t.address, text.en]),
+	sprintf("CloudTrailの証跡 %s が%s", [t.address, text.ja]),
+) if {
+	some t in lib.resources("aws_cloudtrail")
+	some attr, text in settings
+	not lib.unknown(t, [attr])
+	lib.value(t, [attr], false) != true
+}
+
+deny contains lib.inconclusive(t, attr,
+	sprintf("CloudTrail trail %s: %s is known only after apply", [t.address, attr]),
+	sprintf("CloudTrailの証跡 %s の %s は適用後まで確定しない", [t.address, attr]),
+) if {
+	some t in lib.resources("aws_cloudtrail")
+	some attr, _ in settings
+	lib.unknown(t, [attr])
+}
+
+deny contains lib.fail(t, "kms_key_id",
+	sprintf("CloudTrail trail %s is not encrypted with a KMS key", [t.address]),
+	sprintf("CloudTrailの証跡 %s がKMSキーで暗号化されていない", [t.address]),
+) if {
+	some t in lib.resources("aws_cloudtrail")
+	not lib.unknown(t, ["kms_key_id"])
+	lib.value(t, ["kms_key_id"], "") == ""
+}
+
+# A key created in the same plan is unknown but referenced: that is a key.
+deny contains lib.inconclusive(t, "kms_key_id",
+	sprintf("CloudTrail trail %s: the KMS key is known only after apply", [t.address]),
+	sprintf("CloudTrailの証跡 %s のKMSキーは適用後まで確定しない", [t.address]),
+) if {
+	some t in lib.resources("aws_cloudtrail")
+	lib.unknown(t, ["kms_key_id"])
+	count(object.get(t.refs, "kms_key_id", [])) == 0
+}

@@ -1,0 +1,50 @@
+package fiscguard.aws.cloudtrail.baseline_test
+
+import data.fiscguard.aws.cloudtrail.baseline
+import data.fiscguard.lib.testing
+
+good := {
+	"name": "org-trail",
+	"s3_bucket_name": "bank-audit-logs",
+	"is_multi_region_trail": true,
+	"enable_log_file_validation": true,
+	"kms_key_id": "arn:aws:kms:ap-northeast-1:111122223333:key/0b5f6a3e-0000-4000-8000-000000000002",
+}
+
+trail(values) := testing.resource("aws_cloudtrail", "main", values)
+
+attributes(res) := {r.attribute | some r in res; r.status == "fail"}
+
+test_complete_trail_passes if {
+	count(baseline.deny) == 0 with input as testing.doc([trail(good)])
+}
+
+test_bare_trail_fails_on_each_setting if {
+	res := baseline.deny with input as testing.doc([trail({"name": "t", "s3_bucket_name": "b"})])
+	attributes(res) == {"is_multi_region_trail", "enable_log_file_validation", "kms_key_id"}
+}
+
+test_single_region_trail_fails if {
+	res := baseline.deny with input as testing.doc([trail(object.union(good, {"is_multi_region_trail": false}))])
+	attributes(res) == {"is_multi_region_trail"}
+}
+
+test_key_created_in_the_same_plan_passes if {
+	t := object.union(trail(object.remove(good, ["kms_key_id"])), {
+		"unknown": {"kms_key_id": true},
+		"refs": {"kms_key_id": ["aws_kms_key.trail"]},
+	})
+	count(baseline.deny) == 0 with input as testing.doc([t])
+}
+
+test_unreferenced_unknown_key_is_inconclusive if {
+	t := object.union(trail(object.remove(good, ["kms_key_id"])), {"unknown": {"kms_key_id": true}})
+	res := baseline.deny with input as testing.doc([t])
+	testing.has(res, "aws_cloudtrail.main", "inconclusive")
+	not testing.has(res, "aws_cloudtrail.main", "fail")
+}
+
+test_deleted_trail_is_not_checked if {
+	t := object.union(trail({"name": "t"}), {"actions": ["delete"]})
+	count(baseline.deny) == 0 with input as testing.doc([t])
+}

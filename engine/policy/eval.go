@@ -30,8 +30,10 @@ type Result struct {
 // Options select and tune the rules of one scan.
 type Options struct {
 	Profile Profile
-	// Params is data.fiscguard.params, already resolved (see ResolveParams).
+	// Params is data.fiscguard.params, already resolved (see ParamSpecs.Resolve).
 	Params map[string]any
+	// Only, when set, keeps just the rules whose IDs it holds.
+	Only map[string]bool
 }
 
 // Query is the set's rules prepared once for one profile and parameter set.
@@ -49,7 +51,7 @@ func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 	var rules []*Rule
 	body := ast.Body{}
 	for _, r := range s.rules {
-		if !opts.Profile.Includes(r.Profile) {
+		if !opts.Profile.Includes(r.Profile) || (opts.Only != nil && !opts.Only[r.ID]) {
 			continue
 		}
 		ref, err := ast.ParseRef("data." + r.Package + ".deny")
@@ -146,51 +148,117 @@ func decodeResult(rule *Rule, v any) (Result, error) {
 }
 
 // InputValue converts the document into the OPA input value directly,
-// without a JSON round trip.
+// without a JSON round trip. Each resource is a lazy object, converted only
+// as far as policies read it, and the document carries indexes that
+// data.fiscguard.lib uses so no policy walks every resource:
+//
+//	by_type:    type → the checked resources of that type
+//	by_address: address → resource
+//	referrers:  address → the checked resources whose refs name it
+//
+// The index entries share the resources' terms, so nothing is copied.
 func InputValue(doc *model.Document) (ast.Value, error) {
 	providers := make([]any, len(doc.Providers))
 	for i, p := range doc.Providers {
 		providers[i] = map[string]any{"key": p.Key, "name": p.Name, "alias": p.Alias, "module": p.Module, "region": p.Region}
 	}
-	resources := make([]any, len(doc.Resources))
-	for i := range doc.Resources {
-		resources[i] = resourceMap(&doc.Resources[i])
+	providersValue, err := ast.InterfaceToValue(providers)
+	if err != nil {
+		return nil, err
 	}
-	return ast.InterfaceToValue(map[string]any{
-		"kind":              doc.Kind,
-		"terraform_version": doc.TerraformVersion,
-		"complete":          doc.Complete,
-		"errored":           doc.Errored,
-		"providers":         providers,
-		"resources":         resources,
-	})
+	n := len(doc.Resources)
+	resources := make([]*ast.Term, n)
+	byAddress := ast.NewObjectWithCapacity(n)
+	byType := map[string][]*ast.Term{}
+	referrers := map[string][]*ast.Term{}
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		v, err := resourceValue(r)
+		if err != nil {
+			return nil, err
+		}
+		t := ast.NewTerm(v)
+		resources[i] = t
+		byAddress.Insert(ast.InternedTerm(r.Address), t)
+		if !r.Checked() {
+			continue
+		}
+		byType[r.Type] = append(byType[r.Type], t)
+		seen := map[string]bool{}
+		for _, targets := range r.Refs {
+			for _, target := range targets {
+				if !seen[target] {
+					seen[target] = true
+					referrers[target] = append(referrers[target], t)
+				}
+			}
+		}
+	}
+	return ast.NewObject(
+		[2]*ast.Term{ast.InternedTerm("kind"), ast.InternedTerm(doc.Kind)},
+		[2]*ast.Term{ast.InternedTerm("terraform_version"), ast.InternedTerm(doc.TerraformVersion)},
+		[2]*ast.Term{ast.InternedTerm("complete"), ast.InternedTerm(doc.Complete)},
+		[2]*ast.Term{ast.InternedTerm("errored"), ast.InternedTerm(doc.Errored)},
+		[2]*ast.Term{ast.InternedTerm("providers"), ast.NewTerm(providersValue)},
+		[2]*ast.Term{ast.InternedTerm("resources"), ast.ArrayTerm(resources...)},
+		[2]*ast.Term{ast.InternedTerm("by_type"), termIndex(byType)},
+		[2]*ast.Term{ast.InternedTerm("by_address"), ast.NewTerm(byAddress)},
+		[2]*ast.Term{ast.InternedTerm("referrers"), termIndex(referrers)},
+	), nil
 }
 
-func resourceMap(r *model.Resource) map[string]any {
-	actions := make([]any, len(r.Actions))
+// termIndex turns a Go index into a Rego object of arrays.
+func termIndex(m map[string][]*ast.Term) *ast.Term {
+	obj := ast.NewObjectWithCapacity(len(m))
+	for k, ts := range m {
+		obj.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
+}
+
+// resourceValue builds one resource's object; only values and unknown need
+// the generic conversion.
+func resourceValue(r *model.Resource) (ast.Value, error) {
+	values, err := ast.InterfaceToValue(orEmpty(r.Values))
+	if err != nil {
+		return nil, err
+	}
+	unknown, err := ast.InterfaceToValue(orEmpty(r.Unknown))
+	if err != nil {
+		return nil, err
+	}
+	index, err := ast.InterfaceToValue(r.Index)
+	if err != nil {
+		return nil, err
+	}
+	actions := make([]*ast.Term, len(r.Actions))
 	for i, a := range r.Actions {
-		actions[i] = a
+		actions[i] = ast.InternedTerm(a)
 	}
-	refs := make(map[string]any, len(r.Refs))
-	for k, v := range r.Refs {
-		refs[k] = v
+	refs := ast.NewObjectWithCapacity(len(r.Refs))
+	for k, targets := range r.Refs {
+		ts := make([]*ast.Term, len(targets))
+		for i, t := range targets {
+			ts[i] = ast.StringTerm(t)
+		}
+		refs.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
 	}
-	m := map[string]any{
-		"address":        r.Address,
-		"config_address": r.ConfigAddress,
-		"module":         r.Module,
-		"mode":           r.Mode,
-		"type":           r.Type,
-		"name":           r.Name,
-		"index":          r.Index,
-		"provider":       r.Provider,
-		"region":         r.Region,
-		"actions":        actions,
-		"values":         orEmpty(r.Values),
-		"unknown":        orEmpty(r.Unknown),
-		"refs":           refs,
-	}
-	return m
+	str := func(k, v string) [2]*ast.Term { return [2]*ast.Term{ast.InternedTerm(k), ast.InternedTerm(v)} }
+	return ast.NewObject(
+		str("address", r.Address),
+		str("config_address", r.ConfigAddress),
+		str("module", r.Module),
+		str("mode", r.Mode),
+		str("type", r.Type),
+		str("name", r.Name),
+		[2]*ast.Term{ast.InternedTerm("index"), ast.NewTerm(index)},
+		str("provider", r.Provider),
+		str("region", r.Region),
+		[2]*ast.Term{ast.InternedTerm("actions"), ast.ArrayTerm(actions...)},
+		[2]*ast.Term{ast.InternedTerm("values"), ast.NewTerm(values)},
+		[2]*ast.Term{ast.InternedTerm("unknown"), ast.NewTerm(unknown)},
+		[2]*ast.Term{ast.InternedTerm("refs"), ast.NewTerm(refs)},
+	), nil
 }
 
 func orEmpty(m map[string]any) map[string]any {

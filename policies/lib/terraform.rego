@@ -6,6 +6,29 @@
 #   and a result one line each. Indexes are built once per evaluation.
 package fiscguard.lib
 
+# The loader's input carries indexes (by_type, by_address, referrers) so
+# that no policy walks every resource; a hand-built input without them (as in
+# unit tests) is indexed here instead, with the same meaning.
+_by_type := input.by_type if input.by_type
+
+else := {t: [r | some r in input.resources; r.type == t; checked(r)] |
+	some r0 in input.resources
+	t := r0.type
+}
+
+_by_address := input.by_address if input.by_address
+
+else := {r.address: r | some r in input.resources}
+
+_referrers := input.referrers if input.referrers
+
+else := {target: [x | some x in input.resources; checked(x); target in _targets(x)] |
+	some r in input.resources
+	some target in _targets(r)
+}
+
+_targets(x) := {t | some ts in object.get(x, "refs", {}); some t in ts}
+
 # resources returns the managed resources of type t that policies judge:
 # those not only being deleted.
 resources(t) := object.get(_by_type, t, [])
@@ -16,11 +39,6 @@ all_resources := [r | some rs in _by_type; some r in rs]
 # data_sources returns the data sources of type t (never a finding's subject).
 data_sources(t) := [r | some r in input.resources; r.mode == "data"; r.type == t]
 
-_by_type[t] := rs if {
-	some t in {r.type | some r in input.resources}
-	rs := [r | some r in input.resources; r.type == t; checked(r)]
-}
-
 # checked is true for a managed resource that is not only being deleted.
 checked(r) if {
 	r.mode == "managed"
@@ -30,25 +48,17 @@ checked(r) if {
 # referrers returns the resources of type t whose attribute attr refers to r,
 # e.g. referrers(bucket, "aws_s3_bucket_public_access_block", "bucket").
 referrers(r, t, attr) := [x |
-	some x in object.get(_referrers, [r.address, t], [])
+	some x in object.get(_referrers, r.address, [])
+	x.type == t
 	r.address in object.get(x.refs, attr, [])
 ]
-
-_referrers[target][x.type] contains x if {
-	some x in input.resources
-	checked(x)
-	some targets in x.refs
-	some target in targets
-}
 
 # referenced returns the resources of type t that r's attribute attr refers to.
 referenced(r, attr, t) := [x |
 	some addr in object.get(r.refs, attr, [])
-	some x in object.get(_by_address, addr, [])
+	x := _by_address[addr]
 	x.type == t
 ]
-
-_by_address[r.address] contains r if some r in input.resources
 
 # value returns the value at path (an array, e.g. ["versioning", 0, "enabled"])
 # or default when it is absent or null.

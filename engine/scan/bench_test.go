@@ -1,0 +1,78 @@
+package scan
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/plan"
+	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/fixtures/synth"
+)
+
+const benchResources = 10000
+
+func perResource(b *testing.B) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchResources, "ns/resource")
+}
+
+// BenchmarkScan is a whole scan of a 10,000-resource plan: read, load,
+// prepare every strict rule, evaluate once, write SARIF.
+func BenchmarkScan(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "plan.json")
+	if err := os.WriteFile(path, synth.Plan(benchResources), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	lib := loadLibrary(b)
+	opts := Options{Profile: policy.Strict, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En}
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := lib.Run(context.Background(), Target{Path: path}, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := report.Write(io.Discard, "sarif", rep, report.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perResource(b)
+}
+
+// BenchmarkLoad is the plan loader alone.
+func BenchmarkLoad(b *testing.B) {
+	data := synth.Plan(benchResources)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := plan.Load("plan.json", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perResource(b)
+}
+
+// BenchmarkEval is policy evaluation alone, over a loaded plan.
+func BenchmarkEval(b *testing.B) {
+	doc, err := plan.Load("plan.json", synth.Plan(benchResources))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib := loadLibrary(b)
+	params, _ := lib.Params.Resolve(policy.Strict, nil)
+	q, err := lib.Policies.Prepare(context.Background(), policy.Options{Profile: policy.Strict, Params: params})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := q.Eval(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perResource(b)
+}

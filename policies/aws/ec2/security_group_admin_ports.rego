@@ -46,6 +46,10 @@ deny contains lib.inconclusive(sg, "ingress",
 ) if {
 	some sg in lib.resources("aws_security_group")
 	lib.unknown(sg, ["ingress"])
+
+	# Without inline blocks the attribute is computed from separate rules
+	# (checked on their own); it matters only when configured, e.g. dynamic blocks.
+	count(object.get(sg.refs, "ingress", [])) > 0
 }
 
 deny contains lib.inconclusive(sg, sprintf("ingress[%d].%s", [i, attr]),

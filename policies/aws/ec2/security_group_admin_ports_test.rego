@@ -65,6 +65,20 @@ test_unknown_source_is_inconclusive if {
 	not testing.has(res, "aws_security_group.bastion", "fail")
 }
 
+test_dynamic_ingress_known_after_apply_is_inconclusive if {
+	g := object.union(testing.resource("aws_security_group", "bastion", {"name": "bastion"}), {
+		"unknown": {"ingress": true},
+		"refs": {"ingress": ["aws_vpc.main"]},
+	})
+	res := sg.deny with input as testing.doc([g]) with data.fiscguard.params as params
+	testing.has(res, "aws_security_group.bastion", "inconclusive")
+}
+
+test_computed_ingress_of_group_with_separate_rules_passes if {
+	g := object.union(testing.resource("aws_security_group", "app", {"name": "app"}), {"unknown": {"ingress": true}})
+	count(sg.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
+}
+
 test_strict_ports_include_winrm if {
 	res := sg.deny with input as testing.doc([group([ingress(5985, 5986, "tcp", ["0.0.0.0/0"], [])])])
 		with data.fiscguard.params as {"admin_ports": [22, 23, 3389, 5985, 5986]}

@@ -18,7 +18,7 @@
 #   fisc_8th: ["運108"]
 #   profile: simple
 #   responsibility: user
-#   resource_types: ["aws_*"]
+#   resource_types: ["*"]
 #   title_ja: 許可したリージョンにのみリソースを配置する
 #   description_ja: |
 #     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。日本の金融機関では、通常は東京と大阪のリージョンを指す。

@@ -59,7 +59,12 @@ unknown_policy(b) if {
 	lib.unknown(p, ["policy"])
 }
 
-unknown_policy(b) if lib.unknown(b, ["policy"])
+# The inline policy of provider v4+ is computed (unknown at create) when not
+# set; it counts only when its expression refers to something.
+unknown_policy(b) if {
+	lib.unknown(b, ["policy"])
+	count(object.get(b.refs, "policy", [])) > 0
+}
 
 denies_insecure_transport(doc) if {
 	some st in lib.policy_statements(doc)

@@ -53,6 +53,18 @@ test_unknown_policy_is_inconclusive if {
 	not testing.has(res, "aws_s3_bucket.data", "fail")
 }
 
+test_computed_inline_policy_is_not_a_policy if {
+	b := object.union(bucket, {"unknown": {"policy": true}})
+	res := tls_only.deny with input as testing.doc([b])
+	testing.has(res, "aws_s3_bucket.data", "fail")
+}
+
+test_unknown_legacy_inline_policy_is_inconclusive if {
+	b := object.union(bucket, {"unknown": {"policy": true}, "refs": {"policy": ["data.aws_iam_policy_document.tls"]}})
+	res := tls_only.deny with input as testing.doc([b])
+	testing.has(res, "aws_s3_bucket.data", "inconclusive")
+}
+
 test_legacy_inline_policy_passes if {
 	b := testing.resource("aws_s3_bucket", "data", {"bucket": "bank-data", "policy": json.marshal({"Statement": [deny_insecure]})})
 	count(tls_only.deny) == 0 with input as testing.doc([b])

@@ -1,0 +1,189 @@
+package policy
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+const testCatalog = `items:
+  - {id: 実3, edition: current, title: {en: Stored data, ja: 蓄積データ}, responsibility: shared, iac: partial}
+  - {id: 運110, edition: 8th, title: {en: Leakage in use, ja: 利用中の漏洩}, responsibility: shared, iac: partial}
+`
+
+func testCat(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Parse("catalog.yaml", []byte(testCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// module renders a policy with the given custom metadata lines and body.
+func module(pkg, custom, body string) string {
+	return "# METADATA\n# title: Test rule\n# custom:\n" + custom + "package " + pkg + "\n\n" + body
+}
+
+const goodCustom = "#   id: FG-T-001\n#   severity: high\n#   fisc: [\"実3\"]\n#   fisc_8th: [\"運110\"]\n#   profile: simple\n#   responsibility: user\n#   resource_types: [aws_x]\n"
+
+const goodBody = `deny contains {"resource": r.address, "attribute": "a", "status": "fail", "message": {"en": "bad", "ja": "悪い"}} if {
+	some r in input.resources
+	r.values.a == false
+}
+`
+
+func TestLoadValidatesMetadata(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		err   string
+	}{
+		{"valid", map[string]string{"a.rego": module("t.a", goodCustom, goodBody)}, ""},
+		{"helper module without metadata", map[string]string{"a.rego": module("t.a", goodCustom, goodBody), "h.rego": "package t.h\n\nx := 1\n"}, ""},
+		{"unknown FISC ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "実3", "実999", 1), goodBody)}, "a.rego:1: rule FG-T-001 cites FISC item 実999, which is not in the catalog"},
+		{"edition mismatch", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, `fisc: ["実3"]`, `fisc: ["運110"]`, 1), goodBody)}, "lists 運110 (edition 8th) among the current-edition IDs"},
+		{"no FISC at all", map[string]string{"a.rego": module("t.a", strings.NewReplacer(`#   fisc: ["実3"]`+"\n", "", `#   fisc_8th: ["運110"]`+"\n", "").Replace(goodCustom), goodBody)}, "cites no FISC item"},
+		{"duplicate ID", map[string]string{"a.rego": module("t.a", goodCustom, goodBody), "b.rego": module("t.b", goodCustom, goodBody)}, "b.rego: rule ID FG-T-001 is already used by p/a.rego"},
+		{"bad severity", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "high", "urgent", 1), goodBody)}, `unknown severity "urgent"`},
+		{"bad profile", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "simple", "lax", 1), goodBody)}, `unknown profile "lax"`},
+		{"bad responsibility", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "user", "provider", 1), goodBody)}, `responsibility "provider" is not user or shared`},
+		{"unknown custom key", map[string]string{"a.rego": module("t.a", goodCustom+"#   colour: red\n", goodBody)}, `unknown field "colour"`},
+		{"bad ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "FG-T-001", "rule one", 1), goodBody)}, `custom.id "rule one" is missing or not like FG-S3-001`},
+		{"no resource types", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "[aws_x]", "[]", 1), goodBody)}, "resource_types is empty"},
+		{"deny without metadata", map[string]string{"a.rego": "package t.a\n\n" + goodBody}, "p/a.rego:1: package t.a defines deny but has no package METADATA"},
+		{"syntax error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n")}, "p/a.rego:"},
+		{"compile error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n\tx := undefined_fn(1)\n}\n")}, "p/a.rego:14:7: undefined function undefined_fn"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, src := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(src)}
+			}
+			set, err := Load(testCat(t), Source{FS: fsys, Name: "p"})
+			if tt.err == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(set.Rules()) != 1 || set.Rules()[0].ID != "FG-T-001" {
+					t.Errorf("rules = %v", set.Rules())
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("error %v, want it to contain %q", err, tt.err)
+			}
+		})
+	}
+}
+
+func loadOne(t *testing.T, custom, body string) *Set {
+	t.Helper()
+	set, err := Load(testCat(t), Source{FS: fstest.MapFS{"a.rego": {Data: []byte(module("t.a", custom, body))}}, Name: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+func TestEvalResults(t *testing.T) {
+	set := loadOne(t, goodCustom, goodBody)
+	doc := &model.Document{Kind: model.KindPlan, Resources: []model.Resource{
+		{Address: "aws_x.bad", Mode: "managed", Type: "aws_x", Actions: []string{"create"}, Values: map[string]any{"a": false}},
+		{Address: "aws_x.good", Mode: "managed", Type: "aws_x", Actions: []string{"create"}, Values: map[string]any{"a": true}},
+	}}
+	q, err := set.Prepare(context.Background(), Options{Profile: Simple})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := q.Eval(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Address != "aws_x.bad" || res[0].Attribute != "a" || res[0].Status != StatusFail || res[0].Message.Ja != "悪い" || res[0].Rule.ID != "FG-T-001" {
+		t.Errorf("results = %+v", res)
+	}
+}
+
+func TestStrictRulesRunOnlyUnderStrict(t *testing.T) {
+	set := loadOne(t, strings.Replace(goodCustom, "simple", "strict", 1), goodBody)
+	for _, tt := range []struct {
+		p    Profile
+		want int
+	}{{Simple, 0}, {Strict, 1}} {
+		q, err := set.Prepare(context.Background(), Options{Profile: tt.p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(q.Rules()); got != tt.want {
+			t.Errorf("%s: %d rules, want %d", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestBadResults(t *testing.T) {
+	tests := []struct{ body, err string }{
+		{"deny contains \"plain message\" if true\n", "is not an object"},
+		{"deny contains {\"attribute\": \"a\"} if true\n", "has no resource address"},
+		{"deny contains {\"resource\": \"x\", \"status\": \"maybe\"} if true\n", `status "maybe" is not fail or inconclusive`},
+	}
+	for _, tt := range tests {
+		set := loadOne(t, goodCustom, tt.body)
+		q, err := set.Prepare(context.Background(), Options{Profile: Simple})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := q.Eval(context.Background(), &model.Document{}); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("%q: error %v, want %q", tt.body, err, tt.err)
+		}
+	}
+}
+
+func TestParams(t *testing.T) {
+	specs, err := ParseParamSpecs("params.yaml", []byte(`
+min_days:
+  description: {en: Minimum days, ja: 最小日数}
+  default: 90
+  strict: 365
+regions:
+  description: {en: Regions, ja: リージョン}
+  default: [a, b]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	simple, err := specs.Resolve(Simple, nil)
+	if err != nil || simple["min_days"] != uint64(90) {
+		t.Errorf("simple = %v, %v", simple, err)
+	}
+	strict, _ := specs.Resolve(Strict, map[string]any{"regions": []any{"c"}})
+	if strict["min_days"] != uint64(365) || len(strict["regions"].([]any)) != 1 {
+		t.Errorf("strict = %v", strict)
+	}
+	if _, err := specs.Resolve(Simple, map[string]any{"min_dayz": 1}); err == nil || !strings.Contains(err.Error(), `unknown parameter "min_dayz"`) {
+		t.Errorf("typo accepted: %v", err)
+	}
+	if _, err := ParseParamSpecs("p.yaml", []byte("x:\n  description: {en: x}\n")); err == nil {
+		t.Error("a parameter without a default was accepted")
+	}
+}
+
+func TestSeverityAndProfile(t *testing.T) {
+	for _, s := range []string{"low", "medium", "high", "critical"} {
+		sev, err := ParseSeverity(s)
+		if err != nil || sev.String() != s {
+			t.Errorf("%s: %v %v", s, sev, err)
+		}
+	}
+	if !(Critical > High && High > Medium && Medium > Low) {
+		t.Error("severities are not ordered")
+	}
+	if Simple.Includes(Strict) || !Strict.Includes(Simple) || !Strict.Includes(Strict) {
+		t.Error("profile inclusion is wrong")
+	}
+}

@@ -39,7 +39,8 @@ settings := {
 	},
 }
 
-deny contains lib.fail(t, attr,
+deny contains lib.fail(
+	t, attr,
 	sprintf("CloudTrail trail %s %s", [t.address, text.en]),
 	sprintf("CloudTrailの証跡 %s が%s", [t.address, text.ja]),
 ) if {
@@ -49,7 +50,8 @@ deny contains lib.fail(t, attr,
 	lib.value(t, [attr], false) != true
 }
 
-deny contains lib.inconclusive(t, attr,
+deny contains lib.inconclusive(
+	t, attr,
 	sprintf("CloudTrail trail %s: %s is known only after apply", [t.address, attr]),
 	sprintf("CloudTrailの証跡 %s の %s は適用後まで確定しない", [t.address, attr]),
 ) if {
@@ -58,7 +60,8 @@ deny contains lib.inconclusive(t, attr,
 	lib.unknown(t, [attr])
 }
 
-deny contains lib.fail(t, "kms_key_id",
+deny contains lib.fail(
+	t, "kms_key_id",
 	sprintf("CloudTrail trail %s is not encrypted with a KMS key", [t.address]),
 	sprintf("CloudTrailの証跡 %s がKMSキーで暗号化されていない", [t.address]),
 ) if {
@@ -68,7 +71,8 @@ deny contains lib.fail(t, "kms_key_id",
 }
 
 # A key created in the same plan is unknown but referenced: that is a key.
-deny contains lib.inconclusive(t, "kms_key_id",
+deny contains lib.inconclusive(
+	t, "kms_key_id",
 	sprintf("CloudTrail trail %s: the KMS key is known only after apply", [t.address]),
 	sprintf("CloudTrailの証跡 %s のKMSキーは適用後まで確定しない", [t.address]),
 ) if {

@@ -22,7 +22,8 @@ package fiscguard.aws.ebs.encryption
 
 import data.fiscguard.lib
 
-deny contains lib.fail(v, "encrypted",
+deny contains lib.fail(
+	v, "encrypted",
 	sprintf("EBS volume %s is not encrypted", [v.address]),
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
 ) if {
@@ -32,7 +33,8 @@ deny contains lib.fail(v, "encrypted",
 	not encrypted_by_default(v)
 }
 
-deny contains lib.inconclusive(v, "encrypted",
+deny contains lib.inconclusive(
+	v, "encrypted",
 	sprintf("EBS volume %s: encryption is known only after apply", [v.address]),
 	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない", [v.address]),
 ) if {

@@ -28,7 +28,8 @@ types := ["aws_instance", "aws_launch_template"]
 
 _path := ["metadata_options", 0, "http_tokens"]
 
-deny contains lib.fail(r, "metadata_options[0].http_tokens",
+deny contains lib.fail(
+	r, "metadata_options[0].http_tokens",
 	sprintf("%s does not require IMDSv2 (http_tokens is %q)", [r.address, lib.value(r, _path, "optional")]),
 	sprintf("%s でIMDSv2が必須になっていない（http_tokens が %q）", [r.address, lib.value(r, _path, "optional")]),
 ) if {
@@ -39,7 +40,8 @@ deny contains lib.fail(r, "metadata_options[0].http_tokens",
 	lib.value(r, _path, "optional") != "required"
 }
 
-deny contains lib.inconclusive(r, "metadata_options[0].http_tokens",
+deny contains lib.inconclusive(
+	r, "metadata_options[0].http_tokens",
 	sprintf("%s: the IMDS setting is known only after apply (set metadata_options explicitly)", [r.address]),
 	sprintf("%s のIMDS設定は適用後まで確定しない（metadata_options を明示的に設定する）", [r.address]),
 ) if {

@@ -28,7 +28,8 @@ package fiscguard.aws.ec2.security_group_admin_ports
 import data.fiscguard.lib
 
 # Inline ingress blocks of aws_security_group.
-deny contains lib.fail(sg, sprintf("ingress[%d].%s", [i, attr]),
+deny contains lib.fail(
+	sg, sprintf("ingress[%d].%s", [i, attr]),
 	sprintf("Security group %s admits %s on %s", [sg.address, cidr, ports_text(rule.protocol, rule)]),
 	sprintf("セキュリティグループ %s が %s から%sへの接続を許可している", [sg.address, cidr, ports_text_ja(rule.protocol, rule)]),
 ) if {
@@ -40,7 +41,8 @@ deny contains lib.fail(sg, sprintf("ingress[%d].%s", [i, attr]),
 	lib.is_open_cidr(cidr)
 }
 
-deny contains lib.inconclusive(sg, "ingress",
+deny contains lib.inconclusive(
+	sg, "ingress",
 	sprintf("Security group %s: its ingress rules are known only after apply", [sg.address]),
 	sprintf("セキュリティグループ %s の受信ルールは適用後まで確定しない", [sg.address]),
 ) if {
@@ -52,7 +54,8 @@ deny contains lib.inconclusive(sg, "ingress",
 	count(object.get(sg.refs, "ingress", [])) > 0
 }
 
-deny contains lib.inconclusive(sg, sprintf("ingress[%d].%s", [i, attr]),
+deny contains lib.inconclusive(
+	sg, sprintf("ingress[%d].%s", [i, attr]),
 	sprintf("Security group %s: the source of an ingress rule on %s is known only after apply", [sg.address, ports_text(rule.protocol, rule)]),
 	sprintf("セキュリティグループ %s の%sへの受信ルールの送信元は適用後まで確定しない", [sg.address, ports_text_ja(rule.protocol, rule)]),
 ) if {
@@ -64,7 +67,8 @@ deny contains lib.inconclusive(sg, sprintf("ingress[%d].%s", [i, attr]),
 }
 
 # Standalone aws_security_group_rule of type ingress.
-deny contains lib.fail(r, attr,
+deny contains lib.fail(
+	r, attr,
 	sprintf("Security group rule %s admits %s on %s", [r.address, cidr, ports_text(r.values.protocol, r.values)]),
 	sprintf("セキュリティグループルール %s が %s から%sへの接続を許可している", [r.address, cidr, ports_text_ja(r.values.protocol, r.values)]),
 ) if {
@@ -76,7 +80,8 @@ deny contains lib.fail(r, attr,
 	lib.is_open_cidr(cidr)
 }
 
-deny contains lib.inconclusive(r, attr,
+deny contains lib.inconclusive(
+	r, attr,
 	sprintf("Security group rule %s: its source on %s is known only after apply", [r.address, ports_text(r.values.protocol, r.values)]),
 	sprintf("セキュリティグループルール %s の%sへの送信元は適用後まで確定しない", [r.address, ports_text_ja(r.values.protocol, r.values)]),
 ) if {
@@ -88,7 +93,8 @@ deny contains lib.inconclusive(r, attr,
 }
 
 # aws_vpc_security_group_ingress_rule (one CIDR per rule).
-deny contains lib.fail(r, attr,
+deny contains lib.fail(
+	r, attr,
 	sprintf("Security group ingress rule %s admits %s on %s", [r.address, cidr, ports_text(r.values.ip_protocol, r.values)]),
 	sprintf("セキュリティグループの受信ルール %s が %s から%sへの接続を許可している", [r.address, cidr, ports_text_ja(r.values.ip_protocol, r.values)]),
 ) if {
@@ -99,7 +105,8 @@ deny contains lib.fail(r, attr,
 	lib.is_open_cidr(cidr)
 }
 
-deny contains lib.inconclusive(r, attr,
+deny contains lib.inconclusive(
+	r, attr,
 	sprintf("Security group ingress rule %s: its source on %s is known only after apply", [r.address, ports_text(r.values.ip_protocol, r.values)]),
 	sprintf("セキュリティグループの受信ルール %s の%sへの送信元は適用後まで確定しない", [r.address, ports_text_ja(r.values.ip_protocol, r.values)]),
 ) if {

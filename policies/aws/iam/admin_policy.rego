@@ -29,7 +29,8 @@ import data.fiscguard.lib
 
 types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
 
-deny contains lib.fail(p, "policy",
+deny contains lib.fail(
+	p, "policy",
 	sprintf("IAM policy %s allows every action on every resource", [p.address]),
 	sprintf("IAMポリシー %s がすべてのリソースに対するすべての操作を許可している", [p.address]),
 ) if {
@@ -39,7 +40,8 @@ deny contains lib.fail(p, "policy",
 	full_admin(st)
 }
 
-deny contains lib.inconclusive(p, "policy",
+deny contains lib.inconclusive(
+	p, "policy",
 	sprintf("IAM policy %s: the policy document is known only after apply", [p.address]),
 	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない", [p.address]),
 ) if {

@@ -26,7 +26,8 @@ package fiscguard.aws.kms.rotation
 
 import data.fiscguard.lib
 
-deny contains lib.fail(k, "enable_key_rotation",
+deny contains lib.fail(
+	k, "enable_key_rotation",
 	sprintf("KMS key %s does not rotate automatically", [k.address]),
 	sprintf("KMSキー %s の自動ローテーションが有効になっていない", [k.address]),
 ) if {
@@ -36,7 +37,8 @@ deny contains lib.fail(k, "enable_key_rotation",
 	lib.value(k, ["enable_key_rotation"], false) != true
 }
 
-deny contains lib.inconclusive(k, "enable_key_rotation",
+deny contains lib.inconclusive(
+	k, "enable_key_rotation",
 	sprintf("KMS key %s: key rotation is known only after apply", [k.address]),
 	sprintf("KMSキー %s の自動ローテーション設定は適用後まで確定しない", [k.address]),
 ) if {

@@ -27,7 +27,8 @@ import data.fiscguard.lib
 
 types := ["aws_db_instance", "aws_rds_cluster_instance"]
 
-deny contains lib.fail(db, "publicly_accessible",
+deny contains lib.fail(
+	db, "publicly_accessible",
 	sprintf("Database %s is publicly accessible", [db.address]),
 	sprintf("データベース %s がパブリックアクセス可能になっている", [db.address]),
 ) if {
@@ -36,7 +37,8 @@ deny contains lib.fail(db, "publicly_accessible",
 	lib.value(db, ["publicly_accessible"], false) == true
 }
 
-deny contains lib.inconclusive(db, "publicly_accessible",
+deny contains lib.inconclusive(
+	db, "publicly_accessible",
 	sprintf("Database %s: public accessibility is known only after apply", [db.address]),
 	sprintf("データベース %s のパブリックアクセス設定は適用後まで確定しない", [db.address]),
 ) if {

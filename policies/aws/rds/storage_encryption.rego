@@ -27,7 +27,8 @@ import data.fiscguard.lib
 
 types := ["aws_db_instance", "aws_rds_cluster"]
 
-deny contains lib.fail(db, "storage_encrypted",
+deny contains lib.fail(
+	db, "storage_encrypted",
 	sprintf("Database %s is not encrypted at rest", [db.address]),
 	sprintf("データベース %s が暗号化されていない", [db.address]),
 ) if {
@@ -36,7 +37,8 @@ deny contains lib.fail(db, "storage_encrypted",
 	lib.value(db, ["storage_encrypted"], false) != true
 }
 
-deny contains lib.inconclusive(db, "storage_encrypted",
+deny contains lib.inconclusive(
+	db, "storage_encrypted",
 	sprintf("Database %s: storage encryption is known only after apply", [db.address]),
 	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない", [db.address]),
 ) if {

@@ -57,7 +57,8 @@ global_prefixes := [
 # regional_exceptions are regional types under a global prefix.
 regional_exceptions := ["aws_route53_resolver_"]
 
-deny contains lib.fail(r, "",
+deny contains lib.fail(
+	r, "",
 	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, region(r), concat(", ", allowed)]),
 	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), region(r)]),
 ) if {
@@ -66,7 +67,8 @@ deny contains lib.fail(r, "",
 	not region(r) in allowed
 }
 
-deny contains lib.inconclusive(r, "",
+deny contains lib.inconclusive(
+	r, "",
 	sprintf("%s: the region is set outside the configuration", [r.address]),
 	sprintf("%s のリージョンは構成の外で指定されている", [r.address]),
 ) if {

@@ -35,7 +35,8 @@ _config_type := "aws_s3_bucket_server_side_encryption_configuration"
 _inline := "server_side_encryption_configuration"
 
 # A bucket with neither a configuration resource nor an inline block.
-deny contains lib.fail(b, "",
+deny contains lib.fail(
+	b, "",
 	sprintf("S3 bucket %s has no default encryption with a customer-managed KMS key", [b.address]),
 	sprintf("S3バケット %s に顧客管理のKMSキーによる既定暗号化が設定されていない", [b.address]),
 ) if {
@@ -45,7 +46,8 @@ deny contains lib.fail(b, "",
 }
 
 # A configuration resource whose rules use no customer-managed key.
-deny contains lib.fail(c, attr,
+deny contains lib.fail(
+	c, attr,
 	sprintf("S3 encryption configuration %s does not use a customer-managed KMS key", [c.address]),
 	sprintf("S3暗号化設定 %s で顧客管理のKMSキーが使われていない", [c.address]),
 ) if {
@@ -54,7 +56,8 @@ deny contains lib.fail(c, attr,
 	attr := failing_attribute(c, [], "")
 }
 
-deny contains lib.inconclusive(c, "rule",
+deny contains lib.inconclusive(
+	c, "rule",
 	sprintf("S3 encryption configuration %s: the algorithm or key is known only after apply", [c.address]),
 	sprintf("S3暗号化設定 %s の暗号化方式または鍵は適用後まで確定しない", [c.address]),
 ) if {
@@ -63,7 +66,8 @@ deny contains lib.inconclusive(c, "rule",
 }
 
 # The inline block of AWS provider v3, used when no configuration resource exists.
-deny contains lib.fail(b, attr,
+deny contains lib.fail(
+	b, attr,
 	sprintf("S3 bucket %s: default encryption does not use a customer-managed KMS key", [b.address]),
 	sprintf("S3バケット %s の既定暗号化で顧客管理のKMSキーが使われていない", [b.address]),
 ) if {
@@ -74,7 +78,8 @@ deny contains lib.fail(b, attr,
 	attr := failing_attribute(b, [_inline, 0], "server_side_encryption_configuration[0].")
 }
 
-deny contains lib.inconclusive(b, _inline,
+deny contains lib.inconclusive(
+	b, _inline,
 	sprintf("S3 bucket %s: the default encryption algorithm or key is known only after apply", [b.address]),
 	sprintf("S3バケット %s の既定暗号化の方式または鍵は適用後まで確定しない", [b.address]),
 ) if {

@@ -28,7 +28,8 @@ import data.fiscguard.lib
 
 flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
-deny contains lib.fail(b, "",
+deny contains lib.fail(
+	b, "",
 	sprintf("S3 bucket %s has no public access block", [b.address]),
 	sprintf("S3バケット %s にパブリックアクセスブロックが設定されていない", [b.address]),
 ) if {
@@ -37,7 +38,8 @@ deny contains lib.fail(b, "",
 	count(bucket.attached(b, "aws_s3_bucket_public_access_block")) == 0
 }
 
-deny contains lib.fail(p, flag,
+deny contains lib.fail(
+	p, flag,
 	sprintf("S3 public access block %s does not set %s = true", [p.address, flag]),
 	sprintf("S3パブリックアクセスブロック %s で %s が true になっていない", [p.address, flag]),
 ) if {
@@ -48,7 +50,8 @@ deny contains lib.fail(p, flag,
 	lib.value(p, [flag], false) != true
 }
 
-deny contains lib.inconclusive(p, flag,
+deny contains lib.inconclusive(
+	p, flag,
 	sprintf("S3 public access block %s: %s is known only after apply", [p.address, flag]),
 	sprintf("S3パブリックアクセスブロック %s の %s は適用後まで確定しない", [p.address, flag]),
 ) if {

@@ -27,7 +27,8 @@ package fiscguard.aws.s3.tls_only
 import data.fiscguard.aws.s3.bucket
 import data.fiscguard.lib
 
-deny contains lib.fail(b, "",
+deny contains lib.fail(
+	b, "",
 	sprintf("S3 bucket %s has no policy denying requests without TLS", [b.address]),
 	sprintf("S3バケット %s にTLSを使わないリクエストを拒否するポリシーがない", [b.address]),
 ) if {
@@ -36,7 +37,8 @@ deny contains lib.fail(b, "",
 	not unknown_policy(b)
 }
 
-deny contains lib.inconclusive(b, "",
+deny contains lib.inconclusive(
+	b, "",
 	sprintf("S3 bucket %s: its bucket policy is known only after apply", [b.address]),
 	sprintf("S3バケット %s のバケットポリシーは適用後まで確定しない", [b.address]),
 ) if {

@@ -25,7 +25,8 @@ package fiscguard.aws.vpc.flow_logs
 
 import data.fiscguard.lib
 
-deny contains lib.fail(v, "",
+deny contains lib.fail(
+	v, "",
 	sprintf("VPC %s has no flow log", [v.address]),
 	sprintf("VPC %s にフローログが設定されていない", [v.address]),
 ) if {

@@ -1,7 +1,7 @@
 # fiscguard: make build | test | run | bench | lint
 GO      ?= go
 BIN     := bin/fiscguard
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
@@ -39,7 +39,7 @@ rego-test: build
 sarif-validate: build node_modules
 	$(BIN) scan $(DEMO) --format sarif --output bin/demo.sarif || test $$? -eq 1
 	$(BIN) scan $(DEMO) --profile strict --lang ja --format sarif --output bin/demo-strict-ja.sarif || test $$? -eq 1
-	scripts/validate-sarif.sh bin/demo.sarif bin/demo-strict-ja.sarif
+	scripts/validate-sarif.sh bin/demo.sarif bin/demo-strict-ja.sarif engine/report/testdata/sarif_en.golden engine/report/testdata/sarif_ja.golden
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -20,7 +20,7 @@ import (
 )
 
 // Version is fiscguard's version, set at build time with -ldflags.
-var Version = "dev"
+var Version = "0.0.0-dev"
 
 // Library is the built-in policy library: catalog, parameters and rules.
 type Library struct {

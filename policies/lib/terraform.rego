@@ -33,6 +33,9 @@ _targets(x) := {t | some ts in object.get(x, "refs", {}); some t in ts}
 # those not only being deleted.
 resources(t) := object.get(_by_type, t, [])
 
+# resource_types returns the types of the managed resources in the input (some may have none to judge).
+resource_types := object.keys(_by_type)
+
 # all_resources returns every managed resource that policies judge, of any type.
 all_resources := [r | some rs in _by_type; some r in rs]
 

@@ -28,8 +28,8 @@ deny contains lib.fail(
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	not lib.unknown(v, ["encrypted"])
 	not lib.value(v, ["encrypted"], false)
+	not lib.unknown(v, ["encrypted"])
 	not encrypted_by_default(v)
 }
 

@@ -32,9 +32,9 @@ deny contains lib.fail(
 	sprintf("KMSキー %s の自動ローテーションが有効になっていない", [k.address]),
 ) if {
 	some k in lib.resources("aws_kms_key")
+	lib.value(k, ["enable_key_rotation"], false) != true
 	symmetric(k)
 	not lib.unknown(k, ["enable_key_rotation"])
-	lib.value(k, ["enable_key_rotation"], false) != true
 }
 
 deny contains lib.inconclusive(

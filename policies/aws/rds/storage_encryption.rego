@@ -33,8 +33,8 @@ deny contains lib.fail(
 	sprintf("データベース %s が暗号化されていない", [db.address]),
 ) if {
 	some db in candidates
-	not lib.unknown(db, ["storage_encrypted"])
 	lib.value(db, ["storage_encrypted"], false) != true
+	not lib.unknown(db, ["storage_encrypted"])
 }
 
 deny contains lib.inconclusive(
@@ -48,10 +48,10 @@ deny contains lib.inconclusive(
 
 # candidates are the databases that choose their own encryption: not read
 # replicas, and not Aurora Serverless v1 clusters (always encrypted).
-candidates contains db if {
+candidates := [db |
 	some t in types
 	some db in lib.resources(t)
 	lib.value(db, ["replicate_source_db"], "") == ""
 	not lib.unknown(db, ["replicate_source_db"])
 	lib.value(db, ["engine_mode"], "") != "serverless"
-}
+]

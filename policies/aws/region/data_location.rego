@@ -59,12 +59,12 @@ regional_exceptions := ["aws_route53_resolver_"]
 
 deny contains lib.fail(
 	r, "",
-	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, region(r), concat(", ", allowed)]),
-	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), region(r)]),
+	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
+	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
 ) if {
-	some r in checked
-	region(r) != ""
-	not region(r) in allowed
+	some [r, reg] in placed
+	reg != ""
+	not allowed_set[reg]
 }
 
 deny contains lib.inconclusive(
@@ -72,17 +72,21 @@ deny contains lib.inconclusive(
 	sprintf("%s: the region is set outside the configuration", [r.address]),
 	sprintf("%s のリージョンは構成の外で指定されている", [r.address]),
 ) if {
-	some r in checked
-	region(r) == ""
+	some [r, ""] in placed
 }
 
 allowed := lib.param("allowed_regions")
 
-checked contains r if {
-	some r in lib.all_resources
-	startswith(r.type, "aws_")
-	not global(r.type)
-}
+allowed_set := {x | some x in allowed}
+
+# placed pairs each regional AWS resource with its region, walking the types
+# once each, then their resources.
+placed := [[r, region(r)] |
+	some t in lib.resource_types
+	startswith(t, "aws_")
+	not global(t)
+	some r in lib.resources(t)
+]
 
 global(t) if {
 	some p in global_prefixes
@@ -95,10 +99,10 @@ regional_exception(t) if {
 	startswith(t, p)
 }
 
-# region is the resource's own region argument when known, else its provider's.
+# region is the resource's own region argument (AWS provider v6) when known,
+# else its provider's. (An unknown argument is absent from values.)
 region(r) := v if {
-	not lib.unknown(r, ["region"])
-	v := lib.value(r, ["region"], "")
+	v := r.values.region
 	is_string(v)
 	v != ""
 } else := object.get(r, "region", "")

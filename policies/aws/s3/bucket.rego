@@ -13,16 +13,11 @@ import data.fiscguard.lib
 # argument names bucket b: through a reference, or as b's literal name when the
 # argument refers to nothing.
 attached(b, t) := lib.referrers(b, t, "bucket") if {
-	not _named(b, t)
-} else := array.concat(lib.referrers(b, t, "bucket"), _named(b, t))
-
-_named(b, t) := xs if {
-	name := lib.value(b, ["bucket"], "")
-	is_string(name)
-	name != ""
-	xs := [x | some x in object.get(_by_name, [t, name], set())]
-	count(xs) > 0
-}
+	not _literal[t]
+} else := array.concat(lib.referrers(b, t, "bucket"), [x |
+	some x in _literal[t]
+	x.values.bucket == b.values.bucket
+])
 
 joined_types := {
 	"aws_s3_bucket_public_access_block",
@@ -30,10 +25,13 @@ joined_types := {
 	"aws_s3_bucket_policy",
 }
 
-_by_name[t][name] contains x if {
+# _literal holds, per type, the resources that name their bucket literally (rare).
+_literal := {t: xs |
 	some t in joined_types
-	some x in lib.resources(t)
-	count(object.get(x.refs, "bucket", [])) == 0
-	name := x.values.bucket
-	is_string(name)
+	xs := [x |
+		some x in lib.resources(t)
+		count(object.get(x.refs, "bucket", [])) == 0
+		is_string(x.values.bucket)
+	]
+	count(xs) > 0
 }

@@ -40,9 +40,7 @@ deny contains lib.fail(
 	sprintf("S3 bucket %s has no default encryption with a customer-managed KMS key", [b.address]),
 	sprintf("S3バケット %s に顧客管理のKMSキーによる既定暗号化が設定されていない", [b.address]),
 ) if {
-	some b in lib.resources("aws_s3_bucket")
-	count(bucket.attached(b, _config_type)) == 0
-	not has_inline(b)
+	some [b, "none", _] in _buckets
 }
 
 # A configuration resource whose rules use no customer-managed key.
@@ -51,9 +49,7 @@ deny contains lib.fail(
 	sprintf("S3 encryption configuration %s does not use a customer-managed KMS key", [c.address]),
 	sprintf("S3暗号化設定 %s で顧客管理のKMSキーが使われていない", [c.address]),
 ) if {
-	some c in lib.resources(_config_type)
-	verdict(c, []) == "fail"
-	attr := failing_attribute(c, [], "")
+	some [c, ["fail", attr]] in _configs
 }
 
 deny contains lib.inconclusive(
@@ -61,21 +57,16 @@ deny contains lib.inconclusive(
 	sprintf("S3 encryption configuration %s: the algorithm or key is known only after apply", [c.address]),
 	sprintf("S3暗号化設定 %s の暗号化方式または鍵は適用後まで確定しない", [c.address]),
 ) if {
-	some c in lib.resources(_config_type)
-	verdict(c, []) == "unknown"
+	some [c, ["unknown", _]] in _configs
 }
 
 # The inline block of AWS provider v3, used when no configuration resource exists.
 deny contains lib.fail(
-	b, attr,
+	b, concat("", [_inline, "[0].", attr]),
 	sprintf("S3 bucket %s: default encryption does not use a customer-managed KMS key", [b.address]),
 	sprintf("S3バケット %s の既定暗号化で顧客管理のKMSキーが使われていない", [b.address]),
 ) if {
-	some b in lib.resources("aws_s3_bucket")
-	count(bucket.attached(b, _config_type)) == 0
-	has_inline(b)
-	verdict(b, [_inline, 0]) == "fail"
-	attr := failing_attribute(b, [_inline, 0], "server_side_encryption_configuration[0].")
+	some [b, "inline", ["fail", attr]] in _buckets
 }
 
 deny contains lib.inconclusive(
@@ -83,54 +74,70 @@ deny contains lib.inconclusive(
 	sprintf("S3 bucket %s: the default encryption algorithm or key is known only after apply", [b.address]),
 	sprintf("S3バケット %s の既定暗号化の方式または鍵は適用後まで確定しない", [b.address]),
 ) if {
+	some [b, "inline", ["unknown", _]] in _buckets
+}
+
+# _configs judges every configuration resource once: [resource, [verdict, attribute]].
+_configs := [[c, judge(c.values, c.unknown, _refers(c, "rule"))] | some c in lib.resources(_config_type)]
+
+# _buckets classifies every bucket once: configured by a separate resource,
+# by a known inline block (with its judgement), or not at all.
+_buckets := [[b, kind, j] |
 	some b in lib.resources("aws_s3_bucket")
-	count(bucket.attached(b, _config_type)) == 0
-	has_inline(b)
-	verdict(b, [_inline, 0]) == "unknown"
-}
+	[kind, j] := _bucket_kind(b)
+]
 
-# has_inline is true when the bucket itself carries a known, non-empty block.
-# (Provider v4+ reports the block as computed, unknown at create: S3 then
-# applies SSE-S3, which is not a customer-managed key.)
-has_inline(b) if {
+_bucket_kind(b) := ["resource", null] if {
+	count(bucket.attached(b, _config_type)) > 0
+} else := ["inline", judge(v, u, _refers(b, _inline))] if {
+	# Provider v4+ reports the block as computed, unknown at create: S3 then
+	# applies SSE-S3, which is not a customer-managed key.
+	v := object.get(b.values, [_inline, 0], null)
+	is_object(v)
 	not lib.unknown(b, [_inline])
-	count(lib.value(b, [_inline], [])) > 0
-}
+	u := object.get(b.unknown, [_inline, 0], {})
+} else := ["none", null]
 
-# verdict judges the rules under prefix: "pass" when one uses a customer-managed
-# key, else "unknown" when one may, else "fail".
-verdict(r, prefix) := "pass" if {
-	some i, _ in rules(r, prefix)
-	rule_status(r, prefix, i) == "cmk"
-} else := "unknown" if {
-	lib.unknown(r, array.concat(prefix, ["rule"]))
-} else := "unknown" if {
-	some i, _ in rules(r, prefix)
-	rule_status(r, prefix, i) == "unknown"
-} else := "fail"
+_refers(r, attr) := count(object.get(r.refs, attr, [])) > 0
 
-rules(r, prefix) := lib.value(r, array.concat(prefix, ["rule"]), [])
+# judge gives [verdict, attribute] for the object v holding "rule" blocks, its
+# part u of the unknown map and whether its expression refers to anything:
+# "pass" when a rule uses a customer-managed key, "unknown" when one may, else
+# "fail" with the attribute (relative to v) to fix.
+judge(v, u, refers) := ["pass", ""] if {
+	"cmk" in _statuses(v, u, refers)
+} else := ["unknown", ""] if {
+	object.get(u, "rule", false) == true
+} else := ["unknown", ""] if {
+	"unknown" in _statuses(v, u, refers)
+} else := ["fail", "rule"] if {
+	count(object.get(v, "rule", [])) == 0
+} else := ["fail", "rule[0].apply_server_side_encryption_by_default[0].sse_algorithm"] if {
+	_statuses(v, u, refers)[0] == "not_kms"
+} else := ["fail", "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]
 
-_default_path(prefix, i) := array.concat(prefix, ["rule", i, "apply_server_side_encryption_by_default", 0])
+_statuses(v, u, refers) := [s |
+	some i, rule in object.get(v, "rule", [])
+	d := object.get(rule, ["apply_server_side_encryption_by_default", 0], {})
+	du := object.get(u, ["rule", i, "apply_server_side_encryption_by_default", 0], {})
+	s := rule_status(d, du, refers)
+]
 
-rule_status(r, prefix, i) := "unknown" if {
-	lib.unknown(r, array.concat(_default_path(prefix, i), ["sse_algorithm"]))
+# rule_status classifies one apply_server_side_encryption_by_default block d
+# with its unknown map du.
+rule_status(d, du, refers) := "unknown" if {
+	du.sse_algorithm == true
 } else := "not_kms" if {
-	not lib.value(r, array.concat(_default_path(prefix, i), ["sse_algorithm"]), "") in kms_algorithms
+	not object.get(d, "sse_algorithm", "") in kms_algorithms
 } else := "cmk" if {
-	key := lib.value(r, array.concat(_default_path(prefix, i), ["kms_master_key_id"]), "")
-	customer_key(key)
+	customer_key(object.get(d, "kms_master_key_id", ""))
 } else := "cmk" if {
 	# The key is created or read in the same plan: the ID is unknown, the reference is not.
-	lib.unknown(r, array.concat(_default_path(prefix, i), ["kms_master_key_id"]))
-	count(object.get(r.refs, _ref_attr(prefix), [])) > 0
+	du.kms_master_key_id == true
+	refers
 } else := "unknown" if {
-	lib.unknown(r, array.concat(_default_path(prefix, i), ["kms_master_key_id"]))
+	du.kms_master_key_id == true
 } else := "no_key"
-
-_ref_attr([]) := "rule"
-
-_ref_attr(prefix) := prefix[0] if count(prefix) > 0
 
 # customer_key is true for a key ID, ARN or alias other than the AWS-managed aws/s3 key.
 customer_key(key) if {
@@ -138,9 +145,3 @@ customer_key(key) if {
 	key != ""
 	not endswith(key, "alias/aws/s3")
 }
-
-failing_attribute(r, prefix, p) := sprintf("%srule", [p]) if {
-	count(rules(r, prefix)) == 0
-} else := sprintf("%srule[0].apply_server_side_encryption_by_default[0].sse_algorithm", [p]) if {
-	rule_status(r, prefix, 0) == "not_kms"
-} else := sprintf("%srule[0].apply_server_side_encryption_by_default[0].kms_master_key_id", [p])

@@ -46,8 +46,8 @@ deny contains lib.fail(
 	not account_blocked
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
+	object.get(p.values, flag, false) != true
 	not lib.unknown(p, [flag])
-	lib.value(p, [flag], false) != true
 }
 
 deny contains lib.inconclusive(
@@ -58,6 +58,7 @@ deny contains lib.inconclusive(
 	not account_blocked
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
+	object.get(p.values, flag, false) != true
 	lib.unknown(p, [flag])
 }
 

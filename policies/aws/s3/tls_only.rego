@@ -32,9 +32,7 @@ deny contains lib.fail(
 	sprintf("S3 bucket %s has no policy denying requests without TLS", [b.address]),
 	sprintf("S3バケット %s にTLSを使わないリクエストを拒否するポリシーがない", [b.address]),
 ) if {
-	some b in lib.resources("aws_s3_bucket")
-	not enforced(b)
-	not unknown_policy(b)
+	some [b, "fail"] in _buckets
 }
 
 deny contains lib.inconclusive(
@@ -42,31 +40,28 @@ deny contains lib.inconclusive(
 	sprintf("S3 bucket %s: its bucket policy is known only after apply", [b.address]),
 	sprintf("S3バケット %s のバケットポリシーは適用後まで確定しない", [b.address]),
 ) if {
-	some b in lib.resources("aws_s3_bucket")
-	not enforced(b)
-	unknown_policy(b)
+	some [b, "unknown"] in _buckets
 }
 
-# enforced is true when a policy on the bucket (a separate resource or the
-# legacy inline argument) denies insecure transport.
-enforced(b) if {
-	some p in bucket.attached(b, "aws_s3_bucket_policy")
+# _buckets judges every bucket once: [bucket, "pass" | "unknown" | "fail"].
+_buckets := [[b, status(b, bucket.attached(b, "aws_s3_bucket_policy"))] | some b in lib.resources("aws_s3_bucket")]
+
+# status judges a bucket with its aws_s3_bucket_policy resources ps (and the
+# legacy inline policy argument).
+status(b, ps) := "pass" if {
+	some p in ps
 	denies_insecure_transport(lib.json_value(p, ["policy"]))
-}
-
-enforced(b) if denies_insecure_transport(lib.json_value(b, ["policy"]))
-
-unknown_policy(b) if {
-	some p in bucket.attached(b, "aws_s3_bucket_policy")
+} else := "pass" if {
+	denies_insecure_transport(lib.json_value(b, ["policy"]))
+} else := "unknown" if {
+	some p in ps
 	lib.unknown(p, ["policy"])
-}
-
-# The inline policy of provider v4+ is computed (unknown at create) when not
-# set; it counts only when its expression refers to something.
-unknown_policy(b) if {
+} else := "unknown" if {
+	# The inline policy of provider v4+ is computed (unknown at create) when not
+	# set; it counts only when its expression refers to something.
 	lib.unknown(b, ["policy"])
 	count(object.get(b.refs, "policy", [])) > 0
-}
+} else := "fail"
 
 denies_insecure_transport(doc) if {
 	some st in lib.policy_statements(doc)

@@ -31,19 +31,11 @@ type Library struct {
 
 // LoadLibrary reads and validates the embedded library.
 func LoadLibrary() (*Library, error) {
-	catSrc, err := fs.ReadFile(policies.FS, "catalog/fisc.yaml")
+	cat, err := parseEmbedded("catalog/fisc.yaml", catalog.Parse)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalog.Parse("policies/catalog/fisc.yaml", catSrc)
-	if err != nil {
-		return nil, err
-	}
-	paramSrc, err := fs.ReadFile(policies.FS, "params.yaml")
-	if err != nil {
-		return nil, err
-	}
-	params, err := policy.ParseParamSpecs("policies/params.yaml", paramSrc)
+	params, err := parseEmbedded("params.yaml", policy.ParseParamSpecs)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +44,16 @@ func LoadLibrary() (*Library, error) {
 		return nil, err
 	}
 	return &Library{Catalog: cat, Params: params, Policies: set}, nil
+}
+
+// parseEmbedded reads one embedded data file with its parser.
+func parseEmbedded[T any](name string, parse func(string, []byte) (T, error)) (T, error) {
+	src, err := fs.ReadFile(policies.FS, name)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return parse("policies/"+name, src)
 }
 
 // Options configure one scan.

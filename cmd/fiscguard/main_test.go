@@ -172,3 +172,22 @@ func TestTestCommandFailsOnAFailingUserTest(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// TestErroredAndIncompletePlans are scanned, and every format says so.
+func TestErroredAndIncompletePlans(t *testing.T) {
+	data, err := os.ReadFile(refsPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := strings.Replace(string(data), `"format_version": "1.2",`, `"format_version": "1.2", "errored": true, "complete": false,`, 1)
+	for _, format := range []string{"text", "json", "sarif"} {
+		code, out, _ := cli(t, plan, "scan", "-", "--format", format)
+		if code != 1 || !strings.Contains(out, "the plan is errored") || !strings.Contains(out, "the plan is incomplete") {
+			t.Errorf("%s: exit %d, output lacks the errored/incomplete notes", format, code)
+		}
+	}
+	_, out, _ := cli(t, plan, "scan", "-", "--format", "json")
+	if !strings.Contains(out, `"complete": false`) || !strings.Contains(out, `"errored": true`) {
+		t.Error("json target does not record complete/errored")
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/model"
 )
 
 // corpusDir holds real plans written by others, beside the checkout.
@@ -114,7 +116,7 @@ func TestCorpusNegative(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = Load(f, data)
-		var ie *InputError
+		var ie *model.InputError
 		if !errors.As(err, &ie) {
 			t.Errorf("%s: got %v, want an input error", f, err)
 			continue

@@ -6,23 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/fiscguard/fiscguard/engine/model"
 )
-
-// InputError is bad input, reported as one line naming the file and, where
-// known, the line and column.
-type InputError struct {
-	File   string
-	Line   int
-	Column int
-	Msg    string
-}
-
-func (e *InputError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
 
 // position converts a byte offset into a 1-based line and column.
 func position(data []byte, offset int64) (line, col int) {
@@ -42,15 +28,15 @@ func jsonError(name string, data []byte, err error) error {
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		line, col := position(data, int64(len(data)))
-		return &InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: the document ends early (truncated file?)"}
+		return &model.InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: the document ends early (truncated file?)"}
 	case errors.As(err, &syn):
 		// The decoder reports the offset just past the offending byte.
 		line, col := position(data, max(syn.Offset-1, 0))
 		msg := "invalid JSON: " + syn.Error()
-		return &InputError{File: name, Line: line, Column: col, Msg: msg}
+		return &model.InputError{File: name, Line: line, Column: col, Msg: msg}
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
-		return &InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("not a Terraform plan: %s is a JSON %s where %s belongs", typ.Field, typ.Value, typ.Type)}
+		return &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("not a Terraform plan: %s is a JSON %s where %s belongs", typ.Field, typ.Value, typ.Type)}
 	}
-	return &InputError{File: name, Msg: "not a Terraform plan: " + err.Error()}
+	return &model.InputError{File: name, Msg: "not a Terraform plan: " + err.Error()}
 }

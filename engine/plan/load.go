@@ -44,7 +44,7 @@ type planDoc struct {
 // used in errors and source locations.
 func Load(name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxSize {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", MaxSize>>20)}
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", MaxSize>>20)}
 	}
 	if !Looks(data) {
 		return nil, notAnObject(name, data)
@@ -57,17 +57,17 @@ func Load(name string, data []byte) (*model.Document, error) {
 	}
 	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		line, col := position(data, int64(len(data)-len(rest)))
-		return nil, &InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: unexpected data after the end of the plan document"}
+		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: unexpected data after the end of the plan document"}
 	}
 	p := (*tfjson.Plan)(&pd.rawPlan)
 	if p.ResourceChanges == nil && p.PlannedValues == nil && p.Config == nil {
-		return nil, &InputError{File: name, Msg: notAPlan(pd)}
+		return nil, &model.InputError{File: name, Msg: notAPlan(pd)}
 	}
 	// Hand-trimmed plans may lack format_version; anything else must be a
 	// version terraform-json understands.
 	if p.FormatVersion != "" {
 		if err := p.Validate(); err != nil {
-			return nil, &InputError{File: name, Msg: "not a supported Terraform plan: " + err.Error()}
+			return nil, &model.InputError{File: name, Msg: "not a supported Terraform plan: " + err.Error()}
 		}
 	}
 	doc := newBuilder(name, data, p).build()
@@ -79,10 +79,10 @@ func Load(name string, data []byte) (*model.Document, error) {
 func notAnObject(name string, data []byte) error {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(t) == 0 {
-		return &InputError{File: name, Msg: "the file is empty; expected the output of terraform show -json PLANFILE"}
+		return &model.InputError{File: name, Msg: "the file is empty; expected the output of terraform show -json PLANFILE"}
 	}
 	line, col := position(data, int64(len(data)-len(t)))
-	return &InputError{File: name, Line: line, Column: col, Msg: "not a JSON plan: the document does not start with '{' (text before the JSON, such as a wrapper's output?)"}
+	return &model.InputError{File: name, Line: line, Column: col, Msg: "not a JSON plan: the document does not start with '{' (text before the JSON, such as a wrapper's output?)"}
 }
 
 func notAPlan(pd planDoc) string {

@@ -168,7 +168,7 @@ func TestBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := Load("in.json", []byte(tt.data))
-			var ie *InputError
+			var ie *model.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("got %v, %v; want an InputError", doc, err)
 			}

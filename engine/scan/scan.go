@@ -118,14 +118,14 @@ func readTarget(name string, t Target) (*model.Document, error) {
 	} else {
 		var st os.FileInfo
 		if st, err = os.Stat(t.Path); err == nil && st.IsDir() {
-			return nil, &plan.InputError{File: t.Path, Msg: "is a directory; scanning Terraform HCL directories is not available yet, scan a plan (terraform show -json PLANFILE > plan.json)"}
+			return nil, &model.InputError{File: t.Path, Msg: "is a directory; scanning Terraform HCL directories is not available yet, scan a plan (terraform show -json PLANFILE > plan.json)"}
 		}
 		if err == nil {
 			data, err = os.ReadFile(t.Path)
 		}
 	}
 	if err != nil {
-		return nil, &plan.InputError{File: name, Msg: describe(err)}
+		return nil, &model.InputError{File: name, Msg: describe(err)}
 	}
 	return plan.Load(name, data)
 }

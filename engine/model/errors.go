@@ -1,0 +1,19 @@
+package model
+
+import "fmt"
+
+// InputError is bad input, reported as one line naming the file and, where
+// known, the line and column.
+type InputError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}

@@ -17,7 +17,10 @@ func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-const refsPlan = "../../engine/plan/testdata/refs.json"
+const (
+	refsPlan = "../../engine/plan/testdata/refs.json"
+	hclDir   = "../../engine/hclconf/testdata/basic"
+)
 
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
@@ -29,7 +32,11 @@ func TestExitCodes(t *testing.T) {
 		{"findings", []string{"scan", refsPlan}, 1, ""},
 		{"below threshold", []string{"scan", refsPlan, "--fail-on", "critical"}, 0, ""},
 		{"missing file", []string{"scan", "no-such-plan.json"}, 2, "fiscguard: no-such-plan.json: no such file or directory"},
-		{"directory", []string{"scan", "."}, 2, "fiscguard: .: is a directory"},
+		{"directory without Terraform files", []string{"scan", "."}, 2, "no Terraform configuration files (*.tf, *.tf.json) in this directory"},
+		{"HCL syntax error", []string{"scan", "testdata/broken"}, 2, "fiscguard: cmd/fiscguard/testdata/broken/main.tf:3:"},
+		{"HCL with findings", []string{"scan", hclDir}, 1, ""},
+		{"undeclared --var", []string{"scan", hclDir, "--var", "nope=1"}, 2, `variable "nope" is not declared`},
+		{"missing --var-file", []string{"scan", hclDir, "--var-file", "no.tfvars"}, 2, "no.tfvars: no such file or directory"},
 		{"no argument", []string{"scan"}, 2, "scan takes 1 argument(s)"},
 		{"unknown flag", []string{"scan", refsPlan, "--nope"}, 2, "unknown flag: --nope"},
 		{"bad format", []string{"scan", refsPlan, "--format", "xml"}, 2, `unknown format "xml"`},
@@ -90,10 +97,12 @@ func TestStdin(t *testing.T) {
 	}
 }
 
-// scanTargets are every plan the project ships: fixtures and test data.
+// scanTargets are every plan and configuration the project ships:
+// fixtures and test data.
 func scanTargets(t *testing.T) []string {
 	files, _ := filepath.Glob("../../fixtures/plans/*.json")
-	return append(files, refsPlan)
+	dirs, _ := filepath.Glob("../../fixtures/hcl/*")
+	return append(append(files, dirs...), refsPlan, hclDir)
 }
 
 // TestDeterministic: the same input gives byte-identical output in every
@@ -117,11 +126,7 @@ func TestDeterministic(t *testing.T) {
 // any output.
 func TestSecretsNeverAppear(t *testing.T) {
 	for _, f := range scanTargets(t) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(data, []byte("CANARY")) {
+		if !containsCanary(t, f) {
 			continue
 		}
 		for _, format := range []string{"text", "json", "sarif"} {
@@ -190,4 +195,24 @@ func TestErroredAndIncompletePlans(t *testing.T) {
 	if !strings.Contains(out, `"complete": false`) || !strings.Contains(out, `"errored": true`) {
 		t.Error("json target does not record complete/errored")
 	}
+}
+
+// containsCanary reports whether a plan file, or any file of a configuration
+// directory, holds a canary secret.
+func containsCanary(t *testing.T, path string) bool {
+	found := false
+	err := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if bytes.Contains(data, []byte("CANARY")) {
+			found = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }

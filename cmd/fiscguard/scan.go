@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
@@ -17,17 +18,19 @@ import (
 
 type scanFlags struct {
 	format, output, profile, failOn, lang, edition string
+	vars, varFiles                                 []string
 }
 
 func newScanCmd() *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
-		Use:   "scan PLAN.json|-",
-		Short: "Scan a Terraform plan (terraform show -json PLANFILE), or - for standard input",
+		Use:   "scan PLAN.json|DIR|-",
+		Short: "Scan a Terraform plan (terraform show -json PLANFILE), a directory of Terraform files, or - for a plan on standard input",
 		Example: `  terraform show -json plan.out > plan.json
   fiscguard scan plan.json
   fiscguard scan plan.json --format sarif --output fiscguard.sarif
-  fiscguard scan - --format json < plan.json`,
+  fiscguard scan - --format json < plan.json
+  fiscguard scan ./infra --var-file prod.tfvars --var env=prod`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runScan(cmd, args[0], f) },
 	}
@@ -38,6 +41,8 @@ func newScanCmd() *cobra.Command {
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a failed finding has this severity or higher: critical, high, medium or low")
 	fl.StringVar(&f.lang, "lang", "en", "language of titles, messages and remediation: en or ja")
 	fl.StringVar(&f.edition, "edition", catalog.EditionCurrent, "FISC numbering shown: current (実/統, 9th edition onward) or 8th (運/技/設, 8th edition revised)")
+	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable when scanning a directory: NAME=VALUE (repeatable)")
+	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file when scanning a directory (repeatable; applied before --var)")
 	return cmd
 }
 
@@ -89,6 +94,7 @@ func (f scanFlags) options() (scan.Options, error) {
 	if o.Lang, err = i18n.ParseLang(f.lang); err != nil {
 		return o, fmt.Errorf("--lang: %w", err)
 	}
+	o.HCL = hclconf.Options{Vars: f.vars, VarFiles: f.varFiles, Env: os.Environ()}
 	switch f.edition {
 	case catalog.EditionCurrent, catalog.Edition8th:
 		o.Edition = f.edition

@@ -54,7 +54,7 @@ func FromResults(doc *model.Document, results []policy.Result) []Finding {
 		}
 		if res, ok := byAddr[r.Address]; ok {
 			f.ResourceType = res.Type
-			f.Location = res.Source
+			f.Location = res.Locate(r.Attribute)
 		}
 		out = append(out, f)
 	}

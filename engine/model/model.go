@@ -66,6 +66,34 @@ type Resource struct {
 	// resources its expression refers to.
 	Refs   map[string][]string `json:"refs"`
 	Source *Location           `json:"source,omitempty"`
+	// Locations maps attribute paths, as policies name them
+	// ("ingress[0].cidr_blocks"), to where they are written, when known.
+	Locations map[string]*Location `json:"-"`
+}
+
+// Locate returns where an attribute path is written: the path itself, else
+// its nearest written parent ("ingress[0]" for "ingress[0].to_port"), else
+// the resource's block.
+func (r *Resource) Locate(path string) *Location {
+	for p := path; p != "" && r.Locations != nil; p = parentPath(p) {
+		if loc, ok := r.Locations[p]; ok {
+			return loc
+		}
+	}
+	return r.Source
+}
+
+// parentPath drops the last step of an attribute path: a.b[0].c → a.b[0] → a.b → a.
+func parentPath(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		switch p[i] {
+		case '.':
+			return p[:i]
+		case '[':
+			return p[:i]
+		}
+	}
+	return ""
 }
 
 // Location is a place in a source file. Lines and columns are 1-based;

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/plan"
@@ -64,6 +65,8 @@ type Options struct {
 	Lang    i18n.Lang
 	// Params override parameter defaults by name.
 	Params map[string]any
+	// HCL are Terraform's variable inputs for scanning a directory.
+	HCL hclconf.Options
 }
 
 // Target is what to scan: a plan file path, or "-" with Stdin set.
@@ -79,7 +82,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if name == "-" {
 		name = "stdin"
 	}
-	doc, err := readTarget(name, t)
+	doc, loadNotes, err := readTarget(name, t, opts.HCL)
 	if err != nil {
 		return nil, err
 	}
@@ -106,11 +109,13 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Catalog:   l.Catalog,
 		Findings:  finding.FromResults(doc, results),
 		Resources: resources(doc),
-		Notes:     notes(doc),
+		Notes:     append(notes(doc), loadNotes...),
 	}, nil
 }
 
-func readTarget(name string, t Target) (*model.Document, error) {
+// readTarget loads a plan file, standard input, or a configuration
+// directory, with notes about what could not be evaluated.
+func readTarget(name string, t Target, hcl hclconf.Options) (*model.Document, []string, error) {
 	var data []byte
 	var err error
 	if t.Path == "-" {
@@ -118,16 +123,17 @@ func readTarget(name string, t Target) (*model.Document, error) {
 	} else {
 		var st os.FileInfo
 		if st, err = os.Stat(t.Path); err == nil && st.IsDir() {
-			return nil, &model.InputError{File: t.Path, Msg: "is a directory; scanning Terraform HCL directories is not available yet, scan a plan (terraform show -json PLANFILE > plan.json)"}
+			return hclconf.Load(t.Path, hcl)
 		}
 		if err == nil {
 			data, err = os.ReadFile(t.Path)
 		}
 	}
 	if err != nil {
-		return nil, &model.InputError{File: name, Msg: describe(err)}
+		return nil, nil, &model.InputError{File: name, Msg: describe(err)}
 	}
-	return plan.Load(name, data)
+	doc, err := plan.Load(name, data)
+	return doc, nil, err
 }
 
 // describe shortens os errors, whose text repeats the path.

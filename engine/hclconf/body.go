@@ -1,0 +1,102 @@
+package hclconf
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// resourceObject is a resource instance as other expressions read it: its
+// configured arguments, and every other attribute the module reads known
+// only after apply (ids, arns and the like are computed).
+func (in *instance) resourceObject(attrs map[string]cty.Value) cty.Value {
+	obj := make(map[string]cty.Value, len(attrs)+len(in.attrNames))
+	for name := range in.attrNames {
+		obj[name] = cty.DynamicVal
+	}
+	for k, v := range attrs {
+		obj[k] = v
+	}
+	return cty.ObjectVal(obj)
+}
+
+// bodyEval evaluates a block body into attribute values, recording where
+// each attribute and nested block is written.
+type bodyEval struct {
+	in        *instance
+	ctx       *hcl.EvalContext
+	locations map[string]*model.Location
+}
+
+func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
+	out := map[string]cty.Value{}
+	for _, name := range sortedKeys(b.attrs) {
+		a := b.attrs[name]
+		path := joinPath(prefix, name)
+		out[name] = e.in.value(a.expr, e.ctx, path)
+		e.locations[path] = e.in.ev.location(a.rng)
+	}
+	blocks := map[string][]cty.Value{}
+	var order []string
+	for _, blk := range b.blocks {
+		if _, seen := blocks[blk.typ]; !seen {
+			order = append(order, blk.typ)
+			blocks[blk.typ] = nil
+		}
+		for _, v := range e.block(blk, prefix, len(blocks[blk.typ])) {
+			blocks[blk.typ] = append(blocks[blk.typ], v)
+		}
+	}
+	for _, typ := range order {
+		if _, clash := out[typ]; clash {
+			continue
+		}
+		if vs := blocks[typ]; len(vs) > 0 {
+			out[typ] = cty.TupleVal(vs)
+		} else {
+			out[typ] = cty.EmptyTupleVal
+		}
+	}
+	return out
+}
+
+// block evaluates one nested block, or each block a dynamic block generates;
+// index is the position of the first one among blocks of its type.
+func (e *bodyEval) block(blk *block, prefix string, index int) []cty.Value {
+	at := func(i int) string { return fmt.Sprintf("%s[%d]", joinPath(prefix, blk.typ), i) }
+	if !blk.dynamic {
+		e.locations[at(index)] = e.in.ev.location(blk.rng)
+		return []cty.Value{cty.ObjectVal(e.body(blk.body, at(index)))}
+	}
+	coll := e.in.value(blk.forEach, e.ctx, joinPath(prefix, blk.typ)+".for_each")
+	coll, marks := coll.Unmark()
+	if !coll.IsWhollyKnown() || coll.IsNull() || !coll.CanIterateElements() {
+		// Unknown repetitions: one block whose content is unknown.
+		e.locations[at(index)] = e.in.ev.location(blk.rng)
+		return []cty.Value{cty.DynamicVal}
+	}
+	var out []cty.Value
+	parent := e.ctx
+	for it := coll.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		child := parent.NewChild()
+		child.Variables = map[string]cty.Value{blk.iterator: cty.ObjectVal(map[string]cty.Value{"key": k.WithMarks(marks), "value": v.WithMarks(marks)})}
+		e.ctx = child
+		i := index + len(out)
+		e.locations[at(i)] = e.in.ev.location(blk.rng)
+		out = append(out, cty.ObjectVal(e.body(blk.body, at(i))))
+	}
+	e.ctx = parent
+	return out
+}
+
+func joinPath(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+

@@ -1,0 +1,131 @@
+package hclconf
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// instanceKey is one instance of a count or for_each expansion.
+type instanceKey struct {
+	index   any       // nil (no count/for_each), int64 or string
+	each    cty.Value // each.value for for_each
+	unknown bool      // the expansion was not known: one stand-in instance
+}
+
+func (k instanceKey) suffix() string {
+	switch v := k.index.(type) {
+	case int64:
+		return "[" + strconv.FormatInt(v, 10) + "]"
+	case string:
+		return "[" + strconv.Quote(v) + "]"
+	}
+	return ""
+}
+
+// expand evaluates count or for_each into instance keys.
+func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, what string) ([]instanceKey, error) {
+	switch {
+	case count != nil:
+		v := in.value(count, ctx, what+".count")
+		v, _ = v.Unmark()
+		if !v.IsKnown() || v.IsNull() {
+			in.ev.note(fmt.Sprintf("%s: the count of %s is known only after apply; evaluated as one instance", in.ev.where(count.Range()), join(in.addr, what)))
+			return []instanceKey{{unknown: true}}, nil
+		}
+		n, err := convert.Convert(v, cty.Number)
+		if err != nil {
+			return nil, in.errAt(count.Range(), "count of %s is not a number", what)
+		}
+		bf := n.AsBigFloat()
+		if !bf.IsInt() || bf.Sign() < 0 {
+			return nil, in.errAt(count.Range(), "count of %s must be a whole number of zero or more", what)
+		}
+		c, _ := bf.Int64()
+		if c > maxInstancesPerBlock {
+			return nil, in.errAt(count.Range(), "count of %s is %d, above the limit of %d instances", what, c, maxInstancesPerBlock)
+		}
+		keys := make([]instanceKey, c)
+		for i := range keys {
+			keys[i] = instanceKey{index: int64(i)}
+		}
+		return keys, nil
+	case forEach != nil:
+		v := in.value(forEach, ctx, what+".for_each")
+		v, _ = v.UnmarkDeep()
+		if !v.IsWhollyKnown() || v.IsNull() {
+			in.ev.note(fmt.Sprintf("%s: the for_each of %s is known only after apply; evaluated as one instance", in.ev.where(forEach.Range()), join(in.addr, what)))
+			return []instanceKey{{unknown: true, each: cty.DynamicVal}}, nil
+		}
+		ty := v.Type()
+		if ty.IsListType() || ty.IsTupleType() {
+			// Terraform wants toset() here; read a list of strings as the set it means.
+			set, err := convert.Convert(v, cty.Set(cty.String))
+			if err != nil {
+				return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
+			}
+			in.ev.note(fmt.Sprintf("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one", in.ev.where(forEach.Range()), join(in.addr, what)))
+			v, ty = set, set.Type()
+		}
+		if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
+			return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
+		}
+		if v.LengthInt() > maxInstancesPerBlock {
+			return nil, in.errAt(forEach.Range(), "for_each of %s has %d elements, above the limit of %d instances", what, v.LengthInt(), maxInstancesPerBlock)
+		}
+		var keys []instanceKey
+		for it := v.ElementIterator(); it.Next(); {
+			k, val := it.Element()
+			if ty.IsSetType() {
+				if k.Type() != cty.String {
+					return nil, in.errAt(forEach.Range(), "for_each of %s: a set must hold strings", what)
+				}
+			}
+			keys = append(keys, instanceKey{index: k.AsString(), each: val})
+		}
+		return keys, nil
+	}
+	return []instanceKey{{}}, nil
+}
+
+// withKey adds count.index or each.key/value for one instance.
+func withKey(ctx *hcl.EvalContext, k instanceKey, hasCount, hasForEach bool) *hcl.EvalContext {
+	child := ctx.NewChild()
+	child.Variables = map[string]cty.Value{}
+	switch {
+	case hasCount && k.unknown:
+		child.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+	case hasCount:
+		child.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(k.index.(int64))})
+	case hasForEach && k.unknown:
+		child.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+	case hasForEach:
+		child.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(k.index.(string)), "value": k.each})
+	}
+	return child
+}
+
+// collect shapes instances as references see them: one object, a tuple
+// (count) or an object keyed by for_each key.
+func collect(keys []instanceKey, objs []cty.Value, hasCount, hasForEach bool) cty.Value {
+	switch {
+	case len(keys) == 1 && keys[0].unknown:
+		return cty.DynamicVal
+	case hasCount:
+		if len(objs) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(objs)
+	case hasForEach:
+		m := make(map[string]cty.Value, len(objs))
+		for i, k := range keys {
+			m[k.index.(string)] = objs[i]
+		}
+		return objectOf(m)
+	}
+	return objs[0]
+}
+

@@ -1,0 +1,316 @@
+package hclconf
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/tffunc"
+)
+
+// Options are the inputs Terraform would take from its command line and
+// environment.
+type Options struct {
+	// Vars are -var NAME=VALUE assignments and VarFiles -var-file paths; both
+	// apply in the order given, after the directory's tfvars files.
+	Vars     []string
+	VarFiles []string
+	// Env is the environment, read for TF_VAR_NAME values.
+	Env []string
+	// Workspace is terraform.workspace ("default" when empty).
+	Workspace string
+}
+
+// maxNotes bounds how many evaluation notes one scan reports.
+const maxNotes = 100
+
+// evaluator holds what one directory's evaluation shares across modules.
+type evaluator struct {
+	ps        *parser
+	opts      Options
+	scanDir   string // absolute
+	root      string // the repository root (or scanDir outside git), absolute
+	modules   map[string]*module
+	funcs     map[string]map[string]function.Function
+	installed map[string]string // .terraform/modules/modules.json: key → directory
+	resources int
+	out       []*model.Resource
+	providers []model.Provider
+	// the nodes being evaluated, for naming a dependency cycle
+	stack      []string
+	stackRange []hcl.Range
+	notes     []string
+	noted     map[string]bool
+}
+
+// Load evaluates the Terraform configuration in dir into a model document,
+// and returns notes about what could not be evaluated. Source locations are
+// relative to the repository root holding dir (or to dir outside git).
+func Load(dir string, opts Options) (*model.Document, []string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, &model.InputError{File: dir, Msg: err.Error()}
+	}
+	if opts.Workspace == "" {
+		opts.Workspace = "default"
+	}
+	ev := &evaluator{
+		opts:    opts,
+		scanDir: abs,
+		root:    repoRoot(abs),
+		modules: map[string]*module{},
+		funcs:   map[string]map[string]function.Function{},
+		noted:   map[string]bool{},
+	}
+	ev.ps = &parser{p: hclparse.NewParser(), root: ev.root, rel: ev.rel, note: ev.note}
+	if err := ev.readInstalledModules(); err != nil {
+		return nil, nil, err
+	}
+	mod, err := ev.module(abs)
+	if err != nil {
+		return nil, nil, err
+	}
+	root := ev.newInstance(mod, "", nil)
+	root.stack = []string{abs}
+	if err := ev.rootVariables(root); err != nil {
+		return nil, nil, err
+	}
+	if err := root.evaluateAll(); err != nil {
+		return nil, nil, err
+	}
+	ev.collectProviders(root)
+	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers}
+	doc.Resources = make([]model.Resource, len(ev.out))
+	for i, r := range ev.out {
+		doc.Resources[i] = *r
+	}
+	sort.SliceStable(doc.Resources, func(i, j int) bool { return doc.Resources[i].Address < doc.Resources[j].Address })
+	return doc, ev.notes, nil
+}
+
+// repoRoot is the nearest directory at or above dir holding .git, or dir.
+func repoRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// rel renders an absolute path relative to the root, with forward slashes.
+func (ev *evaluator) rel(path string) string {
+	r, err := filepath.Rel(ev.root, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(r)
+}
+
+func (ev *evaluator) where(rng hcl.Range) string {
+	return fmt.Sprintf("%s:%d", ev.rel(rng.Filename), rng.Start.Line)
+}
+
+func (ev *evaluator) location(rng hcl.Range) *model.Location {
+	return &model.Location{File: ev.rel(rng.Filename), Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndColumn: rng.End.Column}
+}
+
+// note records a message once; past maxNotes the rest are counted only.
+func (ev *evaluator) note(msg string) {
+	if ev.noted[msg] {
+		return
+	}
+	ev.noted[msg] = true
+	switch {
+	case len(ev.notes) < maxNotes:
+		ev.notes = append(ev.notes, msg)
+	case len(ev.notes) == maxNotes:
+		ev.notes = append(ev.notes, "further evaluation notes were left out")
+	}
+}
+
+// module parses a directory once.
+func (ev *evaluator) module(dir string) (*module, error) {
+	if m, ok := ev.modules[dir]; ok {
+		return m, nil
+	}
+	m, err := ev.ps.loadModule(dir)
+	if err != nil {
+		return nil, err
+	}
+	ev.modules[dir] = m
+	return m, nil
+}
+
+func (ev *evaluator) newInstance(mod *module, addr string, path []string) *instance {
+	return &instance{
+		ev:            ev,
+		mod:           mod,
+		addr:          addr,
+		path:          path,
+		vars:          map[string]cty.Value{},
+		values:        map[string]cty.Value{},
+		visiting:      map[string]bool{},
+		calls:         map[string]*callState{},
+		providers:     map[string]providerRef{},
+		resourceInsts: map[string][]*model.Resource{},
+		outputRefs:    map[string][]string{},
+		funcs:         ev.functions(mod),
+	}
+}
+
+// functions is Terraform's function table for a module, built once per
+// module. File functions read only inside the repository root (or the
+// module's own directory when it lies outside). A call of any function
+// fiscguard does not know (a newer built-in, a provider-defined function)
+// yields an unknown value with a note instead of failing the evaluation.
+func (ev *evaluator) functions(mod *module) map[string]function.Function {
+	if f, ok := ev.funcs[mod.dir]; ok {
+		return f
+	}
+	root := ev.root
+	if r, err := filepath.Rel(ev.root, mod.dir); err != nil || strings.HasPrefix(r, "..") {
+		root = mod.dir
+	}
+	table := tffunc.Table(root, mod.dir)
+	for _, name := range functionNames(mod) {
+		if _, ok := table[name]; !ok {
+			ev.note(fmt.Sprintf("%s: function %s is not supported; values that use it are treated as known only after apply", ev.rel(mod.dir), name))
+			table[name] = unknownFunction
+		}
+	}
+	ev.funcs[mod.dir] = table
+	return table
+}
+
+// unknownFunction accepts anything and returns an unknown value.
+var unknownFunction = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowMarked: true, AllowDynamicType: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+		return cty.DynamicVal, nil
+	},
+})
+
+// readInstalledModules reads .terraform/modules/modules.json, written by
+// terraform init, so downloaded modules are evaluated offline.
+func (ev *evaluator) readInstalledModules() error {
+	path := filepath.Join(ev.scanDir, ".terraform", "modules", "modules.json")
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &model.InputError{File: ev.rel(path), Msg: describe(err)}
+	}
+	var manifest struct {
+		Modules []struct {
+			Key string `json:"Key"`
+			Dir string `json:"Dir"`
+		} `json:"Modules"`
+	}
+	if err := json.Unmarshal(data, &manifest); err != nil {
+		return &model.InputError{File: ev.rel(path), Msg: "not a Terraform module manifest: " + err.Error()}
+	}
+	ev.installed = map[string]string{}
+	for _, m := range manifest.Modules {
+		if m.Key != "" {
+			ev.installed[m.Key] = filepath.Join(ev.scanDir, filepath.FromSlash(m.Dir))
+		}
+	}
+	return nil
+}
+
+// moduleDir finds a module call's directory: a local path, or one that
+// terraform init installed. ok is false for a module that is not available.
+func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (string, bool, error) {
+	if strings.HasPrefix(c.source, "./") || strings.HasPrefix(c.source, "../") {
+		dir := filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			return "", false, in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
+		}
+		return dir, true, nil
+	}
+	key := strings.TrimPrefix(in.keyDir+"."+c.name, ".")
+	if dir, ok := ev.installed[key]; ok {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir, true, nil
+		}
+	}
+	return "", false, nil
+}
+
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// collectProviders lists every provider configuration in force, sorted by key.
+func (ev *evaluator) collectProviders(root *instance) {
+	seen := map[string]bool{}
+	var walk func(in *instance)
+	walk = func(in *instance) {
+		for _, key := range sortedKeys(in.providers) {
+			p := in.providers[key]
+			if seen[p.key] {
+				continue
+			}
+			seen[p.key] = true
+			name, alias, _ := strings.Cut(key, ".")
+			ev.providers = append(ev.providers, model.Provider{Key: p.key, Name: name, Alias: alias, Module: in.addr, Region: p.region})
+		}
+		for _, name := range sortedKeys(in.calls) {
+			for _, c := range in.calls[name].children {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	sort.Slice(ev.providers, func(i, j int) bool { return ev.providers[i].Key < ev.providers[j].Key })
+}
+
+// newResource records one evaluated resource instance.
+func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov providerRef, attrs map[string]cty.Value, locs map[string]*model.Location) *model.Resource {
+	res := &model.Resource{
+		Address:       join(in.addr, r.local()+k.suffix()),
+		ConfigAddress: join(moduleConfigAddress(in.path), r.local()),
+		Module:        in.addr,
+		Mode:          r.mode,
+		Type:          r.typ,
+		Name:          r.name,
+		Index:         k.index,
+		Provider:      prov.key,
+		Region:        prov.region,
+		Actions:       []string{},
+		Source:        ev.location(r.rng),
+		Locations:     locs,
+	}
+	if r.mode == "data" {
+		res.Actions = []string{"read"}
+	}
+	res.Values, res.Unknown = toModel(attrs)
+	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
+		res.Region = reg
+	}
+	ev.out = append(ev.out, res)
+	return res
+}

@@ -1,0 +1,293 @@
+package hclconf
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+func load(t *testing.T, dir string, opts Options) (map[string]*model.Resource, *model.Document, []string) {
+	t.Helper()
+	doc, notes, err := Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]*model.Resource{}
+	for i := range doc.Resources {
+		m[doc.Resources[i].Address] = &doc.Resources[i]
+	}
+	return m, doc, notes
+}
+
+// get reads a value by path; numbers become strings for easy comparison.
+func get(t *testing.T, r *model.Resource, path ...any) any {
+	t.Helper()
+	var v any = r.Values
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				t.Fatalf("%s: %v is not an object at %v", r.Address, v, p)
+			}
+			v = m[k]
+		case int:
+			l, ok := v.([]any)
+			if !ok || k >= len(l) {
+				t.Fatalf("%s: %v has no element %d", r.Address, v, k)
+			}
+			v = l[k]
+		}
+	}
+	if n, ok := v.(json.Number); ok {
+		return n.String()
+	}
+	return v
+}
+
+func TestBasic(t *testing.T) {
+	res, doc, notes := load(t, "testdata/basic", Options{})
+	want := []string{
+		"aws_db_instance.main",
+		"aws_s3_bucket.data[0]", "aws_s3_bucket.data[1]", "aws_s3_bucket.dr",
+		"aws_s3_bucket_logging.data",
+		"aws_s3_bucket_public_access_block.data[0]", "aws_s3_bucket_public_access_block.data[1]",
+		"aws_security_group.web",
+		`aws_subnet.private["ap-northeast-1a"]`, `aws_subnet.private["ap-northeast-1c"]`,
+		"aws_vpc.main",
+		`module.logs["access"].aws_s3_bucket.this`, `module.logs["access"].aws_s3_bucket_versioning.this`,
+		`module.logs["audit"].aws_s3_bucket.this`, `module.logs["audit"].aws_s3_bucket_versioning.this`,
+		"module.logs_osaka.aws_s3_bucket.this", "module.logs_osaka.aws_s3_bucket_versioning.this",
+	}
+	var got []string
+	for _, r := range doc.Resources {
+		got = append(got, r.Address)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("addresses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if doc.Kind != model.KindHCL || len(notes) != 0 {
+		t.Errorf("kind %q, notes %v", doc.Kind, notes)
+	}
+
+	tests := []struct {
+		address string
+		path    []any
+		want    any
+	}{
+		// *.auto.tfvars overrides terraform.tfvars; locals in dependency order.
+		{"aws_s3_bucket.data[1]", []any{"bucket"}, "bank-prod-data-1"},
+		// optional() attribute defaults and merge().
+		{"aws_s3_bucket.data[0]", []any{"tags", "Owner"}, "platform"},
+		{"aws_s3_bucket.data[0]", []any{"tags", "Index"}, "0"},
+		{"aws_s3_bucket_public_access_block.data[1]", []any{"block_public_policy"}, false},
+		// for_each over a for-expression map with cidrsubnet().
+		{`aws_subnet.private["ap-northeast-1c"]`, []any{"cidr_block"}, "10.0.1.0/24"},
+		// The override file adds an argument.
+		{"aws_vpc.main", []any{"enable_dns_hostnames"}, true},
+		{"aws_vpc.main", []any{"cidr_block"}, "10.0.0.0/16"},
+		// A dynamic block with a custom iterator, and a static block, as lists of objects.
+		{"aws_security_group.web", []any{"ingress", 0, "from_port"}, "443"},
+		{"aws_security_group.web", []any{"ingress", 0, "cidr_blocks", 0}, "0.0.0.0/0"},
+		{"aws_security_group.web", []any{"egress", 0, "protocol"}, "-1"},
+		{"module.logs_osaka.aws_s3_bucket_versioning.this", []any{"versioning_configuration", 0, "status"}, "Enabled"},
+		// A sensitive variable is redacted.
+		{"aws_db_instance.main", []any{"password"}, model.Redacted},
+		{`module.logs["audit"].aws_s3_bucket.this`, []any{"bucket"}, "bank-prod-audit"},
+	}
+	for _, tt := range tests {
+		r, ok := res[tt.address]
+		if !ok {
+			t.Fatalf("%s missing", tt.address)
+		}
+		if got := get(t, r, tt.path...); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s %v = %#v, want %#v", tt.address, tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestBasicRefsUnknownsAndRegions(t *testing.T) {
+	res, _, _ := load(t, "testdata/basic", Options{})
+	refs := []struct{ address, attr, want string }{
+		{"aws_s3_bucket_public_access_block.data[1]", "bucket", "aws_s3_bucket.data[1]"},
+		{`aws_subnet.private["ap-northeast-1a"]`, "vpc_id", "aws_vpc.main"},
+		{"aws_s3_bucket_logging.data", "bucket", "aws_s3_bucket.data[0]"},
+		{"aws_s3_bucket_logging.data", "target_bucket", `module.logs["audit"].aws_s3_bucket.this`},
+		{`module.logs["audit"].aws_s3_bucket_versioning.this`, "bucket", `module.logs["audit"].aws_s3_bucket.this`},
+	}
+	for _, tt := range refs {
+		if got := res[tt.address].Refs[tt.attr]; !reflect.DeepEqual(got, []string{tt.want}) {
+			t.Errorf("%s refs[%s] = %v, want [%s]", tt.address, tt.attr, got, tt.want)
+		}
+	}
+	// A computed id is unknown, not a value.
+	pab := res["aws_s3_bucket_public_access_block.data[0]"]
+	if pab.Unknown["bucket"] != true || pab.Values["bucket"] != nil {
+		t.Errorf("bucket: value %v unknown %v", pab.Values["bucket"], pab.Unknown["bucket"])
+	}
+	regions := []struct{ address, provider, region string }{
+		{"aws_s3_bucket.data[0]", "aws", "ap-northeast-1"},
+		{"aws_s3_bucket.dr", "aws.osaka", "ap-northeast-3"},
+		{`module.logs["audit"].aws_s3_bucket.this`, "aws", "ap-northeast-1"},
+		{"module.logs_osaka.aws_s3_bucket.this", "aws.osaka", "ap-northeast-3"},
+	}
+	for _, tt := range regions {
+		r := res[tt.address]
+		if r.Provider != tt.provider || r.Region != tt.region {
+			t.Errorf("%s: provider %q region %q, want %q %q", tt.address, r.Provider, r.Region, tt.provider, tt.region)
+		}
+	}
+}
+
+func TestBasicLocations(t *testing.T) {
+	res, _, _ := load(t, "testdata/basic", Options{})
+	sg := res["aws_security_group.web"]
+	// Paths are relative to the repository root holding the scanned directory.
+	const dir = "engine/hclconf/testdata/basic/"
+	if sg.Source == nil || sg.Source.File != dir+"main.tf" || sg.Source.Line != 48 {
+		t.Errorf("block location %+v, want main.tf:48", sg.Source)
+	}
+	if loc := sg.Locate("ingress[0].cidr_blocks"); loc == nil || loc.Line != 59 || loc.Column != 7 {
+		t.Errorf("ingress[0].cidr_blocks at %+v, want line 59 column 7", loc)
+	}
+	if loc := sg.Locate("egress[0].protocol"); loc == nil || loc.Line != 66 {
+		t.Errorf("egress[0].protocol at %+v, want line 66", loc)
+	}
+	m := res[`module.logs["audit"].aws_s3_bucket.this`]
+	if m.Source.File != dir+"modules/logs/main.tf" || m.Source.Line != 5 {
+		t.Errorf("module resource at %+v", m.Source)
+	}
+}
+
+func TestVariableInputs(t *testing.T) {
+	dir := "testdata/basic"
+	varFile := filepath.Join(t.TempDir(), "x.tfvars")
+	if err := os.WriteFile(varFile, []byte(`env = "staging"`+"\nopen_ports = [22, 443]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		opts     Options
+		bucket   string
+		ingress  int
+		password any
+	}{
+		{"environment loses to tfvars", Options{Env: []string{"TF_VAR_env=fromenv"}}, "bank-prod-data-0", 1, model.Redacted},
+		{"var file", Options{VarFiles: []string{varFile}}, "bank-staging-data-0", 2, model.Redacted},
+		{"var wins", Options{VarFiles: []string{varFile}, Vars: []string{"env=cli", "open_ports=[1, 2, 3]"}}, "bank-cli-data-0", 3, model.Redacted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _, _ := load(t, dir, tt.opts)
+			if got := get(t, res["aws_s3_bucket.data[0]"], "bucket"); got != tt.bucket {
+				t.Errorf("bucket %v, want %v", got, tt.bucket)
+			}
+			if got := len(res["aws_security_group.web"].Values["ingress"].([]any)); got != tt.ingress {
+				t.Errorf("%d ingress blocks, want %d", got, tt.ingress)
+			}
+		})
+	}
+}
+
+// write creates a configuration in a temporary directory.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		opts  Options
+		err   string
+	}{
+		{"syntax error", map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \n}\n"}, Options{}, "main.tf:2:"},
+		{"no files", map[string]string{"README.md": "x"}, Options{}, "no Terraform configuration files"},
+		{"cycle", map[string]string{"main.tf": "locals {\n  a = local.b\n  b = local.a\n}\n"}, Options{}, "dependency cycle: local.a → local.b → local.a"},
+		{"resource cycle", map[string]string{"main.tf": "resource \"aws_a\" \"x\" {\n  v = aws_b.y.id\n}\nresource \"aws_b\" \"y\" {\n  v = aws_a.x.id\n}\n"}, Options{}, "main.tf:1:1: dependency cycle"},
+		{"runaway count", map[string]string{"main.tf": "resource \"aws_a\" \"x\" {\n  count = 1000000\n}\n"}, Options{}, "main.tf:2:11: count of aws_a.x is 1000000, above the limit"},
+		{"negative count", map[string]string{"main.tf": "resource \"aws_a\" \"x\" {\n  count = -1\n}\n"}, Options{}, "must be a whole number"},
+		{"module recursion", map[string]string{"main.tf": "module \"self\" {\n  source = \"./\"\n}\n"}, Options{}, "module recursion"},
+		{"missing module", map[string]string{"main.tf": "module \"m\" {\n  source = \"./nope\"\n}\n"}, Options{}, "main.tf:1:1: module \"m\": source ./nope is not a directory"},
+		{"duplicate resource", map[string]string{"a.tf": "resource \"aws_a\" \"x\" {}\n", "b.tf": "resource \"aws_a\" \"x\" {}\n"}, Options{}, "b.tf:1:1: duplicate resource"},
+		{"missing var file", map[string]string{"main.tf": ""}, Options{VarFiles: []string{"/no/such.tfvars"}}, "/no/such.tfvars: no such file or directory"},
+		{"bad var", map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n"}, Options{Vars: []string{"n=abc"}}, `--var n: variable "n"`},
+		{"undeclared var", map[string]string{"main.tf": ""}, Options{Vars: []string{"x=1"}}, `variable "x" is not declared`},
+		{"bad tfvars", map[string]string{"main.tf": "variable \"n\" {}\n", "terraform.tfvars": "n = \n"}, Options{}, "terraform.tfvars:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := write(t, tt.files)
+			_, _, err := Load(dir, tt.opts)
+			var ie *model.InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.err) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %v, want a one-line input error containing %q", err, tt.err)
+			}
+		})
+	}
+}
+
+func TestNotes(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `variable "unset" {}
+resource "aws_a" "x" {
+  count = length(aws_b.y.list_of_ids)
+  v     = var.unset
+}
+resource "aws_b" "y" {}
+resource "aws_c" "z" {
+  v = provider::aws::arn_parse("arn:aws:s3:::b")
+}
+module "remote" {
+  source = "terraform-aws-modules/s3-bucket/aws"
+}
+`,
+	})
+	res, _, notes := load(t, dir, Options{})
+	all := strings.Join(notes, "\n")
+	for _, want := range []string{
+		`variable "unset" has no value`,
+		"the count of aws_a.x is known only after apply; evaluated as one instance",
+		"function provider::aws::arn_parse is not supported",
+		"module not evaluated: terraform-aws-modules/s3-bucket/aws (module.remote)",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes lack %q:\n%s", want, all)
+		}
+	}
+	if _, ok := res["aws_a.x"]; !ok {
+		t.Errorf("the stand-in instance for an unknown count is missing: %v", res)
+	}
+	if res["aws_c.z"].Unknown["v"] != true {
+		t.Errorf("an unsupported function's value must be unknown: %v", res["aws_c.z"].Unknown)
+	}
+}
+
+func TestInstalledModules(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf":                         "module \"s3\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n  name = \"x\"\n}\n",
+		".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"s3","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Dir":".terraform/modules/s3"}]}`,
+		".terraform/modules/s3/main.tf":   "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n",
+	})
+	res, _, notes := load(t, dir, Options{})
+	if r, ok := res["module.s3.aws_s3_bucket.this"]; !ok || r.Values["bucket"] != "x" || len(notes) != 0 {
+		t.Errorf("installed module not evaluated: %v %v", res, notes)
+	}
+}

@@ -1,0 +1,3 @@
+resource "aws_vpc" "main" {
+  enable_dns_hostnames = true
+}

@@ -1,0 +1,2 @@
+region = "ap-northeast-1"
+env    = "dev"

@@ -1,0 +1,196 @@
+package hclconf
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// knownString returns a known, unmarked-by-sensitivity string value.
+func knownString(v cty.Value) (string, bool) {
+	if v.IsMarked() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// join prefixes an address with a module address.
+func join(module, local string) string {
+	if module == "" {
+		return local
+	}
+	return module + "." + local
+}
+
+func moduleConfigAddress(path []string) string {
+	if len(path) == 0 {
+		return ""
+	}
+	return "module." + strings.Join(path, ".module.")
+}
+
+// bodyTraversals lists the variables every expression of a body reads,
+// including nested and dynamic blocks.
+func bodyTraversals(b *body) []hcl.Traversal {
+	if b == nil {
+		return nil
+	}
+	var out []hcl.Traversal
+	for _, name := range sortedKeys(b.attrs) {
+		out = append(out, b.attrs[name].expr.Variables()...)
+	}
+	for _, blk := range b.blocks {
+		out = append(out, blockTraversals(blk)...)
+	}
+	return out
+}
+
+func blockTraversals(blk *block) []hcl.Traversal {
+	out := bodyTraversals(blk.body)
+	if blk.dynamic {
+		out = append(out, blk.forEach.Variables()...)
+		// The iterator is local to the dynamic block, not a reference.
+		kept := out[:0]
+		for _, t := range out {
+			if t.RootName() != blk.iterator {
+				kept = append(kept, t)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+func exprTraversals(e hcl.Expression) []hcl.Traversal {
+	if e == nil {
+		return nil
+	}
+	return e.Variables()
+}
+
+// collectAttrNames gathers every attribute name a module's expressions read
+// after a root or index (aws_x.y.id, x[*].arn, (expr).name), so resource
+// objects can offer them as unknown when they are not configured.
+func collectAttrNames(m *module) map[string]bool {
+	names := map[string]bool{"id": true, "arn": true}
+	addTrav := func(t hcl.Traversal) {
+		for _, step := range t {
+			if a, ok := step.(hcl.TraverseAttr); ok {
+				names[a.Name] = true
+			}
+		}
+	}
+	walk := func(e hcl.Expression) {
+		se, ok := e.(hclsyntax.Expression)
+		if !ok {
+			for _, t := range e.Variables() {
+				addTrav(t)
+			}
+			return
+		}
+		_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+			switch x := n.(type) {
+			case *hclsyntax.ScopeTraversalExpr:
+				addTrav(x.Traversal)
+			case *hclsyntax.RelativeTraversalExpr:
+				addTrav(x.Traversal)
+			}
+			return nil
+		})
+	}
+	forEachExpr(m, walk)
+	return names
+}
+
+// functionNames lists the functions a module's expressions call.
+func functionNames(m *module) []string {
+	names := map[string]bool{}
+	visit := func(e hcl.Expression) {
+		if se, ok := e.(hclsyntax.Expression); ok {
+			_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+				if call, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+					names[call.Name] = true
+				}
+				return nil
+			})
+		}
+	}
+	forEachExpr(m, visit)
+	return sortedKeys(names)
+}
+
+// forEachExpr calls visit for every expression in a module.
+func forEachExpr(m *module, visit func(hcl.Expression)) {
+	var walkBody func(b *body)
+	walkBody = func(b *body) {
+		if b == nil {
+			return
+		}
+		for _, a := range b.attrs {
+			visit(a.expr)
+		}
+		for _, blk := range b.blocks {
+			if blk.forEach != nil {
+				visit(blk.forEach)
+			}
+			walkBody(blk.body)
+		}
+	}
+	for _, l := range m.locals {
+		visit(l.expr)
+	}
+	for _, r := range m.resources {
+		walkBody(r.body)
+		for _, e := range []hcl.Expression{r.count, r.forEach} {
+			if e != nil {
+				visit(e)
+			}
+		}
+	}
+	for _, c := range m.calls {
+		for _, a := range c.args {
+			visit(a.expr)
+		}
+		for _, e := range []hcl.Expression{c.count, c.forEach} {
+			if e != nil {
+				visit(e)
+			}
+		}
+	}
+	for _, o := range m.outputs {
+		if o.expr != nil {
+			visit(o.expr)
+		}
+	}
+	for _, p := range m.providers {
+		walkBody(p.body)
+	}
+}
+
+func objectOf(m map[string]cty.Value) cty.Value {
+	if len(m) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(m)
+}
+
+// providerName is the provider a resource type belongs to by default.
+func providerName(typ string) string {
+	if i := strings.IndexByte(typ, '_'); i > 0 {
+		return typ[:i]
+	}
+	return typ
+}
+

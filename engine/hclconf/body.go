@@ -99,4 +99,3 @@ func joinPath(prefix, name string) string {
 	}
 	return prefix + "." + name
 }
-

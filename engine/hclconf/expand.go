@@ -128,4 +128,3 @@ func collect(keys []instanceKey, objs []cty.Value, hasCount, hasForEach bool) ct
 	}
 	return objs[0]
 }
-

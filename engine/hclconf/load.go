@@ -50,8 +50,8 @@ type evaluator struct {
 	// the nodes being evaluated, for naming a dependency cycle
 	stack      []string
 	stackRange []hcl.Range
-	notes     []string
-	noted     map[string]bool
+	notes      []string
+	noted      map[string]bool
 }
 
 // Load evaluates the Terraform configuration in dir into a model document,

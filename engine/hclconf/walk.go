@@ -193,4 +193,3 @@ func providerName(typ string) string {
 	}
 	return typ
 }
-

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
@@ -90,4 +91,42 @@ func benchEval(b *testing.B, only map[string]bool) {
 		}
 	}
 	perResource(b)
+}
+
+// BenchmarkCorpusHCL evaluates and checks every configuration directory of
+// the real projects in ../shared/corpus/hcl, under the strict profile.
+func BenchmarkCorpusHCL(b *testing.B) {
+	root := "../../../shared/corpus/hcl"
+	if _, err := os.Stat(root); err != nil {
+		b.Skipf("corpus not available: %v", err)
+	}
+	var dirs []string
+	seen := map[string]bool{}
+	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if dir := filepath.Dir(p); !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")) && !seen[dir] {
+			seen[dir] = true
+			dirs = append(dirs, dir)
+		}
+		return nil
+	})
+	lib := loadLibrary(b)
+	opts := Options{Profile: policy.Strict, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En}
+	resources := 0
+	for b.Loop() {
+		resources = 0
+		for _, dir := range dirs {
+			rep, err := lib.Run(context.Background(), Target{Path: dir}, opts)
+			if err == nil {
+				resources += len(rep.Resources)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(dirs)), "dirs")
+	b.ReportMetric(float64(resources), "resources")
 }

@@ -4,10 +4,12 @@ package scan
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
 	"sort"
+	"sync"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
@@ -28,6 +30,11 @@ type Library struct {
 	Catalog  *catalog.Catalog
 	Params   policy.ParamSpecs
 	Policies *policy.Set
+
+	// queries holds the prepared query of each profile and parameter set,
+	// so scanning many targets compiles the policies' query once.
+	mu      sync.Mutex
+	queries map[string]*policy.Query
 }
 
 // LoadLibrary reads and validates the embedded library.
@@ -86,11 +93,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
-	params, err := l.Params.Resolve(opts.Profile, opts.Params)
-	if err != nil {
-		return nil, err
-	}
-	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params})
+	q, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +118,32 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 
 // readTarget loads a plan file, standard input, or a configuration
 // directory, with notes about what could not be evaluated.
+// query prepares the rules of a profile with its parameters, once.
+func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error) {
+	params, err := l.Params.Resolve(opts.Profile, opts.Params)
+	if err != nil {
+		return nil, err
+	}
+	key, err := json.Marshal([]any{opts.Profile, params})
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if q, ok := l.queries[string(key)]; ok {
+		return q, nil
+	}
+	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params})
+	if err != nil {
+		return nil, err
+	}
+	if l.queries == nil {
+		l.queries = map[string]*policy.Query{}
+	}
+	l.queries[string(key)] = q
+	return q, nil
+}
+
 func readTarget(name string, t Target, hcl hclconf.Options) (*model.Document, []string, error) {
 	var data []byte
 	var err error

@@ -179,6 +179,7 @@ func TestTemplateFunctions(t *testing.T) {
 		{expr: `templatefile("tpl/simple.tftpl", unk_map)`, want: cty.DynamicVal},
 		{expr: `templatefile("tpl/simple.tftpl", {name = secret})`, want: sensitive(str("#!/bin/bash\necho \"hello s3cr3t\"\n"))},
 		{expr: `templatefile("tpl/simple.tftpl", {name = "x", other = secret})`, want: str("#!/bin/bash\necho \"hello x\"\n")},
+		{expr: `templatefile(sensitive("tpl/simple.tftpl"), {name = "x"})`, want: sensitive(str("#!/bin/bash\necho \"hello x\"\n"))},
 		{expr: `templatefile("tpl/simple.tftpl", sensitive({name = "x"}))`, want: sensitive(str("#!/bin/bash\necho \"hello x\"\n"))},
 	})
 }

@@ -39,9 +39,11 @@ const Sensitive = "sensitive"
 // symlinks resolving outside it) is an error returned by the function call, never a read.
 //
 // Relative paths given to file functions and abspath resolve against
-// moduleDir, which stands in for Terraform's working directory; the evaluator
-// should therefore set path.module to a value that is right relative to
-// moduleDir (such as "." or an absolute path).
+// moduleDir. Terraform resolves them against its working directory (the root
+// module's), not the calling module's, which is why modules write
+// file("${path.module}/x"); so path.module, path.root and path.cwd must be
+// relative to moduleDir (or absolute). With path.module relative to the root
+// module, pass the root module's directory as moduleDir for every module.
 //
 // Each call builds a fresh table; it is safe to use from one goroutine per
 // table and holds no state between calls.

@@ -22,6 +22,27 @@ type Finding struct {
 	Message      i18n.Text
 	Location     *model.Location
 	Fingerprint  string
+	// Waiver, when set, is the exception that suppresses this finding: it
+	// is counted and reported as waived, never as a failure.
+	Waiver *Waiver
+}
+
+// Waiver is an approved exception to a rule, from an inline comment or a
+// waiver file. Reason is always set; the rest as the waiver gives them.
+type Waiver struct {
+	// Kind is "inline" (a # fiscguard:ignore comment) or "file" (a waiver file entry).
+	Kind string
+	// Rule is what the waiver names: a rule ID, a FISC item ID or a glob.
+	Rule string
+	// Resource is an address glob ("" or "*" for any resource).
+	Resource string
+	Reason   string
+	Owner    string
+	Ticket   string
+	// Expires is the last day (YYYY-MM-DD) the waiver is valid, or "".
+	Expires string
+	// Source is where the waiver is written.
+	Source model.Location
 }
 
 // Fingerprint hashes what identifies a finding across edits: rule ID,
@@ -80,7 +101,7 @@ func Sort(fs []Finding) {
 }
 
 // AtOrAbove reports whether f fails the build under threshold: failed
-// (not inconclusive) findings of that severity or higher.
+// (not inconclusive, not waived) findings of that severity or higher.
 func (f *Finding) AtOrAbove(threshold policy.Severity) bool {
-	return f.Status == policy.StatusFail && f.Rule.Severity >= threshold
+	return f.Status == policy.StatusFail && f.Waiver == nil && f.Rule.Severity >= threshold
 }

@@ -145,7 +145,7 @@ func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string
 // evaluating each referenced value first.
 func (in *instance) context(travs []hcl.Traversal) (*hcl.EvalContext, error) {
 	vars := map[string]cty.Value{
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(in.ev.rel(in.mod.dir)), "root": cty.StringVal(in.ev.rel(in.ev.scanDir)), "cwd": cty.StringVal(".")}),
+		"path":      in.ev.paths(in.mod),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(in.ev.opts.Workspace)}),
 	}
 	groups := map[string]map[string]cty.Value{} // root → name → value

@@ -174,20 +174,32 @@ func (ev *evaluator) newInstance(mod *module, addr string, path []string) *insta
 	}
 }
 
+// paths is path.* for a module. As in Terraform, relative paths are
+// relative to the working directory, the scanned root module's directory:
+// path.root is ".", path.module the module's directory from there.
+func (ev *evaluator) paths(mod *module) cty.Value {
+	module, err := filepath.Rel(ev.scanDir, mod.dir)
+	if err != nil {
+		module = mod.dir
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"module": cty.StringVal(filepath.ToSlash(module)),
+		"root":   cty.StringVal("."),
+		"cwd":    cty.StringVal("."),
+	})
+}
+
 // functions is Terraform's function table for a module, built once per
-// module. File functions read only inside the repository root (or the
-// module's own directory when it lies outside). A call of any function
-// fiscguard does not know (a newer built-in, a provider-defined function)
-// yields an unknown value with a note instead of failing the evaluation.
+// module. File functions resolve paths against the scanned directory, as
+// Terraform does against its working directory, and read only inside the
+// repository root. A call of any function fiscguard does not know (a newer
+// built-in, a provider-defined function) yields an unknown value with a
+// note instead of failing the evaluation.
 func (ev *evaluator) functions(mod *module) map[string]function.Function {
 	if f, ok := ev.funcs[mod.dir]; ok {
 		return f
 	}
-	root := ev.root
-	if r, err := filepath.Rel(ev.root, mod.dir); err != nil || strings.HasPrefix(r, "..") {
-		root = mod.dir
-	}
-	table := tffunc.Table(root, mod.dir)
+	table := tffunc.Table(ev.root, ev.scanDir)
 	for _, name := range functionNames(mod) {
 		if _, ok := table[name]; !ok {
 			ev.note(fmt.Sprintf("%s: function %s is not supported; values that use it are treated as known only after apply", ev.rel(mod.dir), name))

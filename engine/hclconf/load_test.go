@@ -100,6 +100,8 @@ func TestBasic(t *testing.T) {
 		// A sensitive variable is redacted.
 		{"aws_db_instance.main", []any{"password"}, model.Redacted},
 		{`module.logs["audit"].aws_s3_bucket.this`, []any{"bucket"}, "bank-prod-audit"},
+		// file() in a module, through path.module.
+		{`module.logs["audit"].aws_s3_bucket.this`, []any{"tags", "rules"}, "from a file"},
 	}
 	for _, tt := range tests {
 		r, ok := res[tt.address]

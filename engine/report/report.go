@@ -29,6 +29,12 @@ type Report struct {
 	Resources []Resource
 	// Notes are warnings about the input, e.g. an incomplete plan.
 	Notes []string
+	// Waivers in force, for reporting those that expire soon (findings they
+	// suppress carry them in Finding.Waiver).
+	Waivers []finding.Waiver
+	// Today is the date waivers are judged on (YYYY-MM-DD), set by the
+	// caller so output stays reproducible.
+	Today string
 }
 
 // Tool identifies fiscguard in outputs.
@@ -66,6 +72,9 @@ var Formats = []string{"text", "json", "sarif"}
 type Options struct {
 	// Color enables ANSI colours in text output (only on a terminal).
 	Color bool
+	// IncludeSuppressed puts waived findings into SARIF, with suppressions;
+	// by default SARIF leaves them out.
+	IncludeSuppressed bool
 }
 
 // Write writes r in the named format.

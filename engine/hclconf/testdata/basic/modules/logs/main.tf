@@ -4,6 +4,8 @@ variable "name" {
 
 resource "aws_s3_bucket" "this" {
   bucket = var.name
+  # path.module is relative to the scanned directory, as file() resolves it.
+  tags = jsondecode(file("${path.module}/lifecycle.json"))
 }
 
 resource "aws_s3_bucket_versioning" "this" {

@@ -21,7 +21,9 @@ type Finding struct {
 	Attribute    string
 	Message      i18n.Text
 	Location     *model.Location
-	Fingerprint  string
+	// Related is the location inside a remote module, when Location is the module call.
+	Related     *model.Location
+	Fingerprint string
 	// Waiver, when set, is the exception that suppresses this finding: it
 	// is counted and reported as waived, never as a failure.
 	Waiver *Waiver
@@ -76,6 +78,7 @@ func FromResults(doc *model.Document, results []policy.Result) []Finding {
 		if res, ok := byAddr[r.Address]; ok {
 			f.ResourceType = res.Type
 			f.Location = res.Locate(r.Attribute)
+			f.Related = res.Related
 		}
 		out = append(out, f)
 	}

@@ -35,6 +35,9 @@ type instance struct {
 	parent *instance
 	call   *moduleCall
 	key    instanceKey
+	// remoteCall is where the outermost remote module call enclosing this
+	// instance is written; its resources are located there.
+	remoteCall *model.Location
 
 	vars      map[string]cty.Value // root variables, set before evaluation
 	values    map[string]cty.Value // evaluated nodes, by node name
@@ -385,12 +388,27 @@ func (in *instance) expansion(name string) (*callState, error) {
 	c := in.mod.calls[name]
 	cs := &callState{}
 	_, err := in.node("module."+name, c.rng, func() (cty.Value, error) {
+		var travs []hcl.Traversal
+		travs = append(travs, exprTraversals(c.count)...)
+		travs = append(travs, exprTraversals(c.forEach)...)
+		ctx, err := in.context(travs)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		if cs.keys, err = in.expand(c.count, c.forEach, ctx, "module."+name); err != nil {
+			return cty.NilVal, err
+		}
 		dir, ok, err := in.ev.moduleDir(in, c)
 		if err != nil {
 			return cty.NilVal, err
 		}
+		remote := !isLocalSource(c.source)
+		for _, k := range cs.keys {
+			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: join(in.addr, "module."+name+k.suffix()), Source: c.source, Remote: remote, Evaluated: ok, Location: in.ev.location(c.rng)})
+		}
 		if !ok {
 			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), c.source, join(in.addr, "module."+name)))
+			cs.keys = nil
 			return cty.DynamicVal, nil
 		}
 		if in.depth+1 > maxModuleDepth {
@@ -405,22 +423,16 @@ func (in *instance) expansion(name string) (*callState, error) {
 		if err != nil {
 			return cty.NilVal, err
 		}
-		var travs []hcl.Traversal
-		travs = append(travs, exprTraversals(c.count)...)
-		travs = append(travs, exprTraversals(c.forEach)...)
-		ctx, err := in.context(travs)
-		if err != nil {
-			return cty.NilVal, err
-		}
-		if cs.keys, err = in.expand(c.count, c.forEach, ctx, "module."+name); err != nil {
-			return cty.NilVal, err
-		}
 		for _, k := range cs.keys {
 			child := in.ev.newInstance(mod, join(in.addr, "module."+name+k.suffix()), append(append([]string(nil), in.path...), name))
 			child.parent, child.call, child.key = in, c, k
 			child.depth, child.stack = in.depth+1, append(append([]string(nil), in.stack...), dir)
 			child.keyDir = strings.TrimPrefix(in.keyDir+"."+name, ".")
 			child.attrNames = collectAttrNames(mod)
+			child.remoteCall = in.remoteCall
+			if remote && child.remoteCall == nil {
+				child.remoteCall = in.ev.location(c.rng)
+			}
 			cs.children = append(cs.children, child)
 		}
 		return cty.EmptyObjectVal, nil

@@ -47,6 +47,7 @@ type evaluator struct {
 	resources int
 	out       []*model.Resource
 	providers []model.Provider
+	calls     []model.ModuleCall
 	// the nodes being evaluated, for naming a dependency cycle
 	stack      []string
 	stackRange []hcl.Range
@@ -90,7 +91,8 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 		return nil, nil, err
 	}
 	ev.collectProviders(root)
-	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers}
+	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls}
+	sort.Slice(doc.Modules, func(i, j int) bool { return doc.Modules[i].Address < doc.Modules[j].Address })
 	doc.Resources = make([]model.Resource, len(ev.out))
 	for i, r := range ev.out {
 		doc.Resources[i] = *r
@@ -251,7 +253,7 @@ func (ev *evaluator) readInstalledModules() error {
 // moduleDir finds a module call's directory: a local path, or one that
 // terraform init installed. ok is false for a module that is not available.
 func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (string, bool, error) {
-	if strings.HasPrefix(c.source, "./") || strings.HasPrefix(c.source, "../") {
+	if isLocalSource(c.source) {
 		dir := filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
@@ -266,6 +268,11 @@ func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (string, bool, error
 		}
 	}
 	return "", false, nil
+}
+
+// isLocalSource reports whether a module source is a path in the same repository.
+func isLocalSource(source string) bool {
+	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
 }
 
 func describe(err error) string {
@@ -318,6 +325,10 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 	}
 	if r.mode == "data" {
 		res.Actions = []string{"read"}
+	}
+	if in.remoteCall != nil {
+		// The module's files are not in the repository: point at the call.
+		res.Related, res.Source, res.Locations = res.Source, in.remoteCall, nil
 	}
 	res.Values, res.Unknown = toModel(attrs)
 	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {

@@ -288,8 +288,17 @@ func TestInstalledModules(t *testing.T) {
 		".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"s3","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Dir":".terraform/modules/s3"}]}`,
 		".terraform/modules/s3/main.tf":   "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n",
 	})
-	res, _, notes := load(t, dir, Options{})
-	if r, ok := res["module.s3.aws_s3_bucket.this"]; !ok || r.Values["bucket"] != "x" || len(notes) != 0 {
-		t.Errorf("installed module not evaluated: %v %v", res, notes)
+	res, doc, notes := load(t, dir, Options{})
+	r, ok := res["module.s3.aws_s3_bucket.this"]
+	if !ok || r.Values["bucket"] != "x" || len(notes) != 0 {
+		t.Fatalf("installed module not evaluated: %v %v", res, notes)
+	}
+	// A remote module's files are not in the repository: its resources are
+	// located at the call, with the inner location as related.
+	if r.Source.File != "main.tf" || r.Source.Line != 1 || r.Related == nil || r.Related.File != ".terraform/modules/s3/main.tf" || r.Related.Line != 2 {
+		t.Errorf("source %+v related %+v", r.Source, r.Related)
+	}
+	if len(doc.Modules) != 1 || doc.Modules[0].Address != "module.s3" || !doc.Modules[0].Remote || !doc.Modules[0].Evaluated {
+		t.Errorf("modules %+v", doc.Modules)
 	}
 }

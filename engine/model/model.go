@@ -29,6 +29,22 @@ type Document struct {
 	Errored   bool       `json:"errored"`
 	Providers []Provider `json:"providers"`
 	Resources []Resource `json:"resources"`
+	// Modules are the module call instances of an HCL scan, with where each
+	// call is written; plan findings are mapped to source through them.
+	Modules []ModuleCall `json:"-"`
+}
+
+// ModuleCall is one instance of a module call.
+type ModuleCall struct {
+	// Address is the module instance address, e.g. module.vpc or module.a["x"].
+	Address string
+	Source  string
+	// Remote is true for a module from a registry or repository, whose files
+	// are not part of the scanned repository.
+	Remote bool
+	// Evaluated is false for a remote module that is not installed.
+	Evaluated bool
+	Location  *Location
 }
 
 // Provider is one provider configuration, keyed as Terraform keys it in the
@@ -69,6 +85,9 @@ type Resource struct {
 	// Locations maps attribute paths, as policies name them
 	// ("ingress[0].cidr_blocks"), to where they are written, when known.
 	Locations map[string]*Location `json:"-"`
+	// Related is where a resource of a remote module is written inside the
+	// module; Source is then the module call in the scanned repository.
+	Related *Location `json:"-"`
 }
 
 // Locate returns where an attribute path is written: the path itself, else
@@ -86,10 +105,7 @@ func (r *Resource) Locate(path string) *Location {
 // parentPath drops the last step of an attribute path: a.b[0].c → a.b[0] → a.b → a.
 func parentPath(p string) string {
 	for i := len(p) - 1; i >= 0; i-- {
-		switch p[i] {
-		case '.':
-			return p[:i]
-		case '[':
+		if p[i] == '.' || p[i] == '[' {
 			return p[:i]
 		}
 	}

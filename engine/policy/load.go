@@ -131,17 +131,19 @@ func firstError(err error) error {
 
 // metadata is the custom block of a policy's package METADATA.
 type metadata struct {
-	ID             string   `json:"id"`
-	Severity       string   `json:"severity"`
-	FISC           []string `json:"fisc"`
-	FISC8th        []string `json:"fisc_8th"`
-	Profile        string   `json:"profile"`
-	Responsibility string   `json:"responsibility"`
-	ResourceTypes  []string `json:"resource_types"`
-	TitleJa        string   `json:"title_ja"`
-	DescriptionJa  string   `json:"description_ja"`
-	Remediation    string   `json:"remediation"`
-	RemediationJa  string   `json:"remediation_ja"`
+	ID       string   `json:"id"`
+	Severity string   `json:"severity"`
+	FISC     []string `json:"fisc"`
+	FISC8th  []string `json:"fisc_8th"`
+	// FISCBasis says, per cited FISC ID, where the mapping comes from (see Basis kinds).
+	FISCBasis      map[string]string `json:"fisc_basis"`
+	Profile        string            `json:"profile"`
+	Responsibility string            `json:"responsibility"`
+	ResourceTypes  []string          `json:"resource_types"`
+	TitleJa        string            `json:"title_ja"`
+	DescriptionJa  string            `json:"description_ja"`
+	Remediation    string            `json:"remediation"`
+	RemediationJa  string            `json:"remediation_ja"`
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$`)
@@ -209,6 +211,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 			}
 		}
 	}
+	if err := checkBasis(md); err != nil {
+		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
+	}
 	if len(md.ResourceTypes) == 0 {
 		return nil, fmt.Errorf("%s: rule %s: METADATA custom.resource_types is empty", loc, md.ID)
 	}
@@ -220,12 +225,65 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 		Severity:       sev,
 		FISC:           md.FISC,
 		FISC8th:        md.FISC8th,
+		FISCBasis:      md.FISCBasis,
 		Profile:        prof,
 		Responsibility: md.Responsibility,
 		ResourceTypes:  md.ResourceTypes,
 		Package:        pkg,
 		File:           file,
 	}, nil
+}
+
+// Basis kinds: where a policy's mapping to one FISC item comes from. A basis
+// is written "kind:detail"; the detail names the control, measure or reason.
+const (
+	// BasisAWSControl: AWS BLEA for FSI's published Control Tower / Security
+	// Hub control mapping (detail: the control ID, e.g. SH.S3.8).
+	BasisAWSControl = "aws-blea-ct"
+	// BasisAWSWorkload: a measure AWS BLEA for FSI's workload mappings list
+	// under the item (detail: the measure); the rule's condition is ours.
+	BasisAWSWorkload = "aws-blea-workload"
+	// BasisSeed: the seed document names the topic under the item (8th edition).
+	BasisSeed = "seed"
+	// BasisDerived: our own reading, with the reason as detail.
+	BasisDerived = "derived"
+)
+
+// checkBasis requires one basis per cited FISC ID and nothing else: AWS
+// kinds only for current-edition IDs, the seed only for 8th-edition IDs, and
+// a detail always.
+func checkBasis(md metadata) error {
+	cited := map[string]string{}
+	for _, id := range md.FISC {
+		cited[id] = catalog.EditionCurrent
+	}
+	for _, id := range md.FISC8th {
+		cited[id] = catalog.Edition8th
+	}
+	for id := range md.FISCBasis {
+		if _, ok := cited[id]; !ok {
+			return fmt.Errorf("fisc_basis gives a basis for %s, which the rule does not cite", id)
+		}
+	}
+	for _, id := range append(append([]string{}, md.FISC...), md.FISC8th...) {
+		b, ok := md.FISCBasis[id]
+		if !ok {
+			return fmt.Errorf("fisc_basis has no basis for %s", id)
+		}
+		kind, detail, _ := strings.Cut(b, ":")
+		if strings.TrimSpace(detail) == "" {
+			return fmt.Errorf("fisc_basis for %s is %q: want kind:detail (the control, measure or reason)", id, b)
+		}
+		switch {
+		case kind == BasisDerived:
+		case (kind == BasisAWSControl || kind == BasisAWSWorkload) && cited[id] == catalog.EditionCurrent:
+		case kind == BasisSeed && cited[id] == catalog.Edition8th:
+		default:
+			return fmt.Errorf("fisc_basis kind %q does not fit %s (want %s or %s:… for current-edition IDs, %s or %s:… for 8th-edition IDs)",
+				kind, id, BasisAWSControl, BasisAWSWorkload, BasisSeed, BasisDerived)
+		}
+	}
+	return nil
 }
 
 func definesDeny(mod *ast.Module) bool {

@@ -29,7 +29,7 @@ func module(pkg, custom, body string) string {
 	return "# METADATA\n# title: Test rule\n# custom:\n" + custom + "package " + pkg + "\n\n" + body
 }
 
-const goodCustom = "#   id: FG-T-001\n#   severity: high\n#   fisc: [\"実3\"]\n#   fisc_8th: [\"運110\"]\n#   profile: simple\n#   responsibility: user\n#   resource_types: [aws_x]\n"
+const goodCustom = "#   id: FG-T-001\n#   severity: high\n#   fisc: [\"実3\"]\n#   fisc_8th: [\"運110\"]\n#   fisc_basis: {\"実3\": \"aws-blea-ct:SH.S3.8\", \"運110\": \"seed:data leakage while in use\"}\n#   profile: simple\n#   responsibility: user\n#   resource_types: [aws_x]\n"
 
 const goodBody = `deny contains {"resource": r.address, "attribute": "a", "status": "fail", "message": {"en": "bad", "ja": "悪い"}} if {
 	some r in input.resources
@@ -48,6 +48,12 @@ func TestLoadValidatesMetadata(t *testing.T) {
 		{"unknown FISC ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "実3", "実999", 1), goodBody)}, "a.rego:1: rule FG-T-001 cites FISC item 実999, which is not in the catalog"},
 		{"edition mismatch", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, `fisc: ["実3"]`, `fisc: ["運110"]`, 1), goodBody)}, "lists 運110 (edition 8th) among the current-edition IDs"},
 		{"no FISC at all", map[string]string{"a.rego": module("t.a", strings.NewReplacer(`#   fisc: ["実3"]`+"\n", "", `#   fisc_8th: ["運110"]`+"\n", "").Replace(goodCustom), goodBody)}, "cites no FISC item"},
+		{"basis missing", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, `"実3": "aws-blea-ct:SH.S3.8", `, "", 1), goodBody)}, "fisc_basis has no basis for 実3"},
+		{"basis for an uncited ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, `"実3": "aws-blea-ct:SH.S3.8"`, `"実3": "aws-blea-ct:SH.S3.8", "実4": "derived:x"`, 1), goodBody)}, "gives a basis for 実4, which the rule does not cite"},
+		{"basis without detail", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "aws-blea-ct", 1), goodBody)}, `fisc_basis for 実3 is "aws-blea-ct": want kind:detail`},
+		{"unknown basis kind", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "hearsay:a blog", 1), goodBody)}, `fisc_basis kind "hearsay" does not fit 実3`},
+		{"seed basis for a current ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "seed:x", 1), goodBody)}, `fisc_basis kind "seed" does not fit 実3`},
+		{"AWS basis for an 8th-edition ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "seed:data leakage while in use", "aws-blea-ct:SH.S3.8", 1), goodBody)}, `fisc_basis kind "aws-blea-ct" does not fit 運110`},
 		{"duplicate ID", map[string]string{"a.rego": module("t.a", goodCustom, goodBody), "b.rego": module("t.b", goodCustom, goodBody)}, "b.rego: rule ID FG-T-001 is already used by p/a.rego"},
 		{"bad severity", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "high", "urgent", 1), goodBody)}, `unknown severity "urgent"`},
 		{"bad profile", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "simple", "lax", 1), goodBody)}, `unknown profile "lax"`},
@@ -57,7 +63,7 @@ func TestLoadValidatesMetadata(t *testing.T) {
 		{"no resource types", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "[aws_x]", "[]", 1), goodBody)}, "resource_types is empty"},
 		{"deny without metadata", map[string]string{"a.rego": "package t.a\n\n" + goodBody}, "p/a.rego:1: package t.a defines deny but has no package METADATA"},
 		{"syntax error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n")}, "p/a.rego:"},
-		{"compile error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n\tx := undefined_fn(1)\n}\n")}, "p/a.rego:14:7: undefined function undefined_fn"},
+		{"compile error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n\tx := undefined_fn(1)\n}\n")}, "p/a.rego:15:7: undefined function undefined_fn"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

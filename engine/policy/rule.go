@@ -65,16 +65,19 @@ func (p Profile) Label() i18n.Text {
 
 // Rule is a policy's identity and documentation, read from its METADATA.
 type Rule struct {
-	ID             string    `json:"id"`
-	Title          i18n.Text `json:"title"`
-	Description    i18n.Text `json:"description"`
-	Remediation    i18n.Text `json:"remediation"`
-	Severity       Severity  `json:"severity"`
-	FISC           []string  `json:"fisc"`
-	FISC8th        []string  `json:"fisc_8th"`
-	Profile        Profile   `json:"profile"`
-	Responsibility string    `json:"responsibility"`
-	ResourceTypes  []string  `json:"resource_types"`
+	ID          string    `json:"id"`
+	Title       i18n.Text `json:"title"`
+	Description i18n.Text `json:"description"`
+	Remediation i18n.Text `json:"remediation"`
+	Severity    Severity  `json:"severity"`
+	FISC        []string  `json:"fisc"`
+	FISC8th     []string  `json:"fisc_8th"`
+	// FISCBasis gives, per cited FISC ID, where the mapping comes from:
+	// "aws-blea-ct:SH.S3.8", "aws-blea-workload:…", "seed:…" or "derived:…".
+	FISCBasis      map[string]string `json:"fisc_basis"`
+	Profile        Profile           `json:"profile"`
+	Responsibility string            `json:"responsibility"`
+	ResourceTypes  []string          `json:"resource_types"`
 	// Package is the Rego package path (without "data."), File the module's file.
 	Package string `json:"package"`
 	File    string `json:"file"`

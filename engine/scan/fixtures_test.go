@@ -96,6 +96,36 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
+// TestFixturesInBothForms scans the Terraform source of every fixture plan
+// (fixtures/hcl/<case>) and requires exactly the plan's findings, so each
+// policy is proven on plan JSON and on HCL alike.
+func TestFixturesInBothForms(t *testing.T) {
+	lib := loadLibrary(t)
+	plans, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	for _, p := range plans {
+		name := strings.TrimSuffix(filepath.Base(p), ".json")
+		dir := filepath.Join("../../fixtures/hcl", name)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			t.Errorf("%s: no Terraform source at %s", name, dir)
+			continue
+		}
+		base := strings.TrimSuffix(p, ".json")
+		for _, prof := range []policy.Profile{policy.Simple, policy.Strict} {
+			want := base + ".expected"
+			if _, err := os.Stat(base + ".strict.expected"); err == nil && prof == policy.Strict {
+				want = base + ".strict.expected"
+			}
+			t.Run(name+"/"+string(prof), func(t *testing.T) {
+				got := findingLines(scanFile(t, lib, dir, prof))
+				exp := readExpected(t, want)
+				if strings.Join(got, "\n") != strings.Join(exp, "\n") {
+					t.Errorf("HCL findings differ from %s\ngot:\n%s\nwant:\n%s", want, strings.Join(got, "\n"), strings.Join(exp, "\n"))
+				}
+			})
+		}
+	}
+}
+
 // TestEveryRuleHasFailingAndPassingFixtures: each rule fails on some fixture,
 // and some fixture holds a resource of its types that it does not flag.
 func TestEveryRuleHasFailingAndPassingFixtures(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 
 type scanFlags struct {
 	format, output, profile, failOn, lang, edition string
+	sourceDir, repoRoot                            string
 	vars, varFiles                                 []string
 }
 
@@ -41,6 +42,8 @@ func newScanCmd() *cobra.Command {
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a failed finding has this severity or higher: critical, high, medium or low")
 	fl.StringVar(&f.lang, "lang", "en", "language of titles, messages and remediation: en or ja")
 	fl.StringVar(&f.edition, "edition", catalog.EditionCurrent, "FISC numbering shown: current (実/統, 9th edition onward) or 8th (運/技/設, 8th edition revised)")
+	fl.StringVar(&f.sourceDir, "source-dir", "", "the Terraform configuration a plan was made from, to locate plan findings in .tf files (default: the plan file's directory when it holds .tf files)")
+	fl.StringVar(&f.repoRoot, "repo-root", "", "the repository root that output paths and SARIF URIs are relative to (default: the git top level)")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable when scanning a directory: NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file when scanning a directory (repeatable; applied before --var)")
 	return cmd
@@ -94,7 +97,8 @@ func (f scanFlags) options() (scan.Options, error) {
 	if o.Lang, err = i18n.ParseLang(f.lang); err != nil {
 		return o, fmt.Errorf("--lang: %w", err)
 	}
-	o.HCL = hclconf.Options{Vars: f.vars, VarFiles: f.varFiles, Env: os.Environ()}
+	o.HCL = hclconf.Options{Vars: f.vars, VarFiles: f.varFiles, Env: os.Environ(), Root: f.repoRoot}
+	o.SourceDir = f.sourceDir
 	switch f.edition {
 	case catalog.EditionCurrent, catalog.Edition8th:
 		o.Edition = f.edition

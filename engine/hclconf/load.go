@@ -30,6 +30,12 @@ type Options struct {
 	Env []string
 	// Workspace is terraform.workspace ("default" when empty).
 	Workspace string
+	// Values are variable values given as JSON-like Go values (a plan's
+	// variables), applied after every other source.
+	Values map[string]any
+	// Root is the repository root locations are relative to; by default the
+	// nearest directory holding .git, or the scanned directory.
+	Root string
 }
 
 // maxNotes bounds how many evaluation notes one scan reports.
@@ -69,10 +75,15 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 	ev := &evaluator{
 		opts:    opts,
 		scanDir: abs,
-		root:    repoRoot(abs),
+		root:    RepoRoot(abs),
 		modules: map[string]*module{},
 		funcs:   map[string]map[string]function.Function{},
 		noted:   map[string]bool{},
+	}
+	if opts.Root != "" {
+		if ev.root, err = filepath.Abs(opts.Root); err != nil {
+			return nil, nil, &model.InputError{File: opts.Root, Msg: err.Error()}
+		}
 	}
 	ev.ps = &parser{p: hclparse.NewParser(), root: ev.root, rel: ev.rel, note: ev.note}
 	if err := ev.readInstalledModules(); err != nil {
@@ -101,8 +112,8 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 	return doc, ev.notes, nil
 }
 
-// repoRoot is the nearest directory at or above dir holding .git, or dir.
-func repoRoot(dir string) string {
+// RepoRoot is the nearest directory at or above dir holding .git, or dir.
+func RepoRoot(dir string) string {
 	for d := dir; ; {
 		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
 			return d

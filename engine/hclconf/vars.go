@@ -1,6 +1,7 @@
 package hclconf
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -62,6 +64,16 @@ func (ev *evaluator) rootVariables(root *instance) error {
 			return &model.InputError{File: "--var", Msg: fmt.Sprintf("variable %q is not declared in %s", name, ev.rel(root.mod.dir))}
 		}
 		raw[name] = rawValue{text: val, fromString: true, source: "--var " + name}
+	}
+	for name, value := range ev.opts.Values {
+		if _, declared := root.mod.variables[name]; !declared {
+			continue
+		}
+		val, err := goValue(value)
+		if err != nil {
+			return &model.InputError{File: "variable " + name, Msg: err.Error()}
+		}
+		raw[name] = rawValue{value: val, source: "variable " + name}
 	}
 	for _, name := range sortedKeys(root.mod.variables) {
 		v := root.mod.variables[name]
@@ -165,4 +177,17 @@ func (ev *evaluator) convertVariable(v *variable, val cty.Value, fail func(error
 		out = out.Mark(sensitiveMark)
 	}
 	return out
+}
+
+// goValue converts a JSON-like Go value into a cty value of the type JSON implies.
+func goValue(v any) (cty.Value, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	ty, err := ctyjson.ImpliedType(b)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return ctyjson.Unmarshal(b, ty)
 }

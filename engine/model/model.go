@@ -32,6 +32,9 @@ type Document struct {
 	// Modules are the module call instances of an HCL scan, with where each
 	// call is written; plan findings are mapped to source through them.
 	Modules []ModuleCall `json:"-"`
+	// Variables are a plan's root module variable values, used only to
+	// evaluate its configuration for source locations; never output.
+	Variables map[string]any `json:"-"`
 }
 
 // ModuleCall is one instance of a module call.

@@ -72,6 +72,14 @@ func Load(name string, data []byte) (*model.Document, error) {
 	}
 	doc := newBuilder(name, data, p).build()
 	doc.Errored = pd.Errored
+	if len(p.Variables) > 0 {
+		doc.Variables = make(map[string]any, len(p.Variables))
+		for k, v := range p.Variables {
+			if v != nil {
+				doc.Variables[k] = v.Value
+			}
+		}
+	}
 	return doc, nil
 }
 

@@ -72,8 +72,13 @@ type Options struct {
 	Lang    i18n.Lang
 	// Params override parameter defaults by name.
 	Params map[string]any
-	// HCL are Terraform's variable inputs for scanning a directory.
+	// HCL are Terraform's variable inputs for scanning a directory, and the
+	// repository root locations are relative to (HCL.Root).
 	HCL hclconf.Options
+	// SourceDir is the configuration a plan was made from, for locating
+	// plan findings in .tf files; by default the plan file's directory when
+	// it holds Terraform files.
+	SourceDir string
 }
 
 // Target is what to scan: a plan file path, or "-" with Stdin set.
@@ -92,6 +97,19 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	doc, loadNotes, err := readTarget(name, t, opts.HCL)
 	if err != nil {
 		return nil, err
+	}
+	if doc.Kind == model.KindPlan {
+		if t.Path != "-" {
+			name = repoRelative(t.Path, opts.HCL.Root)
+			for i := range doc.Resources {
+				if s := doc.Resources[i].Source; s != nil {
+					s.File = name
+				}
+			}
+		}
+		if dir := sourceDir(t.Path, opts.SourceDir); dir != "" {
+			loadNotes = append(loadNotes, mapSources(doc, dir, opts.HCL)...)
+		}
 	}
 	q, err := l.query(ctx, opts)
 	if err != nil {

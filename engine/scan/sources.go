@@ -1,0 +1,95 @@
+package scan
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/fiscguard/fiscguard/engine/hclconf"
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// sourceDir is the configuration a plan was made from: the directory
+// given, else the plan file's directory when it holds Terraform files.
+func sourceDir(planPath, given string) string {
+	if given != "" || planPath == "-" {
+		return given
+	}
+	dir := filepath.Dir(planPath)
+	for _, pattern := range []string{"*.tf", "*.tf.json"} {
+		if m, _ := filepath.Glob(filepath.Join(dir, pattern)); len(m) > 0 {
+			return dir
+		}
+	}
+	return ""
+}
+
+// mapSources locates a plan's resources in the configuration it was made
+// from, evaluated with the plan's variables: each resource, argument and
+// nested block at its .tf file and line. A resource of a remote module that
+// is not installed points at the module call, with its line in the plan file
+// as the related location. Resources the configuration does not produce
+// keep their plan file location. It returns notes on what failed.
+func mapSources(doc *model.Document, dir string, opts hclconf.Options) []string {
+	opts.Values = doc.Variables
+	cfg, _, err := hclconf.Load(dir, opts)
+	if err != nil {
+		return []string{fmt.Sprintf("findings are located in the plan file, not the source: the configuration in %s could not be evaluated (%v)", dir, err)}
+	}
+	byAddr := make(map[string]*model.Resource, len(cfg.Resources))
+	for i := range cfg.Resources {
+		byAddr[cfg.Resources[i].Address] = &cfg.Resources[i]
+	}
+	unmapped := 0
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		if h, ok := byAddr[r.Address]; ok {
+			r.Source, r.Locations, r.Related = h.Source, h.Locations, h.Related
+			continue
+		}
+		if call := enclosingRemoteCall(cfg.Modules, r.Module); call != nil {
+			r.Source, r.Related = call.Location, r.Source
+			continue
+		}
+		if r.Checked() {
+			unmapped++
+		}
+	}
+	if unmapped > 0 {
+		return []string{fmt.Sprintf("%d resources of the plan are not in the configuration in %s; their findings are located in the plan file", unmapped, dir)}
+	}
+	return nil
+}
+
+// enclosingRemoteCall finds the outermost remote module call whose
+// instance contains module (a module instance address).
+func enclosingRemoteCall(calls []model.ModuleCall, module string) *model.ModuleCall {
+	var best *model.ModuleCall
+	for i := range calls {
+		c := &calls[i]
+		if !c.Remote || (module != c.Address && !strings.HasPrefix(module, c.Address+".")) {
+			continue
+		}
+		if best == nil || len(c.Address) < len(best.Address) {
+			best = c
+		}
+	}
+	return best
+}
+
+// repoRelative renders a path relative to the repository root holding it,
+// so SARIF URIs resolve against the repository; other paths stay as given.
+func repoRelative(path, root string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if root == "" {
+		root = hclconf.RepoRoot(filepath.Dir(abs))
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return path
+	}
+	return filepath.ToSlash(rel)
+}

@@ -1,0 +1,52 @@
+package scan
+
+import (
+	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/policy"
+)
+
+// TestPlanFindingsAtSourceLines locates plan findings in the .tf files the
+// plan was made from (its own directory by default): at the offending
+// argument, and at the module call for a remote module that is not
+// installed, with the plan file line as related.
+func TestPlanFindingsAtSourceLines(t *testing.T) {
+	lib := loadLibrary(t)
+	rep := scanFile(t, lib, "testdata/mapped/plan.json", policy.Simple)
+	const dir = "engine/scan/testdata/mapped/"
+	want := map[string]struct {
+		file    string
+		line    int
+		related int
+	}{
+		"aws_ebs_volume.data":               {dir + "main.tf", 12, 0},
+		"module.remote.aws_ebs_volume.this": {dir + "main.tf", 15, 13},
+	}
+	seen := 0
+	for _, f := range rep.Findings {
+		if f.Rule.ID != "FG-EBS-001" {
+			continue
+		}
+		w, ok := want[f.Address]
+		if !ok {
+			t.Errorf("unexpected finding on %s", f.Address)
+			continue
+		}
+		seen++
+		if f.Location == nil || f.Location.File != w.file || f.Location.Line != w.line {
+			t.Errorf("%s at %+v, want %s:%d", f.Address, f.Location, w.file, w.line)
+		}
+		switch {
+		case w.related == 0 && f.Related != nil:
+			t.Errorf("%s: unexpected related location %+v", f.Address, f.Related)
+		case w.related != 0 && (f.Related == nil || f.Related.File != dir+"plan.json" || f.Related.Line != w.related):
+			t.Errorf("%s: related %+v, want plan.json:%d", f.Address, f.Related, w.related)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d FG-EBS-001 findings, want %d", seen, len(want))
+	}
+	if rep.Target.Path != dir+"plan.json" {
+		t.Errorf("target path %q is not relative to the repository root", rep.Target.Path)
+	}
+}

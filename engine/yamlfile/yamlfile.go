@@ -1,0 +1,77 @@
+// Package yamlfile decodes fiscguard's YAML files (config, waivers, the
+// catalog) strictly, reporting problems as one line at file:line:column.
+package yamlfile
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// File is a parsed YAML document, kept to locate values after decoding.
+type File struct {
+	Name string
+	ast  *ast.File
+}
+
+// Decode parses data and decodes it into v, rejecting unknown keys and
+// values of the wrong type.
+func Decode(name string, data []byte, v any) (*File, error) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, positioned(name, err)
+	}
+	if err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField()); err != nil {
+		return nil, positioned(name, err)
+	}
+	return &File{Name: name, ast: f}, nil
+}
+
+// positioned turns a go-yaml error into an input error at its token.
+func positioned(name string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		msg := ye.GetMessage()
+		var uf *yaml.UnknownFieldError
+		if errors.As(err, &uf) {
+			msg = strings.Replace(msg, "unknown field", "unknown key", 1)
+		}
+		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+			return &model.InputError{File: name, Line: tok.Position.Line, Column: tok.Position.Column, Msg: msg}
+		}
+		return &model.InputError{File: name, Msg: msg}
+	}
+	return &model.InputError{File: name, Msg: strings.Join(strings.Fields(err.Error()), " ")}
+}
+
+// Errorf reports a problem with the value at path ($.profile,
+// $.waivers[2].expires) at its line, or at the file when it is absent.
+func (f *File) Errorf(path string, format string, args ...any) error {
+	e := &model.InputError{File: f.Name, Msg: fmt.Sprintf(format, args...)}
+	if p, err := yaml.PathString(path); err == nil {
+		if node, err := p.FilterFile(f.ast); err == nil && node != nil {
+			if tok := node.GetToken(); tok != nil && tok.Position != nil {
+				e.Line, e.Column = tok.Position.Line, tok.Position.Column
+			}
+		}
+	}
+	return e
+}
+
+// Line returns the line of the value at path, or 0.
+func (f *File) Line(path string) int {
+	if p, err := yaml.PathString(path); err == nil {
+		if node, err := p.FilterFile(f.ast); err == nil && node != nil {
+			if tok := node.GetToken(); tok != nil && tok.Position != nil {
+				return tok.Position.Line
+			}
+		}
+	}
+	return 0
+}

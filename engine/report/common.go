@@ -22,11 +22,14 @@ type fiscCount struct {
 	Count int
 }
 
-// summary holds the counts every format reports.
+// summary holds the counts every format reports. BySeverity, Fail,
+// Inconclusive and ByFISC count open findings only; Waived counts the
+// findings a waiver suppresses, which never fail the build.
 type summary struct {
 	BySeverity      map[policy.Severity]int
 	Fail            int
 	Inconclusive    int
+	Waived          int
 	ByFISC          []fiscCount
 	FailedThreshold int
 	Checked         int
@@ -37,6 +40,10 @@ func summarize(r *Report) summary {
 	perID := map[string]int{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
+		if f.Waiver != nil {
+			s.Waived++
+			continue
+		}
 		s.BySeverity[f.Rule.Severity]++
 		if f.Status == policy.StatusInconclusive {
 			s.Inconclusive++
@@ -133,4 +140,9 @@ func cleanPath(p string) string {
 		return ""
 	}
 	return path.Clean(strings.ReplaceAll(p, `\`, "/"))
+}
+
+// oneLineText joins a multi-line value (a waiver's reason) into one line.
+func oneLineText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -49,11 +49,15 @@ type jsonTarget struct {
 	Errored          bool   `json:"errored"`
 }
 
-// jsonSummary counts findings. failed_threshold counts failed (not
-// inconclusive) findings at or above fail_on: non-zero means exit code 1.
+// jsonSummary counts findings. by_severity, by_status and by_fisc count
+// open findings; waived counts the findings a waiver suppresses (they are
+// listed in findings with their waiver, and never fail the build).
+// failed_threshold counts failed (not inconclusive, not waived) findings at
+// or above fail_on: non-zero means exit code 1.
 type jsonSummary struct {
 	BySeverity       jsonBySeverity `json:"by_severity"`
 	ByStatus         jsonByStatus   `json:"by_status"`
+	Waived           int            `json:"waived"`
 	ByFISC           []jsonFISC     `json:"by_fisc"`
 	FailedThreshold  int            `json:"failed_threshold"`
 	Resources        int            `json:"resources"`
@@ -92,7 +96,8 @@ type jsonRule struct {
 // jsonFinding is one finding. fisc is in the report's edition; fisc_current
 // and fisc_8th give both schemes. status is fail | inconclusive. location is
 // null when the resource has no known source; its 0 values mean unknown.
-// fingerprint is stable across edits (rule ID, address, attribute).
+// fingerprint is stable across edits (rule ID, address, attribute). waiver
+// is null for an open finding, else the waiver that suppresses it.
 type jsonFinding struct {
 	RuleID         string        `json:"rule_id"`
 	Title          string        `json:"title"`
@@ -110,6 +115,23 @@ type jsonFinding struct {
 	Remediation    string        `json:"remediation"`
 	Location       *jsonLocation `json:"location"`
 	Fingerprint    string        `json:"fingerprint"`
+	Waiver         *jsonWaiver   `json:"waiver"`
+}
+
+// jsonWaiver is the exception a waived finding falls under. kind is inline
+// (a comment) or file (a waiver file entry); rule and resource are what the
+// waiver names (a rule ID, FISC item ID or glob; an address glob); owner,
+// ticket and expires (YYYY-MM-DD) are "" when the waiver leaves them out;
+// source is where the waiver is written, null when unknown.
+type jsonWaiver struct {
+	Kind     string        `json:"kind"`
+	Rule     string        `json:"rule"`
+	Resource string        `json:"resource"`
+	Reason   string        `json:"reason"`
+	Owner    string        `json:"owner"`
+	Ticket   string        `json:"ticket"`
+	Expires  string        `json:"expires"`
+	Source   *jsonLocation `json:"source"`
 }
 
 type jsonLocation struct {
@@ -145,6 +167,7 @@ func writeJSON(w io.Writer, r *Report) error {
 				Low:      s.BySeverity[policy.Low],
 			},
 			ByStatus:         jsonByStatus{Fail: s.Fail, Inconclusive: s.Inconclusive},
+			Waived:           s.Waived,
 			ByFISC:           []jsonFISC{},
 			FailedThreshold:  s.FailedThreshold,
 			Resources:        len(r.Resources),
@@ -188,6 +211,13 @@ func writeJSON(w io.Writer, r *Report) error {
 		}
 		if l := f.Location; l != nil {
 			jf.Location = &jsonLocation{File: cleanPath(l.File), Line: l.Line, Column: l.Column, EndLine: l.EndLine, EndColumn: l.EndColumn}
+		}
+		if w := f.Waiver; w != nil {
+			jf.Waiver = &jsonWaiver{Kind: w.Kind, Rule: w.Rule, Resource: w.Resource, Reason: w.Reason,
+				Owner: w.Owner, Ticket: w.Ticket, Expires: w.Expires}
+			if src := w.Source; src.File != "" {
+				jf.Waiver.Source = &jsonLocation{File: cleanPath(src.File), Line: src.Line, Column: src.Column, EndLine: src.EndLine, EndColumn: src.EndColumn}
+			}
 		}
 		out.Findings = append(out.Findings, jf)
 	}

@@ -1,4 +1,4 @@
-// Package report writes scan results as text, JSON or SARIF.
+// Package report writes scan results as text, JSON, SARIF or Markdown.
 package report
 
 import (
@@ -66,7 +66,7 @@ type Resource struct {
 }
 
 // Formats lists the output formats by name.
-var Formats = []string{"text", "json", "sarif"}
+var Formats = []string{"text", "json", "sarif", "markdown"}
 
 // Options tune a writer.
 type Options struct {
@@ -85,7 +85,9 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
-		return writeSARIF(w, r)
+		return writeSARIF(w, r, opts)
+	case "markdown":
+		return writeMarkdown(w, r)
 	}
-	return fmt.Errorf("unknown format %q (want text, json or sarif)", format)
+	return fmt.Errorf("unknown format %q (want text, json, sarif or markdown)", format)
 }

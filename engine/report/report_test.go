@@ -184,6 +184,23 @@ func TestGolden(t *testing.T) {
 			checkGolden(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
 		})
 	}
+	// The same scan with waived findings and waivers (waiver_test.go).
+	waived := []struct {
+		golden string
+		format string
+		lang   i18n.Lang
+		opts   Options
+	}{
+		{"text_waived_en.golden", "text", i18n.En, Options{}},
+		{"text_waived_ja.golden", "text", i18n.Ja, Options{}},
+		{"json_waived_en.golden", "json", i18n.En, Options{}},
+		{"sarif_waived_en.golden", "sarif", i18n.En, Options{IncludeSuppressed: true}},
+	}
+	for _, tt := range waived {
+		t.Run(tt.golden, func(t *testing.T) {
+			checkGolden(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
+		})
+	}
 }
 
 // TestDeterministic checks that output depends on the findings, not on

@@ -122,7 +122,34 @@ type sarifResult struct {
 	Message             sarifMessage          `json:"message"`
 	Locations           []sarifLocation       `json:"locations"`
 	PartialFingerprints map[string]string     `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression    `json:"suppressions,omitempty"`
 	Properties          sarifResultProperties `json:"properties"`
+}
+
+// sarifSuppression records the waiver of a waived result (only with
+// Options.IncludeSuppressed): kind inSource for an inline comment, external
+// for a waiver file; status accepted, since fiscguard applies only waivers
+// that are valid on the report's date.
+type sarifSuppression struct {
+	Kind          string                    `json:"kind"`
+	Status        string                    `json:"status"`
+	Justification string                    `json:"justification"`
+	Location      *sarifSuppressionLocation `json:"location,omitempty"`
+	Properties    sarifSuppressionProps     `json:"properties"`
+}
+
+type sarifSuppressionLocation struct {
+	PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation"`
+}
+
+// sarifSuppressionProps are the waiver's governance fields; "" when the
+// waiver leaves them out.
+type sarifSuppressionProps struct {
+	Rule     string `json:"rule"`
+	Resource string `json:"resource"`
+	Owner    string `json:"owner"`
+	Ticket   string `json:"ticket"`
+	Expires  string `json:"expires"`
 }
 
 type sarifResultProperties struct {
@@ -208,7 +235,9 @@ var sarifWords = map[string]i18n.Text{
 	"shared":         {En: "shared by user and provider", Ja: "利用者と事業者の共同"},
 }
 
-func writeSARIF(w io.Writer, r *Report) error {
+// writeSARIF leaves waived findings out (GitHub ingests suppressed results
+// as open alerts) unless opts.IncludeSuppressed asks for them.
+func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	rules := evaluatedRules(r)
 	index := make(map[string]int, len(rules))
 	run := sarifRun{
@@ -250,6 +279,9 @@ func writeSARIF(w io.Writer, r *Report) error {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(r, rule))
 	}
 	for _, f := range sortedFindings(r.Findings) {
+		if f.Waiver != nil && !opts.IncludeSuppressed {
+			continue
+		}
 		run.Results = append(run.Results, sarifResultFor(r, f, index[f.Rule.ID]))
 	}
 	enc := json.NewEncoder(w)
@@ -372,6 +404,10 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 	}
 	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
 	loc.PhysicalLocation = physicalLocation(f.Location, r.Target)
+	var suppressions []sarifSuppression
+	if f.Waiver != nil {
+		suppressions = []sarifSuppression{suppressionFor(f.Waiver, r.Target)}
+	}
 	return sarifResult{
 		RuleID:              f.Rule.ID,
 		RuleIndex:           ruleIndex,
@@ -379,6 +415,7 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 		Message:             sarifMessage{Text: msg},
 		Locations:           []sarifLocation{loc},
 		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint},
+		Suppressions:        suppressions,
 		Properties: sarifResultProperties{
 			Status:    f.Status,
 			Severity:  f.Rule.Severity.String(),
@@ -387,6 +424,27 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 			FISC:      nonNil(ids),
 		},
 	}
+}
+
+// suppressionFor describes a waiver as a SARIF suppression.
+func suppressionFor(w *finding.Waiver, tg Target) sarifSuppression {
+	kind := "external"
+	if w.Kind == "inline" {
+		kind = "inSource"
+	}
+	sup := sarifSuppression{
+		Kind:          kind,
+		Status:        "accepted",
+		Justification: w.Reason,
+		Properties: sarifSuppressionProps{
+			Rule: w.Rule, Resource: w.Resource, Owner: w.Owner, Ticket: w.Ticket, Expires: w.Expires,
+		},
+	}
+	if w.Source.File != "" {
+		src := w.Source
+		sup.Location = &sarifSuppressionLocation{PhysicalLocation: physicalLocation(&src, tg)}
+	}
+	return sup
 }
 
 // physicalLocation points at the finding's source, or at line 1 of the plan

@@ -16,6 +16,12 @@ import (
 var labels = map[string]i18n.Text{
 	"fail":         {En: "FAIL", Ja: "違反"},
 	"inconclusive": {En: "INCONCLUSIVE", Ja: "判定不能"},
+	"waivedStatus": {En: "WAIVED", Ja: "免除"},
+	"waivedBy":     {En: "waived", Ja: "免除"},
+	"owner":        {En: "owner", Ja: "担当"},
+	"ticket":       {En: "ticket", Ja: "チケット"},
+	"expires":      {En: "expires", Ja: "期限"},
+	"waived":       {En: "Waived", Ja: "免除"},
 	"critical":     {En: "CRITICAL", Ja: "重大"},
 	"high":         {En: "HIGH", Ja: "高"},
 	"medium":       {En: "MEDIUM", Ja: "中"},
@@ -108,7 +114,7 @@ func (t *textWriter) findings(r *Report) {
 	for _, sev := range severitiesDesc {
 		sevWidth = max(sevWidth, displayWidth(t.label(sev.String())))
 	}
-	for _, st := range []string{policy.StatusFail, policy.StatusInconclusive} {
+	for _, st := range []string{policy.StatusFail, policy.StatusInconclusive, "waivedStatus"} {
 		statusWidth = max(statusWidth, displayWidth(t.label(st)))
 	}
 	for _, f := range fs {
@@ -119,11 +125,14 @@ func (t *textWriter) findings(r *Report) {
 		t.printf("%s  %s  %s\n", t.paint(ansiBold, g[0].Address), g[0].ResourceType, t.location(g[0].Location))
 		for _, f := range g {
 			sev := t.paint(severityColor[f.Rule.Severity], pad(t.label(f.Rule.Severity.String()), sevWidth))
-			statusColor := ""
-			if f.Status == policy.StatusInconclusive {
+			statusKey, statusColor := f.Status, ""
+			switch {
+			case f.Waiver != nil:
+				statusKey = "waivedStatus"
+			case f.Status == policy.StatusInconclusive:
 				statusColor = ansiMagenta
 			}
-			status := t.paint(statusColor, pad(t.label(f.Status), statusWidth))
+			status := t.paint(statusColor, pad(t.label(statusKey), statusWidth))
 			line := fmt.Sprintf("  %s  %s  %s  %s", sev, status, pad(f.Rule.ID, idWidth), f.Message.In(t.lang))
 			if f.Attribute != "" {
 				line += fmt.Sprintf(" [%s: %s]", t.label("attribute"), f.Attribute)
@@ -131,10 +140,29 @@ func (t *textWriter) findings(r *Report) {
 			if ids := f.Rule.FISCIDs(editionOf(r)); len(ids) > 0 {
 				line += " (FISC " + strings.Join(ids, ", ") + ")"
 			}
+			if f.Waiver != nil {
+				line += " — " + t.waiver(f.Waiver)
+			}
 			t.printf("%s\n", line)
 		}
 		t.printf("\n")
 	}
+}
+
+// waiver says why a finding is waived: the reason, then owner, ticket and
+// expiry where the waiver gives them.
+func (t *textWriter) waiver(w *finding.Waiver) string {
+	s := t.label("waivedBy") + ": " + oneLineText(w.Reason)
+	var details []string
+	for _, d := range []struct{ key, value string }{{"owner", w.Owner}, {"ticket", w.Ticket}, {"expires", w.Expires}} {
+		if d.value != "" {
+			details = append(details, t.label(d.key)+" "+oneLineText(d.value))
+		}
+	}
+	if len(details) > 0 {
+		s += " (" + strings.Join(details, ", ") + ")"
+	}
+	return s
 }
 
 func (t *textWriter) location(l *model.Location) string {
@@ -158,7 +186,8 @@ func (t *textWriter) summary(r *Report) {
 	t.printf("  %s: %s\n", t.label("edition"), t.label(editionOf(r)))
 	t.printf("  %s: %s\n", t.label("resources"), fmt.Sprintf(t.label("of"), s.Checked, len(r.Resources)))
 	t.printf("  %s: %d\n", t.label("rules"), len(evaluatedRules(r)))
-	t.printf("  %s: %d\n", t.label("findings"), len(r.Findings))
+	t.printf("  %s: %d\n", t.label("findings"), len(r.Findings)-s.Waived)
+	t.printf("  %s: %d\n", t.label("waived"), s.Waived)
 
 	var parts []string
 	for _, sev := range severitiesDesc {

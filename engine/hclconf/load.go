@@ -332,6 +332,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 		Region:        prov.region,
 		Actions:       []string{},
 		Source:        ev.location(r.rng),
+		Extent:        ev.location(r.extent),
 		Locations:     locs,
 	}
 	if r.mode == "data" {
@@ -339,7 +340,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 	}
 	if in.remoteCall != nil {
 		// The module's files are not in the repository: point at the call.
-		res.Related, res.Source, res.Locations = res.Source, in.remoteCall, nil
+		res.Related, res.Source, res.Locations, res.Extent = res.Source, in.remoteCall, nil, in.remoteCall
 	}
 	res.Values, res.Unknown = toModel(attrs)
 	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {

@@ -72,7 +72,8 @@ type resource struct {
 	count, forEach  hcl.Expression
 	provider        string // provider reference, e.g. aws.virginia; "" for the default
 	body            *body
-	rng             hcl.Range
+	rng             hcl.Range // the block's header
+	extent          hcl.Range // the whole block
 }
 
 func (r *resource) local() string {
@@ -350,7 +351,10 @@ var (
 )
 
 func (ps *parser) addResource(m *module, blk *hcl.Block, isOverride bool) error {
-	r := &resource{mode: "managed", typ: blk.Labels[0], name: blk.Labels[1], rng: blk.DefRange}
+	r := &resource{mode: "managed", typ: blk.Labels[0], name: blk.Labels[1], rng: blk.DefRange, extent: blk.DefRange}
+	if sb, ok := blk.Body.(*hclsyntax.Body); ok {
+		r.extent = hcl.RangeBetween(blk.DefRange, sb.SrcRange)
+	}
 	if !hclsyntax.ValidIdentifier(r.typ) || !hclsyntax.ValidIdentifier(r.name) {
 		return ps.errAt(blk.DefRange, "%s %q %q: the type and name must be valid identifiers", blk.Type, r.typ, r.name)
 	}

@@ -91,6 +91,8 @@ type Resource struct {
 	// Related is where a resource of a remote module is written inside the
 	// module; Source is then the module call in the scanned repository.
 	Related *Location `json:"-"`
+	// Extent is the whole block (Source is its first line), when known.
+	Extent *Location `json:"-"`
 }
 
 // Locate returns where an attribute path is written: the path itself, else

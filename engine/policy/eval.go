@@ -2,7 +2,9 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -34,12 +36,19 @@ type Options struct {
 	Params map[string]any
 	// Only, when set, keeps just the rules whose IDs it holds.
 	Only map[string]bool
+	// Timeout bounds one evaluation, so a costly policy cannot hang CI
+	// (DefaultTimeout when zero).
+	Timeout time.Duration
 }
+
+// DefaultTimeout bounds a policy evaluation when Options.Timeout is zero.
+const DefaultTimeout = 2 * time.Minute
 
 // Query is the set's rules prepared once for one profile and parameter set.
 type Query struct {
 	prepared rego.PreparedEvalQuery
 	rules    []*Rule
+	timeout  time.Duration
 }
 
 // Rules returns the rules the query evaluates.
@@ -79,7 +88,11 @@ func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 	if err != nil {
 		return nil, firstError(err)
 	}
-	return &Query{prepared: pq, rules: rules}, nil
+	timeout := opts.Timeout
+	if timeout == 0 {
+		timeout = DefaultTimeout
+	}
+	return &Query{prepared: pq, rules: rules, timeout: timeout}, nil
 }
 
 // Eval evaluates every rule once over the document.
@@ -91,7 +104,12 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]Result, error)
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithTimeout(ctx, q.timeout)
+	defer cancel()
 	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("policy evaluation took longer than %s and was stopped: a policy is too costly for this input", q.timeout)
+	}
 	if err != nil {
 		return nil, firstError(err)
 	}

@@ -84,7 +84,7 @@ func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
 			rules = append(rules, rule)
 		}
 	}
-	compiler := ast.NewCompiler().WithUseTypeCheckAnnotations(true)
+	compiler := ast.NewCompiler().WithUseTypeCheckAnnotations(true).WithCapabilities(Capabilities())
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, firstError(compiler.Errors)

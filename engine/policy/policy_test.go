@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -191,5 +192,30 @@ func TestSeverityAndProfile(t *testing.T) {
 	}
 	if Simple.Includes(Strict) || !Strict.Includes(Simple) || !Strict.Includes(Strict) {
 		t.Error("profile inclusion is wrong")
+	}
+}
+
+// TestUserPoliciesAreSandboxed: a policy cannot reach the network, the
+// environment or the clock, and an evaluation that runs too long stops.
+func TestUserPoliciesAreSandboxed(t *testing.T) {
+	for _, body := range []string{
+		"deny contains {\"resource\": \"x\"} if http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1\"})\n",
+		"deny contains {\"resource\": \"x\"} if opa.runtime().env.HOME\n",
+		"deny contains {\"resource\": \"x\"} if time.now_ns() > 0\n",
+		"deny contains {\"resource\": \"x\"} if net.lookup_ip_addr(\"example.com\")\n",
+	} {
+		_, err := Load(testCat(t), Source{FS: fstest.MapFS{"a.rego": {Data: []byte(module("t.a", goodCustom, body))}}, Name: "p"})
+		if err == nil || !strings.Contains(err.Error(), "p/a.rego:14:") || !strings.Contains(err.Error(), "undefined function") {
+			t.Errorf("%q: %v, want an undefined-function error at p/a.rego:14", body, err)
+		}
+	}
+	slow := "deny contains {\"resource\": \"x\"} if {\n\tsome i in numbers.range(1, 30000)\n\tsome j in numbers.range(1, 30000)\n\ti * j == -1\n}\n"
+	set := loadOne(t, goodCustom, slow)
+	q, err := set.Prepare(context.Background(), Options{Profile: Simple, Timeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Eval(context.Background(), &model.Document{}); err == nil || !strings.Contains(err.Error(), "took longer than 100ms and was stopped") {
+		t.Errorf("slow policy: %v", err)
 	}
 }

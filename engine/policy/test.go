@@ -44,7 +44,7 @@ func RunTests(ctx context.Context, sources ...Source) ([]TestResult, error) {
 			}
 		}
 	}
-	compiler := ast.NewCompiler()
+	compiler := ast.NewCompiler().WithCapabilities(Capabilities())
 	ch, err := tester.NewRunner().
 		SetCompiler(compiler).
 		SetModules(modules).

@@ -44,11 +44,11 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []string 
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
 		if h, ok := byAddr[r.Address]; ok {
-			r.Source, r.Locations, r.Related = h.Source, h.Locations, h.Related
+			r.Source, r.Locations, r.Related, r.Extent = h.Source, h.Locations, h.Related, h.Extent
 			continue
 		}
 		if call := enclosingRemoteCall(cfg.Modules, r.Module); call != nil {
-			r.Source, r.Related = call.Location, r.Source
+			r.Source, r.Related, r.Extent = call.Location, r.Source, call.Location
 			continue
 		}
 		if r.Checked() {

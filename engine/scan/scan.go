@@ -5,12 +5,16 @@ package scan
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 
+	"github.com/fiscguard/fiscguard/engine/baseline"
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
@@ -37,8 +41,9 @@ type Library struct {
 	queries map[string]*policy.Query
 }
 
-// LoadLibrary reads and validates the embedded library.
-func LoadLibrary() (*Library, error) {
+// LoadLibrary reads and validates the embedded library and the user
+// policies in policyDirs, which follow the same metadata contract.
+func LoadLibrary(policyDirs ...string) (*Library, error) {
 	cat, err := parseEmbedded("catalog/fisc.yaml", catalog.Parse)
 	if err != nil {
 		return nil, err
@@ -47,7 +52,14 @@ func LoadLibrary() (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := policy.Load(cat, policy.Source{FS: policies.FS, Name: "policies", Builtin: true})
+	sources := []policy.Source{{FS: policies.FS, Name: "policies", Builtin: true}}
+	for _, d := range policyDirs {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			return nil, &model.InputError{File: d, Msg: "the policy directory does not exist"}
+		}
+		sources = append(sources, policy.Source{FS: os.DirFS(d), Name: filepath.ToSlash(filepath.Clean(d))})
+	}
+	set, err := policy.Load(cat, sources...)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +91,22 @@ type Options struct {
 	// plan findings in .tf files; by default the plan file's directory when
 	// it holds Terraform files.
 	SourceDir string
+	// Enable, when set, runs only these rules; Disable skips rules.
+	Enable, Disable []string
+	// Waivers are the waiver file's entries (see waiver.LoadFile); inline
+	// waivers are read from the configuration files themselves.
+	Waivers []finding.Waiver
+	// Baseline holds the fingerprints of accepted findings to leave out.
+	Baseline map[string]bool
+	// Today (YYYY-MM-DD) is the day waivers are judged on.
+	Today string
+	// ChangedOnly keeps findings on resources a plan creates, updates or
+	// replaces; DiffBase keeps findings on resources whose blocks changed
+	// since that git ref.
+	ChangedOnly bool
+	DiffBase    string
+	// Timeout bounds policy evaluation (policy.DefaultTimeout when zero).
+	Timeout time.Duration
 }
 
 // Target is what to scan: a plan file path, or "-" with Stdin set.
@@ -119,6 +147,24 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
+	findings := finding.FromResults(doc, results)
+	root := scanRoot(t.Path, opts)
+	waivers, waiverNotes, err := applyWaivers(findings, doc, root, opts.Waivers, opts.Profile == policy.Strict, opts.Today)
+	if err != nil {
+		return nil, err
+	}
+	loadNotes = append(loadNotes, waiverNotes...)
+	if opts.Baseline != nil {
+		findings = baseline.Filter(findings, opts.Baseline)
+	}
+	if opts.ChangedOnly && doc.Kind == model.KindPlan {
+		findings = changedOnly(findings, doc)
+	}
+	if opts.DiffBase != "" {
+		if findings, err = changedSince(findings, doc, root, opts.DiffBase); err != nil {
+			return nil, err
+		}
+	}
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),
@@ -128,9 +174,11 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		FailOn:    opts.FailOn,
 		Rules:     q.Rules(),
 		Catalog:   l.Catalog,
-		Findings:  finding.FromResults(doc, results),
+		Findings:  findings,
 		Resources: resources(doc),
 		Notes:     append(notes(doc), loadNotes...),
+		Waivers:   waivers,
+		Today:     opts.Today,
 	}, nil
 }
 
@@ -142,7 +190,7 @@ func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error
 	if err != nil {
 		return nil, err
 	}
-	key, err := json.Marshal([]any{opts.Profile, params})
+	key, err := json.Marshal([]any{opts.Profile, params, opts.Enable, opts.Disable, opts.Timeout})
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +199,11 @@ func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error
 	if q, ok := l.queries[string(key)]; ok {
 		return q, nil
 	}
-	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params})
+	only, err := l.selection(opts.Enable, opts.Disable)
+	if err != nil {
+		return nil, err
+	}
+	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params, Only: only, Timeout: opts.Timeout})
 	if err != nil {
 		return nil, err
 	}
@@ -160,6 +212,48 @@ func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error
 	}
 	l.queries[string(key)] = q
 	return q, nil
+}
+
+// selection turns enabled and disabled rule IDs into the set of rules to
+// run (nil for all); an unknown ID is an error.
+func (l *Library) selection(enable, disable []string) (map[string]bool, error) {
+	if len(enable) == 0 && len(disable) == 0 {
+		return nil, nil
+	}
+	for _, id := range append(append([]string(nil), enable...), disable...) {
+		if _, ok := l.Policies.Rule(id); !ok {
+			return nil, fmt.Errorf("unknown rule %q", id)
+		}
+	}
+	only := map[string]bool{}
+	for _, r := range l.Policies.Rules() {
+		only[r.ID] = len(enable) == 0
+	}
+	for _, id := range enable {
+		only[id] = true
+	}
+	for _, id := range disable {
+		only[id] = false
+	}
+	return only, nil
+}
+
+// scanRoot is the repository root that locations are relative to.
+func scanRoot(target string, opts Options) string {
+	if opts.HCL.Root != "" {
+		if abs, err := filepath.Abs(opts.HCL.Root); err == nil {
+			return abs
+		}
+	}
+	dir := target
+	if st, err := os.Stat(target); err != nil || !st.IsDir() {
+		dir = filepath.Dir(target)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	return hclconf.RepoRoot(abs)
 }
 
 func readTarget(name string, t Target, hcl hclconf.Options) (*model.Document, []string, error) {

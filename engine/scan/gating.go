@@ -1,0 +1,169 @@
+package scan
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/waiver"
+)
+
+// changedOnly keeps the findings on resources a plan creates, updates or
+// replaces.
+func changedOnly(fs []finding.Finding, doc *model.Document) []finding.Finding {
+	changing := map[string]bool{}
+	for _, r := range doc.Resources {
+		for _, a := range r.Actions {
+			if a == "create" || a == "update" {
+				changing[r.Address] = true
+			}
+		}
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if changing[f.Address] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// changedLines lists, per file relative to root, the lines that differ from
+// ref: lines added or changed in tracked files, and every line of new files.
+func changedLines(root, ref string) (map[string][][2]int, error) {
+	out := map[string][][2]int{}
+	cmd := exec.Command("git", "-C", root, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", ref, "--")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	diff, err := cmd.Output()
+	if err != nil {
+		return nil, &model.InputError{File: "--diff-base", Msg: fmt.Sprintf("git diff %s: %s", ref, firstLine(stderr.String(), err))}
+	}
+	hunk := regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
+	file := ""
+	sc := bufio.NewScanner(bytes.NewReader(diff))
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "+++ "):
+			file = strings.TrimPrefix(strings.TrimPrefix(line, "+++ "), "b/")
+		case strings.HasPrefix(line, "@@"):
+			m := hunk.FindStringSubmatch(line)
+			if m == nil || file == "" {
+				continue
+			}
+			start, _ := strconv.Atoi(m[1])
+			n := 1
+			if m[2] != "" {
+				n, _ = strconv.Atoi(m[2])
+			}
+			if n > 0 {
+				out[file] = append(out[file], [2]int{start, start + n - 1})
+			}
+		}
+	}
+	untracked, err := exec.Command("git", "-C", root, "ls-files", "--others", "--exclude-standard").Output()
+	if err != nil {
+		return nil, &model.InputError{File: "--diff-base", Msg: "git ls-files: " + err.Error()}
+	}
+	for _, f := range strings.Split(strings.TrimSpace(string(untracked)), "\n") {
+		if f != "" {
+			out[f] = append(out[f], [2]int{1, 1 << 30})
+		}
+	}
+	return out, nil
+}
+
+func firstLine(s string, err error) string {
+	if s = strings.TrimSpace(s); s != "" {
+		return strings.SplitN(s, "\n", 2)[0]
+	}
+	return err.Error()
+}
+
+// changedSince keeps the findings on resources whose blocks have lines
+// that changed since ref.
+func changedSince(fs []finding.Finding, doc *model.Document, root, ref string) ([]finding.Finding, error) {
+	lines, err := changedLines(root, ref)
+	if err != nil {
+		return nil, err
+	}
+	extent := map[string]*model.Location{}
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		if r.Extent != nil {
+			extent[r.Address] = r.Extent
+		} else if r.Source != nil {
+			extent[r.Address] = r.Source
+		}
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		e := extent[f.Address]
+		if e == nil {
+			continue
+		}
+		end := max(e.EndLine, e.Line)
+		for _, rg := range lines[e.File] {
+			if rg[0] <= end && rg[1] >= e.Line {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// applyWaivers applies inline waivers found in the configuration files the
+// resources are written in, and the waiver file's entries.
+func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file []finding.Waiver, requireExpiry bool, today string) ([]finding.Waiver, []string, error) {
+	files := map[string]bool{}
+	blocks := map[string]*model.Location{}
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		if r.Source == nil {
+			continue
+		}
+		blocks[r.Address] = r.Source
+		if strings.HasSuffix(r.Source.File, ".tf") {
+			files[r.Source.File] = true
+		}
+	}
+	var inline []waiver.Inline
+	for _, name := range sortedKeys(files) {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			continue
+		}
+		in, err := waiver.ScanInline(name, strings.Split(string(data), "\n"), requireExpiry)
+		if err != nil {
+			return nil, nil, err
+		}
+		inline = append(inline, in...)
+	}
+	notes := waiver.Apply(fs, inline, file, func(a string) *model.Location { return blocks[a] }, today)
+	all := append([]finding.Waiver(nil), file...)
+	for _, in := range inline {
+		all = append(all, in.Waiver)
+	}
+	return all, notes, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

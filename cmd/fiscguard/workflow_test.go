@@ -295,3 +295,29 @@ func TestDiffBase(t *testing.T) {
 		t.Errorf("bad ref: exit %d %q", code, stderr)
 	}
 }
+
+// TestReadmeConfigExample: the complete configuration the README shows is
+// accepted as it is.
+func TestReadmeConfigExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```yaml\n# .fiscguard.yaml")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("the README has no .fiscguard.yaml example")
+	}
+	dir := writeFiles(t, map[string]string{
+		".fiscguard.yaml":        example,
+		"infra/main.tf":          volumes,
+		"policies/bank/x.rego":   userPolicy,
+		"fiscguard-waivers.yaml": "waivers: []\n",
+	})
+	base := filepath.Join(dir, ".fiscguard-baseline.json")
+	os.WriteFile(base, []byte(`{"version": 1, "findings": []}`), 0o644)
+	code, rep, stderr := summaryOf(t, filepath.Join(dir, "infra"))
+	if code == 2 || rep["profile"] != "strict" || rep["lang"] != "ja" {
+		t.Errorf("exit %d %s", code, stderr)
+	}
+}

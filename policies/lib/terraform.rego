@@ -110,3 +110,38 @@ json_value(r, path) := json.unmarshal(s) if {
 
 # policy_statements returns an IAM policy document's statements as an array (Statement may be one object).
 policy_statements(doc) := as_array(object.get(doc, "Statement", []))
+
+# public_principal is true for an IAM policy Principal that admits everyone ("*" or {"AWS": "*"}).
+public_principal("*")
+
+public_principal(p) if "*" in as_array(p.AWS)
+
+# kms_key_status classifies a KMS key argument from its value, whether it is
+# unknown and whether its expression refers to anything: "cmk" for a customer
+# key (or a reference to one, e.g. a key created in the same plan), "unknown"
+# when it is known only after apply without a reference, else "none" (absent,
+# empty or an AWS-managed alias/aws/... key).
+kms_key_status(v, is_unknown, refers) := "cmk" if {
+	is_string(v)
+	v != ""
+	not contains(v, "alias/aws/")
+} else := "cmk" if {
+	is_unknown == true
+	refers == true
+} else := "unknown" if {
+	is_unknown == true
+} else := "none"
+
+# set_later is true when attribute attr (top level) is set from a value known
+# only after apply: unknown, with a reference. An unknown attribute without a
+# reference is one left unset and computed by the provider; policies judge it
+# by the provider's or AWS's default, as they do when HCL leaves it out.
+set_later(r, attr) if {
+	r.unknown[attr] == true
+	count(object.get(r.refs, attr, [])) > 0
+}
+
+# empty is true for an absent (null) or empty collection.
+empty(null)
+
+empty(v) if count(v) == 0

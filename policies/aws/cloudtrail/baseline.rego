@@ -13,7 +13,8 @@
 #   id: FG-CLOUDTRAIL-001
 #   severity: medium
 #   fisc: ["実10", "実13", "実16"]
-#   fisc_8th: ["運113"]
+#   fisc_8th: ["運112", "運113"]
+#   fisc_basis: {"実10": "aws-blea-ct:SH.CloudTrail.4", "実13": "aws-blea-workload:core-banking, CloudTrail and Config logs encrypted with a KMS customer managed key", "実16": "aws-blea-ct:SH.CloudTrail.1, SH.CloudTrail.4", "運112": "derived:the account's API trail is the record the institution monitors and audits its cloud use with", "運113": "derived:investigating a cyber attack starts from the API trail"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_cloudtrail]

@@ -9,6 +9,7 @@
 #   severity: high
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_ENCRYPTED_VOLUMES, SH.EC2.7", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_ebs_volume]
@@ -28,8 +29,8 @@ deny contains lib.fail(
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	not lib.value(v, ["encrypted"], false)
-	not lib.unknown(v, ["encrypted"])
+	object.get(v.values, "encrypted", false) != true
+	not lib.set_later(v, "encrypted")
 	not encrypted_by_default(v)
 }
 
@@ -39,7 +40,7 @@ deny contains lib.inconclusive(
 	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	lib.unknown(v, ["encrypted"])
+	lib.set_later(v, "encrypted")
 	not encrypted_by_default(v)
 }
 

@@ -21,7 +21,7 @@ test_encrypted_volume_passes if {
 }
 
 test_unknown_encryption_is_inconclusive if {
-	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}})
+	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}, "refs": {"encrypted": ["aws_ssm_parameter.encrypt"]}})
 	res := encryption.deny with input as testing.doc([r])
 	testing.has(res, "aws_ebs_volume.data", "inconclusive")
 	not testing.has(res, "aws_ebs_volume.data", "fail")
@@ -43,4 +43,10 @@ test_default_encryption_in_other_region_does_not_count if {
 test_deleted_volume_is_not_checked if {
 	r := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": false}), {"actions": ["delete"]})
 	count(encryption.deny) == 0 with input as testing.doc([r])
+}
+
+test_unset_encryption_fails if {
+	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}})
+	res := encryption.deny with input as testing.doc([r])
+	testing.has(res, "aws_ebs_volume.data", "fail")
 }

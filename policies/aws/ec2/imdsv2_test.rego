@@ -14,13 +14,19 @@ test_required_tokens_pass if {
 	count(imdsv2.deny) == 0 with input as testing.doc([instance([{"http_endpoint": "enabled", "http_tokens": "required"}])])
 }
 
-test_launch_template_without_options_fails if {
+test_launch_template_without_options_is_inconclusive if {
 	lt := testing.resource("aws_launch_template", "app", {"name": "app", "metadata_options": []})
 	res := imdsv2.deny with input as testing.doc([lt])
 	some r in res
 	r.resource == "aws_launch_template.app"
-	r.status == "fail"
+	r.status == "inconclusive"
 	r.attribute == "metadata_options[0].http_tokens"
+}
+
+test_launch_configuration_with_optional_tokens_fails if {
+	lc := testing.resource("aws_launch_configuration", "app", {"image_id": "ami-1", "metadata_options": [{"http_tokens": "optional"}]})
+	res := imdsv2.deny with input as testing.doc([lc])
+	testing.has(res, "aws_launch_configuration.app", "fail")
 }
 
 test_launch_template_requiring_tokens_passes if {

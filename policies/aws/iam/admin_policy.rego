@@ -13,6 +13,7 @@
 #   severity: high
 #   fisc: ["実9", "実25"]
 #   fisc_8th: ["運110"]
+#   fisc_basis: {"実9": "aws-blea-ct:SH.IAM.1", "実25": "aws-blea-workload:core-banking, IAM policies grant least privilege only", "運110": "derived:least privilege limits who can read the data in use; the issue's reading of 運110 includes it"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]

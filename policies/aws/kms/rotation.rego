@@ -11,7 +11,8 @@
 #   id: FG-KMS-001
 #   severity: medium
 #   fisc: ["実13", "実30"]
-#   fisc_8th: ["運110"]
+#   fisc_8th: []
+#   fisc_basis: {"実13": "aws-blea-workload:core-banking, key protection with AWS KMS (rotation condition is ours)", "実30": "aws-blea-workload:core-banking, encryption keys managed as KMS customer managed keys (rotation condition is ours)"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_kms_key]

@@ -11,6 +11,7 @@
 #   severity: critical
 #   fisc: ["実3", "実15"]
 #   fisc_8th: ["運110"]
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_INSTANCE_PUBLIC_ACCESS_CHECK", "実15": "derived:a publicly accessible database is an externally reachable device, which 実15 asks to minimise (AWS maps its public-access control to 実3 only)", "運110": "seed:運110 names data leakage while the service is in use; a public database exposes the data"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance]
@@ -44,5 +45,17 @@ deny contains lib.inconclusive(
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.unknown(db, ["publicly_accessible"])
+	lib.set_later(db, "publicly_accessible")
+}
+
+# A cluster instance that does not set publicly_accessible is public when its
+# subnets route to an internet gateway, which the plan may not show.
+deny contains lib.inconclusive(
+	db, "publicly_accessible",
+	sprintf("Database %s: publicly_accessible is not set, so AWS decides from the subnets (set it to false)", [db.address]),
+	sprintf("データベース %s は publicly_accessible を設定しておらず、AWSがサブネットから決める（false を設定する）", [db.address]),
+) if {
+	some db in lib.resources("aws_rds_cluster_instance")
+	object.get(db.values, "publicly_accessible", null) == null
+	not lib.set_later(db, "publicly_accessible")
 }

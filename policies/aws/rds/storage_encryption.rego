@@ -11,6 +11,7 @@
 #   severity: high
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_STORAGE_ENCRYPTED, SH.RDS.27", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster]
@@ -33,8 +34,8 @@ deny contains lib.fail(
 	sprintf("データベース %s が暗号化されていない", [db.address]),
 ) if {
 	some db in candidates
-	lib.value(db, ["storage_encrypted"], false) != true
-	not lib.unknown(db, ["storage_encrypted"])
+	object.get(db.values, "storage_encrypted", false) != true
+	not lib.set_later(db, "storage_encrypted")
 }
 
 deny contains lib.inconclusive(
@@ -43,7 +44,7 @@ deny contains lib.inconclusive(
 	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない", [db.address]),
 ) if {
 	some db in candidates
-	lib.unknown(db, ["storage_encrypted"])
+	lib.set_later(db, "storage_encrypted")
 }
 
 # candidates are the databases that choose their own encryption: not read

@@ -32,7 +32,7 @@ test_serverless_v1_cluster_is_skipped if {
 }
 
 test_unknown_is_inconclusive if {
-	cl := object.union(testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"}), {"unknown": {"storage_encrypted": true}})
+	cl := object.union(testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"}), {"unknown": {"storage_encrypted": true}, "refs": {"storage_encrypted": ["aws_ssm_parameter.encrypt"]}})
 	res := storage_encryption.deny with input as testing.doc([cl])
 	testing.has(res, "aws_rds_cluster.core", "inconclusive")
 	not testing.has(res, "aws_rds_cluster.core", "fail")
@@ -41,4 +41,10 @@ test_unknown_is_inconclusive if {
 test_deleted_instance_is_not_checked if {
 	db := object.union(testing.resource("aws_db_instance", "core", {"storage_encrypted": false}), {"actions": ["delete"]})
 	count(storage_encryption.deny) == 0 with input as testing.doc([db])
+}
+
+test_unset_cluster_encryption_fails if {
+	cl := object.union(testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"}), {"unknown": {"storage_encrypted": true}})
+	res := storage_encryption.deny with input as testing.doc([cl])
+	testing.has(res, "aws_rds_cluster.core", "fail")
 }

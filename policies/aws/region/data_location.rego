@@ -16,6 +16,7 @@
 #   severity: high
 #   fisc: []
 #   fisc_8th: ["運108"]
+#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: ["*"]

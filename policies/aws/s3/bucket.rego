@@ -23,6 +23,7 @@ joined_types := {
 	"aws_s3_bucket_public_access_block",
 	"aws_s3_bucket_server_side_encryption_configuration",
 	"aws_s3_bucket_policy",
+	"aws_s3_bucket_logging",
 }
 
 # _literal holds, per type, the resources that name their bucket literally (rare).

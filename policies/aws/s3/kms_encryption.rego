@@ -12,7 +12,8 @@
 #   id: FG-S3-002
 #   severity: medium
 #   fisc: ["実3", "実13"]
-#   fisc_8th: ["運110"]
+#   fisc_8th: ["運110", "運111"]
+#   fisc_basis: {"実3": "aws-blea-ct:SH.S3.4 (server-side encryption; the customer-managed-key condition is ours)", "実13": "derived:a customer-managed key is the key the institution itself protects and controls", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
 #   profile: strict
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]

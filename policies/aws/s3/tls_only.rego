@@ -12,6 +12,7 @@
 #   severity: medium
 #   fisc: ["実4", "実7"]
 #   fisc_8th: ["運110"]
+#   fisc_basis: {"実4": "aws-blea-workload:core-banking, TLS required on S3 buckets", "実7": "aws-blea-ct:SH.S3.5", "運110": "seed:運110 names data leakage while the service is in use; plaintext transfer leaks data in transit"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]

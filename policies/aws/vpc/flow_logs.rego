@@ -10,7 +10,8 @@
 #   id: FG-VPC-001
 #   severity: medium
 #   fisc: ["実10", "実16"]
-#   fisc_8th: ["運113"]
+#   fisc_8th: ["運112", "運113"]
+#   fisc_basis: {"実10": "aws-blea-ct:SH.EC2.6", "実16": "aws-blea-ct:SH.EC2.6", "運112": "derived:network flow records are monitoring evidence for the cloud environment in use", "運113": "derived:flow records are needed to detect and reconstruct attacks"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_vpc, aws_flow_log]

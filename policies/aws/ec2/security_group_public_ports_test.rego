@@ -1,0 +1,58 @@
+package fiscguard.aws.ec2.security_group_public_ports_test
+
+import data.fiscguard.aws.ec2.security_group_public_ports
+import data.fiscguard.lib.testing
+
+params := {"public_ports": [80, 443]}
+
+sg(rules) := testing.resource("aws_security_group", "web", {"ingress": rules})
+
+rule(from, to, proto, cidr) := {"from_port": from, "to_port": to, "protocol": proto, "cidr_blocks": [cidr], "ipv6_cidr_blocks": []}
+
+test_https_to_world_passes if {
+	count(security_group_public_ports.deny) == 0 with input as testing.doc([sg([rule(443, 443, "tcp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+}
+
+test_other_port_to_world_fails if {
+	res := security_group_public_ports.deny with input as testing.doc([sg([rule(8080, 8080, "tcp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+	testing.has(res, "aws_security_group.web", "fail")
+}
+
+test_range_covering_approved_ports_fails if {
+	res := security_group_public_ports.deny with input as testing.doc([sg([rule(80, 443, "tcp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+	testing.has(res, "aws_security_group.web", "fail")
+}
+
+test_all_protocols_to_world_fails if {
+	res := security_group_public_ports.deny with input as testing.doc([sg([rule(0, 0, "-1", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+	testing.has(res, "aws_security_group.web", "fail")
+}
+
+test_internal_source_passes if {
+	count(security_group_public_ports.deny) == 0 with input as testing.doc([sg([rule(5432, 5432, "tcp", "10.0.0.0/8")])])
+		with data.fiscguard.params as params
+}
+
+test_icmp_is_not_judged if {
+	count(security_group_public_ports.deny) == 0 with input as testing.doc([sg([rule(8, 0, "icmp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+}
+
+test_standalone_rules if {
+	r1 := testing.resource("aws_security_group_rule", "mq", {"type": "ingress", "from_port": 5671, "to_port": 5671, "protocol": "tcp", "ipv6_cidr_blocks": ["::/0"]})
+	r2 := testing.resource("aws_vpc_security_group_ingress_rule", "http", {"ip_protocol": "tcp", "from_port": 80, "to_port": 80, "cidr_ipv4": "0.0.0.0/0"})
+	r3 := testing.resource("aws_vpc_security_group_ingress_rule", "all", {"ip_protocol": "-1", "cidr_ipv4": "0.0.0.0/0"})
+	res := security_group_public_ports.deny with input as testing.doc([r1, r2, r3]) with data.fiscguard.params as params
+	testing.has(res, "aws_security_group_rule.mq", "fail")
+	testing.has(res, "aws_vpc_security_group_ingress_rule.all", "fail")
+	not testing.has(res, "aws_vpc_security_group_ingress_rule.http", "fail")
+}
+
+test_deleted_group_is_not_checked if {
+	g := object.union(sg([rule(8080, 8080, "tcp", "0.0.0.0/0")]), {"actions": ["delete"]})
+	count(security_group_public_ports.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
+}

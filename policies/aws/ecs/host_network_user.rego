@@ -1,0 +1,64 @@
+# METADATA
+# title: ECS tasks on the host network run unprivileged as a non-root user
+# description: |
+#   With network_mode = "host" a container shares the instance's network stack;
+#   running it privileged or as root lets a compromised container take over the
+#   instance. FISC expects intrusion to be prevented (実14); AWS maps its
+#   control that ECS task definitions have secure networking modes and user
+#   definitions (SH.ECS.1) to 実14. In an aws_ecs_task_definition with
+#   network_mode "host", every container definition must set a non-root user
+#   and must not be privileged.
+# custom:
+#   id: FG-ECS-001
+#   severity: high
+#   fisc: ["実14"]
+#   fisc_basis: {"実14": "aws-blea-ct:SH.ECS.1"}
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_ecs_task_definition]
+#   title_ja: ホストネットワークのECSタスクを非特権・非rootユーザーで実行する
+#   description_ja: |
+#     network_mode = "host" のコンテナはインスタンスのネットワークスタックを共有する。特権モードやrootで実行すると、侵害されたコンテナがインスタンスを乗っ取るおそれがある。
+#     FISCは不正侵入の防止（実14）を求めており、AWSはECSタスク定義で安全なネットワークモードとユーザー定義を求める統制（SH.ECS.1）を実14に対応付けている。
+#     network_mode が "host" の aws_ecs_task_definition では、すべてのコンテナ定義でroot以外の user を指定し、privileged にしてはならない。
+#   remediation: Use network_mode = "awsvpc", or set "user" to a non-root UID (e.g. "1000:1000") and "privileged" to false in every container definition.
+#   remediation_ja: network_mode = "awsvpc" を使うか、すべてのコンテナ定義で "user" をroot以外のUID（例："1000:1000"）とし、"privileged" を false にする。
+package fiscguard.aws.ecs.host_network_user
+
+import data.fiscguard.lib
+
+root_users := {"", "root", "0", "0:0", "root:root"}
+
+deny contains lib.fail(
+	t, "container_definitions",
+	sprintf("Task definition %s runs container %s privileged on the host network", [t.address, c.name]),
+	sprintf("タスク定義 %s がホストネットワーク上でコンテナ %s を特権モードで実行している", [t.address, c.name]),
+) if {
+	some [t, c] in _host_containers
+	c.privileged == true
+}
+
+deny contains lib.fail(
+	t, "container_definitions",
+	sprintf("Task definition %s runs container %s as root on the host network", [t.address, c.name]),
+	sprintf("タスク定義 %s がホストネットワーク上でコンテナ %s をrootで実行している", [t.address, c.name]),
+) if {
+	some [t, c] in _host_containers
+	object.get(c, "user", "") in root_users
+}
+
+deny contains lib.inconclusive(
+	t, "container_definitions",
+	sprintf("Task definition %s: the container definitions are known only after apply", [t.address]),
+	sprintf("タスク定義 %s のコンテナ定義は適用後まで確定しない", [t.address]),
+) if {
+	some t in lib.resources("aws_ecs_task_definition")
+	t.values.network_mode == "host"
+	t.unknown.container_definitions == true
+}
+
+_host_containers := [[t, c] |
+	some t in lib.resources("aws_ecs_task_definition")
+	t.values.network_mode == "host"
+	some c in lib.as_array(lib.json_value(t, ["container_definitions"]))
+]

@@ -1,0 +1,51 @@
+# METADATA
+# title: IAM policies do not allow decryption with every KMS key
+# description: |
+#   kms:Decrypt or kms:ReEncryptFrom on Resource "*" lets the principal decrypt
+#   anything encrypted under any key in the account, which defeats the
+#   separation that per-key permissions give. FISC expects stored data to be
+#   protected against leakage (実3); AWS maps its controls that customer-managed
+#   and inline IAM policies do not allow decryption on all KMS keys (SH.KMS.1,
+#   SH.KMS.2) to 実3. Statements that allow everything ("*") are left to
+#   FG-IAM-001.
+# custom:
+#   id: FG-IAM-003
+#   severity: medium
+#   fisc: ["実3", "実13"]
+#   fisc_basis: {"実3": "aws-blea-ct:SH.KMS.1, SH.KMS.2", "実13": "derived:a decrypt grant on every key bypasses the per-key protection 実13 asks for"}
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]
+#   title_ja: IAMポリシーですべてのKMSキーによる復号を許可しない
+#   description_ja: |
+#     Resource "*" に対する kms:Decrypt や kms:ReEncryptFrom を許可すると、そのプリンシパルはアカウント内のどの鍵で暗号化されたものでも復号できてしまい、鍵ごとの権限による分離が意味をなさなくなる。
+#     FISCは蓄積データの漏えい防止（実3）を求めており、AWSはカスタマー管理ポリシーとインラインポリシーですべてのKMSキーに対する復号を許可しない統制（SH.KMS.1、SH.KMS.2）を実3に対応付けている。
+#     すべてを許可する（"*"）文は FG-IAM-001 で扱う。
+#   remediation: List the ARNs of the keys the principal needs in Resource, or grant decryption in the key policies of those keys.
+#   remediation_ja: Resource には必要な鍵のARNを列挙するか、それらの鍵のキーポリシーで復号を許可する。
+package fiscguard.aws.iam.kms_decrypt_all
+
+import data.fiscguard.aws.iam.admin_policy
+import data.fiscguard.lib
+
+decrypt_actions := ["kms:decrypt", "kms:reencryptfrom"]
+
+deny contains lib.fail(
+	p, "policy",
+	sprintf("IAM policy %s allows %s on every KMS key", [p.address, concat(", ", granted)]),
+	sprintf("IAMポリシー %s がすべてのKMSキーに対する %s を許可している", [p.address, concat("、", granted)]),
+) if {
+	some t in admin_policy.types
+	some p in lib.resources(t)
+	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	st.Effect == "Allow"
+	"*" in lib.as_array(object.get(st, "Resource", []))
+	actions := lib.as_array(object.get(st, "Action", []))
+	not "*" in actions
+	granted := [a |
+		some a in decrypt_actions
+		some pattern in actions
+		glob.match(lower(pattern), [], a)
+	]
+	count(granted) > 0
+}

@@ -1,0 +1,69 @@
+# METADATA
+# title: Data stores are encrypted with customer-managed KMS keys
+# description: |
+#   Encryption with AWS-managed keys (aws/ebs, aws/rds, DynamoDB's AWS-owned
+#   key) protects the media, but the institution can neither restrict who uses
+#   the key nor destroy it. Under strict management FISC expects stored data to
+#   be encrypted with keys the institution controls (the strict side of 実3 and
+#   運110; key protection, 実13), and destroying such a key at contract end makes
+#   the data unrecoverable wherever copies remain (運111). aws_ebs_volume,
+#   aws_db_instance, aws_rds_cluster and aws_efs_file_system must set kms_key_id,
+#   and aws_dynamodb_table server_side_encryption { enabled = true, kms_key_arn };
+#   stores that are not encrypted at all are left to the encryption rules.
+# custom:
+#   id: FG-KMS-003
+#   severity: medium
+#   fisc: ["実3", "実13"]
+#   fisc_8th: ["運110", "運111"]
+#   fisc_basis: {"実3": "aws-blea-workload:core-banking, encryption with AWS KMS (the customer-managed-key condition is ours)", "実13": "aws-blea-workload:core-banking, protection of encryption keys with AWS KMS", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
+#   profile: strict
+#   responsibility: user
+#   resource_types: [aws_ebs_volume, aws_db_instance, aws_rds_cluster, aws_efs_file_system, aws_dynamodb_table]
+#   title_ja: データストアを顧客管理のKMSキーで暗号化する
+#   description_ja: |
+#     AWS管理キー（aws/ebs、aws/rds、DynamoDBのAWS所有キー）による暗号化は媒体を保護するが、金融機関は鍵の利用者を制限することも鍵を破棄することもできない。
+#     厳格な管理では、FISCは金融機関が管理する鍵での蓄積データの暗号化（実3と運110の厳格な管理、暗号鍵の保護の実13）を求めており、そのような鍵を契約終了時に破棄すれば、複製が残っていてもデータは復元できなくなる（運111）。
+#     aws_ebs_volume、aws_db_instance、aws_rds_cluster、aws_efs_file_system では kms_key_id を、aws_dynamodb_table では server_side_encryption { enabled = true, kms_key_arn } を指定する。暗号化そのものをしていないデータストアは暗号化のルールで扱う。
+#   remediation: Create a customer-managed aws_kms_key (with rotation) and set it as kms_key_id (kms_key_arn for DynamoDB) on the data store.
+#   remediation_ja: 顧客管理の aws_kms_key（ローテーションあり）を作成し、データストアの kms_key_id（DynamoDBでは kms_key_arn）に指定する。
+package fiscguard.aws.kms.customer_managed_keys
+
+import data.fiscguard.lib
+
+# stores lists, per type, the attribute holding the key and the flag that
+# turns encryption off (stores with it false are left to other rules).
+stores := {
+	"aws_ebs_volume": "encrypted",
+	"aws_db_instance": "storage_encrypted",
+	"aws_rds_cluster": "storage_encrypted",
+	"aws_efs_file_system": "encrypted",
+}
+
+deny contains lib.fail(
+	r, "kms_key_id",
+	sprintf("%s is not encrypted with a customer-managed KMS key", [r.address]),
+	sprintf("%s が顧客管理のKMSキーで暗号化されていない", [r.address]),
+) if {
+	some t, flag in stores
+	some r in lib.resources(t)
+	object.get(r.values, flag, true) != false
+	lib.kms_key_status(object.get(r.values, "kms_key_id", null), object.get(r.unknown, "kms_key_id", false), _refers(r, "kms_key_id")) != "cmk"
+}
+
+deny contains lib.fail(
+	r, "server_side_encryption[0].kms_key_arn",
+	sprintf("DynamoDB table %s is not encrypted with a customer-managed KMS key", [r.address]),
+	sprintf("DynamoDBテーブル %s が顧客管理のKMSキーで暗号化されていない", [r.address]),
+) if {
+	some r in lib.resources("aws_dynamodb_table")
+	not _dynamodb_cmk(r)
+}
+
+_dynamodb_cmk(r) if {
+	sse := r.values.server_side_encryption[0]
+	sse.enabled == true
+	u := object.get(r.unknown, ["server_side_encryption", 0, "kms_key_arn"], false)
+	lib.kms_key_status(object.get(sse, "kms_key_arn", null), u, _refers(r, "server_side_encryption")) == "cmk"
+}
+
+_refers(r, attr) := count(object.get(r.refs, attr, [])) > 0

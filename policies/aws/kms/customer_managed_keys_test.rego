@@ -1,0 +1,49 @@
+package fiscguard.aws.kms.customer_managed_keys_test
+
+import data.fiscguard.aws.kms.customer_managed_keys
+import data.fiscguard.lib.testing
+
+key := "arn:aws:kms:ap-northeast-1:111122223333:key/0b5f6a3e-0000-4000-8000-000000000001"
+
+test_volume_with_default_key_fails if {
+	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"unknown": {"kms_key_id": true}})
+	res := customer_managed_keys.deny with input as testing.doc([v])
+	testing.has(res, "aws_ebs_volume.data", "fail")
+}
+
+test_volume_with_key_from_the_plan_passes if {
+	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"unknown": {"kms_key_id": true}, "refs": {"kms_key_id": ["aws_kms_key.data"]}})
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([v])
+}
+
+test_database_with_key_arn_passes if {
+	db := testing.resource("aws_db_instance", "core", {"storage_encrypted": true, "kms_key_id": key})
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([db])
+}
+
+test_aws_managed_alias_fails if {
+	db := testing.resource("aws_rds_cluster", "core", {"storage_encrypted": true, "kms_key_id": "alias/aws/rds"})
+	res := customer_managed_keys.deny with input as testing.doc([db])
+	testing.has(res, "aws_rds_cluster.core", "fail")
+}
+
+test_unencrypted_store_is_left_to_other_rules if {
+	db := testing.resource("aws_db_instance", "core", {"storage_encrypted": false})
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([db])
+}
+
+test_dynamodb_without_cmk_fails if {
+	t := testing.resource("aws_dynamodb_table", "sessions", {"name": "sessions", "server_side_encryption": []})
+	res := customer_managed_keys.deny with input as testing.doc([t])
+	testing.has(res, "aws_dynamodb_table.sessions", "fail")
+}
+
+test_dynamodb_with_cmk_passes if {
+	t := testing.resource("aws_dynamodb_table", "sessions", {"name": "sessions", "server_side_encryption": [{"enabled": true, "kms_key_arn": key}]})
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([t])
+}
+
+test_deleted_volume_is_not_checked if {
+	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"actions": ["delete"]})
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([v])
+}

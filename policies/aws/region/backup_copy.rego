@@ -1,0 +1,74 @@
+# METADATA
+# title: Backup copies go only to allowed regions
+# description: |
+#   A copy_action in an AWS Backup plan copies every recovery point to the
+#   destination vault's region. FISC's cloud items ask the institution to know
+#   where its data is kept (運108 ②). The destination_vault_arn of every
+#   copy_action of aws_backup_plan must be in a region of the allowed_regions
+#   parameter: the region is read from the ARN, or from the vault when the ARN
+#   refers to an aws_backup_vault in the plan. No current-edition item is cited:
+#   public mappings give none that is verified.
+# custom:
+#   id: FG-REGION-003
+#   severity: high
+#   fisc: []
+#   fisc_8th: ["運108"]
+#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept; backup copies are data"}
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_backup_plan]
+#   title_ja: バックアップの複製先を許可したリージョンに限る
+#   description_ja: |
+#     AWS Backupのバックアッププランの copy_action は、すべての復旧ポイントを宛先ボールトのリージョンに複製する。
+#     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。
+#     aws_backup_plan のすべての copy_action の destination_vault_arn は、パラメータ allowed_regions のリージョンになければならない。リージョンはARNから、またはARNがプラン内の aws_backup_vault を参照している場合はそのボールトから読み取る。現行版の項目は、検証された公開対応表がないため挙げていない。
+#   remediation: Copy to a vault in an allowed region (for example ap-northeast-3 for a Tokyo workload), or add the region to allowed_regions after confirming the data may be kept there.
+#   remediation_ja: 許可したリージョンのボールトに複製する（例えば東京のワークロードなら ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
+package fiscguard.aws.region.backup_copy
+
+import data.fiscguard.aws.region.data_location
+import data.fiscguard.lib
+
+deny contains lib.fail(
+	p, sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]),
+	sprintf("Backup plan %s copies recovery points to %s, outside the allowed regions", [p.address, reg]),
+	sprintf("バックアッププラン %s が許可リージョン外の %s へ復旧ポイントを複製している", [p.address, reg]),
+) if {
+	some [p, i, j, reg] in _copies
+	reg != ""
+	not data_location.allowed_set[reg]
+}
+
+deny contains lib.fail(
+	p, "rule",
+	sprintf("Backup plan %s copies recovery points to vault %s in %s, outside the allowed regions", [p.address, v.address, reg]),
+	sprintf("バックアッププラン %s が許可リージョン外の %s にあるボールト %s へ復旧ポイントを複製している", [p.address, reg, v.address]),
+) if {
+	some p in lib.resources("aws_backup_plan")
+	some v in lib.referenced(p, "rule", "aws_backup_vault")
+	v.region != p.region
+	reg := data_location.region(v)
+	reg != ""
+	not data_location.allowed_set[reg]
+}
+
+deny contains lib.inconclusive(
+	p, sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]),
+	sprintf("Backup plan %s: the destination of a copy is known only after apply", [p.address]),
+	sprintf("バックアッププラン %s の複製先は適用後まで確定しない", [p.address]),
+) if {
+	some [p, i, j, ""] in _copies
+	count(lib.referenced(p, "rule", "aws_backup_vault")) == 0
+}
+
+# _copies lists [plan, rule index, copy index, region from the ARN ("" when unknown)].
+_copies := [[p, i, j, reg] |
+	some p in lib.resources("aws_backup_plan")
+	some i, rule in object.get(p.values, "rule", [])
+	some j, c in object.get(rule, "copy_action", [])
+	reg := _arn_region(object.get(c, "destination_vault_arn", null))
+]
+
+_arn_region(arn) := split(arn, ":")[3] if is_string(arn)
+
+else := ""

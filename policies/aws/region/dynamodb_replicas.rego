@@ -1,0 +1,41 @@
+# METADATA
+# title: DynamoDB global table replicas stay in allowed regions
+# description: |
+#   A replica block turns a DynamoDB table into a global table whose data is
+#   kept in every replica region. FISC's cloud items ask the institution to know
+#   where its data is kept (運108 ②). Every replica region_name of
+#   aws_dynamodb_table must be in the allowed_regions parameter (replicas
+#   declared as aws_dynamodb_table_replica are judged by FG-REGION-001 through
+#   their provider). No current-edition item is cited: public mappings give none
+#   that is verified.
+# custom:
+#   id: FG-REGION-004
+#   severity: high
+#   fisc: []
+#   fisc_8th: ["運108"]
+#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept; replicas are data"}
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_dynamodb_table]
+#   title_ja: DynamoDBグローバルテーブルのレプリカを許可したリージョンに限る
+#   description_ja: |
+#     replica ブロックを指定すると、DynamoDBテーブルはグローバルテーブルとなり、データはすべてのレプリカのリージョンに置かれる。
+#     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。
+#     aws_dynamodb_table のすべてのレプリカの region_name は、パラメータ allowed_regions に含まれなければならない（aws_dynamodb_table_replica として宣言したレプリカは、プロバイダーのリージョンによって FG-REGION-001 で判定する）。現行版の項目は、検証された公開対応表がないため挙げていない。
+#   remediation: Remove the replica outside the allowed regions (ap-northeast-3 is the usual second region for a Tokyo table), or add the region to allowed_regions after confirming the data may be kept there.
+#   remediation_ja: 許可リージョン外のレプリカを削除する（東京のテーブルなら通常の第二リージョンは ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
+package fiscguard.aws.region.dynamodb_replicas
+
+import data.fiscguard.aws.region.data_location
+import data.fiscguard.lib
+
+deny contains lib.fail(
+	t, sprintf("replica[%d].region_name", [i]),
+	sprintf("DynamoDB table %s has a replica in %s, outside the allowed regions", [t.address, reg]),
+	sprintf("DynamoDBテーブル %s のレプリカが許可リージョン外の %s にある", [t.address, reg]),
+) if {
+	some t in lib.resources("aws_dynamodb_table")
+	some i, replica in object.get(t.values, "replica", [])
+	reg := replica.region_name
+	not data_location.allowed_set[reg]
+}

@@ -1,0 +1,70 @@
+# METADATA
+# title: S3 replication copies data only to allowed regions
+# description: |
+#   Cross-region replication writes a copy of every object to the destination
+#   bucket's region, so the data lives wherever that bucket is. FISC's cloud
+#   items ask the institution to know where its data is kept (運108 ②). The
+#   destination bucket of every rule of aws_s3_bucket_replication_configuration
+#   must be in a region of the allowed_regions parameter. The destination's
+#   region is known when the bucket is in the plan (by reference or by name); a
+#   bucket ARN alone does not tell its region, which is inconclusive. No
+#   current-edition item is cited: public mappings give none that is verified.
+# custom:
+#   id: FG-REGION-002
+#   severity: high
+#   fisc: []
+#   fisc_8th: ["運108"]
+#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept; replicas are data"}
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_s3_bucket_replication_configuration]
+#   title_ja: S3レプリケーションで許可したリージョンにだけデータを複製する
+#   description_ja: |
+#     クロスリージョンレプリケーションはすべてのオブジェクトの複製を宛先バケットのリージョンに書き込むため、データはそのバケットの所在地にも置かれる。
+#     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。
+#     aws_s3_bucket_replication_configuration のすべてのルールの宛先バケットは、パラメータ allowed_regions のリージョンになければならない。宛先バケットがプラン内にあれば（参照または名前で）リージョンが分かるが、バケットのARNだけではリージョンが分からないため判定不能とする。現行版の項目は、検証された公開対応表がないため挙げていない。
+#   remediation: Replicate to a bucket in an allowed region (for disaster recovery in Japan, ap-northeast-3 from ap-northeast-1), or add the region to allowed_regions after confirming the data may be kept there.
+#   remediation_ja: 許可したリージョンのバケットに複製する（日本国内での災害対策なら ap-northeast-1 から ap-northeast-3 へ）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
+package fiscguard.aws.region.s3_replication
+
+import data.fiscguard.aws.region.data_location
+import data.fiscguard.lib
+
+deny contains lib.fail(
+	c, "rule",
+	sprintf("S3 replication %s copies data to %s in %s, outside the allowed regions", [c.address, d.address, reg]),
+	sprintf("S3レプリケーション %s が許可リージョン外の %s にある %s へデータを複製している", [c.address, reg, d.address]),
+) if {
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	some d in _destinations(c)
+	reg := data_location.region(d)
+	reg != ""
+	not data_location.allowed_set[reg]
+}
+
+deny contains lib.inconclusive(
+	c, sprintf("rule[%d].destination[0].bucket", [i]),
+	sprintf("S3 replication %s: the region of destination %s is not known from this plan", [c.address, arn]),
+	sprintf("S3レプリケーション %s の宛先 %s のリージョンはこのプランからは分からない", [c.address, arn]),
+) if {
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	count(object.get(c.refs, "rule", [])) == 0
+	some i, rule in object.get(c.values, "rule", [])
+	arn := object.get(rule, ["destination", 0, "bucket"], "")
+	is_string(arn)
+	not _by_name[trim_prefix(arn, "arn:aws:s3:::")]
+}
+
+# _destinations returns the buckets in the plan that c's rules replicate to.
+_destinations(c) := lib.referenced(c, "rule", "aws_s3_bucket") if {
+	count(object.get(c.refs, "rule", [])) > 0
+} else := [_by_name[n] |
+	some rule in object.get(c.values, "rule", [])
+	n := trim_prefix(object.get(rule, ["destination", 0, "bucket"], ""), "arn:aws:s3:::")
+]
+
+_by_name[n] := b if {
+	some b in lib.resources("aws_s3_bucket")
+	n := b.values.bucket
+	is_string(n)
+}

@@ -1,0 +1,63 @@
+# METADATA
+# title: S3 bucket policies do not let other accounts change the bucket's protection
+# description: |
+#   A bucket policy that lets another AWS account change the bucket policy, ACLs
+#   or encryption hands control of the data's protection to someone outside the
+#   institution. FISC expects stored data to be protected (実3) and access
+#   rights to be clearly limited (実25); AWS maps its control restricting the S3
+#   permissions granted to other accounts (SH.S3.6) to both. An Allow statement
+#   for an AWS principal (other than the accounts in the trusted_accounts
+#   parameter) must not grant s3:DeleteBucketPolicy, s3:PutBucketAcl,
+#   s3:PutBucketPolicy, s3:PutEncryptionConfiguration or s3:PutObjectAcl,
+#   directly or through a wildcard.
+# custom:
+#   id: FG-S3-006
+#   severity: high
+#   fisc: ["実3", "実25"]
+#   fisc_basis: {"実3": "aws-blea-ct:SH.S3.6", "実25": "aws-blea-ct:SH.S3.6"}
+#   profile: simple
+#   responsibility: user
+#   resource_types: [aws_s3_bucket_policy]
+#   title_ja: S3バケットポリシーで他のアカウントに保護設定の変更を許可しない
+#   description_ja: |
+#     他のAWSアカウントにバケットポリシー、ACL、暗号化の変更を許可するバケットポリシーは、データの保護の管理を金融機関の外の者に委ねることになる。
+#     FISCは蓄積データの保護（実3）とアクセス権限の明確化（実25）を求めており、AWSは他のアカウントに付与するS3権限を制限する統制（SH.S3.6）を両項目に対応付けている。
+#     AWSプリンシパル（パラメータ trusted_accounts のアカウントを除く）への Allow 文で、s3:DeleteBucketPolicy、s3:PutBucketAcl、s3:PutBucketPolicy、s3:PutEncryptionConfiguration、s3:PutObjectAcl を直接またはワイルドカードで許可してはならない。
+#   remediation: Remove these actions from statements for other accounts' principals; if another of the institution's own accounts needs them, add its ID to the trusted_accounts parameter.
+#   remediation_ja: 他のアカウントのプリンシパルへの文からこれらの操作を削除する。金融機関自身の別アカウントに必要な場合は、そのアカウントIDをパラメータ trusted_accounts に加える。
+package fiscguard.aws.s3.cross_account_actions
+
+import data.fiscguard.lib
+
+protected_actions := [
+	"s3:deletebucketpolicy", "s3:putbucketacl", "s3:putbucketpolicy",
+	"s3:putencryptionconfiguration", "s3:putobjectacl",
+]
+
+deny contains lib.fail(
+	p, "policy",
+	sprintf("S3 bucket policy %s lets %s change the bucket's protection (%s)", [p.address, principal, concat(", ", granted)]),
+	sprintf("S3バケットポリシー %s が %s にバケットの保護設定の変更（%s）を許可している", [p.address, principal, concat("、", granted)]),
+) if {
+	some p in lib.resources("aws_s3_bucket_policy")
+	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	st.Effect == "Allow"
+	some principal in lib.as_array(object.get(object.get(st, "Principal", {}), "AWS", []))
+	not trusted(principal)
+	granted := [a |
+		some a in protected_actions
+		some pattern in lib.as_array(object.get(st, "Action", []))
+		glob.match(lower(pattern), [], a)
+	]
+	count(granted) > 0
+}
+
+trusted(principal) if {
+	some id in lib.param("trusted_accounts")
+	principal in {id, sprintf("arn:aws:iam::%s:root", [id])}
+}
+
+trusted(principal) if {
+	some id in lib.param("trusted_accounts")
+	startswith(principal, sprintf("arn:aws:iam::%s:", [id]))
+}

@@ -1,0 +1,79 @@
+# METADATA
+# title: SNS topics accept only TLS requests
+# description: |
+#   Without a policy that denies insecure transport, clients may publish to or
+#   read from a topic over plain HTTP. AWS's core-banking mapping lists
+#   requiring TLS on Amazon SNS topics, with TLS on S3 buckets, as the measure
+#   for preventing leakage of data in transit (実4). Every aws_sns_topic needs a
+#   policy (its own policy argument or an aws_sns_topic_policy whose arn refers
+#   to it) with a Deny statement for everyone when aws:SecureTransport is false.
+#   The rule runs under strict management.
+# custom:
+#   id: FG-SNS-001
+#   severity: low
+#   fisc: ["実4"]
+#   fisc_8th: ["運110"]
+#   fisc_basis: {"実4": "aws-blea-workload:core-banking governance, TLS required on Amazon SNS topics", "運110": "seed:運110 names data leakage while the service is in use; plaintext transfer leaks data in transit"}
+#   profile: strict
+#   responsibility: user
+#   resource_types: [aws_sns_topic]
+#   title_ja: SNSトピックでTLSによる要求だけを受け付ける
+#   description_ja: |
+#     安全でない通信を拒否するポリシーがないと、クライアントは平文のHTTPでトピックに発行したり読み取ったりできてしまう。
+#     AWSのコアバンキングの対応表は、S3バケットとともにAmazon SNSトピックでのTLSの必須化を伝送データの漏えい防止（実4）の対策に挙げている。
+#     すべての aws_sns_topic に、aws:SecureTransport が false のときに全員を拒否する Deny 文を含むポリシー（トピック自身の policy 引数、または arn でトピックを参照する aws_sns_topic_policy）を設ける。厳格な管理で適用する。
+#   remediation: Add an aws_sns_topic_policy with a statement Effect = "Deny", Principal = "*", Action = "sns:Publish" (or "SNS:*"), Condition Bool aws:SecureTransport = "false".
+#   remediation_ja: Effect = "Deny"、Principal = "*"、Action = "sns:Publish"（または "SNS:*"）、条件 Bool aws:SecureTransport = "false" の文を含む aws_sns_topic_policy を追加する。
+package fiscguard.aws.sns.tls_only
+
+import data.fiscguard.lib
+
+deny contains lib.fail(
+	t, "",
+	sprintf("SNS topic %s has no policy denying requests without TLS", [t.address]),
+	sprintf("SNSトピック %s にTLSを使わない要求を拒否するポリシーがない", [t.address]),
+) if {
+	some t in lib.resources("aws_sns_topic")
+	not _tls_only(t)
+	not _unknown(t)
+}
+
+deny contains lib.inconclusive(
+	t, "",
+	sprintf("SNS topic %s: its policy is known only after apply", [t.address]),
+	sprintf("SNSトピック %s のポリシーは適用後まで確定しない", [t.address]),
+) if {
+	some t in lib.resources("aws_sns_topic")
+	not _tls_only(t)
+	_unknown(t)
+}
+
+_tls_only(t) if denies_insecure_transport(lib.json_value(t, ["policy"]))
+
+_tls_only(t) if {
+	some p in lib.referrers(t, "aws_sns_topic_policy", "arn")
+	denies_insecure_transport(lib.json_value(p, ["policy"]))
+}
+
+_unknown(t) if {
+	some p in lib.referrers(t, "aws_sns_topic_policy", "arn")
+	p.unknown.policy == true
+}
+
+_unknown(t) if {
+	t.unknown.policy == true
+	count(object.get(t.refs, "policy", [])) > 0
+}
+
+denies_insecure_transport(doc) if {
+	some st in lib.policy_statements(doc)
+	st.Effect == "Deny"
+	lib.public_principal(st.Principal)
+	some action in lib.as_array(st.Action)
+	glob.match(lower(action), [], "sns:publish")
+	some operator in ["Bool", "BoolIfExists"]
+	some key, v in st.Condition[operator]
+	lower(key) == "aws:securetransport"
+	some f in lib.as_array(v)
+	f in {false, "false"}
+}

@@ -309,7 +309,7 @@ func TestReadmeConfigExample(t *testing.T) {
 		t.Fatal("the README has no .fiscguard.yaml example")
 	}
 	dir := writeFiles(t, map[string]string{
-		".fiscguard.yaml":        example,
+		".fiscguard.yaml":        "# .fiscguard.yaml" + example,
 		"infra/main.tf":          volumes,
 		"policies/bank/x.rego":   userPolicy,
 		"fiscguard-waivers.yaml": "waivers: []\n",

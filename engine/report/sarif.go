@@ -121,6 +121,7 @@ type sarifResult struct {
 	Level               string                `json:"level"`
 	Message             sarifMessage          `json:"message"`
 	Locations           []sarifLocation       `json:"locations"`
+	RelatedLocations    []sarifRelated        `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string     `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression    `json:"suppressions,omitempty"`
 	Properties          sarifResultProperties `json:"properties"`
@@ -158,6 +159,14 @@ type sarifResultProperties struct {
 	Address   string   `json:"address"`
 	Attribute string   `json:"attribute"`
 	FISC      []string `json:"fisc"`
+}
+
+// sarifRelated is where a finding in a remote module is written inside the
+// module, when the result itself points at the module call.
+type sarifRelated struct {
+	ID               int                    `json:"id"`
+	PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation"`
+	Message          sarifMessage           `json:"message"`
 }
 
 type sarifLocation struct {
@@ -222,6 +231,7 @@ type sarifTarget struct {
 // sarifWords are the fixed words of rule help and result messages.
 var sarifWords = map[string]i18n.Text{
 	"inconclusive":   {En: "Inconclusive: ", Ja: "判定不能: "},
+	"related":        {En: "Defined inside the module: ", Ja: "モジュール内の定義: "},
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
 	"current":        {En: "Current edition", Ja: "現行版"},
 	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
@@ -408,12 +418,17 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 	if f.Waiver != nil {
 		suppressions = []sarifSuppression{suppressionFor(f.Waiver, r.Target)}
 	}
+	var related []sarifRelated
+	if f.Related != nil && f.Related.File != "" {
+		related = []sarifRelated{{ID: 1, PhysicalLocation: physicalLocation(f.Related, r.Target), Message: sarifMessage{Text: sarifWords["related"].In(r.Lang) + f.Address}}}
+	}
 	return sarifResult{
 		RuleID:              f.Rule.ID,
 		RuleIndex:           ruleIndex,
 		Level:               level,
 		Message:             sarifMessage{Text: msg},
 		Locations:           []sarifLocation{loc},
+		RelatedLocations:    related,
 		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint},
 		Suppressions:        suppressions,
 		Properties: sarifResultProperties{

@@ -1,9 +1,12 @@
 package scan
 
 import (
+	"bytes"
+	"encoding/json"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/report"
 )
 
 // TestPlanFindingsAtSourceLines locates plan findings in the .tf files the
@@ -48,5 +51,46 @@ func TestPlanFindingsAtSourceLines(t *testing.T) {
 	}
 	if rep.Target.Path != dir+"plan.json" {
 		t.Errorf("target path %q is not relative to the repository root", rep.Target.Path)
+	}
+}
+
+// TestRelatedLocationInSARIF: a remote module's finding points at the
+// module call and names its plan line as a related location.
+func TestRelatedLocationInSARIF(t *testing.T) {
+	rep := scanFile(t, loadLibrary(t), "testdata/mapped/plan.json", policy.Simple)
+	var buf bytes.Buffer
+	if err := report.Write(&buf, "sarif", rep, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					LogicalLocations []struct{ FullyQualifiedName string } `json:"logicalLocations"`
+				} `json:"locations"`
+				RelatedLocations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }    `json:"artifactLocation"`
+						Region           struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range log.Runs[0].Results {
+		addr := r.Locations[0].LogicalLocations[0].FullyQualifiedName
+		switch {
+		case addr == "module.remote.aws_ebs_volume.this":
+			found = len(r.RelatedLocations) == 1 && r.RelatedLocations[0].PhysicalLocation.ArtifactLocation.URI == "engine/scan/testdata/mapped/plan.json" && r.RelatedLocations[0].PhysicalLocation.Region.StartLine == 13
+		case len(r.RelatedLocations) > 0:
+			t.Errorf("%s has a related location", addr)
+		}
+	}
+	if !found {
+		t.Errorf("no related location for the remote module's finding:\n%s", buf.String())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -173,6 +174,7 @@ func decodeResult(rule *Rule, v any) (Result, error) {
 //	by_type:    type → the checked resources of that type
 //	by_address: address → resource
 //	referrers:  address → the checked resources whose refs name it
+//	deleting:   type → the managed resources a plan deletes or replaces
 //
 // The index entries share the resources' terms, so nothing is copied.
 func InputValue(doc *model.Document) (ast.Value, error) {
@@ -189,6 +191,7 @@ func InputValue(doc *model.Document) (ast.Value, error) {
 	byAddress := ast.NewObjectWithCapacity(n)
 	byType := map[string][]*ast.Term{}
 	referrers := map[string][]*ast.Term{}
+	deleting := map[string][]*ast.Term{}
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
 		v, err := resourceValue(r)
@@ -198,6 +201,9 @@ func InputValue(doc *model.Document) (ast.Value, error) {
 		t := ast.NewTerm(v)
 		resources[i] = t
 		byAddress.Insert(ast.InternedTerm(r.Address), t)
+		if r.Mode == model.ModeManaged && slices.Contains(r.Actions, "delete") {
+			deleting[r.Type] = append(deleting[r.Type], t)
+		}
 		if !r.Checked() {
 			continue
 		}
@@ -222,6 +228,7 @@ func InputValue(doc *model.Document) (ast.Value, error) {
 		[2]*ast.Term{ast.InternedTerm("by_type"), termIndex(byType)},
 		[2]*ast.Term{ast.InternedTerm("by_address"), ast.NewTerm(byAddress)},
 		[2]*ast.Term{ast.InternedTerm("referrers"), termIndex(referrers)},
+		[2]*ast.Term{ast.InternedTerm("deleting"), termIndex(deleting)},
 	), nil
 }
 

@@ -29,6 +29,13 @@ else := {target: [x | some x in input.resources; checked(x); target in _targets(
 
 _targets(x) := {t | some ts in object.get(x, "refs", {}); some t in ts}
 
+_deleting := input.deleting if input.deleting
+
+else := {t: [r | some r in input.resources; r.type == t; r.mode == "managed"; "delete" in r.actions] |
+	some r0 in input.resources
+	t := r0.type
+}
+
 # resources returns the managed resources of type t that policies judge:
 # those not only being deleted.
 resources(t) := object.get(_by_type, t, [])
@@ -38,6 +45,10 @@ resource_types := object.keys(_by_type)
 
 # all_resources returns every managed resource that policies judge, of any type.
 all_resources := [r | some rs in _by_type; some r in rs]
+
+# deleting returns the managed resources of type t that a plan deletes or
+# replaces (their values are the last known ones).
+deleting(t) := object.get(_deleting, t, [])
 
 # data_sources returns the data sources of type t (never a finding's subject).
 data_sources(t) := [r | some r in input.resources; r.mode == "data"; r.type == t]

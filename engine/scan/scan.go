@@ -41,9 +41,25 @@ type Library struct {
 	queries map[string]*policy.Query
 }
 
+// builtin is the embedded library alone, loaded once per process: it never
+// changes, and a library is safe for concurrent use.
+var builtin struct {
+	once sync.Once
+	lib  *Library
+	err  error
+}
+
 // LoadLibrary reads and validates the embedded library and the user
 // policies in policyDirs, which follow the same metadata contract.
 func LoadLibrary(policyDirs ...string) (*Library, error) {
+	if len(policyDirs) == 0 {
+		builtin.once.Do(func() { builtin.lib, builtin.err = readLibrary() })
+		return builtin.lib, builtin.err
+	}
+	return readLibrary(policyDirs...)
+}
+
+func readLibrary(policyDirs ...string) (*Library, error) {
 	cat, err := parseEmbedded("catalog/fisc.yaml", catalog.Parse)
 	if err != nil {
 		return nil, err

@@ -47,7 +47,18 @@ deny contains lib.fail(
 	some t, flag in stores
 	some r in lib.resources(t)
 	object.get(r.values, flag, true) != false
-	lib.kms_key_status(object.get(r.values, "kms_key_id", null), object.get(r.unknown, "kms_key_id", false), _refers(r, "kms_key_id")) != "cmk"
+	not _customer_key(object.get(r.values, "kms_key_id", null))
+
+	# A key known only after apply counts when it refers to one (e.g. created
+	# in the same plan); unknown without a reference, AWS's default key is used.
+	count(object.get(r.refs, "kms_key_id", [])) == 0
+}
+
+# _customer_key is true for a key ID, ARN or alias other than an AWS-managed alias/aws/... key.
+_customer_key(v) if {
+	is_string(v)
+	v != ""
+	not contains(v, "alias/aws/")
 }
 
 deny contains lib.fail(

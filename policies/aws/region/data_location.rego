@@ -63,7 +63,22 @@ deny contains lib.fail(
 	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
 	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
 ) if {
-	some [r, reg] in placed
+	some r in _regional
+	object.get(r.values, "region", null) in {null, ""}
+	reg := r.region
+	reg != ""
+	not allowed_set[reg]
+}
+
+# The region argument of AWS provider v6 overrides the provider's region.
+deny contains lib.fail(
+	r, "region",
+	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
+	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
+) if {
+	some r in _regional
+	reg := r.values.region
+	is_string(reg)
 	reg != ""
 	not allowed_set[reg]
 }
@@ -73,16 +88,17 @@ deny contains lib.inconclusive(
 	sprintf("%s: the region is set outside the configuration", [r.address]),
 	sprintf("%s のリージョンは構成の外で指定されている", [r.address]),
 ) if {
-	some [r, ""] in placed
+	some r in _regional
+	r.region == ""
+	object.get(r.values, "region", null) in {null, ""}
 }
 
 allowed := lib.param("allowed_regions")
 
 allowed_set := {x | some x in allowed}
 
-# placed pairs each regional AWS resource with its region, walking the types
-# once each, then their resources.
-placed := [[r, region(r)] |
+# _regional lists the regional AWS resources, walking the types once each.
+_regional := [r |
 	some t in lib.resource_types
 	startswith(t, "aws_")
 	not global(t)

@@ -70,7 +70,7 @@ denies_insecure_transport(doc) if {
 	st.Effect == "Deny"
 	lib.public_principal(st.Principal)
 	some action in lib.as_array(st.Action)
-	glob.match(lower(action), [], "sns:publish")
+	lower(action) in {"sns:publish", "sns:*", "*"}
 	some operator in ["Bool", "BoolIfExists"]
 	some key, v in st.Condition[operator]
 	lower(key) == "aws:securetransport"

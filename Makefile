@@ -5,7 +5,7 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test run bench lint rego-test sarif-validate clean
+.PHONY: build test run bench lint rego-test sarif-validate clean docs
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -26,6 +26,10 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/scan/
 	$(GO) run ./fixtures/synth/synthplan -n 10000 > bin/plan-10k.json
 	/usr/bin/time -f 'whole scan of 10,000 resources to SARIF: %e s, peak %M KB' $(BIN) scan bin/plan-10k.json --profile strict --format sarif --output /dev/null || test $$? -eq 1
+
+## docs: regenerate docs/policies.md and docs/fisc-coverage.md from the policy library (a test fails when they are stale)
+docs:
+	$(GO) run ./engine/docs/gendocs docs
 
 ## lint: gofmt and go vet must be clean
 lint:

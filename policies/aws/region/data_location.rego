@@ -63,7 +63,8 @@ deny contains lib.fail(
 	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
 	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
 ) if {
-	some r in _regional
+	some t in _regional_types
+	some r in lib.resources(t)
 	object.get(r.values, "region", null) in {null, ""}
 	reg := r.region
 	reg != ""
@@ -76,7 +77,8 @@ deny contains lib.fail(
 	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
 	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
 ) if {
-	some r in _regional
+	some t in _regional_types
+	some r in lib.resources(t)
 	reg := r.values.region
 	is_string(reg)
 	reg != ""
@@ -88,7 +90,8 @@ deny contains lib.inconclusive(
 	sprintf("%s: the region is set outside the configuration", [r.address]),
 	sprintf("%s のリージョンは構成の外で指定されている", [r.address]),
 ) if {
-	some r in _regional
+	some t in _regional_types
+	some r in lib.resources(t)
 	r.region == ""
 	object.get(r.values, "region", null) in {null, ""}
 }
@@ -97,13 +100,13 @@ allowed := lib.param("allowed_regions")
 
 allowed_set := {x | some x in allowed}
 
-# _regional lists the regional AWS resources, walking the types once each.
-_regional := [r |
+# _regional_types are the types of the regional AWS resources in the input;
+# rules walk their resources directly (no intermediate list).
+_regional_types contains t if {
 	some t in lib.resource_types
 	startswith(t, "aws_")
 	not global(t)
-	some r in lib.resources(t)
-]
+}
 
 global(t) if {
 	some p in global_prefixes

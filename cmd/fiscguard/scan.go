@@ -3,8 +3,9 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -172,7 +173,7 @@ func loadConfig(target, path string) (*config.Config, error) {
 // applyConfig checks the file's parameters and rule lists against the
 // library, reporting unknown names at their lines.
 func applyConfig(cfg *config.Config, lib *scan.Library, opts *scan.Options) error {
-	for _, name := range sortedKeys(cfg.Params) {
+	for _, name := range slices.Sorted(maps.Keys(cfg.Params)) {
 		if _, ok := lib.Params[name]; !ok {
 			return cfg.ParamError(name, fmt.Errorf("unknown parameter (known: %s)", strings.Join(lib.Params.Names(), ", ")))
 		}
@@ -186,15 +187,6 @@ func applyConfig(cfg *config.Config, lib *scan.Library, opts *scan.Options) erro
 	}
 	opts.Params, opts.Enable, opts.Disable = cfg.Params, cfg.Rules.Enable, cfg.Rules.Disable
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func (f scanFlags) options() (scan.Options, error) {

@@ -2,6 +2,8 @@ package hclconf
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -33,7 +35,7 @@ type bodyEval struct {
 
 func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
 	out := map[string]cty.Value{}
-	for _, name := range sortedKeys(b.attrs) {
+	for _, name := range slices.Sorted(maps.Keys(b.attrs)) {
 		a := b.attrs[name]
 		path := joinPath(prefix, name)
 		out[name] = e.in.value(a.expr, e.ctx, path)

@@ -2,6 +2,8 @@ package hclconf
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -21,7 +23,7 @@ const sensitiveMark = tffunc.Sensitive
 func toModel(attrs map[string]cty.Value) (map[string]any, map[string]any) {
 	values := make(map[string]any, len(attrs))
 	unknown := map[string]any{}
-	for _, k := range sortedKeys(attrs) {
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		v := attrs[k]
 		if secretName(k) && v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 			values[k] = model.Redacted

@@ -2,6 +2,8 @@ package hclconf
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -104,22 +106,22 @@ func (in *instance) node(name string, rng hcl.Range, eval func() (cty.Value, err
 // and output, as Terraform does, so an unused cycle is still an error.
 func (in *instance) evaluateAll() error {
 	in.attrNames = collectAttrNames(in.mod)
-	for _, name := range sortedKeys(in.mod.locals) {
+	for _, name := range slices.Sorted(maps.Keys(in.mod.locals)) {
 		if _, err := in.local(in.mod.locals[name]); err != nil {
 			return err
 		}
 	}
-	for _, local := range sortedKeys(in.mod.resources) {
+	for _, local := range slices.Sorted(maps.Keys(in.mod.resources)) {
 		if _, err := in.resource(local); err != nil {
 			return err
 		}
 	}
-	for _, name := range sortedKeys(in.mod.calls) {
+	for _, name := range slices.Sorted(maps.Keys(in.mod.calls)) {
 		if err := in.evaluateCall(name); err != nil {
 			return err
 		}
 	}
-	for _, name := range sortedKeys(in.mod.outputs) {
+	for _, name := range slices.Sorted(maps.Keys(in.mod.outputs)) {
 		if _, err := in.output(name); err != nil {
 			return err
 		}
@@ -216,7 +218,7 @@ func (in *instance) context(travs []hcl.Traversal) (*hcl.EvalContext, error) {
 			}
 		}
 	}
-	for _, name := range sortedKeys(outputs) {
+	for _, name := range slices.Sorted(maps.Keys(outputs)) {
 		val, err := in.callValue(name, outputs[name])
 		if err != nil {
 			return nil, err
@@ -457,7 +459,7 @@ func (in *instance) callValue(name string, want map[string]bool) (cty.Value, err
 	objs := make([]cty.Value, len(cs.children))
 	for i, child := range cs.children {
 		attrs := map[string]cty.Value{}
-		for _, o := range sortedKeys(child.mod.outputs) {
+		for _, o := range slices.Sorted(maps.Keys(child.mod.outputs)) {
 			if !want["*"] && !want[o] {
 				continue
 			}

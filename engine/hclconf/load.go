@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -299,7 +301,7 @@ func (ev *evaluator) collectProviders(root *instance) {
 	seen := map[string]bool{}
 	var walk func(in *instance)
 	walk = func(in *instance) {
-		for _, key := range sortedKeys(in.providers) {
+		for _, key := range slices.Sorted(maps.Keys(in.providers)) {
 			p := in.providers[key]
 			if seen[p.key] {
 				continue
@@ -308,7 +310,7 @@ func (ev *evaluator) collectProviders(root *instance) {
 			name, alias, _ := strings.Cut(key, ".")
 			ev.providers = append(ev.providers, model.Provider{Key: p.key, Name: name, Alias: alias, Module: in.addr, Region: p.region})
 		}
-		for _, name := range sortedKeys(in.calls) {
+		for _, name := range slices.Sorted(maps.Keys(in.calls)) {
 			for _, c := range in.calls[name].children {
 				walk(c)
 			}

@@ -1,6 +1,8 @@
 package hclconf
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -79,7 +81,7 @@ func (in *instance) resolveOne(t hcl.Traversal, referrerKey string, set map[stri
 			if key != "" && child.key.suffix() != key {
 				continue
 			}
-			for _, o := range sortedKeys(child.mod.outputs) {
+			for _, o := range slices.Sorted(maps.Keys(child.mod.outputs)) {
 				if output != "" && o != output {
 					continue
 				}

@@ -3,8 +3,10 @@ package hclconf
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,7 +77,7 @@ func (ev *evaluator) rootVariables(root *instance) error {
 		}
 		raw[name] = rawValue{value: val, source: "variable " + name}
 	}
-	for _, name := range sortedKeys(root.mod.variables) {
+	for _, name := range slices.Sorted(maps.Keys(root.mod.variables)) {
 		v := root.mod.variables[name]
 		r, given := raw[name]
 		var val cty.Value

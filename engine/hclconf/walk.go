@@ -1,7 +1,8 @@
 package hclconf
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,15 +16,6 @@ func knownString(v cty.Value) (string, bool) {
 		return "", false
 	}
 	return v.AsString(), true
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // join prefixes an address with a module address.
@@ -48,7 +40,7 @@ func bodyTraversals(b *body) []hcl.Traversal {
 		return nil
 	}
 	var out []hcl.Traversal
-	for _, name := range sortedKeys(b.attrs) {
+	for _, name := range slices.Sorted(maps.Keys(b.attrs)) {
 		out = append(out, b.attrs[name].expr.Variables()...)
 	}
 	for _, blk := range b.blocks {
@@ -128,7 +120,7 @@ func functionNames(m *module) []string {
 		}
 	}
 	forEachExpr(m, visit)
-	return sortedKeys(names)
+	return slices.Sorted(maps.Keys(names))
 }
 
 // forEachExpr calls visit for every expression in a module.

@@ -6,7 +6,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -331,7 +332,7 @@ func (b *builder) resolveRefs(r *model.Resource) {
 			b.resolve(r, cr, rf, set, 0)
 		}
 		if len(set) > 0 {
-			refs[attr] = sortedKeys(set)
+			refs[attr] = slices.Sorted(maps.Keys(set))
 		}
 	}
 	if len(refs) > 0 {
@@ -424,13 +425,4 @@ func (b *builder) addInstances(set map[string]bool, cfg, module, key, referrerKe
 	for _, a := range all {
 		set[a] = true
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -140,7 +141,7 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 		}
 	}
 	var inline []waiver.Inline
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil {
 			continue
@@ -157,13 +158,4 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 		all = append(all, in.Waiver)
 	}
 	return all, notes, nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

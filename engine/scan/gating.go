@@ -38,6 +38,9 @@ func changedOnly(fs []finding.Finding, doc *model.Document) []finding.Finding {
 	return out
 }
 
+// hunkHeader reads the new file's line range from a unified diff hunk.
+var hunkHeader = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
+
 // changedLines lists, per file relative to root, the lines that differ from
 // ref: lines added or changed in tracked files, and every line of new files.
 func changedLines(root, ref string) (map[string][][2]int, error) {
@@ -49,7 +52,6 @@ func changedLines(root, ref string) (map[string][][2]int, error) {
 	if err != nil {
 		return nil, &model.InputError{File: "--diff-base", Msg: fmt.Sprintf("git diff %s: %s", ref, firstLine(stderr.String(), err))}
 	}
-	hunk := regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
 	file := ""
 	sc := bufio.NewScanner(bytes.NewReader(diff))
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
@@ -59,7 +61,7 @@ func changedLines(root, ref string) (map[string][][2]int, error) {
 		case strings.HasPrefix(line, "+++ "):
 			file = strings.TrimPrefix(strings.TrimPrefix(line, "+++ "), "b/")
 		case strings.HasPrefix(line, "@@"):
-			m := hunk.FindStringSubmatch(line)
+			m := hunkHeader.FindStringSubmatch(line)
 			if m == nil || file == "" {
 				continue
 			}

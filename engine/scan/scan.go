@@ -165,7 +165,12 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}
 	findings := finding.FromResults(doc, results)
 	root := scanRoot(t.Path, opts)
-	waivers, waiverNotes, err := applyWaivers(findings, doc, root, opts.Waivers, opts.Profile == policy.Strict, opts.Today)
+	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
+	for i, w := range opts.Waivers {
+		w.Source.File = repoRelative(w.Source.File, root)
+		fileWaivers[i] = w
+	}
+	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == policy.Strict, opts.Today)
 	if err != nil {
 		return nil, err
 	}

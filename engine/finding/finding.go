@@ -79,6 +79,9 @@ func FromResults(doc *model.Document, results []policy.Result) []Finding {
 			f.ResourceType = res.Type
 			f.Location = res.Locate(r.Attribute)
 			f.Related = res.Related
+			if res.Uncertain && f.Status == policy.StatusFail {
+				f.Status = policy.StatusInconclusive
+			}
 		}
 		out = append(out, f)
 	}

@@ -50,3 +50,20 @@ func TestSortAndThreshold(t *testing.T) {
 		t.Error("threshold: inconclusive findings and lower severities must not fail the build")
 	}
 }
+
+// TestUncertainInstancesAreInconclusive: a stand-in for an expansion known
+// only after apply may not exist, so its failures are inconclusive.
+func TestUncertainInstancesAreInconclusive(t *testing.T) {
+	rule := &policy.Rule{ID: "FG-EBS-001", Severity: policy.High}
+	doc := &model.Document{Resources: []model.Resource{
+		{Address: "aws_ebs_volume.maybe", Uncertain: true},
+		{Address: "aws_ebs_volume.sure"},
+	}}
+	fs := FromResults(doc, []policy.Result{
+		{Rule: rule, Address: "aws_ebs_volume.maybe", Status: policy.StatusFail},
+		{Rule: rule, Address: "aws_ebs_volume.sure", Status: policy.StatusFail},
+	})
+	if fs[0].Status != policy.StatusInconclusive || fs[1].Status != policy.StatusFail {
+		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
+	}
+}

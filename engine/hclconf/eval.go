@@ -40,6 +40,9 @@ type instance struct {
 	// remoteCall is where the outermost remote module call enclosing this
 	// instance is written; its resources are located there.
 	remoteCall *model.Location
+	// uncertain is true inside a module instance that stands in for an
+	// expansion known only after apply.
+	uncertain bool
 
 	vars      map[string]cty.Value // root variables, set before evaluation
 	values    map[string]cty.Value // evaluated nodes, by node name
@@ -432,6 +435,7 @@ func (in *instance) expansion(name string) (*callState, error) {
 			child.keyDir = strings.TrimPrefix(in.keyDir+"."+name, ".")
 			child.attrNames = collectAttrNames(mod)
 			child.remoteCall = in.remoteCall
+			child.uncertain = in.uncertain || k.unknown
 			if remote && child.remoteCall == nil {
 				child.remoteCall = in.ev.location(c.rng)
 			}

@@ -335,6 +335,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 		Actions:       []string{},
 		Source:        ev.location(r.rng),
 		Extent:        ev.location(r.extent),
+		Uncertain:     in.uncertain || k.unknown,
 		Locations:     locs,
 	}
 	if r.mode == "data" {

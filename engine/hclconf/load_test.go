@@ -274,8 +274,11 @@ module "remote" {
 			t.Errorf("notes lack %q:\n%s", want, all)
 		}
 	}
-	if _, ok := res["aws_a.x"]; !ok {
-		t.Errorf("the stand-in instance for an unknown count is missing: %v", res)
+	if r, ok := res["aws_a.x"]; !ok || !r.Uncertain {
+		t.Errorf("the stand-in instance for an unknown count is missing or not uncertain: %v", res)
+	}
+	if res["aws_b.y"].Uncertain {
+		t.Error("an instance of a known expansion is uncertain")
 	}
 	if res["aws_c.z"].Unknown["v"] != true {
 		t.Errorf("an unsupported function's value must be unknown: %v", res["aws_c.z"].Unknown)

@@ -93,6 +93,10 @@ type Resource struct {
 	Related *Location `json:"-"`
 	// Extent is the whole block (Source is its first line), when known.
 	Extent *Location `json:"-"`
+	// Uncertain marks a stand-in for instances whose count or for_each is
+	// known only after apply: it may not exist at all, so findings on it are
+	// inconclusive rather than failures.
+	Uncertain bool `json:"-"`
 }
 
 // Locate returns where an attribute path is written: the path itself, else

@@ -39,6 +39,14 @@ type planDoc struct {
 	Values    json.RawMessage `json:"values"`
 	Lineage   string          `json:"lineage"`
 	Resources json.RawMessage `json:"resources"`
+	// These repeat what resource_changes holds (or are not read at all);
+	// they shadow rawPlan's fields so a large plan is not materialised
+	// twice. planned_values is decoded only for plans that lack
+	// resource_changes.
+	PlannedValues      json.RawMessage `json:"planned_values"`
+	ResourceDrift      json.RawMessage `json:"resource_drift"`
+	OutputChanges      json.RawMessage `json:"output_changes"`
+	RelevantAttributes json.RawMessage `json:"relevant_attributes"`
 }
 
 // Load parses a plan file's contents into the model. name is the file name
@@ -61,8 +69,15 @@ func Load(name string, data []byte) (*model.Document, error) {
 		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: unexpected data after the end of the plan document"}
 	}
 	p := (*tfjson.Plan)(&pd.rawPlan)
-	if p.ResourceChanges == nil && p.PlannedValues == nil && p.Config == nil {
+	if p.ResourceChanges == nil && pd.PlannedValues == nil && p.Config == nil {
 		return nil, &model.InputError{File: name, Msg: notAPlan(pd)}
+	}
+	if p.ResourceChanges == nil && len(pd.PlannedValues) > 0 && string(pd.PlannedValues) != "null" {
+		dec := json.NewDecoder(bytes.NewReader(pd.PlannedValues))
+		dec.UseNumber()
+		if err := dec.Decode(&p.PlannedValues); err != nil {
+			return nil, &model.InputError{File: name, Msg: "not a Terraform plan: planned_values: " + err.Error()}
+		}
 	}
 	// Hand-trimmed plans may lack format_version; anything else must be a
 	// version terraform-json understands.

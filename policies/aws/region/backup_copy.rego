@@ -47,7 +47,7 @@ deny contains lib.fail(
 	some p in lib.resources("aws_backup_plan")
 	some v in lib.referenced(p, "rule", "aws_backup_vault")
 	v.region != p.region
-	reg := data_location.region(v)
+	reg := v.region
 	reg != ""
 	not data_location.allowed_set[reg]
 }

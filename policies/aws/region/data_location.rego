@@ -58,31 +58,19 @@ global_prefixes := [
 # regional_exceptions are regional types under a global prefix.
 regional_exceptions := ["aws_route53_resolver_"]
 
+# r.region is the effective region: the loaders already let a resource's own
+# region argument (AWS provider v6) override its provider's. Most resources
+# are in an allowed region, so that test comes first.
 deny contains lib.fail(
-	r, "",
+	r, _region_attribute(r),
 	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
 	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
 ) if {
 	some t in _regional_types
 	some r in lib.resources(t)
-	object.get(r.values, "region", null) in {null, ""}
 	reg := r.region
-	reg != ""
 	not allowed_set[reg]
-}
-
-# The region argument of AWS provider v6 overrides the provider's region.
-deny contains lib.fail(
-	r, "region",
-	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
-	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
-) if {
-	some t in _regional_types
-	some r in lib.resources(t)
-	reg := r.values.region
-	is_string(reg)
 	reg != ""
-	not allowed_set[reg]
 }
 
 deny contains lib.inconclusive(
@@ -93,8 +81,13 @@ deny contains lib.inconclusive(
 	some t in _regional_types
 	some r in lib.resources(t)
 	r.region == ""
-	object.get(r.values, "region", null) in {null, ""}
 }
+
+# _region_attribute names the region argument when it is what places the
+# resource, else the resource as a whole (its provider places it).
+_region_attribute(r) := "region" if r.values.region == r.region
+
+else := ""
 
 allowed := lib.param("allowed_regions")
 
@@ -118,11 +111,3 @@ regional_exception(t) if {
 	some p in regional_exceptions
 	startswith(t, p)
 }
-
-# region is the resource's own region argument (AWS provider v6) when known,
-# else its provider's. (An unknown argument is absent from values.)
-region(r) := v if {
-	v := r.values.region
-	is_string(v)
-	v != ""
-} else := object.get(r, "region", "")

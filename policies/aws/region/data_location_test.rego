@@ -18,10 +18,20 @@ test_virginia_fails if {
 	testing.has(res, "aws_s3_bucket.dr", "fail")
 }
 
-test_resource_region_argument_wins if {
-	r := object.union(in_region("aws_sqs_queue", "q", "ap-northeast-1"), {"values": {"region": "eu-west-1"}})
+# The loaders let a region argument (AWS provider v6) override the
+# provider's region; the finding is then about that argument.
+test_resource_region_argument_is_the_attribute if {
+	r := object.union(in_region("aws_sqs_queue", "q", "eu-west-1"), {"values": {"region": "eu-west-1"}})
 	res := data_location.deny with input as testing.doc([r]) with data.fiscguard.params as params
 	testing.has(res, "aws_sqs_queue.q", "fail")
+	some x in res
+	x.attribute == "region"
+}
+
+test_provider_region_is_the_resource if {
+	res := data_location.deny with input as testing.doc([in_region("aws_sqs_queue", "q", "eu-west-1")]) with data.fiscguard.params as params
+	some x in res
+	x.attribute == ""
 }
 
 test_unknown_region_argument_falls_back_to_provider if {

@@ -37,7 +37,7 @@ deny contains lib.fail(
 ) if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
 	some d in _destinations(c)
-	reg := data_location.region(d)
+	reg := d.region
 	reg != ""
 	not data_location.allowed_set[reg]
 }

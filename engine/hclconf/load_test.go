@@ -233,6 +233,8 @@ func TestBadInput(t *testing.T) {
 		{"bad var", map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n"}, Options{Vars: []string{"n=abc"}}, `--var n: variable "n"`},
 		{"undeclared var", map[string]string{"main.tf": ""}, Options{Vars: []string{"x=1"}}, `variable "x" is not declared`},
 		{"bad tfvars", map[string]string{"main.tf": "variable \"n\" {}\n", "terraform.tfvars": "n = \n"}, Options{}, "terraform.tfvars:1:"},
+		{"deep nesting", map[string]string{"main.tf": "locals {\n  x = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n}\n"}, Options{}, "main.tf:2:1006: brackets are nested more than 1000 deep"},
+		{"deep nesting in JSON", map[string]string{"main.tf.json": strings.Repeat("[", 5000) + strings.Repeat("]", 5000)}, Options{}, "main.tf.json:1:1001: brackets are nested more than 1000 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

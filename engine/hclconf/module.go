@@ -164,18 +164,55 @@ type parser struct {
 	note func(string)
 }
 
+// Limits on one configuration file, so a pathological file is an error
+// rather than exhausted memory or stack.
+const (
+	maxFileSize = 64 << 20
+	maxNesting  = 1000
+)
+
 func (ps *parser) parseFile(path string) (*hcl.File, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &model.InputError{File: ps.rel(path), Msg: describe(err)}
+	}
+	if len(src) > maxFileSize {
+		return nil, &model.InputError{File: ps.rel(path), Msg: fmt.Sprintf("file is larger than %d MiB", maxFileSize>>20)}
+	}
+	if line, col, deep := nestedTooDeep(src); deep {
+		return nil, &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
+	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(path, ".json") {
-		f, diags = ps.p.ParseJSONFile(path)
+		f, diags = ps.p.ParseJSON(src, path)
 	} else {
-		f, diags = ps.p.ParseHCLFile(path)
+		f, diags = ps.p.ParseHCL(src, path)
 	}
 	if diags.HasErrors() {
 		return nil, ps.diagError(diags)
 	}
 	return f, nil
+}
+
+// nestedTooDeep reports where brackets first nest deeper than maxNesting.
+// It counts every bracket, in strings too: real configurations nest a few
+// dozen deep at most, and the parsers recurse once per level.
+func nestedTooDeep(src []byte) (line, col int, deep bool) {
+	depth, line, lineStart := 0, 1, 0
+	for i, c := range src {
+		switch c {
+		case '\n':
+			line, lineStart = line+1, i+1
+		case '(', '[', '{':
+			if depth++; depth > maxNesting {
+				return line, i - lineStart + 1, true
+			}
+		case ')', ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0, 0, false
 }
 
 // diagError turns the first error diagnostic into a one-line input error.

@@ -18,6 +18,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
 // module is one configuration directory, parsed and merged with its
@@ -179,7 +180,7 @@ func (ps *parser) parseFile(path string) (*hcl.File, error) {
 	if len(src) > maxFileSize {
 		return nil, &model.InputError{File: ps.rel(path), Msg: fmt.Sprintf("file is larger than %d MiB", maxFileSize>>20)}
 	}
-	if line, col, deep := nestedTooDeep(src); deep {
+	if line, col, deep := textpos.TooDeep(src, maxNesting); deep {
 		return nil, &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
 	}
 	var f *hcl.File
@@ -193,26 +194,6 @@ func (ps *parser) parseFile(path string) (*hcl.File, error) {
 		return nil, ps.diagError(diags)
 	}
 	return f, nil
-}
-
-// nestedTooDeep reports where brackets first nest deeper than maxNesting.
-// It counts every bracket, in strings too: real configurations nest a few
-// dozen deep at most, and the parsers recurse once per level.
-func nestedTooDeep(src []byte) (line, col int, deep bool) {
-	depth, line, lineStart := 0, 1, 0
-	for i, c := range src {
-		switch c {
-		case '\n':
-			line, lineStart = line+1, i+1
-		case '(', '[', '{':
-			if depth++; depth > maxNesting {
-				return line, i - lineStart + 1, true
-			}
-		case ')', ']', '}':
-			depth = max(depth-1, 0)
-		}
-	}
-	return 0, 0, false
 }
 
 // diagError turns the first error diagnostic into a one-line input error.

@@ -14,6 +14,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
 // MaxSize bounds the plan files fiscguard reads (1 GiB), so a runaway input
@@ -65,7 +66,7 @@ func Load(name string, data []byte) (*model.Document, error) {
 		return nil, jsonError(name, data, err)
 	}
 	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		line, col := position(data, int64(len(data)-len(rest)))
+		line, col := textpos.Position(data, int64(len(data)-len(rest)))
 		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: "invalid JSON: unexpected data after the end of the plan document"}
 	}
 	p := (*tfjson.Plan)(&pd.rawPlan)
@@ -105,7 +106,7 @@ func notAnObject(name string, data []byte) error {
 	if len(t) == 0 {
 		return &model.InputError{File: name, Msg: "the file is empty; expected the output of terraform show -json PLANFILE"}
 	}
-	line, col := position(data, int64(len(data)-len(t)))
+	line, col := textpos.Position(data, int64(len(data)-len(t)))
 	return &model.InputError{File: name, Line: line, Column: col, Msg: "not a JSON plan: the document does not start with '{' (text before the JSON, such as a wrapper's output?)"}
 }
 

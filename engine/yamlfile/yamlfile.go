@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
 // File is a parsed YAML document, kept to locate values after decoding.
@@ -20,9 +21,21 @@ type File struct {
 	ast  *ast.File
 }
 
+// Limits that keep a pathological file from stalling the YAML parser.
+const (
+	maxSize    = 8 << 20
+	maxNesting = 100
+)
+
 // Decode parses data and decodes it into v, rejecting unknown keys and
 // values of the wrong type.
 func Decode(name string, data []byte, v any) (*File, error) {
+	if len(data) > maxSize {
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", maxSize>>20)}
+	}
+	if line, col, deep := textpos.TooDeep(data, maxNesting); deep {
+		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, positioned(name, err)

@@ -138,7 +138,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if name == "-" {
 		name = "stdin"
 	}
-	doc, loadNotes, err := readTarget(name, t, opts.HCL)
+	doc, loadNotes, err := readTarget(ctx, name, t, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +277,7 @@ func scanRoot(target string, opts Options) string {
 	return hclconf.RepoRoot(abs)
 }
 
-func readTarget(name string, t Target, hcl hclconf.Options) (*model.Document, []string, error) {
+func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []string, error) {
 	var data []byte
 	var err error
 	if t.Path == "-" {
@@ -285,7 +285,7 @@ func readTarget(name string, t Target, hcl hclconf.Options) (*model.Document, []
 	} else {
 		var st os.FileInfo
 		if st, err = os.Stat(t.Path); err == nil && st.IsDir() {
-			return hclconf.Load(t.Path, hcl)
+			return loadConfiguration(ctx, t.Path, opts)
 		}
 		if err == nil {
 			data, err = os.ReadFile(t.Path)
@@ -296,6 +296,36 @@ func readTarget(name string, t Target, hcl hclconf.Options) (*model.Document, []
 	}
 	doc, err := plan.Load(name, data)
 	return doc, nil, err
+}
+
+// loadConfiguration evaluates a configuration directory within the time
+// limit, so a configuration that expands without end cannot hang CI. On
+// timeout the evaluation is abandoned; the process is about to exit.
+func loadConfiguration(ctx context.Context, dir string, opts Options) (*model.Document, []string, error) {
+	limit := opts.Timeout
+	if limit == 0 {
+		limit = policy.DefaultTimeout
+	}
+	type loaded struct {
+		doc   *model.Document
+		notes []string
+		err   error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		doc, notes, err := hclconf.Load(dir, opts.HCL)
+		done <- loaded{doc, notes, err}
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case l := <-done:
+		return l.doc, l.notes, l.err
+	case <-timer.C:
+		return nil, nil, &model.InputError{File: dir, Msg: fmt.Sprintf("evaluating the configuration took longer than %s and was stopped (an expression that builds a huge collection?)", limit)}
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
 }
 
 // describe shortens os errors, whose text repeats the path.

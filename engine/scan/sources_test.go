@@ -2,9 +2,16 @@ package scan
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
 )
@@ -92,5 +99,20 @@ func TestRelatedLocationInSARIF(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no related location for the remote module's finding:\n%s", buf.String())
+	}
+}
+
+// TestRunawayEvaluationStops: a configuration whose evaluation runs past
+// the time limit is an input error, not a hang.
+func TestRunawayEvaluationStops(t *testing.T) {
+	dir := t.TempDir()
+	src := "locals {\n  x = [for i in range(1024) : [for j in range(1024) : [for k in range(8) : k]]]\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := loadLibrary(t).Run(context.Background(), Target{Path: dir}, Options{Profile: policy.Simple, Timeout: 20 * time.Millisecond})
+	var ie *model.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "took longer than 20ms and was stopped") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -15,8 +15,8 @@ import (
 // configured arguments, and every other attribute the module reads known
 // only after apply (ids, arns and the like are computed).
 func (in *instance) resourceObject(attrs map[string]cty.Value) cty.Value {
-	obj := make(map[string]cty.Value, len(attrs)+len(in.attrNames))
-	for name := range in.attrNames {
+	obj := make(map[string]cty.Value, len(attrs)+len(in.mod.attrNames))
+	for name := range in.mod.attrNames {
 		obj[name] = cty.DynamicVal
 	}
 	for k, v := range attrs {

@@ -55,8 +55,7 @@ type instance struct {
 	resourceInsts map[string][]*model.Resource
 	outputRefs    map[string][]string
 
-	attrNames map[string]bool // every attribute name the module's expressions read
-	funcs     map[string]function.Function
+	funcs map[string]function.Function
 }
 
 // callState is a module call's evaluated expansion.
@@ -108,7 +107,6 @@ func (in *instance) node(name string, rng hcl.Range, eval func() (cty.Value, err
 // evaluateAll evaluates every local, resource, data source, module call
 // and output, as Terraform does, so an unused cycle is still an error.
 func (in *instance) evaluateAll() error {
-	in.attrNames = collectAttrNames(in.mod)
 	for _, name := range slices.Sorted(maps.Keys(in.mod.locals)) {
 		if _, err := in.local(in.mod.locals[name]); err != nil {
 			return err
@@ -433,7 +431,6 @@ func (in *instance) expansion(name string) (*callState, error) {
 			child.parent, child.call, child.key = in, c, k
 			child.depth, child.stack = in.depth+1, append(append([]string(nil), in.stack...), dir)
 			child.keyDir = strings.TrimPrefix(in.keyDir+"."+name, ".")
-			child.attrNames = collectAttrNames(mod)
 			child.remoteCall = in.remoteCall
 			child.uncertain = in.uncertain || k.unknown
 			if remote && child.remoteCall == nil {

@@ -31,6 +31,8 @@ type module struct {
 	calls     map[string]*moduleCall
 	outputs   map[string]*output
 	providers map[string]*providerConfig // by key: aws or aws.alias
+	// attrNames is every attribute name the module's expressions read.
+	attrNames map[string]bool
 }
 
 type variable struct {
@@ -243,6 +245,7 @@ func (ps *parser) loadModule(dir string) (*module, error) {
 			return nil, err
 		}
 	}
+	m.attrNames = collectAttrNames(m)
 	return m, nil
 }
 

@@ -145,26 +145,16 @@ func forEachExpr(m *module, visit func(hcl.Expression)) {
 	}
 	for _, r := range m.resources {
 		walkBody(r.body)
-		for _, e := range []hcl.Expression{r.count, r.forEach} {
-			if e != nil {
-				visit(e)
-			}
-		}
+		visitSet(visit, r.count, r.forEach)
 	}
 	for _, c := range m.calls {
 		for _, a := range c.args {
 			visit(a.expr)
 		}
-		for _, e := range []hcl.Expression{c.count, c.forEach} {
-			if e != nil {
-				visit(e)
-			}
-		}
+		visitSet(visit, c.count, c.forEach)
 	}
 	for _, o := range m.outputs {
-		if o.expr != nil {
-			visit(o.expr)
-		}
+		visitSet(visit, o.expr)
 	}
 	for _, p := range m.providers {
 		walkBody(p.body)
@@ -184,4 +174,13 @@ func providerName(typ string) string {
 		return typ[:i]
 	}
 	return typ
+}
+
+// visitSet calls visit for each expression that is present.
+func visitSet(visit func(hcl.Expression), exprs ...hcl.Expression) {
+	for _, e := range exprs {
+		if e != nil {
+			visit(e)
+		}
+	}
 }

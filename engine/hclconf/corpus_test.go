@@ -50,6 +50,16 @@ func configDirs(t testing.TB, root string) []string {
 	return dirs
 }
 
+// project is the corpus project holding dir, which stands for its
+// repository root: nothing outside it is read (the corpus has no .git).
+func project(dir string) string {
+	rel, err := filepath.Rel(filepath.Join(corpus, "hcl"), dir)
+	if err != nil {
+		return dir
+	}
+	return filepath.Join(corpus, "hcl", strings.Split(filepath.ToSlash(rel), "/")[0])
+}
+
 // TestCorpus evaluates every configuration directory of the real projects
 // in the corpus: each evaluates, or fails with a one-line error at
 // file:line:column (some files have deliberate syntax errors). Never a panic.
@@ -58,7 +68,7 @@ func TestCorpus(t *testing.T) {
 	dirs := configDirs(t, filepath.Join(corpus, "hcl"))
 	evaluated, failed, resources := 0, 0, 0
 	for _, dir := range dirs {
-		doc, _, err := Load(dir, Options{})
+		doc, _, err := Load(dir, Options{Root: project(dir)})
 		if err != nil {
 			var ie *model.InputError
 			if !errors.As(err, &ie) || ie.Line == 0 || strings.Contains(err.Error(), "\n") {
@@ -136,9 +146,10 @@ func TestCorpusPairs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := cfg
+		dir, root := cfg, project(cfg)
 		if strings.HasSuffix(cfg, ".tf") {
 			dir = t.TempDir()
+			root = dir
 			src, _ := os.ReadFile(cfg)
 			if err := os.WriteFile(filepath.Join(dir, filepath.Base(cfg)), src, 0o644); err != nil {
 				t.Fatal(err)
@@ -148,7 +159,7 @@ func TestCorpusPairs(t *testing.T) {
 		if err := os.WriteFile(varFile, planVars(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		hdoc, _, err := Load(dir, Options{VarFiles: []string{varFile}})
+		hdoc, _, err := Load(dir, Options{VarFiles: []string{varFile}, Root: root})
 		if err != nil {
 			t.Logf("DIFF %s: %v", cfg, err)
 			continue

@@ -401,16 +401,16 @@ func (in *instance) expansion(name string) (*callState, error) {
 		if cs.keys, err = in.expand(c.count, c.forEach, ctx, "module."+name); err != nil {
 			return cty.NilVal, err
 		}
-		dir, ok, err := in.ev.moduleDir(in, c)
+		dir, why, err := in.ev.moduleDir(in, c)
 		if err != nil {
 			return cty.NilVal, err
 		}
 		remote := !isLocalSource(c.source)
 		for _, k := range cs.keys {
-			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: join(in.addr, "module."+name+k.suffix()), Source: c.source, Remote: remote, Evaluated: ok, Location: in.ev.location(c.rng)})
+			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: join(in.addr, "module."+name+k.suffix()), Source: c.source, Remote: remote, Evaluated: why == "", Location: in.ev.location(c.rng)})
 		}
-		if !ok {
-			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), c.source, join(in.addr, "module."+name)))
+		if why != "" {
+			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), why, join(in.addr, "module."+name)))
 			cs.keys = nil
 			return cty.DynamicVal, nil
 		}

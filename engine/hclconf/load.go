@@ -17,6 +17,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 )
@@ -49,6 +50,7 @@ type evaluator struct {
 	opts      Options
 	scanDir   string // absolute
 	root      string // the repository root (or scanDir outside git), absolute
+	confine   inputfile.Root
 	modules   map[string]*module
 	funcs     map[string]map[string]function.Function
 	installed map[string]string // .terraform/modules/modules.json: key → directory
@@ -87,7 +89,13 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 			return nil, nil, &model.InputError{File: opts.Root, Msg: err.Error()}
 		}
 	}
-	ev.ps = &parser{p: hclparse.NewParser(), root: ev.root, rel: ev.rel, note: ev.note}
+	ev.confine = inputfile.NewRoot(ev.root)
+	ev.ps = &parser{p: hclparse.NewParser(), root: ev.root, rel: ev.rel, note: ev.note, confine: ev.confine, given: map[string]bool{}}
+	for _, f := range opts.VarFiles {
+		if a, err := filepath.Abs(f); err == nil {
+			ev.ps.given[a] = true
+		}
+	}
 	if err := ev.readInstalledModules(); err != nil {
 		return nil, nil, err
 	}
@@ -234,16 +242,19 @@ var unknownFunction = function.New(&function.Spec{
 	},
 })
 
+// maxManifestSize bounds .terraform/modules/modules.json.
+const maxManifestSize = 16 << 20
+
 // readInstalledModules reads .terraform/modules/modules.json, written by
 // terraform init, so downloaded modules are evaluated offline.
 func (ev *evaluator) readInstalledModules() error {
 	path := filepath.Join(ev.scanDir, ".terraform", "modules", "modules.json")
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
+	data, err := ev.ps.read(path, maxManifestSize)
 	if err != nil {
-		return &model.InputError{File: ev.rel(path), Msg: describe(err)}
+		return err
 	}
 	var manifest struct {
 		Modules []struct {
@@ -264,23 +275,31 @@ func (ev *evaluator) readInstalledModules() error {
 }
 
 // moduleDir finds a module call's directory: a local path, or one that
-// terraform init installed. ok is false for a module that is not available.
-func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (string, bool, error) {
+// terraform init installed. When the module is not available, why says
+// what to note instead: its source, and whether it lies outside the
+// repository root, where nothing is read.
+func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (dir, why string, err error) {
 	if isLocalSource(c.source) {
-		dir := filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
+		dir = filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
+		if ev.confine.Check(dir) != nil {
+			return "", "outside the repository root: " + c.source, nil
+		}
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
-			return "", false, in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
+			return "", "", in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
 		}
-		return dir, true, nil
+		return dir, "", nil
 	}
 	key := strings.TrimPrefix(in.keyDir+"."+c.name, ".")
 	if dir, ok := ev.installed[key]; ok {
+		if ev.confine.Check(dir) != nil {
+			return "", "outside the repository root: " + c.source, nil
+		}
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
-			return dir, true, nil
+			return dir, "", nil
 		}
 	}
-	return "", false, nil
+	return "", c.source, nil
 }
 
 // isLocalSource reports whether a module source is a path in the same repository.
@@ -288,13 +307,7 @@ func isLocalSource(source string) bool {
 	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
 }
 
-func describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func describe(err error) string { return inputfile.Describe(err) }
 
 // collectProviders lists every provider configuration in force, sorted by key.
 func (ev *evaluator) collectProviders(root *instance) {

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -161,6 +162,10 @@ func configFiles(dir string) (primary, override []string, err error) {
 type parser struct {
 	p    *hclparse.Parser
 	root string
+	// confine keeps reads inside the repository root; given holds the
+	// paths named on the command line (--var-file), which may be elsewhere.
+	confine inputfile.Root
+	given   map[string]bool
 	// rel renders an absolute path for messages and locations.
 	rel func(string) string
 	// note records what was read leniently (see evaluator.note).
@@ -175,12 +180,9 @@ const (
 )
 
 func (ps *parser) parseFile(path string) (*hcl.File, error) {
-	src, err := os.ReadFile(path)
+	src, err := ps.read(path, maxFileSize)
 	if err != nil {
-		return nil, &model.InputError{File: ps.rel(path), Msg: describe(err)}
-	}
-	if len(src) > maxFileSize {
-		return nil, &model.InputError{File: ps.rel(path), Msg: fmt.Sprintf("file is larger than %d MiB", maxFileSize>>20)}
+		return nil, err
 	}
 	if line, col, deep := textpos.TooDeep(src, maxNesting); deep {
 		return nil, &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
@@ -196,6 +198,26 @@ func (ps *parser) parseFile(path string) (*hcl.File, error) {
 		return nil, ps.diagError(diags)
 	}
 	return f, nil
+}
+
+// read reads a file of the configuration within the root and the size
+// limit, as UTF-8.
+func (ps *parser) read(path string, limit int64) ([]byte, error) {
+	check := ps.confine.Check
+	if ps.given[path] {
+		check = ps.confine.CheckGiven
+	}
+	src, err := []byte(nil), check(path)
+	if err == nil {
+		src, err = inputfile.Read(path, limit)
+	}
+	if err == nil {
+		src, err = inputfile.UTF8(src)
+	}
+	if err != nil {
+		return nil, &model.InputError{File: ps.rel(path), Msg: inputfile.Describe(err)}
+	}
+	return src, nil
 }
 
 // diagError turns the first error diagnostic into a one-line input error.

@@ -15,11 +15,12 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 )
 
 // confinedFS resolves the paths that file functions are given and refuses any
@@ -49,12 +50,6 @@ func newConfinedFS(root, moduleDir string) *confinedFS {
 	return &confinedFS{root: absRoot, realRoot: realRoot, base: filepath.Clean(base)}
 }
 
-// within reports whether p is dir or inside it; both are clean and absolute.
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
 // abs makes p absolute against the module directory.
 func (c *confinedFS) abs(p string) string {
 	if !filepath.IsAbs(p) {
@@ -68,7 +63,7 @@ func (c *confinedFS) abs(p string) string {
 // symlink) yields an error wrapping fs.ErrNotExist.
 func (c *confinedFS) resolve(p string) (string, error) {
 	a := c.abs(p)
-	if !within(c.root, a) && !within(c.realRoot, a) {
+	if !inputfile.Within(c.root, a) && !inputfile.Within(c.realRoot, a) {
 		return "", fmt.Errorf("%s is outside the scanned directory; file functions may only read files of the configuration", p)
 	}
 	real, err := filepath.EvalSymlinks(a)
@@ -78,13 +73,16 @@ func (c *confinedFS) resolve(p string) (string, error) {
 		}
 		return "", fmt.Errorf("cannot resolve %s: %w", p, err)
 	}
-	if !within(c.realRoot, real) {
+	if !inputfile.Within(c.realRoot, real) {
 		return "", fmt.Errorf("%s resolves to a path outside the scanned directory; file functions may only read files of the configuration", p)
 	}
 	return real, nil
 }
 
-// readFile reads a regular file inside root.
+// MaxFileSize bounds what one file function reads.
+const MaxFileSize = 64 << 20
+
+// readFile reads a regular file inside root, of at most MaxFileSize.
 func (c *confinedFS) readFile(p string) ([]byte, error) {
 	real, err := c.resolve(p)
 	if err != nil {
@@ -97,9 +95,9 @@ func (c *confinedFS) readFile(p string) ([]byte, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory, not a file", p)
 	}
-	b, err := os.ReadFile(real)
+	b, err := inputfile.Read(real, MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("failed to read %s: %w", p, err)
+		return nil, fmt.Errorf("failed to read %s: %s", p, inputfile.Describe(err))
 	}
 	return b, nil
 }

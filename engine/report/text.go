@@ -122,7 +122,7 @@ func (t *textWriter) findings(r *Report) {
 	}
 	for _, g := range groups {
 		sort.SliceStable(g, func(i, j int) bool { return g[i].Rule.Severity > g[j].Rule.Severity })
-		t.printf("%s  %s  %s\n", t.paint(ansiBold, g[0].Address), g[0].ResourceType, t.location(g[0].Location))
+		t.printf("%s  %s  %s\n", t.paint(ansiBold, lineStart(g[0].Address)), Escape(g[0].ResourceType), t.location(g[0].Location))
 		for _, f := range g {
 			sev := t.paint(severityColor[f.Rule.Severity], pad(t.label(f.Rule.Severity.String()), sevWidth))
 			statusKey, statusColor := f.Status, ""
@@ -133,9 +133,9 @@ func (t *textWriter) findings(r *Report) {
 				statusColor = ansiMagenta
 			}
 			status := t.paint(statusColor, pad(t.label(statusKey), statusWidth))
-			line := fmt.Sprintf("  %s  %s  %s  %s", sev, status, pad(f.Rule.ID, idWidth), f.Message.In(t.lang))
+			line := fmt.Sprintf("  %s  %s  %s  %s", sev, status, pad(f.Rule.ID, idWidth), Escape(f.Message.In(t.lang)))
 			if f.Attribute != "" {
-				line += fmt.Sprintf(" [%s: %s]", t.label("attribute"), f.Attribute)
+				line += fmt.Sprintf(" [%s: %s]", t.label("attribute"), Escape(f.Attribute))
 			}
 			if ids := f.Rule.FISCIDs(editionOf(r)); len(ids) > 0 {
 				line += " (FISC " + strings.Join(ids, ", ") + ")"
@@ -152,11 +152,11 @@ func (t *textWriter) findings(r *Report) {
 // waiver says why a finding is waived: the reason, then owner, ticket and
 // expiry where the waiver gives them.
 func (t *textWriter) waiver(w *finding.Waiver) string {
-	s := t.label("waivedBy") + ": " + oneLineText(w.Reason)
+	s := t.label("waivedBy") + ": " + Escape(oneLineText(w.Reason))
 	var details []string
 	for _, d := range []struct{ key, value string }{{"owner", w.Owner}, {"ticket", w.Ticket}, {"expires", w.Expires}} {
 		if d.value != "" {
-			details = append(details, t.label(d.key)+" "+oneLineText(d.value))
+			details = append(details, t.label(d.key)+" "+Escape(oneLineText(d.value)))
 		}
 	}
 	if len(details) > 0 {
@@ -170,9 +170,9 @@ func (t *textWriter) location(l *model.Location) string {
 		return "(" + t.label("noSource") + ")"
 	}
 	if l.Line > 0 {
-		return fmt.Sprintf("%s:%d", cleanPath(l.File), l.Line)
+		return fmt.Sprintf("%s:%d", Escape(cleanPath(l.File)), l.Line)
 	}
-	return cleanPath(l.File)
+	return Escape(cleanPath(l.File))
 }
 
 func (t *textWriter) summary(r *Report) {
@@ -180,7 +180,7 @@ func (t *textWriter) summary(r *Report) {
 	t.printf("%s\n", t.paint(ansiBold, t.label("summary")))
 	t.printf("  %s: %s\n", t.label("input"), t.input(r.Target))
 	for _, n := range r.Notes {
-		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n))
+		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+Escape(n)))
 	}
 	t.printf("  %s: %s (%s)\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile)
 	t.printf("  %s: %s\n", t.label("edition"), t.label(editionOf(r)))
@@ -215,16 +215,16 @@ func (t *textWriter) summary(r *Report) {
 
 // input describes the scanned input on one line.
 func (t *textWriter) input(tg Target) string {
-	s := tg.Path
+	s := Escape(tg.Path)
 	var details []string
 	if tg.Kind != "" {
 		details = append(details, tg.Kind)
 	}
 	if tg.TerraformVersion != "" {
-		details = append(details, t.label("terraform")+" "+tg.TerraformVersion)
+		details = append(details, t.label("terraform")+" "+Escape(tg.TerraformVersion))
 	}
 	if tg.FormatVersion != "" {
-		details = append(details, t.label("format")+" "+tg.FormatVersion)
+		details = append(details, t.label("format")+" "+Escape(tg.FormatVersion))
 	}
 	if len(details) > 0 {
 		s += " (" + strings.Join(details, ", ") + ")"

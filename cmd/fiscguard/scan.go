@@ -29,6 +29,7 @@ type scanFlags struct {
 	waivers, baseline, diffBase                    string
 	vars, varFiles, policyDirs                     []string
 	includeSuppressed, changedOnly                 bool
+	memoryMiB                                      int64
 	// recording is true for fiscguard baseline, which records every finding.
 	recording bool
 }
@@ -72,6 +73,7 @@ func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl.StringVar(&f.sourceDir, "source-dir", "", "the Terraform configuration a plan was made from, to locate plan findings in .tf files (default: the plan file's directory when it holds .tf files)")
 	fl.StringVar(&f.repoRoot, "repo-root", "", "the repository root that output paths and SARIF URIs are relative to (default: the git top level)")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable when scanning a directory: NAME=VALUE (repeatable)")
+	fl.Int64Var(&f.memoryMiB, "memory-limit", scan.DefaultMemoryLimit>>20, "memory budget of the scan in MiB: past it the scan stops with an input error")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file when scanning a directory (repeatable; applied before --var)")
 }
 
@@ -104,7 +106,7 @@ func writeOutput(cmd *cobra.Command, path string, data []byte) error {
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := report.WriteFile(path, data); err != nil {
 		return fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	return nil
@@ -203,6 +205,10 @@ func (f scanFlags) options() (scan.Options, error) {
 	}
 	o.HCL = hclconf.Options{Vars: f.vars, VarFiles: f.varFiles, Env: os.Environ(), Root: f.repoRoot}
 	o.SourceDir, o.ChangedOnly, o.DiffBase = f.sourceDir, f.changedOnly, f.diffBase
+	if f.memoryMiB <= 0 {
+		return o, fmt.Errorf("--memory-limit: %d MiB is not a budget (want a positive number of MiB)", f.memoryMiB)
+	}
+	o.MemoryLimit = f.memoryMiB << 20
 	o.Today = time.Now().UTC().Format(waiver.DateLayout)
 	switch f.edition {
 	case catalog.EditionCurrent, catalog.Edition8th:

@@ -17,9 +17,10 @@ import (
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
-// MaxSize bounds the plan files fiscguard reads (1 GiB), so a runaway input
+// MaxSize bounds the plan files fiscguard reads (256 MiB: a plan of a
+// hundred thousand resources is smaller), so a runaway input
 // gives a clear error instead of exhausting memory.
-const MaxSize = 1 << 30
+const MaxSize = 256 << 20
 
 // Looks reports whether data looks like JSON rather than HCL: its first
 // non-space byte opens a JSON object.

@@ -19,6 +19,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/plan"
 	"github.com/fiscguard/fiscguard/engine/policy"
@@ -121,8 +122,12 @@ type Options struct {
 	// since that git ref.
 	ChangedOnly bool
 	DiffBase    string
-	// Timeout bounds policy evaluation (policy.DefaultTimeout when zero).
+	// Timeout bounds reading or evaluating the input, and policy
+	// evaluation, each (policy.DefaultTimeout when zero).
 	Timeout time.Duration
+	// MemoryLimit is the scan's memory budget in bytes
+	// (DefaultMemoryLimit when zero).
+	MemoryLimit int64
 }
 
 // Target is what to scan: a plan file path, or "-" with Stdin set.
@@ -138,22 +143,19 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if name == "-" {
 		name = "stdin"
 	}
-	doc, loadNotes, err := readTarget(ctx, name, t, opts)
+	budget := opts.MemoryLimit
+	if budget == 0 {
+		budget = DefaultMemoryLimit
+	}
+	ctx, stop := watchMemory(ctx, budget, name)
+	defer stop()
+	in, err := load(ctx, name, t, opts)
 	if err != nil {
 		return nil, err
 	}
-	if doc.Kind == model.KindPlan {
-		if t.Path != "-" {
-			name = repoRelative(t.Path, opts.HCL.Root)
-			for i := range doc.Resources {
-				if s := doc.Resources[i].Source; s != nil {
-					s.File = name
-				}
-			}
-		}
-		if dir := sourceDir(t.Path, opts.SourceDir); dir != "" {
-			loadNotes = append(loadNotes, mapSources(doc, dir, opts.HCL)...)
-		}
+	doc, loadNotes := in.doc, in.notes
+	if doc.Kind == model.KindPlan && t.Path != "-" {
+		name = repoRelative(t.Path, opts.HCL.Root)
 	}
 	q, err := l.query(ctx, opts)
 	if err != nil {
@@ -161,6 +163,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}
 	results, err := q.Eval(ctx, doc)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx) // the memory budget
+		}
 		return nil, err
 	}
 	findings := finding.FromResults(doc, results)
@@ -203,8 +208,6 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}, nil
 }
 
-// readTarget loads a plan file, standard input, or a configuration
-// directory, with notes about what could not be evaluated.
 // query prepares the rules of a profile with its parameters, once.
 func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error) {
 	params, err := l.Params.Resolve(opts.Profile, opts.Params)
@@ -277,55 +280,84 @@ func scanRoot(target string, opts Options) string {
 	return hclconf.RepoRoot(abs)
 }
 
-func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []string, error) {
-	var data []byte
-	var err error
-	if t.Path == "-" {
-		data, err = io.ReadAll(io.LimitReader(t.Stdin, plan.MaxSize+1))
-	} else {
-		var st os.FileInfo
-		if st, err = os.Stat(t.Path); err == nil && st.IsDir() {
-			return loadConfiguration(ctx, t.Path, opts)
-		}
-		if err == nil {
-			data, err = os.ReadFile(t.Path)
-		}
-	}
-	if err != nil {
-		return nil, nil, &model.InputError{File: name, Msg: describe(err)}
-	}
-	doc, err := plan.Load(name, data)
-	return doc, nil, err
+// loaded is the input document with notes about what could not be
+// evaluated.
+type loaded struct {
+	doc   *model.Document
+	notes []string
 }
 
-// loadConfiguration evaluates a configuration directory within the time
-// limit, so a configuration that expands without end cannot hang CI. On
-// timeout the evaluation is abandoned; the process is about to exit.
-func loadConfiguration(ctx context.Context, dir string, opts Options) (*model.Document, []string, error) {
+// load reads the target, within the time limit and the memory budget, so
+// neither a configuration that expands without end nor a pipe that never
+// closes can hang CI: a plan file, standard input or a FIFO, with its
+// findings located in the configuration it was made from, or a
+// configuration directory.
+func load(ctx context.Context, name string, t Target, opts Options) (loaded, error) {
 	limit := opts.Timeout
 	if limit == 0 {
 		limit = policy.DefaultTimeout
 	}
-	type loaded struct {
-		doc   *model.Document
-		notes []string
-		err   error
+	what := "reading the plan"
+	if t.Path != "-" && isDir(t.Path) {
+		what = "evaluating the configuration"
 	}
-	done := make(chan loaded, 1)
-	go func() {
-		doc, notes, err := hclconf.Load(dir, opts.HCL)
-		done <- loaded{doc, notes, err}
-	}()
-	timer := time.NewTimer(limit)
-	defer timer.Stop()
-	select {
-	case l := <-done:
-		return l.doc, l.notes, l.err
-	case <-timer.C:
-		return nil, nil, &model.InputError{File: dir, Msg: fmt.Sprintf("evaluating the configuration took longer than %s and was stopped (an expression that builds a huge collection?)", limit)}
-	case <-ctx.Done():
-		return nil, nil, ctx.Err()
+	stopped := func() error {
+		return &model.InputError{File: name, Msg: fmt.Sprintf("%s took longer than %s and was stopped (an expression that builds a huge collection, or a pipe that never ends?)", what, limit)}
 	}
+	return bounded(ctx, limit, stopped, func() (loaded, error) {
+		doc, notes, err := readTarget(name, t, opts)
+		if err != nil || doc.Kind != model.KindPlan {
+			return loaded{doc, notes}, err
+		}
+		if t.Path != "-" {
+			file := repoRelative(t.Path, opts.HCL.Root)
+			for i := range doc.Resources {
+				if s := doc.Resources[i].Source; s != nil {
+					s.File = file
+				}
+			}
+		}
+		if dir := sourceDir(t.Path, opts.SourceDir); dir != "" {
+			notes = append(notes, mapSources(doc, dir, opts.HCL)...)
+		}
+		return loaded{doc, notes}, nil
+	})
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// readTarget reads a plan (file, FIFO or standard input) or evaluates a
+// configuration directory. A path inside the repository must not lead out
+// of it through a symlink.
+func readTarget(name string, t Target, opts Options) (*model.Document, []string, error) {
+	var data []byte
+	var err error
+	if t.Path != "-" {
+		err = inputfile.NewRoot(scanRoot(t.Path, opts)).CheckGiven(t.Path)
+	}
+	switch {
+	case err != nil:
+	case t.Path == "-":
+		data, err = inputfile.ReadStream(t.Stdin, plan.MaxSize)
+	case isDir(t.Path):
+		return hclconf.Load(t.Path, opts.HCL)
+	case inputfile.IsPipe(t.Path):
+		var f *os.File
+		if f, err = os.Open(t.Path); err == nil {
+			defer f.Close()
+			data, err = inputfile.ReadStream(f, plan.MaxSize)
+		}
+	default:
+		data, err = inputfile.Read(t.Path, plan.MaxSize)
+	}
+	if err != nil {
+		return nil, nil, &model.InputError{File: name, Msg: inputfile.Describe(err)}
+	}
+	doc, err := plan.Load(name, data)
+	return doc, nil, err
 }
 
 // describe shortens os errors, whose text repeats the path.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
@@ -24,8 +25,30 @@ func jsonError(name string, data []byte, err error) error {
 		msg := "invalid JSON: " + syn.Error()
 		return &model.InputError{File: name, Line: line, Column: col, Msg: msg}
 	case errors.As(err, &typ):
-		line, col := textpos.Position(data, typ.Offset)
-		return &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("not a Terraform plan: %s is a JSON %s where %s belongs", typ.Field, typ.Value, typ.Type)}
+		// Field names the Go structs first (rawPlan.resource_changes.address).
+		_, field, _ := strings.Cut(typ.Field, ".")
+		kind, _, _ := strings.Cut(typ.Value, " ")
+		path := typeErrorPath(data, field, kind, typ.Offset)
+		if path == nil {
+			return &model.InputError{File: name, Msg: fmt.Sprintf("not a Terraform plan: %s holds %s where %s belongs", nonEmpty(field, "the document"), article(kind), expected(typ.Type))}
+		}
+		line, col := positionOf(data, path)
+		return &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("not a Terraform plan: %s is %s where %s belongs", jsonPath(path), article(kind), expected(typ.Type))}
 	}
 	return &model.InputError{File: name, Msg: "not a Terraform plan: " + err.Error()}
+}
+
+// article puts "a" or "an" before a JSON kind (number, object, array, …).
+func article(kind string) string {
+	if strings.ContainsAny(kind[:min(1, len(kind))], "aeiou") {
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
+func nonEmpty(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
 }

@@ -13,6 +13,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -57,6 +58,10 @@ func Load(name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxSize {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", MaxSize>>20)}
 	}
+	data, err := inputfile.UTF8(data)
+	if err != nil {
+		return nil, &model.InputError{File: name, Msg: err.Error()}
+	}
 	if !Looks(data) {
 		return nil, notAnObject(name, data)
 	}
@@ -80,6 +85,9 @@ func Load(name string, data []byte) (*model.Document, error) {
 		if err := dec.Decode(&p.PlannedValues); err != nil {
 			return nil, &model.InputError{File: name, Msg: "not a Terraform plan: planned_values: " + err.Error()}
 		}
+	}
+	if err := checkNulls(name, data, p); err != nil {
+		return nil, err
 	}
 	// Hand-trimmed plans may lack format_version; anything else must be a
 	// version terraform-json understands.

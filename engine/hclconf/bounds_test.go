@@ -2,6 +2,7 @@ package hclconf
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,5 +169,83 @@ func TestEncodings(t *testing.T) {
 	dir = write(t, map[string]string{"main.tf": string(utf16)})
 	if _, _, err := Load(dir, Options{}); err == nil || !strings.Contains(err.Error(), "main.tf: the file is UTF-16 encoded; save it as UTF-8") {
 		t.Errorf("UTF-16: %v", err)
+	}
+}
+
+// TestHostileExpressions: what would overflow the stack, recurse without
+// end or build a value past any real configuration is an input error at
+// its position, or a note; never a crash, never exhausted memory.
+func TestHostileExpressions(t *testing.T) {
+	bomb := "l0: &l0 [x, x, x, x, x, x, x, x, x]\n"
+	for i := 1; i < 9; i++ {
+		prev := fmt.Sprintf("*l%d", i-1)
+		bomb += fmt.Sprintf("l%d: &l%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(prev+", ", 9), ", "))
+	}
+	module := func(next string) string {
+		return "variable \"i\" {}\nmodule \"m\" {\n  source = \"" + next + "\"\n  count  = 30\n  i      = count.index\n}\n"
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		err   string
+	}{
+		{"500,000 unary minus", map[string]string{"main.tf": "locals {\n  a = " + strings.Repeat("- ", 500000) + "1\n}\n"},
+			"main.tf:2:2005: brackets or operators are nested more than 1000 deep"},
+		{"500,000 negations", map[string]string{"main.tf": "locals {\n  a = " + strings.Repeat("!", 500000) + "true\n}\n"},
+			"main.tf:2:1006: brackets or operators are nested more than 1000 deep"},
+		{"a long chain of additions", map[string]string{"main.tf": "locals {\n  a = 1" + strings.Repeat(" + 1", 500000) + "\n}\n"},
+			"main.tf:2:4005: brackets or operators are nested more than 1000 deep"},
+		{"splats", map[string]string{"main.tf": "locals {\n  a = []" + strings.Repeat("[*]", 500000) + "\n}\n"},
+			"main.tf:2:3004: brackets or operators are nested more than 1000 deep"},
+		{"a 10 GB join", map[string]string{"main.tf": "locals {\n  kb  = join(\"\", [for i in range(1000) : \"x\"])\n  mb  = join(\"\", [for i in range(1000) : local.kb])\n  big = join(\"\", [for i in range(1000) : [for j in range(10) : local.mb]]...)\n}\n"},
+			`main.tf:4:9: the result of join would be larger than 256 MiB`},
+		{"a YAML alias bomb", map[string]string{"main.tf": "locals {\n  x = yamldecode(file(\"bomb.yaml\"))\n}\n", "bomb.yaml": bomb},
+			"main.tf:2:7: the result of yamldecode would be larger than 256 MiB"},
+		{"nested module fan-out", map[string]string{"main.tf": "module \"m\" {\n  source = \"./a\"\n  count  = 30\n}\n", "a/main.tf": module("../b"), "b/main.tf": module("../c"), "c/main.tf": "variable \"i\" {}\n"},
+			"b/main.tf:2:1: the configuration expands to more than 20000 module instances"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Load(write(t, tt.files), Options{})
+			var ie *model.InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("error %v, want an input error containing %q", err, tt.err)
+			}
+		})
+	}
+}
+
+// TestHostileExpressionNotes: a template that calls itself and a function
+// given a sensitive value it cannot use are notes that never show it.
+func TestHostileExpressionNotes(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `variable "s" {
+  default   = "CANARY-9c1e"
+  sensitive = true
+}
+locals {
+  t = "$${templatestring(t, {t = t})}"
+  x = templatestring(local.t, {t = local.t})
+  n = tonumber(var.s)
+  h = cidrhost(var.s, 1)
+  k = lookup({}, var.s)
+}
+`})
+	_, notes, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(notes, "\n")
+	for _, want := range []string{
+		"cannot recursively call templatestring from inside another template function",
+		`local.n could not be evaluated (Invalid function argument: Invalid value for "v" parameter: this sensitive value is not valid here`,
+		"local.h could not be evaluated",
+		"local.k could not be evaluated",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes lack %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "CANARY") {
+		t.Errorf("a note shows the sensitive value:\n%s", all)
 	}
 }

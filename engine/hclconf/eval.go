@@ -134,6 +134,9 @@ func (in *instance) evaluateAll() error {
 // noted once, never aborting the scan.
 func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string) cty.Value {
 	v, diags := expr.Value(ctx)
+	if in.ev.overBudget(expr, v, diags) {
+		return cty.DynamicVal
+	}
 	if diags.HasErrors() {
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
@@ -399,6 +402,9 @@ func (in *instance) expansion(name string) (*callState, error) {
 			return cty.NilVal, err
 		}
 		if cs.keys, err = in.expand(c.count, c.forEach, ctx, "module."+name); err != nil {
+			return cty.NilVal, err
+		}
+		if err := in.ev.countModuleInstances(in, c, len(cs.keys)); err != nil {
 			return cty.NilVal, err
 		}
 		dir, why, err := in.ev.moduleDir(in, c)

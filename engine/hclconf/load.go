@@ -55,9 +55,13 @@ type evaluator struct {
 	funcs     map[string]map[string]function.Function
 	installed map[string]string // .terraform/modules/modules.json: key → directory
 	resources int
-	out       []*model.Resource
-	providers []model.Provider
-	calls     []model.ModuleCall
+	// module instances so far (maxModuleInstances), and the first value
+	// past the budget (see overBudget)
+	moduleInstances int
+	err             error
+	out             []*model.Resource
+	providers       []model.Provider
+	calls           []model.ModuleCall
 	// the nodes being evaluated, for naming a dependency cycle
 	stack      []string
 	stackRange []hcl.Range
@@ -110,6 +114,9 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 	}
 	if err := root.evaluateAll(); err != nil {
 		return nil, nil, err
+	}
+	if ev.err != nil {
+		return nil, nil, ev.err
 	}
 	ev.collectProviders(root)
 	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls}

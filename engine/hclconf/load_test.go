@@ -233,10 +233,10 @@ func TestBadInput(t *testing.T) {
 		{"bad var", map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n"}, Options{Vars: []string{"n=abc"}}, `--var n: variable "n"`},
 		{"undeclared var", map[string]string{"main.tf": ""}, Options{Vars: []string{"x=1"}}, `variable "x" is not declared`},
 		{"bad tfvars", map[string]string{"main.tf": "variable \"n\" {}\n", "terraform.tfvars": "n = \n"}, Options{}, "terraform.tfvars:1:"},
-		{"deep nesting", map[string]string{"main.tf": "locals {\n  x = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n}\n"}, Options{}, "main.tf:2:1006: brackets are nested more than 1000 deep"},
+		{"deep nesting", map[string]string{"main.tf": "locals {\n  x = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n}\n"}, Options{}, "main.tf:2:1006: brackets or operators are nested more than 1000 deep"},
 		{"sensitive for_each", map[string]string{"main.tf": "variable \"m\" {\n  default   = { a = \"canary-4f2a\" }\n  sensitive = true\n}\nresource \"aws_a\" \"x\" {\n  for_each = var.m\n}\n"}, Options{}, "main.tf:6:14: invalid for_each argument of aws_a.x: it has a sensitive value"},
 		{"null in a for_each set", map[string]string{"main.tf": "resource \"aws_a\" \"x\" {\n  for_each = toset([\"a\", null])\n}\n"}, Options{}, "main.tf:2:14: invalid for_each argument of aws_a.x: a set used in for_each must not contain null"},
-		{"deep nesting in JSON", map[string]string{"main.tf.json": strings.Repeat("[", 5000) + strings.Repeat("]", 5000)}, Options{}, "main.tf.json:1:1001: brackets are nested more than 1000 deep"},
+		{"deep nesting in JSON", map[string]string{"main.tf.json": strings.Repeat("[", 5000) + strings.Repeat("]", 5000)}, Options{}, "main.tf.json:1:1001: brackets or operators are nested more than 1000 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

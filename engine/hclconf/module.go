@@ -184,20 +184,35 @@ func (ps *parser) parseFile(path string) (*hcl.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if line, col, deep := textpos.TooDeep(src, maxNesting); deep {
-		return nil, &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
-	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(path, ".json") {
+		if err := ps.tooDeep(path, src, textpos.TooDeep, textpos.JSONTemplatesTooDeep); err != nil {
+			return nil, err
+		}
 		f, diags = ps.p.ParseJSON(src, path)
 	} else {
+		if err := ps.tooDeep(path, src, func(src []byte, limit int) (int, int, bool) { return textpos.HCLTooDeep(src, false, limit) }); err != nil {
+			return nil, err
+		}
 		f, diags = ps.p.ParseHCL(src, path)
 	}
 	if diags.HasErrors() {
 		return nil, ps.diagError(diags)
 	}
 	return f, nil
+}
+
+// tooDeep refuses a file that nests brackets, templates or operators past
+// maxNesting: HCL's parser and evaluator recurse once per level, and Go
+// cannot recover from the stack overflow that follows.
+func (ps *parser) tooDeep(path string, src []byte, checks ...func([]byte, int) (int, int, bool)) error {
+	for _, check := range checks {
+		if line, col, deep := check(src, maxNesting); deep {
+			return &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets or operators are nested more than %d deep", maxNesting)}
+		}
+	}
+	return nil
 }
 
 // read reads a file of the configuration within the root and the size

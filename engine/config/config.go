@@ -3,15 +3,12 @@
 package config
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
@@ -71,16 +68,8 @@ func Find(start string) (string, error) {
 // Load reads and checks a configuration file: an unknown key, a value of
 // the wrong type or an unknown setting is an error at its line.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &model.InputError{File: path, Msg: err.Error()}
-	}
 	var c Config
-	f, err := yamlfile.Decode(path, data, &c)
+	f, err := yamlfile.Load(path, &c)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 )
@@ -270,7 +271,8 @@ func (ev *evaluator) readInstalledModules() error {
 		} `json:"Modules"`
 	}
 	if err := json.Unmarshal(data, &manifest); err != nil {
-		return &model.InputError{File: ev.rel(path), Msg: "not a Terraform module manifest: " + err.Error()}
+		e := jsonerr.Describe(data, err)
+		return &model.InputError{File: ev.rel(path), Line: e.Line, Column: e.Column, Msg: "not a Terraform module manifest: " + e.Msg}
 	}
 	ev.installed = map[string]string{}
 	for _, m := range manifest.Modules {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/jsonerr"
 )
 
 // Source is a tree of .rego files: the built-in library or a --policy-dir.
@@ -173,7 +174,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&md); err != nil {
-		return nil, fmt.Errorf("%s: METADATA custom: %w", loc, err)
+		// The custom block was converted to JSON: positions in it mean nothing.
+		msg := strings.Replace(jsonerr.Describe(raw, err).Msg, "json: unknown field", "unknown key", 1)
+		return nil, fmt.Errorf("%s: METADATA custom: %s", loc, msg)
 	}
 	if !ruleIDPattern.MatchString(md.ID) {
 		return nil, fmt.Errorf("%s: METADATA custom.id %q is missing or not like FG-S3-001", loc, md.ID)

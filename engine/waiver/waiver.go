@@ -6,7 +6,6 @@ package waiver
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -32,14 +31,10 @@ type fileEntry struct {
 // under the strict profile an expiry date; a malformed entry is an error
 // at its line.
 func LoadFile(path string, requireExpiry bool) ([]finding.Waiver, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &model.InputError{File: path, Msg: describe(err)}
-	}
 	var doc struct {
 		Waivers []fileEntry `yaml:"waivers"`
 	}
-	f, err := yamlfile.Decode(path, data, &doc)
+	f, err := yamlfile.Load(path, &doc)
 	if err != nil {
 		return nil, err
 	}
@@ -266,11 +261,4 @@ func Glob(pattern, s string) bool {
 		i++
 	}
 	return i == len(p)
-}
-
-func describe(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -21,11 +22,26 @@ type File struct {
 	ast  *ast.File
 }
 
-// Limits that keep a pathological file from stalling the YAML parser.
+// Limits that keep a pathological file from stalling the YAML parser or
+// the decoder.
 const (
 	maxSize    = 8 << 20
 	maxNesting = 100
+	// maxNodes bounds the values a file decodes into, aliases expanded.
+	maxNodes = 1_000_000
 )
+
+// Load reads a file (at most 8 MiB, UTF-8) and decodes it as Decode does.
+func Load(path string, v any) (*File, error) {
+	data, err := inputfile.Read(path, maxSize)
+	if err == nil {
+		data, err = inputfile.UTF8(data)
+	}
+	if err != nil {
+		return nil, &model.InputError{File: path, Msg: inputfile.Describe(err)}
+	}
+	return Decode(path, data, v)
+}
 
 // Decode parses data and decodes it into v, rejecting unknown keys and
 // values of the wrong type.
@@ -36,9 +52,21 @@ func Decode(name string, data []byte, v any) (*File, error) {
 	if line, col, deep := textpos.TooDeep(data, maxNesting); deep {
 		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
 	}
+	if line, col, deep := blockTooDeep(data, maxNesting); deep {
+		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("blocks are nested more than %d deep", maxNesting)}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, positioned(name, err)
+	}
+	if ExpandedNodes(f, maxNodes) > maxNodes {
+		e := &model.InputError{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d values", maxNodes)}
+		if aliases := ast.Filter(ast.AliasType, f.Docs[0]); len(aliases) > 0 {
+			if tok := aliases[0].GetToken(); tok != nil && tok.Position != nil {
+				e.Line, e.Column = tok.Position.Line, tok.Position.Column
+			}
+		}
+		return nil, e
 	}
 	if err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, positioned(name, err)

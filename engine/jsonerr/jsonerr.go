@@ -1,39 +1,98 @@
-package plan
+// Package jsonerr explains JSON decoding errors in the terms of the
+// document rather than of Go's types: where the offending value is
+// (line:column and a path such as resource_changes[3].address) and what
+// belongs there.
+package jsonerr
 
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
-// jsonStep is one step of a path into a JSON document: an object key, or
-// an array index when key is "".
-type jsonStep struct {
-	key   string
-	index int
+// Error is a decoding error explained: its position (0 when unknown) and
+// message. Syntax is true for input that is not JSON at all.
+type Error struct {
+	Line, Column int
+	Msg          string
+	Syntax       bool
+}
+
+// Describe explains an error of encoding/json decoding data.
+func Describe(data []byte, err error) Error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	// json.Unmarshal reports truncated input as a syntax error.
+	truncated := errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input"
+	switch {
+	case truncated || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		line, col := textpos.Position(data, int64(len(data)))
+		return Error{Line: line, Column: col, Msg: "invalid JSON: the document ends early (truncated file?)", Syntax: true}
+	case errors.As(err, &syn):
+		// The decoder reports the offset just past the offending byte.
+		line, col := textpos.Position(data, max(syn.Offset-1, 0))
+		return Error{Line: line, Column: col, Msg: "invalid JSON: " + syn.Error(), Syntax: true}
+	case errors.As(err, &typ):
+		kind, _, _ := strings.Cut(typ.Value, " ")
+		field := typ.Field
+		path := typeErrorPath(data, field, kind, typ.Offset)
+		if _, inner, ok := strings.Cut(field, "."); path == nil && ok {
+			// The path may begin with an embedded Go struct's name
+			// (rawPlan.resource_changes.address), which is no key.
+			field, path = inner, typeErrorPath(data, inner, kind, typ.Offset)
+		}
+		if path == nil {
+			return Error{Msg: fmt.Sprintf("%s holds %s where %s belongs", nonEmpty(field, "the document"), article(kind), expected(typ.Type))}
+		}
+		line, col := PositionOf(data, path)
+		return Error{Line: line, Column: col, Msg: fmt.Sprintf("%s is %s where %s belongs", Path(path), article(kind), expected(typ.Type))}
+	}
+	return Error{Msg: err.Error()}
+}
+
+// article puts "a" or "an" before a JSON kind (number, object, array, …).
+func article(kind string) string {
+	if strings.ContainsAny(kind[:min(1, len(kind))], "aeiou") {
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
+func nonEmpty(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
+}
+
+// Step is one step of a path into a JSON document: an object key, or an
+// array index when Key is "".
+type Step struct {
+	Key   string
+	Index int
 }
 
 // jsonPath renders steps as a reader writes them: resource_changes[3].change.
-func jsonPath(steps []jsonStep) string {
+func Path(steps []Step) string {
 	var b strings.Builder
 	for _, s := range steps {
 		switch {
-		case s.key == "":
-			fmt.Fprintf(&b, "[%d]", s.index)
-		case isIdentifier(s.key):
+		case s.Key == "":
+			fmt.Fprintf(&b, "[%d]", s.Index)
+		case isIdentifier(s.Key):
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}
-			b.WriteString(s.key)
+			b.WriteString(s.Key)
 		default:
-			b.WriteString("[" + strconv.Quote(s.key) + "]")
+			b.WriteString("[" + strconv.Quote(s.Key) + "]")
 		}
 	}
 	return b.String()
@@ -48,19 +107,19 @@ func isIdentifier(s string) bool {
 	return s != ""
 }
 
-// walkJSON calls visit for every value of a document, with its path, its
+// walk calls visit for every value of a document, with its path, its
 // kind (object, array, string, number, bool or null, as Go's decoder names
 // them) and the offsets where it starts and ends, until visit returns true.
 // It serves to locate an error once one is found.
-func walkJSON(data []byte, visit func(path []jsonStep, kind string, start, end int64) bool) {
+func walk(data []byte, visit func(path []Step, kind string, start, end int64) bool) {
 	type frame struct {
 		array   bool
 		wantKey bool
-		step    jsonStep
+		step    Step
 	}
 	var stack []frame
-	path := func() []jsonStep {
-		steps := make([]jsonStep, len(stack))
+	path := func() []Step {
+		steps := make([]Step, len(stack))
 		for i, f := range stack {
 			steps[i] = f.step
 		}
@@ -69,7 +128,7 @@ func walkJSON(data []byte, visit func(path []jsonStep, kind string, start, end i
 	// begin notes that a value starts in the innermost container.
 	begin := func() {
 		if n := len(stack); n > 0 && stack[n-1].array {
-			stack[n-1].step.index++
+			stack[n-1].step.Index++
 		}
 	}
 	// end notes that a value ended: an object wants its next key.
@@ -90,7 +149,7 @@ func walkJSON(data []byte, visit func(path []jsonStep, kind string, start, end i
 		start := after - tokenLength(data[before:after])
 		if n := len(stack); n > 0 && !stack[n-1].array && stack[n-1].wantKey {
 			if key, ok := tok.(string); ok {
-				stack[n-1].step.key, stack[n-1].wantKey = key, false
+				stack[n-1].step.Key, stack[n-1].wantKey = key, false
 				continue
 			}
 		}
@@ -104,7 +163,7 @@ func walkJSON(data []byte, visit func(path []jsonStep, kind string, start, end i
 			if visit(path(), kind, start, after) {
 				return
 			}
-			stack = append(stack, frame{array: tok == json.Delim('['), wantKey: tok == json.Delim('{'), step: jsonStep{index: -1}})
+			stack = append(stack, frame{array: tok == json.Delim('['), wantKey: tok == json.Delim('{'), step: Step{Index: -1}})
 		case json.Delim('}'), json.Delim(']'):
 			stack = stack[:len(stack)-1]
 			end()
@@ -136,12 +195,12 @@ func tokenLength(raw []byte) int64 {
 	return int64(len(bytes.TrimLeft(raw, " \t\r\n,:")))
 }
 
-// positionOf is the line and column where the value at path starts.
-func positionOf(data []byte, path []jsonStep) (line, col int) {
-	want := jsonPath(path)
+// PositionOf is the line and column where the value at path starts.
+func PositionOf(data []byte, path []Step) (line, col int) {
+	want := Path(path)
 	var at int64 = -1
-	walkJSON(data, func(p []jsonStep, _ string, start, _ int64) bool {
-		if jsonPath(p) == want {
+	walk(data, func(p []Step, _ string, start, _ int64) bool {
+		if Path(p) == want {
 			at = start
 			return true
 		}
@@ -158,10 +217,10 @@ func positionOf(data []byte, path []jsonStep) (line, col int) {
 // array indexes do not appear), ending at or after offset (which a custom
 // decoder counts from the start of its own part of the document, so the
 // first such value is taken when none ends there).
-func typeErrorPath(data []byte, field, kind string, offset int64) []jsonStep {
+func typeErrorPath(data []byte, field, kind string, offset int64) []Step {
 	want := strings.Split(field, ".")
-	var first, atOffset []jsonStep
-	walkJSON(data, func(p []jsonStep, k string, _, end int64) bool {
+	var first, atOffset []Step
+	walk(data, func(p []Step, k string, _, end int64) bool {
 		if k != kind || !followsKeys(p, want) {
 			return false
 		}
@@ -182,11 +241,11 @@ func typeErrorPath(data []byte, field, kind string, offset int64) []jsonStep {
 
 // followsKeys reports whether the object keys of path contain want in
 // order and end with its last element (array indexes may follow it).
-func followsKeys(path []jsonStep, want []string) bool {
+func followsKeys(path []Step, want []string) bool {
 	var keys []string
 	for _, s := range path {
-		if s.key != "" {
-			keys = append(keys, s.key)
+		if s.Key != "" {
+			keys = append(keys, s.Key)
 		}
 	}
 	if len(keys) == 0 || len(want) == 0 || keys[len(keys)-1] != want[len(want)-1] {
@@ -220,90 +279,4 @@ func expected(t reflect.Type) string {
 		return "an object"
 	}
 	return "another value"
-}
-
-// nullEntry finds the first null among the elements of an array or the
-// values of an object that the plan format says hold objects (a
-// resource_changes entry, a module call, an expression): no Terraform
-// writes one, and it would otherwise be read as missing. The path is built
-// only for what is found.
-func nullEntry(v reflect.Value) ([]jsonStep, bool) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if v.IsNil() {
-			return nil, false
-		}
-		return nullEntry(v.Elem())
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := strings.Split(f.Tag.Get("json"), ",")[0]
-			if tag == "-" || !f.IsExported() || !mayHoldObjects(f.Type) {
-				continue
-			}
-			if p, ok := nullEntry(v.Field(i)); ok {
-				if f.Anonymous {
-					return p, true
-				}
-				if tag == "" {
-					tag = f.Name
-				}
-				return append([]jsonStep{{key: tag}}, p...), true
-			}
-		}
-	case reflect.Slice:
-		if !mayHoldObjects(v.Type().Elem()) {
-			return nil, false
-		}
-		for i := 0; i < v.Len(); i++ {
-			if p, ok := nullElement(v.Index(i)); ok {
-				return append([]jsonStep{{index: i}}, p...), true
-			}
-		}
-	case reflect.Map:
-		if !mayHoldObjects(v.Type().Elem()) {
-			return nil, false
-		}
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		for _, k := range keys {
-			if p, ok := nullElement(v.MapIndex(k)); ok {
-				return append([]jsonStep{{key: k.String()}}, p...), true
-			}
-		}
-	}
-	return nil, false
-}
-
-// nullElement is nullEntry for an element, which is itself null when it is
-// a nil pointer.
-func nullElement(e reflect.Value) ([]jsonStep, bool) {
-	if e.Kind() == reflect.Pointer && e.IsNil() {
-		return nil, true
-	}
-	return nullEntry(e)
-}
-
-// mayHoldObjects reports whether values of type t may contain structs:
-// what plan JSON decodes into objects; strings, numbers and free-form
-// values (interface{}, json.RawMessage) never do.
-func mayHoldObjects(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
-		return mayHoldObjects(t.Elem())
-	case reflect.Struct:
-		return true
-	}
-	return false
-}
-
-// checkNulls reports a null entry of the decoded plan at its position.
-func checkNulls(name string, data []byte, plan any) error {
-	path, ok := nullEntry(reflect.ValueOf(plan))
-	if !ok {
-		return nil
-	}
-	line, col := positionOf(data, path)
-	return &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("not a Terraform plan: %s is null where an object belongs", jsonPath(path))}
 }

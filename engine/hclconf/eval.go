@@ -371,7 +371,7 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		objs := make([]cty.Value, len(keys))
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
-			attrs := e.body(r.body, "")
+			attrs := in.dataSourceResult(r, k, e.body(r.body, ""))
 			objs[i] = in.resourceObject(attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.resourceInsts[local] = append(in.resourceInsts[local], res)

@@ -7,13 +7,18 @@ type Expansion[T any] struct {
 	byKey map[Key]T
 }
 
-// Add records the instance with key.
-func (e *Expansion[T]) Add(key Key, v T) {
+// Add records the instance with key, unless one with that key is recorded
+// already; it reports whether v was added.
+func (e *Expansion[T]) Add(key Key, v T) bool {
 	if e.byKey == nil {
 		e.byKey = map[Key]T{}
 	}
+	if _, ok := e.byKey[key]; ok {
+		return false
+	}
 	e.all = append(e.all, v)
 	e.byKey[key] = v
+	return true
 }
 
 // All returns every instance, in the order added.

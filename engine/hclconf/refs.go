@@ -3,12 +3,15 @@ package hclconf
 import (
 	"maps"
 	"slices"
-	"sort"
-	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/model"
 )
+
+// maxRefDepth bounds how far a reference is followed through module outputs.
+const maxRefDepth = 64
 
 // refsOf maps each top-level argument and nested block type of a resource
 // instance to the instance addresses its expressions refer to, as the plan
@@ -23,12 +26,12 @@ func (in *instance) refsOf(b *body, k instanceKey, eachTravs []hcl.Traversal) (m
 	}
 	refs := map[string][]string{}
 	for name, travs := range byName {
-		addrs, err := in.resolveTraversals(travs, k.suffix(), eachTravs)
+		set, err := in.resolveTraversals(travs, k.addr(), eachTravs)
 		if err != nil {
 			return nil, err
 		}
-		if len(addrs) > 0 {
-			refs[name] = addrs
+		if len(set) > 0 {
+			refs[name] = slices.Sorted(maps.Keys(set))
 		}
 	}
 	if len(refs) == 0 {
@@ -37,126 +40,118 @@ func (in *instance) refsOf(b *body, k instanceKey, eachTravs []hcl.Traversal) (m
 	return refs, nil
 }
 
-// resolveTraversals returns the sorted instance addresses of the resources
-// the traversals name. A reference without an instance key names every
-// instance, unless one has the referrer's own key (count.index / each.key).
-// each.* stands for the for_each expression's references.
-func (in *instance) resolveTraversals(travs []hcl.Traversal, referrerKey string, eachTravs []hcl.Traversal) ([]string, error) {
+// resolveTraversals returns the instance addresses the traversals name,
+// seen from the instance with key from; each.* stands for the for_each
+// expression's traversals.
+func (in *instance) resolveTraversals(travs []hcl.Traversal, from addrs.Key, each []hcl.Traversal) (map[string]bool, error) {
 	set := map[string]bool{}
 	for _, t := range travs {
-		targets := []hcl.Traversal{t}
-		if t.RootName() == "each" {
-			targets = eachTravs
-		}
-		for _, x := range targets {
-			if err := in.resolveOne(x, referrerKey, set); err != nil {
-				return nil, err
-			}
+		if err := in.follow(set, t, from, each, 0); err != nil {
+			return nil, err
 		}
 	}
-	out := make([]string, 0, len(set))
-	for a := range set {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out, nil
+	return set, nil
 }
 
-func (in *instance) resolveOne(t hcl.Traversal, referrerKey string, set map[string]bool) error {
-	switch root := t.RootName(); root {
-	case "var", "local", "count", "path", "terraform", "self", "each":
+// follow adds to set the instances traversal t names (see
+// addrs.Expansion.Resolve for which instances a reference names).
+func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key, each []hcl.Traversal, depth int) error {
+	if depth > maxRefDepth {
 		return nil
-	case "module":
-		name := attrAt(t, 1)
-		if _, ok := in.mod.calls[name]; !ok {
+	}
+	ref, err := addrs.ParseRef(t)
+	if err != nil {
+		return nil // not a reference; evaluating it has said so
+	}
+	switch ref := ref.(type) {
+	case addrs.ResourceInstance:
+		local := ref.Resource.String()
+		if _, ok := in.mod.resources[local]; !ok {
 			return nil
 		}
-		cs, err := in.expansion(name)
+		if _, err := in.resource(local); err != nil {
+			return err
+		}
+		for _, x := range in.expansions[local].Resolve(ref.Key, from) {
+			set[x.Address] = true
+		}
+	case addrs.ModuleCallRef:
+		calls, err := in.callInstances(ref.Name)
 		if err != nil {
 			return err
 		}
-		key, next := indexAt(t, 2)
-		output := attrAt(t, next)
-		for _, child := range cs.children {
-			if key != "" && child.key.suffix() != key {
-				continue
-			}
+		for _, child := range calls.Resolve(ref.Key, from) {
 			for _, o := range slices.Sorted(maps.Keys(child.mod.outputs)) {
-				if output != "" && o != output {
+				if ref.Output != "" && o != ref.Output {
 					continue
 				}
-				addrs, err := child.outputRefsOf(o)
+				refs, err := child.outputRefsOf(o, depth+1)
 				if err != nil {
 					return err
 				}
-				for _, a := range addrs {
+				for _, a := range refs {
 					set[a] = true
 				}
 			}
 		}
-		return nil
-	case "data":
-		key, _ := indexAt(t, 3)
-		return in.addInstances(set, "data."+attrAt(t, 1)+"."+attrAt(t, 2), key, referrerKey)
-	default:
-		key, _ := indexAt(t, 2)
-		return in.addInstances(set, root+"."+attrAt(t, 1), key, referrerKey)
-	}
-}
-
-// indexAt reads a literal instance key at step i, returning it in brackets
-// and the index of the step after it.
-func indexAt(t hcl.Traversal, i int) (string, int) {
-	if i >= len(t) {
-		return "", i
-	}
-	idx, ok := t[i].(hcl.TraverseIndex)
-	if !ok || !idx.Key.IsKnown() || idx.Key.IsNull() {
-		return "", i
-	}
-	switch idx.Key.Type() {
-	case cty.String:
-		return "[" + strconv.Quote(idx.Key.AsString()) + "]", i + 1
-	case cty.Number:
-		if n, acc := idx.Key.AsBigFloat().Int64(); acc == 0 {
-			return "[" + strconv.FormatInt(n, 10) + "]", i + 1
-		}
-	}
-	return "", i + 1
-}
-
-func (in *instance) addInstances(set map[string]bool, local, key, referrerKey string) error {
-	if _, ok := in.mod.resources[local]; !ok {
-		return nil
-	}
-	if _, err := in.resource(local); err != nil {
-		return err
-	}
-	insts := in.resourceInsts[local]
-	var same []string
-	for _, x := range insts {
-		k := instanceKey{index: x.Index}.suffix()
-		if key != "" {
-			if k == key {
-				set[x.Address] = true
+	case addrs.ForEachAttr:
+		for _, e := range each {
+			if err := in.follow(set, e, from, nil, depth+1); err != nil {
+				return err
 			}
-			continue
 		}
-		if referrerKey != "" && k == referrerKey {
-			same = append(same, x.Address)
-		}
-	}
-	if key != "" {
-		return nil
-	}
-	if len(same) > 0 {
-		for _, a := range same {
-			set[a] = true
-		}
-		return nil
-	}
-	for _, x := range insts {
-		set[x.Address] = true
 	}
 	return nil
+}
+
+// recordInstance adds an evaluated resource instance to its expansion, for
+// references to find.
+func (in *instance) recordInstance(local string, k instanceKey, r *model.Resource) {
+	e := in.expansions[local]
+	if e == nil {
+		e = &addrs.Expansion[*model.Resource]{}
+		in.expansions[local] = e
+	}
+	e.Add(k.addr(), r)
+}
+
+// callInstances returns the evaluated instances of a module call by key
+// (none for a call that was not evaluated).
+func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], error) {
+	if _, ok := in.mod.calls[name]; !ok {
+		return nil, nil
+	}
+	if e, ok := in.callInsts[name]; ok {
+		return e, nil
+	}
+	cs, err := in.expansion(name)
+	if err != nil {
+		return nil, err
+	}
+	e := &addrs.Expansion[*instance]{}
+	for _, child := range cs.children {
+		e.Add(child.key.addr(), child)
+	}
+	in.callInsts[name] = e
+	return e, nil
+}
+
+// outputRefsOf returns the instance addresses an output refers to.
+func (in *instance) outputRefsOf(name string, depth int) ([]string, error) {
+	if refs, ok := in.outputRefs[name]; ok {
+		return refs, nil
+	}
+	o := in.mod.outputs[name]
+	if o == nil || o.expr == nil {
+		return nil, nil
+	}
+	set := map[string]bool{}
+	for _, t := range o.expr.Variables() {
+		if err := in.follow(set, t, addrs.NoKey, nil, depth); err != nil {
+			return nil, err
+		}
+	}
+	refs := slices.Sorted(maps.Keys(set))
+	in.outputRefs[name] = refs
+	return refs, nil
 }

@@ -1,0 +1,195 @@
+package plan
+
+import (
+	"maps"
+	"slices"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// maxRefDepth bounds how far a reference is followed through module
+// outputs and input variables (a valid configuration has no cycles; this
+// keeps a hand-made one from recursing without end).
+const maxRefDepth = 64
+
+// refResolver turns the references a plan's configuration lists into the
+// instance addresses of the resources they name.
+type refResolver struct {
+	// modules: each configuration module by path ("" for the root)
+	modules map[string]*configModule
+	// instances of each resource and module call, in each module instance
+	resources map[expansionKey]*addrs.Expansion[string]
+	calls     map[expansionKey]*addrs.Expansion[addrs.ModuleInstance]
+	// parsed references, once per expression
+	parsed map[*tfjson.Expression][]addrs.Referenceable
+	// what an output of a module instance refers to
+	outputs map[string]refSet
+}
+
+// configModule is one module of the configuration and the call that
+// includes it (nil for the root).
+type configModule struct {
+	mod  *tfjson.ConfigModule
+	call *tfjson.ModuleCall
+}
+
+// expansionKey names a resource ([data.]TYPE.NAME) or a module call (NAME)
+// within a module instance.
+type expansionKey struct {
+	module string
+	local  string
+}
+
+func newRefResolver(root *tfjson.ConfigModule) *refResolver {
+	x := &refResolver{
+		modules:   map[string]*configModule{},
+		resources: map[expansionKey]*addrs.Expansion[string]{},
+		calls:     map[expansionKey]*addrs.Expansion[addrs.ModuleInstance]{},
+		parsed:    map[*tfjson.Expression][]addrs.Referenceable{},
+		outputs:   map[string]refSet{},
+	}
+	var walk func(cm *configModule, path addrs.Module)
+	walk = func(cm *configModule, path addrs.Module) {
+		x.modules[path.String()] = cm
+		for name, call := range cm.mod.ModuleCalls {
+			if call.Module != nil {
+				walk(&configModule{mod: call.Module, call: call}, path.Child(name))
+			}
+		}
+	}
+	if root != nil {
+		walk(&configModule{mod: root}, addrs.RootModule)
+	}
+	return x
+}
+
+// add records an instance, and the module call instances that hold it.
+func (x *refResolver) add(r *model.Resource, mi addrs.ModuleInstance, key addrs.Key) {
+	k := expansionKey{module: r.Module, local: addrs.Resource{Mode: r.Mode, Type: r.Type, Name: r.Name}.String()}
+	e := x.resources[k]
+	if e == nil {
+		e = &addrs.Expansion[string]{}
+		x.resources[k] = e
+	}
+	e.Add(key, r.Address)
+	for i := len(mi); i > 0; i-- {
+		parent, step := mi[:i-1], mi[i-1]
+		k := expansionKey{module: parent.String(), local: step.Name}
+		c := x.calls[k]
+		if c == nil {
+			c = &addrs.Expansion[addrs.ModuleInstance]{}
+			x.calls[k] = c
+		}
+		if !c.Add(step.Key, mi[:i]) {
+			break // the enclosing instances are recorded already
+		}
+	}
+}
+
+// refSet collects resolved instance addresses.
+type refSet map[string]bool
+
+func (s refSet) merge(o refSet) {
+	for a := range o {
+		s[a] = true
+	}
+}
+
+// resolve fills r.Refs: for each top-level argument and nested block, the
+// instance addresses its expressions refer to.
+func (x *refResolver) resolve(r *model.Resource, cr *configResource, mi addrs.ModuleInstance, key addrs.Key) {
+	cm := x.modules[cr.path.String()]
+	if cm == nil || len(cr.res.Expressions) == 0 {
+		return
+	}
+	each := x.refs(cr.res.ForEachExpression)
+	refs := map[string][]string{}
+	for attr, expr := range cr.res.Expressions {
+		set := refSet{}
+		for _, ref := range x.refs(expr) {
+			x.follow(set, mi, cm, ref, key, each, 0)
+		}
+		if len(set) > 0 {
+			refs[attr] = slices.Sorted(maps.Keys(set))
+		}
+	}
+	if len(refs) > 0 {
+		r.Refs = refs
+	}
+}
+
+// refs parses an expression's references, and those of the blocks nested
+// in it, once.
+func (x *refResolver) refs(e *tfjson.Expression) []addrs.Referenceable {
+	if e == nil || e.ExpressionData == nil {
+		return nil
+	}
+	if out, ok := x.parsed[e]; ok {
+		return out
+	}
+	var out []addrs.Referenceable
+	for _, s := range e.References {
+		if ref, err := addrs.ParseRefString(s); err == nil {
+			out = append(out, ref)
+		}
+	}
+	out = addrs.Innermost(out)
+	for _, blk := range e.NestedBlocks {
+		for _, inner := range slices.Sorted(maps.Keys(blk)) {
+			out = append(out, x.refs(blk[inner])...)
+		}
+	}
+	x.parsed[e] = out
+	return out
+}
+
+// follow adds to set the instances ref names, written in module instance
+// mi (configuration cm) and seen from the instance with key from; each
+// stands for the references of the referrer's for_each expression.
+func (x *refResolver) follow(set refSet, mi addrs.ModuleInstance, cm *configModule, ref addrs.Referenceable, from addrs.Key, each []addrs.Referenceable, depth int) {
+	if depth > maxRefDepth {
+		return
+	}
+	switch ref := ref.(type) {
+	case addrs.ResourceInstance:
+		for _, a := range x.resources[expansionKey{mi.String(), ref.Resource.String()}].Resolve(ref.Key, from) {
+			set[a] = true
+		}
+	case addrs.ModuleCallRef:
+		call := cm.mod.ModuleCalls[ref.Name]
+		if call == nil || call.Module == nil {
+			return
+		}
+		child := &configModule{mod: call.Module, call: call}
+		for _, inst := range x.calls[expansionKey{mi.String(), ref.Name}].Resolve(ref.Key, from) {
+			for _, name := range slices.Sorted(maps.Keys(call.Module.Outputs)) {
+				if ref.Output == "" || name == ref.Output {
+					set.merge(x.output(inst, child, name, depth+1))
+				}
+			}
+		}
+	case addrs.ForEachAttr:
+		for _, e := range each {
+			x.follow(set, mi, cm, e, from, nil, depth+1)
+		}
+	}
+}
+
+// output returns what an output of module instance mi refers to.
+func (x *refResolver) output(mi addrs.ModuleInstance, cm *configModule, name string, depth int) refSet {
+	id := addrs.Join(mi.String(), "output."+name)
+	if set, ok := x.outputs[id]; ok {
+		return set
+	}
+	set := refSet{}
+	if o := cm.mod.Outputs[name]; o != nil {
+		for _, ref := range x.refs(o.Expression) {
+			x.follow(set, mi, cm, ref, addrs.NoKey, nil, depth)
+		}
+	}
+	x.outputs[id] = set
+	return set
+}

@@ -52,10 +52,11 @@ type instance struct {
 	providers map[string]providerRef
 
 	// instances of each resource and module call, for resolving refs;
-	// the instance addresses each output refers to
+	// the instance addresses each output and input variable refers to
+	// ("output.NAME", "var.NAME")
 	expansions map[string]*addrs.Expansion[*model.Resource]
 	callInsts  map[string]*addrs.Expansion[*instance]
-	outputRefs map[string][]string
+	valueRefs  map[string][]string
 
 	funcs map[string]function.Function
 }

@@ -94,6 +94,24 @@ func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key,
 				}
 			}
 		}
+	case addrs.InputVariable:
+		refs, err := in.variableRefsOf(ref.Name, depth+1)
+		if err != nil {
+			return err
+		}
+		for _, a := range refs {
+			set[a] = true
+		}
+	case addrs.LocalValue:
+		// A local is its expression; it has no key of its own, so what it
+		// names is seen from the referrer's.
+		if l, ok := in.mod.locals[ref.Name]; ok {
+			for _, t := range l.expr.Variables() {
+				if err := in.follow(set, t, from, nil, depth+1); err != nil {
+					return err
+				}
+			}
+		}
 	case addrs.ForEachAttr:
 		for _, e := range each {
 			if err := in.follow(set, e, from, nil, depth+1); err != nil {
@@ -102,6 +120,38 @@ func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key,
 		}
 	}
 	return nil
+}
+
+// variableRefsOf returns the instance addresses an input variable of a
+// module instance refers to: those of the call's argument in the caller,
+// seen from this instance's key (count.index and each.* there are the
+// module's). A root variable, or one left to its default, refers to nothing.
+func (in *instance) variableRefsOf(name string, depth int) ([]string, error) {
+	id := "var." + name
+	if refs, ok := in.valueRefs[id]; ok {
+		return refs, nil
+	}
+	in.valueRefs[id] = nil // a cycle ends here
+	if in.parent == nil {
+		return nil, nil
+	}
+	a, ok := in.call.args[name]
+	if !ok {
+		return nil, nil
+	}
+	var each []hcl.Traversal
+	if in.call.forEach != nil {
+		each = in.call.forEach.Variables()
+	}
+	set := map[string]bool{}
+	for _, t := range a.expr.Variables() {
+		if err := in.parent.follow(set, t, in.key.addr(), each, depth); err != nil {
+			return nil, err
+		}
+	}
+	refs := slices.Sorted(maps.Keys(set))
+	in.valueRefs[id] = refs
+	return refs, nil
 }
 
 // recordInstance adds an evaluated resource instance to its expansion, for
@@ -138,9 +188,11 @@ func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], err
 
 // outputRefsOf returns the instance addresses an output refers to.
 func (in *instance) outputRefsOf(name string, depth int) ([]string, error) {
-	if refs, ok := in.outputRefs[name]; ok {
+	id := "output." + name
+	if refs, ok := in.valueRefs[id]; ok {
 		return refs, nil
 	}
+	in.valueRefs[id] = nil // a cycle ends here
 	o := in.mod.outputs[name]
 	if o == nil || o.expr == nil {
 		return nil, nil
@@ -152,6 +204,6 @@ func (in *instance) outputRefsOf(name string, depth int) ([]string, error) {
 		}
 	}
 	refs := slices.Sorted(maps.Keys(set))
-	in.outputRefs[name] = refs
+	in.valueRefs[id] = refs
 	return refs, nil
 }

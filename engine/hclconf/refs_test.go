@@ -2,9 +2,11 @@ package hclconf
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/plan"
 )
 
@@ -30,6 +32,73 @@ func TestAddressesAsTerraformWritesThem(t *testing.T) {
 	for _, a := range []string{`terraform_data.k["a$${b}$${c}"]`, `module.m["%%{if}"].terraform_data.r`, `terraform_data.k["\u001b[31m"]`} {
 		if !strings.Contains(strings.Join(got, "\n"), a) {
 			t.Errorf("%s missing", a)
+		}
+	}
+}
+
+// TestRefsAcrossModuleBoundaries follows a key passed into modules (and
+// one module further) to the resource it names, from HCL and from the plan
+// Terraform made of the same configuration: a module instance's
+// aws_kms_key.app[each.key] is the key with that instance's own key.
+func TestRefsAcrossModuleBoundaries(t *testing.T) {
+	const name = "kms-key-passed-into-module"
+	data, err := os.ReadFile("../../fixtures/plans/" + name + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdoc, err := plan.Load(name+".json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hres, _, _ := load(t, "../../fixtures/hcl/"+name, Options{})
+	pres := map[string]*model.Resource{}
+	for i := range pdoc.Resources {
+		pres[pdoc.Resources[i].Address] = &pdoc.Resources[i]
+	}
+	tests := []struct {
+		address string
+		want    []string
+	}{
+		{"aws_ebs_volume.root", []string{"aws_kms_key.primary"}},
+		{"module.storage.aws_ebs_volume.this", []string{"aws_kms_key.primary"}},
+		{"module.unkeyed.aws_ebs_volume.this", nil},
+		{`module.apps["billing"].aws_cloudwatch_log_group.this`, []string{`aws_kms_key.app["billing"]`}},
+		{`module.apps["ledger"].module.data.aws_ebs_volume.this`, []string{`aws_kms_key.app["ledger"]`}},
+		// The plan lists aws_kms_key.app beside aws_kms_key.app["ledger"].
+		{"aws_cloudwatch_log_group.audit", []string{`aws_kms_key.app["ledger"]`}},
+	}
+	for _, tt := range tests {
+		for form, res := range map[string]map[string]*model.Resource{"HCL": hres, "plan": pres} {
+			r, ok := res[tt.address]
+			if !ok {
+				t.Errorf("%s: %s missing", form, tt.address)
+				continue
+			}
+			if got := r.Refs["kms_key_id"]; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s: %s refs[kms_key_id] = %v, want %v", form, tt.address, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestRefsThroughLocals follows locals (which the plan does not show) to
+// what they refer to, seen from the referrer's key: local.keys[count.index]
+// over aws_kms_key.k[*].arn is the key with the volume's own index.
+func TestRefsThroughLocals(t *testing.T) {
+	res, _, _ := load(t, "testdata/refs-locals", Options{})
+	tests := []struct {
+		address string
+		want    []string
+	}{
+		{"aws_ebs_volume.v[0]", []string{"aws_kms_key.k[0]"}},
+		{"aws_ebs_volume.v[1]", []string{"aws_kms_key.k[1]"}},
+		// local.first is local.keys[0]: a local is followed as a whole (both
+		// keys), through the module's variable and its own local.
+		{"module.m.aws_ebs_volume.this", []string{"aws_kms_key.k[0]", "aws_kms_key.k[1]"}},
+	}
+	for _, tt := range tests {
+		if got := res[tt.address].Refs["kms_key_id"]; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s refs[kms_key_id] = %v, want %v", tt.address, got, tt.want)
 		}
 	}
 }

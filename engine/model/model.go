@@ -81,8 +81,13 @@ type Resource struct {
 	// Unknown mirrors the shape of Values, with true where a value is known
 	// only after apply.
 	Unknown map[string]any `json:"unknown"`
-	// Refs maps a top-level attribute to the instance addresses of the
-	// resources its expression refers to.
+	// Refs maps a top-level attribute (or nested block type) to the
+	// instance addresses of the resources its expressions refer to,
+	// followed through locals, module input variables and module outputs
+	// to the resources themselves. A reference without an instance key
+	// (aws_x.y[count.index] reads as aws_x.y) names the instance with the
+	// referrer's own key when there is one, else every instance (see
+	// addrs.Expansion.Resolve).
 	Refs   map[string][]string `json:"refs"`
 	Source *Location           `json:"source,omitempty"`
 	// Locations maps attribute paths, as policies name them

@@ -25,8 +25,9 @@ type refResolver struct {
 	calls     map[expansionKey]*addrs.Expansion[addrs.ModuleInstance]
 	// parsed references, once per expression
 	parsed map[*tfjson.Expression][]addrs.Referenceable
-	// what an output of a module instance refers to
-	outputs map[string]refSet
+	// what an output or input variable of a module instance refers to, by
+	// its address (module.m.output.o, module.m.var.v)
+	values map[string]refSet
 }
 
 // configModule is one module of the configuration and the call that
@@ -49,7 +50,7 @@ func newRefResolver(root *tfjson.ConfigModule) *refResolver {
 		resources: map[expansionKey]*addrs.Expansion[string]{},
 		calls:     map[expansionKey]*addrs.Expansion[addrs.ModuleInstance]{},
 		parsed:    map[*tfjson.Expression][]addrs.Referenceable{},
-		outputs:   map[string]refSet{},
+		values:    map[string]refSet{},
 	}
 	var walk func(cm *configModule, path addrs.Module)
 	walk = func(cm *configModule, path addrs.Module) {
@@ -159,17 +160,20 @@ func (x *refResolver) follow(set refSet, mi addrs.ModuleInstance, cm *configModu
 			set[a] = true
 		}
 	case addrs.ModuleCallRef:
-		call := cm.mod.ModuleCalls[ref.Name]
-		if call == nil || call.Module == nil {
+		child := x.modules[mi.Module().Child(ref.Name).String()]
+		if child == nil {
 			return
 		}
-		child := &configModule{mod: call.Module, call: call}
 		for _, inst := range x.calls[expansionKey{mi.String(), ref.Name}].Resolve(ref.Key, from) {
-			for _, name := range slices.Sorted(maps.Keys(call.Module.Outputs)) {
+			for _, name := range slices.Sorted(maps.Keys(child.mod.Outputs)) {
 				if ref.Output == "" || name == ref.Output {
 					set.merge(x.output(inst, child, name, depth+1))
 				}
 			}
+		}
+	case addrs.InputVariable:
+		if !mi.IsRoot() {
+			set.merge(x.variable(mi, cm, ref.Name, depth+1))
 		}
 	case addrs.ForEachAttr:
 		for _, e := range each {
@@ -178,18 +182,38 @@ func (x *refResolver) follow(set refSet, mi addrs.ModuleInstance, cm *configModu
 	}
 }
 
-// output returns what an output of module instance mi refers to.
-func (x *refResolver) output(mi addrs.ModuleInstance, cm *configModule, name string, depth int) refSet {
-	id := addrs.Join(mi.String(), "output."+name)
-	if set, ok := x.outputs[id]; ok {
+// variable returns what an input variable of module instance mi refers to:
+// what the call's argument refers to in the caller, seen from the module
+// instance's own key (so count.index and each.* there are the module's).
+func (x *refResolver) variable(mi addrs.ModuleInstance, cm *configModule, name string, depth int) refSet {
+	id := addrs.Join(mi.String(), "var."+name)
+	if set, ok := x.values[id]; ok {
 		return set
 	}
 	set := refSet{}
+	x.values[id] = set
+	parent, step := mi.Parent()
+	if caller := x.modules[parent.Module().String()]; caller != nil && cm.call != nil {
+		each := x.refs(cm.call.ForEachExpression)
+		for _, ref := range x.refs(cm.call.Expressions[name]) {
+			x.follow(set, parent, caller, ref, step.Key, each, depth)
+		}
+	}
+	return set
+}
+
+// output returns what an output of module instance mi refers to.
+func (x *refResolver) output(mi addrs.ModuleInstance, cm *configModule, name string, depth int) refSet {
+	id := addrs.Join(mi.String(), "output."+name)
+	if set, ok := x.values[id]; ok {
+		return set
+	}
+	set := refSet{}
+	x.values[id] = set
 	if o := cm.mod.Outputs[name]; o != nil {
 		for _, ref := range x.refs(o.Expression) {
 			x.follow(set, mi, cm, ref, addrs.NoKey, nil, depth)
 		}
 	}
-	x.outputs[id] = set
 	return set
 }

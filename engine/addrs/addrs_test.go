@@ -308,6 +308,19 @@ func TestExpansionResolve(t *testing.T) {
 	}
 }
 
+func TestTargets(t *testing.T) {
+	var a, b Targets
+	a.AddInstance("aws_x.y[0]")
+	b.AddInstance("aws_x.y[1]")
+	b.AddUnresolved("module.m.local.k")
+	a.Merge(&b)
+	a.Merge(&Targets{})
+	want := Targets{Instances: map[string]bool{"aws_x.y[0]": true, "aws_x.y[1]": true}, Unresolved: map[string]bool{"module.m.local.k": true}}
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("merged %v, want %v", a, want)
+	}
+}
+
 // TestCorpusAddresses reads every resource address Terraform wrote in the
 // corpus plans and renders it back byte for byte.
 func TestCorpusAddresses(t *testing.T) {

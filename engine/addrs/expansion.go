@@ -1,5 +1,10 @@
 package addrs
 
+import (
+	"maps"
+	"slices"
+)
+
 // Expansion holds the instances of one resource or module call within one
 // module instance, by key, to resolve references to them in constant time.
 type Expansion[T any] struct {
@@ -49,4 +54,58 @@ func (e *Expansion[T]) Resolve(key, from Key) []T {
 		}
 	}
 	return e.all
+}
+
+// Targets collects what references name: the instance addresses they
+// resolve to, and, written as absolute references (module.m.local.x,
+// data.aws_kms_key.k), those that name no instance that is known.
+type Targets struct {
+	Instances  map[string]bool
+	Unresolved map[string]bool
+}
+
+// AddInstance records an instance address.
+func (t *Targets) AddInstance(address string) {
+	if t.Instances == nil {
+		t.Instances = map[string]bool{}
+	}
+	t.Instances[address] = true
+}
+
+// AddUnresolved records a reference that names no known instance.
+func (t *Targets) AddUnresolved(ref string) {
+	if t.Unresolved == nil {
+		t.Unresolved = map[string]bool{}
+	}
+	t.Unresolved[ref] = true
+}
+
+// Merge adds everything o holds.
+func (t *Targets) Merge(o *Targets) {
+	for a := range o.Instances {
+		t.AddInstance(a)
+	}
+	for r := range o.Unresolved {
+		t.AddUnresolved(r)
+	}
+}
+
+// RefMaps turns what each attribute's references name into the model's
+// refs and unresolved maps: sorted lists, nil when there is nothing.
+func RefMaps(byAttr map[string]*Targets) (refs, unresolved map[string][]string) {
+	for attr, t := range byAttr {
+		if len(t.Instances) > 0 {
+			if refs == nil {
+				refs = map[string][]string{}
+			}
+			refs[attr] = slices.Sorted(maps.Keys(t.Instances))
+		}
+		if len(t.Unresolved) > 0 {
+			if unresolved == nil {
+				unresolved = map[string][]string{}
+			}
+			unresolved[attr] = slices.Sorted(maps.Keys(t.Unresolved))
+		}
+	}
+	return refs, unresolved
 }

@@ -56,7 +56,7 @@ type instance struct {
 	// ("output.NAME", "var.NAME")
 	expansions map[string]*addrs.Expansion[*model.Resource]
 	callInsts  map[string]*addrs.Expansion[*instance]
-	valueRefs  map[string][]string
+	valueRefs  map[string]*addrs.Targets
 
 	funcs map[string]function.Function
 }
@@ -385,7 +385,7 @@ func (in *instance) resource(local string) (cty.Value, error) {
 			objs[i] = in.resourceObject(attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.recordInstance(local, k, res)
-			if res.Refs, err = in.refsOf(r.body, k, eachTravs); err != nil {
+			if err := in.setRefs(res, r.body, k, eachTravs); err != nil {
 				return cty.NilVal, err
 			}
 		}

@@ -186,7 +186,7 @@ func (ev *evaluator) newInstance(mod *module, addr string, path []string) *insta
 		providers:  map[string]providerRef{},
 		expansions: map[string]*addrs.Expansion[*model.Resource]{},
 		callInsts:  map[string]*addrs.Expansion[*instance]{},
-		valueRefs:  map[string][]string{},
+		valueRefs:  map[string]*addrs.Targets{},
 		funcs:      ev.functions(mod),
 	}
 }

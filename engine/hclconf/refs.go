@@ -13,10 +13,10 @@ import (
 // maxRefDepth bounds how far a reference is followed through module outputs.
 const maxRefDepth = 64
 
-// refsOf maps each top-level argument and nested block type of a resource
-// instance to the instance addresses its expressions refer to, as the plan
-// loader does from a plan's configuration.
-func (in *instance) refsOf(b *body, k instanceKey, eachTravs []hcl.Traversal) (map[string][]string, error) {
+// setRefs fills a resource instance's Refs and Unresolved: for each
+// top-level argument and nested block type, what its expressions refer to,
+// as the plan loader does from a plan's configuration.
+func (in *instance) setRefs(res *model.Resource, b *body, k instanceKey, eachTravs []hcl.Traversal) error {
 	byName := map[string][]hcl.Traversal{}
 	for name, a := range b.attrs {
 		byName[name] = append(byName[name], a.expr.Variables()...)
@@ -24,38 +24,26 @@ func (in *instance) refsOf(b *body, k instanceKey, eachTravs []hcl.Traversal) (m
 	for _, blk := range b.blocks {
 		byName[blk.typ] = append(byName[blk.typ], blockTraversals(blk)...)
 	}
-	refs := map[string][]string{}
+	byAttr := make(map[string]*addrs.Targets, len(byName))
 	for name, travs := range byName {
-		set, err := in.resolveTraversals(travs, k.addr(), eachTravs)
-		if err != nil {
-			return nil, err
+		t := &addrs.Targets{}
+		for _, tr := range travs {
+			if err := in.follow(t, tr, k.addr(), eachTravs, 0); err != nil {
+				return err
+			}
 		}
-		if len(set) > 0 {
-			refs[name] = slices.Sorted(maps.Keys(set))
-		}
+		byAttr[name] = t
 	}
-	if len(refs) == 0 {
-		return nil, nil
-	}
-	return refs, nil
+	res.Refs, res.Unresolved = addrs.RefMaps(byAttr)
+	return nil
 }
 
-// resolveTraversals returns the instance addresses the traversals name,
-// seen from the instance with key from; each.* stands for the for_each
-// expression's traversals.
-func (in *instance) resolveTraversals(travs []hcl.Traversal, from addrs.Key, each []hcl.Traversal) (map[string]bool, error) {
-	set := map[string]bool{}
-	for _, t := range travs {
-		if err := in.follow(set, t, from, each, 0); err != nil {
-			return nil, err
-		}
-	}
-	return set, nil
-}
-
-// follow adds to set the instances traversal t names (see
-// addrs.Expansion.Resolve for which instances a reference names).
-func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key, each []hcl.Traversal, depth int) error {
+// follow adds to set what traversal t names, seen from the instance with
+// key from (see addrs.Expansion.Resolve for which instances a reference
+// names); each.* stands for the for_each expression's traversals. A
+// resource with no instance that matches, or a module that was not
+// evaluated, is recorded as unresolved.
+func (in *instance) follow(set *addrs.Targets, t hcl.Traversal, from addrs.Key, each []hcl.Traversal, depth int) error {
 	if depth > maxRefDepth {
 		return nil
 	}
@@ -72,15 +60,26 @@ func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key,
 		if _, err := in.resource(local); err != nil {
 			return err
 		}
-		for _, x := range in.expansions[local].Resolve(ref.Key, from) {
-			set[x.Address] = true
+		found := in.expansions[local].Resolve(ref.Key, from)
+		for _, x := range found {
+			set.AddInstance(x.Address)
+		}
+		if len(found) == 0 {
+			set.AddUnresolved(addrs.Join(in.addr, ref.String()))
 		}
 	case addrs.ModuleCallRef:
+		if _, ok := in.mod.calls[ref.Name]; !ok {
+			return nil
+		}
 		calls, err := in.callInstances(ref.Name)
 		if err != nil {
 			return err
 		}
-		for _, child := range calls.Resolve(ref.Key, from) {
+		children := calls.Resolve(ref.Key, from)
+		if len(children) == 0 {
+			set.AddUnresolved(addrs.Join(in.addr, ref.String()))
+		}
+		for _, child := range children {
 			for _, o := range slices.Sorted(maps.Keys(child.mod.outputs)) {
 				if ref.Output != "" && o != ref.Output {
 					continue
@@ -89,9 +88,7 @@ func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key,
 				if err != nil {
 					return err
 				}
-				for _, a := range refs {
-					set[a] = true
-				}
+				set.Merge(refs)
 			}
 		}
 	case addrs.InputVariable:
@@ -99,9 +96,7 @@ func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key,
 		if err != nil {
 			return err
 		}
-		for _, a := range refs {
-			set[a] = true
-		}
+		set.Merge(refs)
 	case addrs.LocalValue:
 		// A local is its expression; it has no key of its own, so what it
 		// names is seen from the referrer's.
@@ -126,32 +121,30 @@ func (in *instance) follow(set map[string]bool, t hcl.Traversal, from addrs.Key,
 // module instance refers to: those of the call's argument in the caller,
 // seen from this instance's key (count.index and each.* there are the
 // module's). A root variable, or one left to its default, refers to nothing.
-func (in *instance) variableRefsOf(name string, depth int) ([]string, error) {
+func (in *instance) variableRefsOf(name string, depth int) (*addrs.Targets, error) {
 	id := "var." + name
 	if refs, ok := in.valueRefs[id]; ok {
 		return refs, nil
 	}
-	in.valueRefs[id] = nil // a cycle ends here
+	set := &addrs.Targets{}
+	in.valueRefs[id] = set // a cycle ends here
 	if in.parent == nil {
-		return nil, nil
+		return set, nil
 	}
 	a, ok := in.call.args[name]
 	if !ok {
-		return nil, nil
+		return set, nil
 	}
 	var each []hcl.Traversal
 	if in.call.forEach != nil {
 		each = in.call.forEach.Variables()
 	}
-	set := map[string]bool{}
 	for _, t := range a.expr.Variables() {
 		if err := in.parent.follow(set, t, in.key.addr(), each, depth); err != nil {
 			return nil, err
 		}
 	}
-	refs := slices.Sorted(maps.Keys(set))
-	in.valueRefs[id] = refs
-	return refs, nil
+	return set, nil
 }
 
 // recordInstance adds an evaluated resource instance to its expansion, for
@@ -168,9 +161,6 @@ func (in *instance) recordInstance(local string, k instanceKey, r *model.Resourc
 // callInstances returns the evaluated instances of a module call by key
 // (none for a call that was not evaluated).
 func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], error) {
-	if _, ok := in.mod.calls[name]; !ok {
-		return nil, nil
-	}
 	if e, ok := in.callInsts[name]; ok {
 		return e, nil
 	}
@@ -186,24 +176,20 @@ func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], err
 	return e, nil
 }
 
-// outputRefsOf returns the instance addresses an output refers to.
-func (in *instance) outputRefsOf(name string, depth int) ([]string, error) {
+// outputRefsOf returns what an output refers to.
+func (in *instance) outputRefsOf(name string, depth int) (*addrs.Targets, error) {
 	id := "output." + name
 	if refs, ok := in.valueRefs[id]; ok {
 		return refs, nil
 	}
-	in.valueRefs[id] = nil // a cycle ends here
-	o := in.mod.outputs[name]
-	if o == nil || o.expr == nil {
-		return nil, nil
-	}
-	set := map[string]bool{}
-	for _, t := range o.expr.Variables() {
-		if err := in.follow(set, t, addrs.NoKey, nil, depth); err != nil {
-			return nil, err
+	set := &addrs.Targets{}
+	in.valueRefs[id] = set // a cycle ends here
+	if o := in.mod.outputs[name]; o != nil && o.expr != nil {
+		for _, t := range o.expr.Variables() {
+			if err := in.follow(set, t, addrs.NoKey, nil, depth); err != nil {
+				return nil, err
+			}
 		}
 	}
-	refs := slices.Sorted(maps.Keys(set))
-	in.valueRefs[id] = refs
-	return refs, nil
+	return set, nil
 }

@@ -102,3 +102,43 @@ func TestRefsThroughLocals(t *testing.T) {
 		}
 	}
 }
+
+// TestUnresolvedRefs records what an attribute refers to when no instance
+// answers the reference, so that a value known only after apply is still
+// known to be set from something: a module that is not installed, an
+// instance key with no instance, and (in a plan, which shows no locals) a
+// module's local value.
+func TestUnresolvedRefs(t *testing.T) {
+	res, _, _ := load(t, "testdata/refs-unresolved", Options{})
+	db := res["aws_db_instance.db"]
+	want := map[string][]string{"storage_encrypted": {"module.kms.enabled"}, "kms_key_id": {"aws_kms_key.k[1]"}}
+	if !reflect.DeepEqual(db.Unresolved, want) {
+		t.Errorf("unresolved = %v, want %v", db.Unresolved, want)
+	}
+	if want := map[string][]string{"identifier": {"aws_kms_key.k[0]"}}; !reflect.DeepEqual(db.Refs, want) {
+		t.Errorf("refs = %v, want %v", db.Refs, want)
+	}
+
+	const name = "encryption-set-from-module-local"
+	data, err := os.ReadFile("../../fixtures/plans/" + name + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdoc, err := plan.Load(name+".json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hres, _, _ := load(t, "../../fixtures/hcl/"+name, Options{})
+	const addr = "module.reporting.aws_db_instance.this"
+	for _, r := range pdoc.Resources {
+		if r.Address == addr {
+			if got, want := r.Unresolved["storage_encrypted"], []string{"module.reporting.local.encrypted"}; !reflect.DeepEqual(got, want) {
+				t.Errorf("plan: unresolved = %v, want %v", got, want)
+			}
+		}
+	}
+	// HCL follows the local to the key.
+	if got, want := hres[addr].Refs["storage_encrypted"], []string{"aws_kms_key.db"}; !reflect.DeepEqual(got, want) || hres[addr].Unresolved != nil {
+		t.Errorf("HCL: refs = %v, unresolved = %v; want refs %v", got, hres[addr].Unresolved, want)
+	}
+}

@@ -27,7 +27,7 @@ type refResolver struct {
 	parsed map[*tfjson.Expression][]addrs.Referenceable
 	// what an output or input variable of a module instance refers to, by
 	// its address (module.m.output.o, module.m.var.v)
-	values map[string]refSet
+	values map[string]*addrs.Targets
 }
 
 // configModule is one module of the configuration and the call that
@@ -50,7 +50,7 @@ func newRefResolver(root *tfjson.ConfigModule) *refResolver {
 		resources: map[expansionKey]*addrs.Expansion[string]{},
 		calls:     map[expansionKey]*addrs.Expansion[addrs.ModuleInstance]{},
 		parsed:    map[*tfjson.Expression][]addrs.Referenceable{},
-		values:    map[string]refSet{},
+		values:    map[string]*addrs.Targets{},
 	}
 	var walk func(cm *configModule, path addrs.Module)
 	walk = func(cm *configModule, path addrs.Module) {
@@ -90,36 +90,23 @@ func (x *refResolver) add(r *model.Resource, mi addrs.ModuleInstance, key addrs.
 	}
 }
 
-// refSet collects resolved instance addresses.
-type refSet map[string]bool
-
-func (s refSet) merge(o refSet) {
-	for a := range o {
-		s[a] = true
-	}
-}
-
-// resolve fills r.Refs: for each top-level argument and nested block, the
-// instance addresses its expressions refer to.
+// resolve fills r.Refs and r.Unresolved: for each top-level argument and
+// nested block, what its expressions refer to.
 func (x *refResolver) resolve(r *model.Resource, cr *configResource, mi addrs.ModuleInstance, key addrs.Key) {
 	cm := x.modules[cr.path.String()]
 	if cm == nil || len(cr.res.Expressions) == 0 {
 		return
 	}
 	each := x.refs(cr.res.ForEachExpression)
-	refs := map[string][]string{}
+	byAttr := make(map[string]*addrs.Targets, len(cr.res.Expressions))
 	for attr, expr := range cr.res.Expressions {
-		set := refSet{}
+		t := &addrs.Targets{}
 		for _, ref := range x.refs(expr) {
-			x.follow(set, mi, cm, ref, key, each, 0)
+			x.follow(t, mi, cm, ref, key, each, 0)
 		}
-		if len(set) > 0 {
-			refs[attr] = slices.Sorted(maps.Keys(set))
-		}
+		byAttr[attr] = t
 	}
-	if len(refs) > 0 {
-		r.Refs = refs
-	}
+	r.Refs, r.Unresolved = addrs.RefMaps(byAttr)
 }
 
 // refs parses an expression's references, and those of the blocks nested
@@ -147,37 +134,50 @@ func (x *refResolver) refs(e *tfjson.Expression) []addrs.Referenceable {
 	return out
 }
 
-// follow adds to set the instances ref names, written in module instance
-// mi (configuration cm) and seen from the instance with key from; each
-// stands for the references of the referrer's for_each expression.
-func (x *refResolver) follow(set refSet, mi addrs.ModuleInstance, cm *configModule, ref addrs.Referenceable, from addrs.Key, each []addrs.Referenceable, depth int) {
+// follow adds to t what ref names, written in module instance mi
+// (configuration cm) and seen from the instance with key from; each stands
+// for the references of the referrer's for_each expression. A resource,
+// module output or local value that leads to no instance in the plan is
+// recorded as unresolved (the plan shows no locals); root variables,
+// count, path and terraform are known at plan time.
+func (x *refResolver) follow(t *addrs.Targets, mi addrs.ModuleInstance, cm *configModule, ref addrs.Referenceable, from addrs.Key, each []addrs.Referenceable, depth int) {
 	if depth > maxRefDepth {
 		return
 	}
 	switch ref := ref.(type) {
 	case addrs.ResourceInstance:
-		for _, a := range x.resources[expansionKey{mi.String(), ref.Resource.String()}].Resolve(ref.Key, from) {
-			set[a] = true
+		found := x.resources[expansionKey{mi.String(), ref.Resource.String()}].Resolve(ref.Key, from)
+		for _, a := range found {
+			t.AddInstance(a)
+		}
+		if len(found) == 0 {
+			t.AddUnresolved(addrs.Join(mi.String(), ref.String()))
 		}
 	case addrs.ModuleCallRef:
 		child := x.modules[mi.Module().Child(ref.Name).String()]
-		if child == nil {
-			return
+		var insts []addrs.ModuleInstance
+		if child != nil {
+			insts = x.calls[expansionKey{mi.String(), ref.Name}].Resolve(ref.Key, from)
 		}
-		for _, inst := range x.calls[expansionKey{mi.String(), ref.Name}].Resolve(ref.Key, from) {
+		if len(insts) == 0 {
+			t.AddUnresolved(addrs.Join(mi.String(), ref.String()))
+		}
+		for _, inst := range insts {
 			for _, name := range slices.Sorted(maps.Keys(child.mod.Outputs)) {
 				if ref.Output == "" || name == ref.Output {
-					set.merge(x.output(inst, child, name, depth+1))
+					t.Merge(x.output(inst, child, name, depth+1))
 				}
 			}
 		}
 	case addrs.InputVariable:
 		if !mi.IsRoot() {
-			set.merge(x.variable(mi, cm, ref.Name, depth+1))
+			t.Merge(x.variable(mi, cm, ref.Name, depth+1))
 		}
+	case addrs.LocalValue:
+		t.AddUnresolved(addrs.Join(mi.String(), ref.String()))
 	case addrs.ForEachAttr:
 		for _, e := range each {
-			x.follow(set, mi, cm, e, from, nil, depth+1)
+			x.follow(t, mi, cm, e, from, nil, depth+1)
 		}
 	}
 }
@@ -185,35 +185,35 @@ func (x *refResolver) follow(set refSet, mi addrs.ModuleInstance, cm *configModu
 // variable returns what an input variable of module instance mi refers to:
 // what the call's argument refers to in the caller, seen from the module
 // instance's own key (so count.index and each.* there are the module's).
-func (x *refResolver) variable(mi addrs.ModuleInstance, cm *configModule, name string, depth int) refSet {
+func (x *refResolver) variable(mi addrs.ModuleInstance, cm *configModule, name string, depth int) *addrs.Targets {
 	id := addrs.Join(mi.String(), "var."+name)
-	if set, ok := x.values[id]; ok {
-		return set
+	if t, ok := x.values[id]; ok {
+		return t
 	}
-	set := refSet{}
-	x.values[id] = set
+	t := &addrs.Targets{}
+	x.values[id] = t
 	parent, step := mi.Parent()
 	if caller := x.modules[parent.Module().String()]; caller != nil && cm.call != nil {
 		each := x.refs(cm.call.ForEachExpression)
 		for _, ref := range x.refs(cm.call.Expressions[name]) {
-			x.follow(set, parent, caller, ref, step.Key, each, depth)
+			x.follow(t, parent, caller, ref, step.Key, each, depth)
 		}
 	}
-	return set
+	return t
 }
 
 // output returns what an output of module instance mi refers to.
-func (x *refResolver) output(mi addrs.ModuleInstance, cm *configModule, name string, depth int) refSet {
+func (x *refResolver) output(mi addrs.ModuleInstance, cm *configModule, name string, depth int) *addrs.Targets {
 	id := addrs.Join(mi.String(), "output."+name)
-	if set, ok := x.values[id]; ok {
-		return set
+	if t, ok := x.values[id]; ok {
+		return t
 	}
-	set := refSet{}
-	x.values[id] = set
+	t := &addrs.Targets{}
+	x.values[id] = t
 	if o := cm.mod.Outputs[name]; o != nil {
 		for _, ref := range x.refs(o.Expression) {
-			x.follow(set, mi, cm, ref, addrs.NoKey, nil, depth)
+			x.follow(t, mi, cm, ref, addrs.NoKey, nil, depth)
 		}
 	}
-	return set
+	return t
 }

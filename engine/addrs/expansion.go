@@ -26,9 +26,6 @@ func (e *Expansion[T]) Add(key Key, v T) bool {
 	return true
 }
 
-// All returns every instance, in the order added.
-func (e *Expansion[T]) All() []T { return e.all }
-
 // Resolve returns the instances a reference names when it is made from an
 // instance whose own key is from (NoKey outside any expansion):
 //

@@ -16,8 +16,7 @@ import (
 type Key interface {
 	// String renders the key as Terraform writes it after an address: [0], ["a"].
 	String() string
-	// Value is the key as a plan's "index" holds it: int64 or string.
-	Value() any
+	isKey()
 }
 
 // NoKey is the key of an instance of a block without count or for_each.
@@ -31,11 +30,11 @@ type StringKey string
 
 func (k IntKey) String() string { return "[" + strconv.FormatInt(int64(k), 10) + "]" }
 
-func (k IntKey) Value() any { return int64(k) }
+func (IntKey) isKey() {}
 
 func (k StringKey) String() string { return "[" + Quote(string(k)) + "]" }
 
-func (k StringKey) Value() any { return string(k) }
+func (StringKey) isKey() {}
 
 // KeyString renders a key after an address: "" for NoKey.
 func KeyString(k Key) string {
@@ -43,14 +42,6 @@ func KeyString(k Key) string {
 		return ""
 	}
 	return k.String()
-}
-
-// KeyValue is a key as a plan's "index" holds it: nil for NoKey.
-func KeyValue(k Key) any {
-	if k == nil {
-		return nil
-	}
-	return k.Value()
 }
 
 // KeyOf converts an instance index as a plan or the model holds it (nil, a

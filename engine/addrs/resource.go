@@ -20,11 +20,6 @@ func (r Resource) String() string {
 	return r.Type + "." + r.Name
 }
 
-// Instance returns the instance of r with key.
-func (r Resource) Instance(key Key) ResourceInstance {
-	return ResourceInstance{Resource: r, Key: key}
-}
-
 // ResourceInstance is one instance of a resource within its module. As the
 // subject of a reference, a nil Key names the whole resource (every
 // instance), as aws_s3_bucket.b does.

@@ -122,29 +122,25 @@ func (in *instance) follow(set *addrs.Targets, t hcl.Traversal, from addrs.Key, 
 // seen from this instance's key (count.index and each.* there are the
 // module's). A root variable, or one left to its default, refers to nothing.
 func (in *instance) variableRefsOf(name string, depth int) (*addrs.Targets, error) {
-	id := "var." + name
-	if refs, ok := in.valueRefs[id]; ok {
-		return refs, nil
-	}
-	set := &addrs.Targets{}
-	in.valueRefs[id] = set // a cycle ends here
-	if in.parent == nil {
-		return set, nil
-	}
-	a, ok := in.call.args[name]
-	if !ok {
-		return set, nil
-	}
-	var each []hcl.Traversal
-	if in.call.forEach != nil {
-		each = in.call.forEach.Variables()
-	}
-	for _, t := range a.expr.Variables() {
-		if err := in.parent.follow(set, t, in.key.addr(), each, depth); err != nil {
-			return nil, err
+	return in.valueRefsOf("var."+name, func(set *addrs.Targets) error {
+		if in.parent == nil {
+			return nil
 		}
-	}
-	return set, nil
+		a, ok := in.call.args[name]
+		if !ok {
+			return nil
+		}
+		var each []hcl.Traversal
+		if in.call.forEach != nil {
+			each = in.call.forEach.Variables()
+		}
+		for _, t := range a.expr.Variables() {
+			if err := in.parent.follow(set, t, in.key.addr(), each, depth); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // recordInstance adds an evaluated resource instance to its expansion, for
@@ -178,18 +174,29 @@ func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], err
 
 // outputRefsOf returns what an output refers to.
 func (in *instance) outputRefsOf(name string, depth int) (*addrs.Targets, error) {
-	id := "output." + name
+	return in.valueRefsOf("output."+name, func(set *addrs.Targets) error {
+		if o := in.mod.outputs[name]; o != nil && o.expr != nil {
+			for _, t := range o.expr.Variables() {
+				if err := in.follow(set, t, addrs.NoKey, nil, depth); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// valueRefsOf returns what the output or variable id ("output.NAME",
+// "var.NAME") refers to, found by fill the first time (a cycle back to id
+// finds it empty and ends there).
+func (in *instance) valueRefsOf(id string, fill func(*addrs.Targets) error) (*addrs.Targets, error) {
 	if refs, ok := in.valueRefs[id]; ok {
 		return refs, nil
 	}
 	set := &addrs.Targets{}
-	in.valueRefs[id] = set // a cycle ends here
-	if o := in.mod.outputs[name]; o != nil && o.expr != nil {
-		for _, t := range o.expr.Variables() {
-			if err := in.follow(set, t, addrs.NoKey, nil, depth); err != nil {
-				return nil, err
-			}
-		}
+	in.valueRefs[id] = set
+	if err := fill(set); err != nil {
+		return nil, err
 	}
 	return set, nil
 }

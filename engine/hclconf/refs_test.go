@@ -41,20 +41,7 @@ func TestAddressesAsTerraformWritesThem(t *testing.T) {
 // Terraform made of the same configuration: a module instance's
 // aws_kms_key.app[each.key] is the key with that instance's own key.
 func TestRefsAcrossModuleBoundaries(t *testing.T) {
-	const name = "kms-key-passed-into-module"
-	data, err := os.ReadFile("../../fixtures/plans/" + name + ".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdoc, err := plan.Load(name+".json", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hres, _, _ := load(t, "../../fixtures/hcl/"+name, Options{})
-	pres := map[string]*model.Resource{}
-	for i := range pdoc.Resources {
-		pres[pdoc.Resources[i].Address] = &pdoc.Resources[i]
-	}
+	pres, hres := fixtureForms(t, "kms-key-passed-into-module")
 	tests := []struct {
 		address string
 		want    []string
@@ -119,7 +106,21 @@ func TestUnresolvedRefs(t *testing.T) {
 		t.Errorf("refs = %v, want %v", db.Refs, want)
 	}
 
-	const name = "encryption-set-from-module-local"
+	pres, hres := fixtureForms(t, "encryption-set-from-module-local")
+	const addr = "module.reporting.aws_db_instance.this"
+	if got, want := pres[addr].Unresolved["storage_encrypted"], []string{"module.reporting.local.encrypted"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("plan: unresolved = %v, want %v", got, want)
+	}
+	// HCL follows the local to the key.
+	if got, want := hres[addr].Refs["storage_encrypted"], []string{"aws_kms_key.db"}; !reflect.DeepEqual(got, want) || hres[addr].Unresolved != nil {
+		t.Errorf("HCL: refs = %v, unresolved = %v; want refs %v", got, hres[addr].Unresolved, want)
+	}
+}
+
+// fixtureForms loads a fixture case in plan form and in HCL form, each as
+// resources by address.
+func fixtureForms(t *testing.T, name string) (planForm, hclForm map[string]*model.Resource) {
+	t.Helper()
 	data, err := os.ReadFile("../../fixtures/plans/" + name + ".json")
 	if err != nil {
 		t.Fatal(err)
@@ -128,17 +129,10 @@ func TestUnresolvedRefs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hres, _, _ := load(t, "../../fixtures/hcl/"+name, Options{})
-	const addr = "module.reporting.aws_db_instance.this"
-	for _, r := range pdoc.Resources {
-		if r.Address == addr {
-			if got, want := r.Unresolved["storage_encrypted"], []string{"module.reporting.local.encrypted"}; !reflect.DeepEqual(got, want) {
-				t.Errorf("plan: unresolved = %v, want %v", got, want)
-			}
-		}
+	planForm = map[string]*model.Resource{}
+	for i := range pdoc.Resources {
+		planForm[pdoc.Resources[i].Address] = &pdoc.Resources[i]
 	}
-	// HCL follows the local to the key.
-	if got, want := hres[addr].Refs["storage_encrypted"], []string{"aws_kms_key.db"}; !reflect.DeepEqual(got, want) || hres[addr].Unresolved != nil {
-		t.Errorf("HCL: refs = %v, unresolved = %v; want refs %v", got, hres[addr].Unresolved, want)
-	}
+	hclForm, _, _ = load(t, "../../fixtures/hcl/"+name, Options{})
+	return planForm, hclForm
 }

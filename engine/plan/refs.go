@@ -186,34 +186,36 @@ func (x *refResolver) follow(t *addrs.Targets, mi addrs.ModuleInstance, cm *conf
 // what the call's argument refers to in the caller, seen from the module
 // instance's own key (so count.index and each.* there are the module's).
 func (x *refResolver) variable(mi addrs.ModuleInstance, cm *configModule, name string, depth int) *addrs.Targets {
-	id := addrs.Join(mi.String(), "var."+name)
-	if t, ok := x.values[id]; ok {
-		return t
-	}
-	t := &addrs.Targets{}
-	x.values[id] = t
-	parent, step := mi.Parent()
-	if caller := x.modules[parent.Module().String()]; caller != nil && cm.call != nil {
-		each := x.refs(cm.call.ForEachExpression)
-		for _, ref := range x.refs(cm.call.Expressions[name]) {
-			x.follow(t, parent, caller, ref, step.Key, each, depth)
+	return x.value(addrs.Join(mi.String(), "var."+name), func(t *addrs.Targets) {
+		parent, step := mi.Parent()
+		if caller := x.modules[parent.Module().String()]; caller != nil && cm.call != nil {
+			each := x.refs(cm.call.ForEachExpression)
+			for _, ref := range x.refs(cm.call.Expressions[name]) {
+				x.follow(t, parent, caller, ref, step.Key, each, depth)
+			}
 		}
-	}
-	return t
+	})
 }
 
 // output returns what an output of module instance mi refers to.
 func (x *refResolver) output(mi addrs.ModuleInstance, cm *configModule, name string, depth int) *addrs.Targets {
-	id := addrs.Join(mi.String(), "output."+name)
+	return x.value(addrs.Join(mi.String(), "output."+name), func(t *addrs.Targets) {
+		if o := cm.mod.Outputs[name]; o != nil {
+			for _, ref := range x.refs(o.Expression) {
+				x.follow(t, mi, cm, ref, addrs.NoKey, nil, depth)
+			}
+		}
+	})
+}
+
+// value returns what the output or variable id refers to, found by fill
+// the first time (a cycle back to id finds it empty and ends there).
+func (x *refResolver) value(id string, fill func(*addrs.Targets)) *addrs.Targets {
 	if t, ok := x.values[id]; ok {
 		return t
 	}
 	t := &addrs.Targets{}
 	x.values[id] = t
-	if o := cm.mod.Outputs[name]; o != nil {
-		for _, ref := range x.refs(o.Expression) {
-			x.follow(t, mi, cm, ref, addrs.NoKey, nil, depth)
-		}
-	}
+	fill(t)
 	return t
 }

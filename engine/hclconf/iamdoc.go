@@ -5,6 +5,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/iamdoc"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -23,11 +24,11 @@ import (
 // the document it is known to be.
 type docMark struct{ doc *model.PolicyDocument }
 
-// dataSourceResult sets the attributes a data source computes, for the data
-// sources whose result follows from their arguments alone.
-func (in *instance) dataSourceResult(r *resource, k instanceKey, attrs map[string]cty.Value) map[string]cty.Value {
-	if r.mode != "data" || r.typ != iamdoc.Type {
-		return attrs
+// policyDocument sets the json, minified_json and id an
+// aws_iam_policy_document data source computes from its arguments.
+func (in *instance) policyDocument(r *resource, k instanceKey, attrs map[string]cty.Value) {
+	if r.typ != iamdoc.Type {
+		return
 	}
 	sources := map[string]map[int]*model.PolicyDocument{}
 	for _, arg := range []string{"source_policy_documents", "override_policy_documents"} {
@@ -49,14 +50,10 @@ func (in *instance) dataSourceResult(r *resource, k instanceKey, attrs map[strin
 	}
 	values, unknown := toModel(attrs)
 	res, err := iamdoc.Render(values, unknown, func(arg string, i int) *model.PolicyDocument { return sources[arg][i] })
-	out := make(map[string]cty.Value, len(attrs)+3)
-	for name, v := range attrs {
-		out[name] = v
-	}
 	jsonVal, minified, id := cty.UnknownVal(cty.String), cty.UnknownVal(cty.String), cty.UnknownVal(cty.String)
 	switch {
 	case err != nil:
-		in.ev.note(fmt.Sprintf("%s: %s cannot be read: %v; its json is treated as known only after apply", in.ev.where(r.rng), join(in.addr, r.local()+k.suffix()), err))
+		in.ev.note(fmt.Sprintf("%s: %s cannot be read: %v; its json is treated as known only after apply", in.ev.where(r.rng), addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())), err))
 	case res.Complete:
 		jsonVal, minified, id = cty.StringVal(res.JSON), cty.StringVal(res.MinifiedJSON), cty.StringVal(res.ID)
 	case !sensitive:
@@ -67,8 +64,7 @@ func (in *instance) dataSourceResult(r *resource, k instanceKey, attrs map[strin
 	if sensitive {
 		jsonVal, minified = jsonVal.Mark(sensitiveMark), minified.Mark(sensitiveMark)
 	}
-	out[iamdoc.AttrJSON], out[iamdoc.AttrMinifiedJSON], out[iamdoc.AttrID] = jsonVal, minified, id
-	return out
+	attrs[iamdoc.AttrJSON], attrs[iamdoc.AttrMinifiedJSON], attrs[iamdoc.AttrID] = jsonVal, minified, id
 }
 
 // documentOf returns the document a value is exactly the json of, or nil:

@@ -149,4 +149,3 @@ func compact(t *testing.T, v any) string {
 	}
 	return string(b)
 }
-

@@ -201,6 +201,7 @@ func (b *builder) build() (*model.Document, error) {
 			b.refs.resolve(r, cr, b.moduleInstances[r.Module], keys[i])
 		}
 	}
+	b.attachDocuments(doc)
 	return doc, nil
 }
 

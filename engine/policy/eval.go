@@ -242,6 +242,14 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	docs := make(map[string]any, len(r.Documents))
+	for attr, d := range r.Documents {
+		docs[attr] = map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)}
+	}
+	documents, err := ast.InterfaceToValue(docs)
+	if err != nil {
+		return nil, err
+	}
 	actions := make([]*ast.Term, len(r.Actions))
 	for i, a := range r.Actions {
 		actions[i] = ast.InternedTerm(a)
@@ -262,6 +270,7 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		[2]*ast.Term{ast.InternedTerm("unknown"), ast.NewTerm(unknown)},
 		[2]*ast.Term{ast.InternedTerm("refs"), stringLists(r.Refs)},
 		[2]*ast.Term{ast.InternedTerm("unresolved"), stringLists(r.Unresolved)},
+		[2]*ast.Term{ast.InternedTerm("documents"), ast.NewTerm(documents)},
 	), nil
 }
 

@@ -268,6 +268,9 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 				return cty.NilVal, err
 			}
 			val = p.value(a.expr, withKey(ctx, in.key, c.count != nil, c.forEach != nil), "module."+c.name+"."+v.name)
+			if v.sensitive || holdsSecret(a.name, val) {
+				in.ev.markSensitive(a.rng)
+			}
 		case v.def != nil:
 			val = *v.def
 		default:

@@ -42,6 +42,8 @@ type variable struct {
 	def       *cty.Value
 	sensitive bool
 	rng       hcl.Range
+	// defRange is where the default is written (zero without one).
+	defRange hcl.Range
 }
 
 // attribute is a name = expression pair.
@@ -306,6 +308,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		v.typ, v.defaults = typeConstraint(a.Expr)
 	}
 	if a, ok := content.Attributes["default"]; ok {
+		v.defRange = a.Range
 		// Terraform requires a constant default; one that refers to other
 		// values is read as no default, with a note, so the scan goes on.
 		if val, diags := a.Expr.Value(nil); diags.HasErrors() {

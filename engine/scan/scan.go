@@ -155,6 +155,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 			loadNotes = append(loadNotes, mapSources(doc, dir, opts.HCL)...)
 		}
 	}
+	markRedacted(doc)
 	q, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -164,6 +165,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	findings := finding.FromResults(doc, results)
+	quoteSources(findings, doc)
 	root := scanRoot(t.Path, opts)
 	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
 	for i, w := range opts.Waivers {

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/policy"
 )
 
 func TestTextColour(t *testing.T) {
@@ -32,19 +34,25 @@ func TestTextContent(t *testing.T) {
 		want []string
 	}{
 		{i18n.En, []string{
-			"INCONCLUSIVE  FG-S3-002",
-			"(no source location)",
-			"modules/logs/main.tf:12",
+			"INCONCLUSIVE  FG-S3-002  The KMS key",
+			"  (no source location) · aws_cloudtrail.main · is_multi_region_trail\n",
+			"  modules/logs/main.tf:12 · module.logs.aws_s3_bucket.this[\"audit\"]\n  > 12 │ resource",
+			"    17 │     rule {\n  > 18 │ \tkms_master_key_id",
+			"  Fix: Set is_multi_region_trail = true.\n  FISC 実25 · fiscguard explain FG-CT-001\n",
+			"  FISC 実3\n", // a user rule: no explain command
 			"WARNING: The plan is incomplete",
-			"Profile: strict management (strict)",
-			"Resources checked: 2 of 4",
+			"Profile: strict management (strict) · FISC edition: current edition · 3 rules evaluated\n",
+			"Coverage: 2 resources checked by at least one rule; 1 of 3 types not covered (terraform_data)\n",
+			"Findings: 2 failed, 1 inconclusive · CRITICAL 1, HIGH 1, MEDIUM 1\n",
 			"実14    1  Control access",
-			"Failures at or above --fail-on high: 2",
+			"Result: fail: every failure is at or above --fail-on high\n",
 		}},
 		{i18n.Ja, []string{
 			"判定不能  FG-S3-002",
+			"  対処: is_multi_region_trail = true を設定する。\n  FISC 実25 · fiscguard explain FG-CT-001 --lang ja\n",
 			"警告: The plan is incomplete",
 			"プロファイル: 厳格な管理 (strict)",
+			"検査範囲: 2 件のリソースを1つ以上のルールで検査。3 種類中 1 種類はルールの対象外（terraform_data）\n",
 			"実3     2  蓄積データの漏えい防止",
 		}},
 	}
@@ -75,6 +83,58 @@ func TestPad(t *testing.T) {
 	for _, tt := range tests {
 		if got := pad(tt.in, tt.width); got != tt.want {
 			t.Errorf("pad(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestTextOrder: open findings come most severe first, failures before
+// inconclusive results, whatever their addresses.
+func TestTextOrder(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	r.Findings[2].Rule = ruleS3CMK // the trail's finding becomes medium
+	out := string(render(t, "text", r, Options{}))
+	high := strings.Index(out, "FG-S3-001  Bucket")
+	mediumFail := strings.Index(out, "FAIL          FG-S3-002  Trail")
+	inconclusive := strings.Index(out, "INCONCLUSIVE  FG-S3-002")
+	if high < 0 || mediumFail < high || inconclusive < mediumFail {
+		t.Errorf("order: high at %d, medium failure at %d, inconclusive at %d:\n%s", high, mediumFail, inconclusive, out)
+	}
+}
+
+// TestTextSummaryCounts: the summary says each number once, leaves out
+// zeros and says which failures fail the build.
+func TestTextSummaryCounts(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	r.FailOn = policy.Critical
+	out := string(render(t, "text", r, Options{}))
+	if !strings.Contains(out, "  Result: fail: 1 of the failures is at or above --fail-on critical\n") {
+		t.Errorf("partial threshold:\n%s", out)
+	}
+	r.Findings = r.Findings[1:2]
+	out = string(render(t, "text", r, Options{}))
+	for _, w := range []string{"  Findings: 1 inconclusive · MEDIUM 1\n", "  Result: pass: no failure at or above --fail-on critical\n"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("text lacks %q:\n%s", w, out)
+		}
+	}
+	r.Findings = nil
+	if out = string(render(t, "text", r, Options{})); !strings.HasPrefix(out, "No findings.\n") || !strings.Contains(out, "  Findings: none\n") {
+		t.Errorf("no findings:\n%s", out)
+	}
+}
+
+// TestSnippetEscapesControls: a quoted line cannot drive the terminal or
+// the CI log, in colour or not.
+func TestSnippetEscapesControls(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	r.Findings[0].Snippet = []finding.SourceLine{{Number: 3, Text: "  bucket = \"a\x1b[2J\rb\x00\u009b\"\t# note", Marked: true}}
+	for _, color := range []bool{false, true} {
+		out := string(render(t, "text", r, Options{Color: color}))
+		if !strings.Contains(out, `  bucket = "a\x1b[2J\x0db\x00\x9b"`+"\t# note\n") {
+			t.Errorf("colour %v: control characters not escaped:\n%q", color, out)
+		}
+		if strings.ContainsAny(out, "\r\x00\u009b") || (!color && strings.Contains(out, "\x1b")) {
+			t.Errorf("colour %v: a raw control character reaches the output", color)
 		}
 	}
 }

@@ -271,6 +271,10 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 			if v.sensitive || holdsSecret(a.name, val) {
 				in.ev.markSensitive(a.rng)
 			}
+			if val.IsNull() && !v.nullable && v.def != nil {
+				// A non-nullable variable takes its default when given null.
+				val = *v.def
+			}
 		case v.def != nil:
 			val = *v.def
 		default:
@@ -375,6 +379,9 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
 			attrs := e.body(r.body, "")
+			if r.mode == "data" {
+				providerData(r.typ, attrs, prov.region)
+			}
 			objs[i] = in.resourceObject(attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.resourceInsts[local] = append(in.resourceInsts[local], res)

@@ -12,11 +12,11 @@ import (
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // severitiesDesc lists severities most severe first, the order every summary uses.
-var severitiesDesc = []policy.Severity{policy.Critical, policy.High, policy.Medium, policy.Low}
+var severitiesDesc = []rule.Severity{rule.Critical, rule.High, rule.Medium, rule.Low}
 
 // fiscCount is how many findings cite one FISC item.
 type fiscCount struct {
@@ -29,7 +29,7 @@ type fiscCount struct {
 // Inconclusive and ByFISC count open findings only; Waived counts the
 // findings a waiver suppresses, which never fail the build.
 type summary struct {
-	BySeverity      map[policy.Severity]int
+	BySeverity      map[rule.Severity]int
 	Fail            int
 	Inconclusive    int
 	Waived          int
@@ -51,7 +51,7 @@ type summary struct {
 func (s *summary) nothingChecked() bool { return s.Checked == 0 }
 
 func summarize(r *Report) summary {
-	s := summary{BySeverity: map[policy.Severity]int{}}
+	s := summary{BySeverity: map[rule.Severity]int{}}
 	perID := map[string]int{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -60,7 +60,7 @@ func summarize(r *Report) summary {
 			continue
 		}
 		s.BySeverity[f.Rule.Severity]++
-		if f.Status == policy.StatusInconclusive {
+		if f.Status == rule.StatusInconclusive {
 			s.Inconclusive++
 		} else {
 			s.Fail++
@@ -96,8 +96,8 @@ func summarize(r *Report) summary {
 }
 
 // fiscIDs are a rule's FISC IDs in the report's edition, in catalog order.
-func fiscIDs(r *Report, rule *policy.Rule) []string {
-	ids := slices.Clone(rule.FISCIDs(editionOf(r)))
+func fiscIDs(r *Report, rl *rule.Rule) []string {
+	ids := slices.Clone(rl.FISCIDs(editionOf(r)))
 	slices.SortFunc(ids, func(a, b string) int {
 		switch {
 		case catalog.LessID(a, b):
@@ -112,22 +112,22 @@ func fiscIDs(r *Report, rule *policy.Rule) []string {
 
 // explainCommand is the command that explains a built-in rule in the
 // report's language; user rules have none.
-func explainCommand(rule *policy.Rule, lang i18n.Lang) string {
-	if !rule.Builtin {
+func explainCommand(rl *rule.Rule, lang i18n.Lang) string {
+	if !rl.Builtin {
 		return ""
 	}
 	if lang == i18n.Ja {
-		return "fiscguard explain " + rule.ID + " --lang ja"
+		return "fiscguard explain " + rl.ID + " --lang ja"
 	}
-	return "fiscguard explain " + rule.ID
+	return "fiscguard explain " + rl.ID
 }
 
 // docsURL is the documentation of a built-in rule; user rules have none.
-func docsURL(rule *policy.Rule) string {
-	if !rule.Builtin {
+func docsURL(rl *rule.Rule) string {
+	if !rl.Builtin {
 		return ""
 	}
-	return PolicyDocsURL + "#" + strings.ToLower(rule.ID)
+	return PolicyDocsURL + "#" + strings.ToLower(rl.ID)
 }
 
 // countOf is "1 resource" or "3 resources": English needs the plural,
@@ -197,17 +197,17 @@ func sortedFindings(fs []finding.Finding) []finding.Finding {
 
 // evaluatedRules returns the report's rules plus any rule a finding cites
 // that is missing from them, sorted by ID, so every finding has a rule entry.
-func evaluatedRules(r *Report) []*policy.Rule {
+func evaluatedRules(r *Report) []*rule.Rule {
 	seen := map[string]bool{}
-	var out []*policy.Rule
-	add := func(rule *policy.Rule) {
-		if rule != nil && !seen[rule.ID] {
-			seen[rule.ID] = true
-			out = append(out, rule)
+	var out []*rule.Rule
+	add := func(rl *rule.Rule) {
+		if rl != nil && !seen[rl.ID] {
+			seen[rl.ID] = true
+			out = append(out, rl)
 		}
 	}
-	for _, rule := range r.Rules {
-		add(rule)
+	for _, rl := range r.Rules {
+		add(rl)
 	}
 	for i := range r.Findings {
 		add(r.Findings[i].Rule)
@@ -234,11 +234,11 @@ func truncate(s string, n int) string {
 }
 
 // editionOf defaults an unset edition to the current scheme.
-func editionOf(r *Report) string {
-	if r.Edition == catalog.Edition8th {
-		return catalog.Edition8th
+func editionOf(r *Report) rule.Edition {
+	if r.Edition == rule.Edition8th {
+		return rule.Edition8th
 	}
-	return catalog.EditionCurrent
+	return rule.EditionCurrent
 }
 
 // cleanPath shows a source path the same way in every format: forward

@@ -10,7 +10,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Limits that keep a Markdown report inside a GitHub comment (65,536
@@ -154,7 +154,7 @@ func (m *mdWriter) context(r *Report, s *summary) {
 		in += " (" + mdText(strings.Join(details, ", ")) + ")"
 	}
 	m.printf("- **%s**: %s (`%s`)\n", m.word("profile"), mdText(r.Profile.Label().In(m.lang)), r.Profile)
-	m.printf("- **%s**: %s\n", m.word("edition"), m.word(editionOf(r)))
+	m.printf("- **%s**: %s\n", m.word("edition"), m.word(string(editionOf(r))))
 	m.printf("- **%s**: %s\n", m.word("input"), in)
 	m.printf("- **%s**: %d\n", m.word("rules"), len(evaluatedRules(r)))
 	m.printf("- **%s**: %s\n", m.word("coverage"), coverageLine(s, m.lang, mdCode))
@@ -167,7 +167,7 @@ func (m *mdWriter) context(r *Report, s *summary) {
 // column and are never counted as failures.
 func (m *mdWriter) counts(r *Report, s summary) {
 	type row struct{ fail, inconclusive, waived int }
-	bySev := map[policy.Severity]*row{}
+	bySev := map[rule.Severity]*row{}
 	var total row
 	for _, sev := range severitiesDesc {
 		bySev[sev] = &row{}
@@ -182,7 +182,7 @@ func (m *mdWriter) counts(r *Report, s summary) {
 		case f.Waiver != nil:
 			c.waived++
 			total.waived++
-		case f.Status == policy.StatusInconclusive:
+		case f.Status == rule.StatusInconclusive:
 			c.inconclusive++
 			total.inconclusive++
 		default:
@@ -271,17 +271,17 @@ func byResource(fs []finding.Finding) [][]finding.Finding {
 		if a.Rule.Severity != b.Rule.Severity {
 			return a.Rule.Severity > b.Rule.Severity
 		}
-		return a.Status == policy.StatusFail && b.Status != policy.StatusFail
+		return a.Status == rule.StatusFail && b.Status != rule.StatusFail
 	})
 	return groups
 }
 
 // mdRule is a rule ID, linked to its documentation when it has one.
-func mdRule(rule *policy.Rule) string {
-	if u := docsURL(rule); u != "" {
-		return "[" + mdText(rule.ID) + "](" + u + ")"
+func mdRule(rl *rule.Rule) string {
+	if u := docsURL(rl); u != "" {
+		return "[" + mdText(rl.ID) + "](" + u + ")"
 	}
-	return mdCode(rule.ID)
+	return mdCode(rl.ID)
 }
 
 // linkedLocation is location, linked to the file and line in the

@@ -10,7 +10,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // labels are the fixed words of the text output.
@@ -68,11 +68,11 @@ const (
 	ansiMagenta = "\x1b[35m"
 )
 
-var severityColor = map[policy.Severity]string{
-	policy.Critical: ansiBold + ansiRed,
-	policy.High:     ansiRed,
-	policy.Medium:   ansiYellow,
-	policy.Low:      ansiCyan,
+var severityColor = map[rule.Severity]string{
+	rule.Critical: ansiBold + ansiRed,
+	rule.High:     ansiRed,
+	rule.Medium:   ansiYellow,
+	rule.Low:      ansiCyan,
 }
 
 type textWriter struct {
@@ -133,13 +133,13 @@ func (t *textWriter) findings(r *Report, s *summary, open []finding.Finding) {
 	for _, sev := range severitiesDesc {
 		sevWidth = max(sevWidth, displayWidth(t.label(sev.String())))
 	}
-	for _, st := range []string{policy.StatusFail, policy.StatusInconclusive} {
+	for _, st := range []string{rule.StatusFail, rule.StatusInconclusive} {
 		statusWidth = max(statusWidth, displayWidth(t.label(st)))
 	}
 	for i := range open {
 		f := &open[i]
 		statusColor := ""
-		if f.Status == policy.StatusInconclusive {
+		if f.Status == rule.StatusInconclusive {
 			statusColor = ansiMagenta
 		}
 		t.printf("%s  %s  %s  %s\n",
@@ -180,7 +180,7 @@ func bySeverity(fs []finding.Finding) {
 		if a.Rule.Severity != b.Rule.Severity {
 			return a.Rule.Severity > b.Rule.Severity
 		}
-		return a.Status == policy.StatusFail && b.Status != policy.StatusFail
+		return a.Status == rule.StatusFail && b.Status != rule.StatusFail
 	})
 }
 
@@ -249,7 +249,7 @@ func (t *textWriter) summary(r *Report, s *summary) {
 	}
 	rules := len(evaluatedRules(r))
 	t.printf("  %s: %s (%s) · %s: %s · %s\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile,
-		t.label("edition"), t.label(editionOf(r)), countOf(rules, labels["rulesOne"], labels["rulesMany"], t.lang))
+		t.label("edition"), t.label(string(editionOf(r))), countOf(rules, labels["rulesOne"], labels["rulesMany"], t.lang))
 	t.printf("  %s: %s\n", t.label("coverage"), coverageLine(s, t.lang, printable))
 	for _, f := range r.Filters {
 		t.printf("  %s: %s\n", t.label("filter"), filterLine(f, t.lang, printable))

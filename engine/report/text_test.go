@@ -6,7 +6,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestTextColour(t *testing.T) {
@@ -105,7 +105,7 @@ func TestTextOrder(t *testing.T) {
 // zeros and says which failures fail the build.
 func TestTextSummaryCounts(t *testing.T) {
 	r := sampleReport(t, i18n.En)
-	r.FailOn = policy.Critical
+	r.FailOn = rule.Critical
 	out := string(render(t, "text", r, Options{}))
 	if !strings.Contains(out, "  Result: fail: 1 of the failures is at or above --fail-on critical\n") {
 		t.Errorf("partial threshold:\n%s", out)

@@ -11,8 +11,8 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // render writes a report in a format and language.
@@ -40,7 +40,7 @@ func TestUncoveredResources(t *testing.T) {
 		{"../../fixtures/hcl/uncovered-google", []string{"google_compute_instance", "google_storage_bucket"}},
 	}
 	for _, tt := range tests {
-		for _, prof := range []policy.Profile{policy.Simple, policy.Strict} {
+		for _, prof := range []rule.Profile{rule.Simple, rule.Strict} {
 			rep := scanFile(t, lib, tt.target, prof)
 			for _, r := range rep.Resources {
 				if r.Covered || r.Checked {
@@ -79,7 +79,7 @@ func TestUncoveredResources(t *testing.T) {
 		}
 	}
 	// Alongside AWS resources, an uncovered type is named, and not counted as checked.
-	rep := scanFile(t, lib, "../../fixtures/hcl/network-exposed", policy.Strict)
+	rep := scanFile(t, lib, "../../fixtures/hcl/network-exposed", rule.Strict)
 	if got := render(t, rep, "text", i18n.En); !strings.Contains(got, "  Coverage: 11 resources checked by at least one rule; 1 of 11 types not covered (aws_internet_gateway)\n") {
 		t.Errorf("mixed coverage:\n%s", got)
 	}
@@ -110,7 +110,7 @@ func TestChangedOnlySummary(t *testing.T) {
 	lib := loadLibrary(t)
 	run := func(changedOnly bool) *report.Report {
 		rep, err := lib.Run(context.Background(), Target{Path: "-", Stdin: bytes.NewReader(edited)},
-			Options{Profile: policy.Simple, FailOn: policy.Low, Lang: i18n.En, ChangedOnly: changedOnly})
+			Options{Profile: rule.Simple, FailOn: rule.Low, Lang: i18n.En, ChangedOnly: changedOnly})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,7 +153,7 @@ func TestChangedOnlySummary(t *testing.T) {
 	if got := render(t, changed, "markdown", i18n.En); !strings.Contains(got, "- **Filter**: `--changed-only` left out 2 resources") {
 		t.Errorf("markdown lacks the filter:\n%s", got)
 	}
-	_, err = lib.Run(context.Background(), Target{Path: "../../fixtures/hcl/demo"}, Options{Profile: policy.Simple, ChangedOnly: true})
+	_, err = lib.Run(context.Background(), Target{Path: "../../fixtures/hcl/demo"}, Options{Profile: rule.Simple, ChangedOnly: true})
 	var ie *model.InputError
 	if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), "--changed-only: ") {
 		t.Errorf("--changed-only on a directory: %v", err)

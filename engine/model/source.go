@@ -13,8 +13,16 @@ import (
 type Source struct {
 	text   []byte
 	starts []int // byte offset of each line's first byte
-	// sensitive are the places holding sensitive values.
-	sensitive []Location
+	// cuts says, for each line holding (part of) a sensitive value, where
+	// its redaction starts.
+	cuts map[int]cut
+}
+
+// cut is where a line's redaction starts: a rune column, and whether a
+// value starts there (else the line lies inside one).
+type cut struct {
+	col        int
+	valueStart bool
 }
 
 // NewSource keeps a file's text (not a copy: the caller must not change it).
@@ -31,8 +39,21 @@ func NewSource(text []byte) *Source {
 // MarkSensitive records that the lines from loc.Line (at loc.Column) to
 // loc.EndLine hold a sensitive value.
 func (s *Source) MarkSensitive(loc Location) {
-	if loc.Line > 0 {
-		s.sensitive = append(s.sensitive, loc)
+	if loc.Line < 1 {
+		return
+	}
+	if s.cuts == nil {
+		s.cuts = map[int]cut{}
+	}
+	last := min(max(loc.EndLine, loc.Line), s.Lines())
+	for n := loc.Line; n <= last; n++ {
+		c := cut{col: 0}
+		if n == loc.Line {
+			c = cut{col: max(loc.Column-1, 0), valueStart: true}
+		}
+		if old, ok := s.cuts[n]; !ok || c.col < old.col {
+			s.cuts[n] = c
+		}
 	}
 }
 
@@ -58,21 +79,8 @@ func (s *Source) Line(n int) (line string, ok bool) {
 		end = s.starts[n] - 1
 	}
 	text := string(bytes.TrimRight(s.text[s.starts[n-1]:end], "\r\n"))
-	cut, starts := -1, false // the rune column where the redaction starts; whether a value starts on this line
-	for _, loc := range s.sensitive {
-		if n < loc.Line || n > max(loc.EndLine, loc.Line) {
-			continue
-		}
-		col := 0
-		if n == loc.Line {
-			col = max(loc.Column-1, 0)
-		}
-		if cut < 0 || col < cut {
-			cut, starts = col, n == loc.Line
-		}
-	}
-	if cut >= 0 {
-		return redactFrom(text, cut, starts), true
+	if c, ok := s.cuts[n]; ok {
+		return redactFrom(text, c.col, c.valueStart), true
 	}
 	if m := secretAssignment.FindStringSubmatchIndex(text); m != nil && SecretName(text[m[2]:m[3]]) && !plainLiteral(text[m[1]:]) {
 		return text[:m[1]] + Redacted, true

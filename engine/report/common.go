@@ -46,9 +46,12 @@ type summary struct {
 	Uncovered []string
 }
 
-// nothingChecked is true when no resource was checked by any rule, so an
-// absence of findings says nothing about compliance.
-func (s *summary) nothingChecked() bool { return s.Checked == 0 }
+// nothingChecked is true when no rule checked anything: no resource was
+// checked and nothing was found, so the absence of findings says nothing
+// about compliance.
+func (s *summary) nothingChecked() bool {
+	return s.Checked == 0 && s.Fail+s.Inconclusive+s.Waived == 0
+}
 
 func summarize(r *Report) summary {
 	s := summary{BySeverity: map[rule.Severity]int{}}
@@ -308,7 +311,7 @@ func filterLine(f Filter, lang i18n.Lang, code func(string) string) string {
 func nothingChecked(s *summary, lang i18n.Lang, code func(string) string) string {
 	w := func(k string) i18n.Text { return coverageWords[k] }
 	switch {
-	case s.Checked > 0:
+	case !s.nothingChecked():
 		return ""
 	case s.Subjects == 0:
 		return w("noSubjects").In(lang)

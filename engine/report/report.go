@@ -63,9 +63,10 @@ type Target struct {
 
 // Resource is one resource of the input as outputs list it. Covered is
 // true when an evaluated rule judges resources of its type. Checked is true
-// when the report holds its findings: a covered managed resource, not only
-// being deleted, that every filter kept; LeftOutBy names the filter that
-// left it out ("changed-only", "diff-base"), else "".
+// when at least one rule judged it and the report holds its findings: a
+// managed resource, not only being deleted, that every filter kept, of a
+// covered type or given a finding; LeftOutBy names the filter that left it
+// out ("changed-only", "diff-base"), else "".
 type Resource struct {
 	Address   string          `json:"address"`
 	Type      string          `json:"type"`

@@ -138,3 +138,16 @@ func TestSnippetEscapesControls(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsMeanSomethingWasChecked: a finding on no listed resource (a
+// provider configuration's region) still means a rule checked something.
+func TestFindingsMeanSomethingWasChecked(t *testing.T) {
+	r := uncoveredReport(t, i18n.En)
+	r.Findings = []finding.Finding{newFinding(ruleTrail, rule.StatusFail, `provider["registry.terraform.io/hashicorp/aws"]`, "", "region",
+		i18n.Text{En: "The provider places resources in us-east-1", Ja: "プロバイダーがリソースを us-east-1 に配置する"}, nil)}
+	for _, format := range []string{"text", "markdown"} {
+		if out := string(render(t, format, r, Options{})); strings.Contains(out, "othing was checked") {
+			t.Errorf("%s says nothing was checked beside a finding:\n%s", format, out)
+		}
+	}
+}

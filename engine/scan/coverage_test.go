@@ -78,8 +78,23 @@ func TestUncoveredResources(t *testing.T) {
 			}
 		}
 	}
+	// A resource of an uncovered type that a rule still reports on (the
+	// region rule judges where every resource is) was checked.
+	dir := t.TempDir()
+	src := "provider \"aws\" {\n  region = \"ap-northeast-1\"\n}\n\nresource \"aws_sqs_queue\" \"q\" {\n  region = \"us-east-1\"\n}\n"
+	if err := os.WriteFile(dir+"/main.tf", []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := scanFile(t, lib, dir, rule.Simple)
+	if len(rep.Findings) == 0 || len(rep.Resources) != 1 || rep.Resources[0].Covered || !rep.Resources[0].Checked {
+		t.Fatalf("findings %d, resources %+v: want a finding on a checked, uncovered queue", len(rep.Findings), rep.Resources)
+	}
+	if got := render(t, rep, "text", i18n.En); strings.Contains(got, "nothing was checked") ||
+		!strings.Contains(got, "  Coverage: 1 resource checked by at least one rule; 1 of 1 type not covered (aws_sqs_queue)\n") {
+		t.Errorf("a scan with findings says it checked nothing:\n%s", got)
+	}
 	// Alongside AWS resources, an uncovered type is named, and not counted as checked.
-	rep := scanFile(t, lib, "../../fixtures/hcl/network-exposed", rule.Strict)
+	rep = scanFile(t, lib, "../../fixtures/hcl/network-exposed", rule.Strict)
 	if got := render(t, rep, "text", i18n.En); !strings.Contains(got, "  Coverage: 11 resources checked by at least one rule; 1 of 11 types not covered (aws_internet_gateway)\n") {
 		t.Errorf("mixed coverage:\n%s", got)
 	}

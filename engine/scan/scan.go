@@ -207,7 +207,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Rules:     rules,
 		Catalog:   l.Catalog,
 		Findings:  findings,
-		Resources: resources(doc, rules, leftOutBy),
+		Resources: resources(doc, rules, findings, leftOutBy),
 		Filters:   applied,
 		Notes:     append(notes(doc), loadNotes...),
 		Waivers:   waivers,
@@ -360,16 +360,21 @@ func targetInfo(path string, doc *model.Document) report.Target {
 }
 
 // resources lists the document's resources for the report: whether a rule
-// covers each one's type, whether it was checked, and the filter that left
-// it out.
-func resources(doc *model.Document, rules []*rule.Rule, leftOutBy map[string]string) []report.Resource {
+// covers each one's type, whether it was checked (a rule that covers no
+// type, such as the region rule, checks the resources it reports on), and
+// the filter that left it out.
+func resources(doc *model.Document, rules []*rule.Rule, findings []finding.Finding, leftOutBy map[string]string) []report.Resource {
 	covered := coveredTypes(rules)
+	judged := make(map[string]bool, len(findings))
+	for i := range findings {
+		judged[findings[i].Address] = true
+	}
 	out := make([]report.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
 		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Source: r.Source,
 			Covered: covered[r.Type], LeftOutBy: leftOutBy[r.Address]}
-		out[i].Checked = out[i].Covered && r.Checked() && out[i].LeftOutBy == ""
+		out[i].Checked = (out[i].Covered || judged[r.Address]) && r.Checked() && out[i].LeftOutBy == ""
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
 	return out

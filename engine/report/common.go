@@ -198,6 +198,18 @@ func sortedFindings(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
+// splitWaived returns sorted copies of the open findings and the waived ones.
+func splitWaived(fs []finding.Finding) (open, waived []finding.Finding) {
+	for _, f := range sortedFindings(fs) {
+		if f.Waiver != nil {
+			waived = append(waived, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	return open, waived
+}
+
 // evaluatedRules returns the report's rules plus any rule a finding cites
 // that is missing from them, sorted by ID, so every finding has a rule entry.
 func evaluatedRules(r *Report) []*rule.Rule {
@@ -287,13 +299,18 @@ func coverageLine(s *summary, lang i18n.Lang, code func(string) string) string {
 		line += fmt.Sprintf(w("uncovered").In(lang), len(s.Uncovered), countOf(s.Types, w("typeOne"), w("typeMany"), lang))
 	}
 	if len(s.Uncovered) > 0 {
-		names := make([]string, len(s.Uncovered))
-		for i, t := range s.Uncovered {
-			names[i] = code(t)
-		}
-		line += fmt.Sprintf(parenthesis.In(lang), listed(names, maxTypesListed, listSep.In(lang), w("moreTypes"), lang))
+		line += fmt.Sprintf(parenthesis.In(lang), uncoveredTypes(s, lang, code))
 	}
 	return line
+}
+
+// uncoveredTypes names the types no rule covers, at most maxTypesListed.
+func uncoveredTypes(s *summary, lang i18n.Lang, code func(string) string) string {
+	names := make([]string, len(s.Uncovered))
+	for i, t := range s.Uncovered {
+		names[i] = code(t)
+	}
+	return listed(names, maxTypesListed, listSep.In(lang), coverageWords["moreTypes"], lang)
 }
 
 // filterLine says what a filter left out.
@@ -316,12 +333,7 @@ func nothingChecked(s *summary, lang i18n.Lang, code func(string) string) string
 	case s.Subjects == 0:
 		return w("noSubjects").In(lang)
 	case len(s.Uncovered) == s.Types:
-		names := make([]string, len(s.Uncovered))
-		for i, t := range s.Uncovered {
-			names[i] = code(t)
-		}
-		return fmt.Sprintf(w("allUncovered").In(lang), countOf(s.Subjects, w("resourceOne"), w("resourceMany"), lang),
-			listed(names, maxTypesListed, listSep.In(lang), w("moreTypes"), lang))
+		return fmt.Sprintf(w("allUncovered").In(lang), countOf(s.Subjects, w("resourceOne"), w("resourceMany"), lang), uncoveredTypes(s, lang, code))
 	}
 	return w("allLeftOut").In(lang)
 }

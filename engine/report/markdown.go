@@ -99,14 +99,7 @@ func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(&m.b, format
 func writeMarkdown(w io.Writer, r *Report) error {
 	m := &mdWriter{lang: r.Lang}
 	s := summarize(r)
-	var open, waived []finding.Finding
-	for _, f := range sortedFindings(r.Findings) {
-		if f.Waiver != nil {
-			waived = append(waived, f)
-		} else {
-			open = append(open, f)
-		}
-	}
+	open, waived := splitWaived(r.Findings)
 	m.printf("%s\n", mdMarker)
 	m.title(r, &s)
 	m.context(r, &s)

@@ -100,14 +100,7 @@ func (t *textWriter) printf(format string, args ...any) {
 func writeText(w io.Writer, r *Report, opts Options) error {
 	t := &textWriter{w: w, lang: r.Lang, color: opts.Color}
 	s := summarize(r)
-	var open, waived []finding.Finding
-	for _, f := range sortedFindings(r.Findings) {
-		if f.Waiver != nil {
-			waived = append(waived, f)
-		} else {
-			open = append(open, f)
-		}
-	}
+	open, waived := splitWaived(r.Findings)
 	t.findings(r, &s, open)
 	t.waived(waived)
 	t.summary(r, &s)

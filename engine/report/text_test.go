@@ -6,6 +6,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -148,6 +149,26 @@ func TestFindingsMeanSomethingWasChecked(t *testing.T) {
 	for _, format := range []string{"text", "markdown"} {
 		if out := string(render(t, format, r, Options{})); strings.Contains(out, "othing was checked") {
 			t.Errorf("%s says nothing was checked beside a finding:\n%s", format, out)
+		}
+	}
+}
+
+// TestCoverageListsAFewTypes: a long list of uncovered types is cut, saying
+// how many it left out.
+func TestCoverageListsAFewTypes(t *testing.T) {
+	r := uncoveredReport(t, i18n.En)
+	r.Resources = nil
+	for _, c := range "abcdefghij" {
+		r.Resources = append(r.Resources, Resource{Address: "x_" + string(c) + ".r", Type: "x_" + string(c), Mode: model.ModeManaged})
+	}
+	want := map[i18n.Lang]string{
+		i18n.En: "0 of 10 types not covered (x_a, x_b, x_c, x_d, x_e, x_f, x_g, x_h, 2 more)\n",
+		i18n.Ja: "10 種類中 10 種類はルールの対象外（x_a、x_b、x_c、x_d、x_e、x_f、x_g、x_h、ほか 2 種類）\n",
+	}
+	for lang, w := range want {
+		r.Lang = lang
+		if out := string(render(t, "text", r, Options{})); !strings.Contains(out, w) {
+			t.Errorf("%s lacks %q:\n%s", lang, w, out)
 		}
 	}
 }

@@ -27,7 +27,7 @@ var labels = map[string]i18n.Text{
 	"medium":         {En: "MEDIUM", Ja: "中"},
 	"low":            {En: "LOW", Ja: "低"},
 	"noSource":       {En: "no source location", Ja: "ソース位置不明"},
-	"inModule":       {En: "inside the module at", Ja: "モジュール内の位置"},
+	"related":        {En: "related location", Ja: "関連する位置"},
 	"fix":            {En: "Fix", Ja: "対処"},
 	"noFindings":     {En: "No findings.", Ja: "指摘事項はありません。"},
 	"nothingChecked": {En: "Nothing was checked (see the summary).", Ja: "何も検査していません（サマリーを参照）。"},
@@ -145,7 +145,7 @@ func (t *textWriter) findings(r *Report, s *summary, open []finding.Finding) {
 		}
 		t.printf("  %s\n", strings.Join(where, " · "))
 		if f.Related != nil {
-			t.printf("  %s %s\n", t.label("inModule"), t.location(f.Related))
+			t.printf("  %s: %s\n", t.label("related"), t.location(f.Related))
 		}
 		t.snippet(f.Snippet)
 		if fix := oneLineText(f.Rule.Remediation.In(t.lang)); fix != "" {

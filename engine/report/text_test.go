@@ -172,3 +172,14 @@ func TestCoverageListsAFewTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRelated: a finding in a remote module names where in the module
+// it is, below the module call it points at.
+func TestTextRelated(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	r.Findings[0].Related = &model.Location{File: ".terraform/modules/logs/main.tf", Line: 7}
+	out := string(render(t, "text", r, Options{}))
+	if !strings.Contains(out, "  modules/logs/main.tf:12 · module.logs.aws_s3_bucket.this[\"audit\"]\n  related location: .terraform/modules/logs/main.tf:7\n") {
+		t.Errorf("no related location:\n%s", out)
+	}
+}

@@ -138,6 +138,9 @@ func (ds *documents) sources(mi addrs.ModuleInstance, path addrs.Module, from ad
 	var docs []addrs.Referenceable
 	variable := ""
 	for _, s := range expr.References {
+		if !strings.HasPrefix(s, "data."+iamdoc.Type+".") && !strings.HasPrefix(s, "var.") && s != "count.index" && s != "each.key" {
+			return nil // most expressions: no need to parse their references
+		}
 		ref, err := addrs.ParseRefString(s)
 		if err != nil {
 			return nil

@@ -47,10 +47,50 @@ func serialiseSet(ss []string) string {
 	return b.String()
 }
 
-// principal is one principals block.
-type principal struct {
-	typ string
-	ids strs
+// block is one principals or condition block: its keys (type; test and
+// variable), which decide where its values go, and its values.
+type block struct {
+	keys   []string
+	values strs
+}
+
+// readBlocks reads principals or condition blocks. unknown is true when
+// which keys there are is known only after apply; complete when every value
+// is known too. Identifiers are a set; condition values a list.
+func readBlocks(v, u any, valuesArg string, set bool, keyArgs ...string) (bs []block, unknown, complete bool, err error) {
+	if u == true {
+		return nil, true, false, nil
+	}
+	list, _ := v.([]any)
+	complete = true
+	for i, b := range list {
+		bu := at(u, i)
+		m, ok := b.(map[string]any)
+		if bu == true || !ok {
+			return nil, true, false, nil
+		}
+		blk := block{}
+		for _, k := range keyArgs {
+			if at(bu, k) == true {
+				return nil, true, false, nil
+			}
+			s, err := toString(m[k])
+			if err != nil {
+				return nil, false, false, fmt.Errorf("%s: %v", k, err)
+			}
+			blk.keys = append(blk.keys, s)
+		}
+		read := readStrings
+		if set {
+			read = readSet
+		}
+		if blk.values, err = read(m[valuesArg], at(bu, valuesArg)); err != nil {
+			return nil, false, false, fmt.Errorf("%s: %v", valuesArg, err)
+		}
+		bs = append(bs, blk)
+		complete = complete && !blk.values.all && blk.values.unknown == 0
+	}
+	return bs, false, complete, nil
 }
 
 // principals renders principals or not_principals blocks as the provider
@@ -58,43 +98,25 @@ type principal struct {
 // identifiers by type, where a type with one identifier has a string and
 // blocks of the same type are joined.
 func principals(v, u any, version part) (part, bool, error) {
-	if u == true {
+	ps, whole, complete, err := readBlocks(v, u, "identifiers", true, "type")
+	switch {
+	case err != nil:
+		return part{}, false, err
+	case whole:
 		return unknownPart, true, nil
-	}
-	blocks, _ := v.([]any)
-	if len(blocks) == 0 {
+	case len(ps) == 0:
 		return part{}, false, nil
 	}
-	var ps []principal
-	complete := true
-	for i, b := range blocks {
-		bu := at(u, i)
-		m, ok := b.(map[string]any)
-		if bu == true || !ok || at(bu, "type") == true {
-			// Which types there are is unknown.
-			return unknownPart, true, nil
-		}
-		typ, err := toString(m["type"])
-		if err != nil {
-			return part{}, false, fmt.Errorf("type: %v", err)
-		}
-		ids, err := readSet(m["identifiers"], at(bu, "identifiers"))
-		if err != nil {
-			return part{}, false, fmt.Errorf("identifiers: %v", err)
-		}
-		ps = append(ps, principal{typ, ids})
-		complete = complete && !ids.all && ids.unknown == 0
-	}
 	if complete {
-		ps = setOrder(ps, func(p principal) string {
-			return "identifiers:" + serialiseSet(p.ids.known) + "type:" + p.typ + ";"
+		ps = setOrder(ps, func(p block) string {
+			return "identifiers:" + serialiseSet(p.values.known) + "type:" + p.keys[0] + ";"
 		})
 	}
-	if len(ps) == 1 && ps[0].typ == "*" {
+	if len(ps) == 1 && ps[0].keys[0] == "*" {
 		switch {
 		case !complete:
 			return unknownPart, true, nil
-		case len(ps[0].ids.known) == 1 && ps[0].ids.known[0] == "*":
+		case len(ps[0].values.known) == 1 && ps[0].values.known[0] == "*":
 			return part{v: "*"}, true, nil
 		}
 	}
@@ -108,19 +130,20 @@ func principals(v, u any, version part) (part, bool, error) {
 	byType := map[string]*joined{}
 	var types []string
 	for _, p := range ps {
-		known, err := replaceVars(reversed(p.ids.known), version, &p.ids.unknown)
+		known, err := replaceVars(reversed(p.values.known), version, &p.values.unknown)
 		if err != nil {
 			return part{}, false, err
 		}
-		j := byType[p.typ]
+		typ := p.keys[0]
+		j := byType[typ]
 		if j == nil {
 			j = &joined{}
-			byType[p.typ] = j
-			types = append(types, p.typ)
+			byType[typ] = j
+			types = append(types, typ)
 		}
 		j.known = append(j.known, known...)
-		j.unknown += p.ids.unknown
-		j.all = j.all || p.ids.all
+		j.unknown += p.values.unknown
+		j.all = j.all || p.values.all
 	}
 	value := map[string]any{}
 	unknown := map[string]any{}
@@ -142,55 +165,27 @@ func principals(v, u any, version part) (part, bool, error) {
 	return part{v: value, u: unknown}, true, nil
 }
 
-// condition is one condition block.
-type condition struct {
-	test, variable string
-	values         strs
-}
-
 // conditions renders condition blocks as the provider does: values by
 // variable by test; blocks of the same test and variable are joined, and a
 // variable with one value has a string.
 func conditions(v, u any, version part) (part, bool, error) {
-	if u == true {
+	cs, whole, complete, err := readBlocks(v, u, "values", false, "test", "variable")
+	switch {
+	case err != nil:
+		return part{}, false, err
+	case whole:
 		return unknownPart, true, nil
-	}
-	blocks, _ := v.([]any)
-	if len(blocks) == 0 {
+	case len(cs) == 0:
 		return part{}, false, nil
 	}
-	var cs []condition
-	complete := true
-	for i, b := range blocks {
-		bu := at(u, i)
-		m, ok := b.(map[string]any)
-		if bu == true || !ok || at(bu, "test") == true || at(bu, "variable") == true {
-			// Which tests and variables there are is unknown.
-			return unknownPart, true, nil
-		}
-		test, err := toString(m["test"])
-		if err != nil {
-			return part{}, false, fmt.Errorf("test: %v", err)
-		}
-		variable, err := toString(m["variable"])
-		if err != nil {
-			return part{}, false, fmt.Errorf("variable: %v", err)
-		}
-		values, err := readStrings(m["values"], at(bu, "values"))
-		if err != nil {
-			return part{}, false, fmt.Errorf("values: %v", err)
-		}
-		cs = append(cs, condition{test, variable, values})
-		complete = complete && !values.all && values.unknown == 0
-	}
 	if complete {
-		cs = setOrder(cs, func(c condition) string {
+		cs = setOrder(cs, func(c block) string {
 			var b strings.Builder
-			b.WriteString("test:" + c.test + ";values:(")
+			b.WriteString("test:" + c.keys[0] + ";values:(")
 			for _, s := range c.values.known {
 				b.WriteString(s + ";")
 			}
-			b.WriteString(");variable:" + c.variable + ";")
+			b.WriteString(");variable:" + c.keys[1] + ";")
 			return b.String()
 		})
 	}
@@ -201,7 +196,7 @@ func conditions(v, u any, version part) (part, bool, error) {
 	byKey := map[[2]string]*joined{}
 	var keys [][2]string
 	for _, c := range cs {
-		k := [2]string{c.test, c.variable}
+		k := [2]string{c.keys[0], c.keys[1]}
 		j := byKey[k]
 		if j == nil {
 			j = &joined{values: []any{}}

@@ -71,13 +71,8 @@ func TestRendersAsTheProvider(t *testing.T) {
 	for _, p := range plans {
 		for _, d := range readDocuments(t, p) {
 			n++
-			res, err := Render(d.values, nil, nil)
-			if err != nil {
-				t.Errorf("%s %s: %v", d.file, d.address, err)
-				continue
-			}
-			if !res.Complete {
-				t.Errorf("%s %s: not complete", d.file, d.address)
+			res := renderKnown(t, d)
+			if res == nil {
 				continue
 			}
 			for _, c := range []struct{ attr, got string }{{AttrJSON, res.JSON}, {AttrMinifiedJSON, res.MinifiedJSON}, {AttrID, res.ID}} {
@@ -126,9 +121,8 @@ func TestRendersAsTheCorpus(t *testing.T) {
 		}
 		for _, d := range readDocuments(t, p) {
 			n++
-			res, err := Render(d.values, nil, nil)
-			if err != nil {
-				t.Errorf("%s %s: %v", d.file, d.address, err)
+			res := renderKnown(t, d)
+			if res == nil {
 				continue
 			}
 			old := d.values[AttrJSON].(string)
@@ -143,6 +137,22 @@ func TestRendersAsTheCorpus(t *testing.T) {
 	if n < 14 {
 		t.Fatalf("only %d rendered documents in the corpus", n)
 	}
+}
+
+// renderKnown renders a data source the provider read; nil (and an error
+// reported) when it does not render completely.
+func renderKnown(t *testing.T, d renderedDocument) *Result {
+	t.Helper()
+	res, err := Render(d.values, nil, nil)
+	switch {
+	case err != nil:
+		t.Errorf("%s %s: %v", d.file, d.address, err)
+		return nil
+	case !res.Complete:
+		t.Errorf("%s %s: not complete", d.file, d.address)
+		return nil
+	}
+	return res
 }
 
 func mustJSON(t *testing.T, v any) string {

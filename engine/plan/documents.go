@@ -25,7 +25,8 @@ import (
 // (a condition, a function's other arguments) gets none.
 
 type documents struct {
-	b      *builder
+	b *builder
+	// the deferred aws_iam_policy_document instances by address
 	byAddr map[string]*model.Resource
 	// rendered documents by data source address (nil: none, or rendering)
 	rendered map[string]*model.PolicyDocument
@@ -35,13 +36,19 @@ type documents struct {
 func (b *builder) attachDocuments(doc *model.Document) {
 	ds := &documents{b: b, byAddr: map[string]*model.Resource{}, rendered: map[string]*model.PolicyDocument{}, done: map[string]bool{}}
 	for i := range doc.Resources {
-		r := &doc.Resources[i]
-		ds.byAddr[r.Address] = r
+		if r := &doc.Resources[i]; deferred(r) {
+			ds.byAddr[r.Address] = r
+		}
+	}
+	if len(ds.byAddr) == 0 {
+		return
 	}
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		if d := ds.render(r.Address, 0); d != nil {
-			r.Documents = map[string]model.PolicyDocument{iamdoc.AttrJSON: *d, iamdoc.AttrMinifiedJSON: *d}
+		if deferred(r) {
+			if d := ds.render(r.Address, 0); d != nil {
+				r.Documents = map[string]model.PolicyDocument{iamdoc.AttrJSON: *d, iamdoc.AttrMinifiedJSON: *d}
+			}
 		}
 		cr, ok := b.configs[r.ConfigAddress]
 		if !ok {

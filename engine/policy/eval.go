@@ -242,20 +242,12 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := make(map[string]any, len(r.Documents))
-	for attr, d := range r.Documents {
-		docs[attr] = map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)}
-	}
-	documents, err := ast.InterfaceToValue(docs)
-	if err != nil {
-		return nil, err
-	}
 	actions := make([]*ast.Term, len(r.Actions))
 	for i, a := range r.Actions {
 		actions[i] = ast.InternedTerm(a)
 	}
 	str := func(k, v string) [2]*ast.Term { return [2]*ast.Term{ast.InternedTerm(k), ast.InternedTerm(v)} }
-	return ast.NewObject(
+	obj := ast.NewObject(
 		str("address", r.Address),
 		str("config_address", r.ConfigAddress),
 		str("module", r.Module),
@@ -270,8 +262,20 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		[2]*ast.Term{ast.InternedTerm("unknown"), ast.NewTerm(unknown)},
 		[2]*ast.Term{ast.InternedTerm("refs"), stringLists(r.Refs)},
 		[2]*ast.Term{ast.InternedTerm("unresolved"), stringLists(r.Unresolved)},
-		[2]*ast.Term{ast.InternedTerm("documents"), ast.NewTerm(documents)},
-	), nil
+	)
+	// documents, only where there are any (lib.document reads it).
+	if len(r.Documents) > 0 {
+		docs := ast.NewObjectWithCapacity(len(r.Documents))
+		for attr, d := range r.Documents {
+			v, err := ast.InterfaceToValue(map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)})
+			if err != nil {
+				return nil, err
+			}
+			docs.Insert(ast.InternedTerm(attr), ast.NewTerm(v))
+		}
+		obj.Insert(ast.InternedTerm("documents"), ast.NewTerm(docs))
+	}
+	return obj, nil
 }
 
 // stringLists turns a map of string lists (refs, unresolved) into a Rego object.

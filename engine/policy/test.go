@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -73,26 +71,13 @@ func CheckStrict(sources ...Source) error {
 
 // parseWithTests parses every .rego file of the sources, tests included.
 func parseWithTests(sources []Source) (map[string]*ast.Module, error) {
-	modules := map[string]*ast.Module{}
-	for _, src := range sources {
-		for _, tests := range []bool{false, true} {
-			files, err := regoFiles(src.FS, tests)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", src.Name, err)
-			}
-			for _, f := range files {
-				data, err := fs.ReadFile(src.FS, f)
-				if err != nil {
-					return nil, err
-				}
-				name := path.Join(src.Name, f)
-				mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
-				if err != nil {
-					return nil, firstError(err)
-				}
-				modules[name] = mod
-			}
-		}
+	parsed, err := parse(sources, true)
+	if err != nil {
+		return nil, err
+	}
+	modules := make(map[string]*ast.Module, len(parsed))
+	for _, p := range parsed {
+		modules[p.name] = p.mod
 	}
 	return modules, nil
 }

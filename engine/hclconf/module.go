@@ -41,7 +41,11 @@ type variable struct {
 	defaults  *typeexpr.Defaults
 	def       *cty.Value
 	sensitive bool
-	rng       hcl.Range
+	// nullable false makes a null from the caller mean "use the default".
+	nullable bool
+	rng      hcl.Range
+	// defRange is where the default is written (zero without one).
+	defRange hcl.Range
 }
 
 // attribute is a name = expression pair.
@@ -296,7 +300,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		return ps.errAt(blk.DefRange, "duplicate variable %q", name)
 	}
 	if !exists {
-		v = &variable{name: name, typ: cty.DynamicPseudoType, rng: blk.DefRange}
+		v = &variable{name: name, typ: cty.DynamicPseudoType, nullable: true, rng: blk.DefRange}
 	}
 	content, _, diags := blk.Body.PartialContent(variableSchema)
 	if diags.HasErrors() {
@@ -306,6 +310,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		v.typ, v.defaults = typeConstraint(a.Expr)
 	}
 	if a, ok := content.Attributes["default"]; ok {
+		v.defRange = a.Range
 		// Terraform requires a constant default; one that refers to other
 		// values is read as no default, with a note, so the scan goes on.
 		if val, diags := a.Expr.Value(nil); diags.HasErrors() {
@@ -320,6 +325,13 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 			return ps.diagError(diags)
 		}
 		v.sensitive = val.Type() == cty.Bool && val.IsKnown() && !val.IsNull() && val.True()
+	}
+	if a, ok := content.Attributes["nullable"]; ok {
+		val, diags := a.Expr.Value(nil)
+		if diags.HasErrors() {
+			return ps.diagError(diags)
+		}
+		v.nullable = !(val.Type() == cty.Bool && val.IsKnown() && !val.IsNull() && val.False())
 	}
 	m.variables[name] = v
 	return nil

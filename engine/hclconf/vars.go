@@ -136,9 +136,13 @@ func (ev *evaluator) readVarFile(path string, root *module, raw map[string]rawVa
 		if diags.HasErrors() {
 			return ev.ps.diagError(diags)
 		}
-		if _, declared := root.variables[name]; !declared {
+		v, declared := root.variables[name]
+		if !declared {
 			ev.note(fmt.Sprintf("%s: a value for undeclared variable %q was ignored", ev.where(a.NameRange), name))
 			continue
+		}
+		if v.sensitive {
+			ev.markSensitive(a.Range)
 		}
 		raw[name] = rawValue{value: val, source: ev.where(a.NameRange)}
 	}
@@ -167,7 +171,10 @@ func parseVarString(s string, typ cty.Type) (cty.Value, error) {
 // its declared type and marks a sensitive variable's value. A value that
 // does not convert is reported through fail and becomes unknown.
 func (ev *evaluator) convertVariable(v *variable, val cty.Value, fail func(error)) cty.Value {
-	if v.defaults != nil && val.IsWhollyKnown() {
+	// As Terraform does, defaults apply to every known part of the value:
+	// an object with an attribute known only after apply still gets its
+	// optional attributes' defaults.
+	if v.defaults != nil && !val.IsNull() {
 		val = v.defaults.Apply(val)
 	}
 	out, err := convert.Convert(val, v.typ)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/policy"
 )
 
@@ -84,6 +85,11 @@ type jsonFISC struct {
 	Findings int    `json:"findings"`
 }
 
+// jsonRule is one rule evaluated, with its pass record over the whole input
+// (before --baseline, --changed-only and --diff-base leave findings out):
+// applied counts the resources of its resource_types it judged, and
+// passed + failed + inconclusive + waived = applied. A rule with applied 0
+// had nothing to check, which is not a pass.
 type jsonRule struct {
 	ID             string   `json:"id"`
 	Title          string   `json:"title"`
@@ -91,6 +97,11 @@ type jsonRule struct {
 	Profile        string   `json:"profile"`
 	Responsibility string   `json:"responsibility"`
 	FISC           []string `json:"fisc"`
+	Applied        int      `json:"applied"`
+	Passed         int      `json:"passed"`
+	Failed         int      `json:"failed"`
+	Inconclusive   int      `json:"inconclusive"`
+	Waived         int      `json:"waived"`
 }
 
 // jsonFinding is one finding. fisc is in the report's edition; fisc_current
@@ -181,7 +192,12 @@ func writeJSON(w io.Writer, r *Report) error {
 	for _, c := range s.ByFISC {
 		out.Summary.ByFISC = append(out.Summary.ByFISC, jsonFISC{ID: c.ID, Title: c.Title, Findings: c.Count})
 	}
+	counts := map[string]coverage.Counts{}
+	for i := range r.Coverage {
+		counts[r.Coverage[i].Rule.ID] = r.Coverage[i].Counts()
+	}
 	for _, rule := range evaluatedRules(r) {
+		c := counts[rule.ID]
 		out.Rules = append(out.Rules, jsonRule{
 			ID:             rule.ID,
 			Title:          rule.Title.In(r.Lang),
@@ -189,6 +205,11 @@ func writeJSON(w io.Writer, r *Report) error {
 			Profile:        string(rule.Profile),
 			Responsibility: rule.Responsibility,
 			FISC:           nonNil(rule.FISCIDs(r.Edition)),
+			Applied:        c.Applied,
+			Passed:         c.Passed,
+			Failed:         c.Failed,
+			Inconclusive:   c.Inconclusive,
+			Waived:         c.Waived,
 		})
 	}
 	for _, f := range sortedFindings(r.Findings) {

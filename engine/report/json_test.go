@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/policy"
 )
 
@@ -103,5 +104,30 @@ func TestJSONFindings(t *testing.T) {
 	}
 	if len(out.Rules) != 3 || len(out.Resources) != 4 || out.Resources[0].Address != "aws_cloudtrail.main" {
 		t.Errorf("rules %d, resources %+v", len(out.Rules), out.Resources)
+	}
+}
+
+// TestJSONRuleCounts: every rule carries its pass record, and a rule that
+// applied to nothing says so rather than passing.
+func TestJSONRuleCounts(t *testing.T) {
+	r := waivedReport(t, i18n.En)
+	r.Resources = append(r.Resources, Resource{Address: "aws_s3_bucket.ok", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Checked: true})
+	r.Rules = append(r.Rules, &policy.Rule{ID: "FG-KMS-001", Title: i18n.Text{En: "KMS keys rotate"}, Severity: policy.Medium, Profile: policy.Simple, ResourceTypes: []string{"aws_kms_key"}})
+	withCoverage(r)
+	got := map[string][5]int{}
+	for _, rule := range decodeJSON(t, r).Rules {
+		got[rule.ID] = [5]int{rule.Applied, rule.Passed, rule.Failed, rule.Inconclusive, rule.Waived}
+	}
+	want := map[string][5]int{
+		// audit fails, access is waived, ok passes; the deleted bucket is not checked.
+		"FG-S3-001":  {3, 1, 1, 0, 1},
+		"FG-S3-002":  {3, 2, 0, 1, 0},
+		"FG-CT-001":  {2, 0, 1, 0, 1},
+		"FG-KMS-001": {0, 0, 0, 0, 0},
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s applied/passed/failed/inconclusive/waived = %v, want %v", id, got[id], w)
+		}
 	}
 }

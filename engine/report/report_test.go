@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -102,7 +103,7 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Report{
+	return withCoverage(&Report{
 		Tool:    Tool{Name: "fiscguard", Version: "0.3.1", InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:  Target{Path: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
 		Profile: policy.Strict,
@@ -131,7 +132,18 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}},
 		},
 		Notes: []string{"The plan is incomplete: some changes were deferred, so not every resource could be checked"},
+	})
+}
+
+// withCoverage records the report's pass records from its resources and
+// findings, as a scan does.
+func withCoverage(r *Report) *Report {
+	doc := &model.Document{}
+	for _, res := range r.Resources {
+		doc.Resources = append(doc.Resources, model.Resource{Address: res.Address, Type: res.Type, Mode: res.Mode, Actions: res.Actions, Source: res.Source})
 	}
+	r.Coverage = coverage.Build(doc, r.Rules, r.Findings)
+	return r
 }
 
 func render(t *testing.T, format string, r *Report, opts Options) []byte {

@@ -52,7 +52,7 @@ func waivedReport(t *testing.T, lang i18n.Lang) *Report {
 		Resource{Address: "aws_cloudtrail.legacy", Type: "aws_cloudtrail", Mode: model.ModeManaged, Actions: []string{"no-op"}, Checked: true})
 	r.Waivers = []finding.Waiver{waiverForever, waiverLater, waiverInline, waiverExpired, waiverFile}
 	r.Today = "2027-03-01"
-	return r
+	return withCoverage(r)
 }
 
 // TestWaivedCounts: waived findings are counted apart and never fail the

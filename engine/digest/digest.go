@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -73,3 +74,22 @@ func Tree(fsys fs.FS, keep func(path string) bool) (string, int, error) {
 	}
 	return Prefix + hex.EncodeToString(h.Sum(nil)), n, nil
 }
+
+// Reader hashes what is read through it, for input that cannot be read
+// twice (standard input).
+type Reader struct {
+	r io.Reader
+	h hash.Hash
+}
+
+// NewReader returns a Reader over r.
+func NewReader(r io.Reader) *Reader { return &Reader{r: r, h: sha256.New()} }
+
+func (r *Reader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	r.h.Write(p[:n])
+	return n, err
+}
+
+// Sum is the digest of what has been read so far.
+func (r *Reader) Sum() string { return Prefix + hex.EncodeToString(r.h.Sum(nil)) }

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,15 @@ func TestFile(t *testing.T) {
 	}
 	if _, err := File(filepath.Join(t.TempDir(), "missing")); err == nil {
 		t.Error("a missing file has no digest")
+	}
+}
+
+func TestReader(t *testing.T) {
+	r := NewReader(strings.NewReader("{}"))
+	if _, err := io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Sum(); got != "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a" {
+		t.Errorf("Sum = %s, want the digest of what was read", got)
 	}
 }

@@ -30,8 +30,8 @@ type Report struct {
 	Coverage []coverage.Rule
 	// Params are the parameter values in force (defaults, profile, config).
 	Params map[string]any
-	// Library names the policy sources the rules came from, with digests.
-	Library  []LibrarySource
+	// Library describes the policy library the rules came from.
+	Library  Library
 	Catalog  *catalog.Catalog
 	Findings []finding.Finding
 	// Resources lists every resource in the input, so nothing is dropped silently.
@@ -62,6 +62,13 @@ type Target struct {
 	FormatVersion    string
 	Complete         bool
 	Errored          bool
+}
+
+// Library is the policy library a scan used.
+type Library struct {
+	Sources []LibrarySource
+	// Rules are every rule of the library, in force or not, sorted by ID.
+	Rules []*policy.Rule
 }
 
 // LibrarySource is one part of the policy library: the embedded library

@@ -216,7 +216,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Rules:     q.Rules(),
 		Coverage:  cov,
 		Params:    params,
-		Library:   l.Sources,
+		Library:   report.Library{Sources: l.Sources, Rules: l.Policies.Rules()},
 		Catalog:   l.Catalog,
 		Findings:  findings,
 		Resources: resources(doc),

@@ -11,7 +11,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"image"
 	"image/png"
 	"os"
 	"os/exec"
@@ -245,5 +244,3 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 }
-
-var _ image.Image // png.Decode registers the format through image

@@ -9,7 +9,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Outcomes of one rule on one resource.
@@ -25,7 +25,7 @@ const AnyType = "*"
 
 // Rule is one rule in force with the resources it applied to, sorted by address.
 type Rule struct {
-	Rule      *policy.Rule
+	Rule      *rule.Rule
 	Resources []Resource
 }
 
@@ -75,7 +75,7 @@ func (r *Rule) Counts() Counts {
 // inconclusive when the open ones are all inconclusive, waived when a
 // waiver covers every finding, and pass when there is none. The result is
 // sorted by rule ID.
-func Build(doc *model.Document, rules []*policy.Rule, findings []finding.Finding) []Rule {
+func Build(doc *model.Document, rules []*rule.Rule, findings []finding.Finding) []Rule {
 	byType := map[string][]*model.Resource{}
 	var checked []*model.Resource
 	byAddr := map[string]*model.Resource{}
@@ -96,14 +96,14 @@ func Build(doc *model.Document, rules []*policy.Rule, findings []finding.Finding
 		found[f.Rule.ID][f.Address] = append(found[f.Rule.ID][f.Address], f)
 	}
 	out := make([]Rule, 0, len(rules))
-	for _, rule := range rules {
+	for _, rl := range rules {
 		subjects := map[string]*Resource{}
 		add := func(r *model.Resource) {
 			if _, ok := subjects[r.Address]; !ok {
 				subjects[r.Address] = &Resource{Address: r.Address, Type: r.Type, Uncertain: r.Uncertain, Source: r.Source}
 			}
 		}
-		for _, t := range rule.ResourceTypes {
+		for _, t := range rl.ResourceTypes {
 			if t == AnyType {
 				for _, r := range checked {
 					add(r)
@@ -114,7 +114,7 @@ func Build(doc *model.Document, rules []*policy.Rule, findings []finding.Finding
 				add(r)
 			}
 		}
-		for addr, fs := range found[rule.ID] {
+		for addr, fs := range found[rl.ID] {
 			s, ok := subjects[addr]
 			if !ok {
 				s = &Resource{Address: addr, Type: fs[0].ResourceType}
@@ -125,7 +125,7 @@ func Build(doc *model.Document, rules []*policy.Rule, findings []finding.Finding
 			}
 			s.Findings = fs
 		}
-		rc := Rule{Rule: rule, Resources: make([]Resource, 0, len(subjects))}
+		rc := Rule{Rule: rl, Resources: make([]Resource, 0, len(subjects))}
 		for _, s := range subjects {
 			s.Outcome = outcome(s.Findings)
 			rc.Resources = append(rc.Resources, *s)
@@ -146,7 +146,7 @@ func outcome(fs []*finding.Finding) string {
 	for _, f := range fs {
 		switch {
 		case f.Waiver != nil:
-		case f.Status == policy.StatusFail:
+		case f.Status == rule.StatusFail:
 			return Fail
 		default:
 			result = Inconclusive

@@ -7,7 +7,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func res(addr, typ string, actions ...string) model.Resource {
@@ -17,7 +17,7 @@ func res(addr, typ string, actions ...string) model.Resource {
 	return model.Resource{Address: addr, Type: typ, Mode: model.ModeManaged, Actions: actions, Source: &model.Location{File: "main.tf", Line: 1}}
 }
 
-func find(rule *policy.Rule, addr, status string, waived bool) finding.Finding {
+func find(rule *rule.Rule, addr, status string, waived bool) finding.Finding {
 	f := finding.Finding{Rule: rule, Address: addr, Status: status}
 	if waived {
 		f.Waiver = &finding.Waiver{Reason: "accepted"}
@@ -39,10 +39,10 @@ func outcomes(r Rule) string {
 }
 
 func TestBuild(t *testing.T) {
-	bucket := &policy.Rule{ID: "FG-S3-001", ResourceTypes: []string{"aws_s3_bucket", "aws_s3_bucket_public_access_block"}}
-	region := &policy.Rule{ID: "FG-REGION-001", ResourceTypes: []string{AnyType}}
-	change := &policy.Rule{ID: "FG-CHANGE-001", ResourceTypes: []string{"aws_db_instance"}}
-	kms := &policy.Rule{ID: "FG-KMS-001", ResourceTypes: []string{"aws_kms_key"}}
+	bucket := &rule.Rule{ID: "FG-S3-001", ResourceTypes: []string{"aws_s3_bucket", "aws_s3_bucket_public_access_block"}}
+	region := &rule.Rule{ID: "FG-REGION-001", ResourceTypes: []string{AnyType}}
+	change := &rule.Rule{ID: "FG-CHANGE-001", ResourceTypes: []string{"aws_db_instance"}}
+	kms := &rule.Rule{ID: "FG-KMS-001", ResourceTypes: []string{"aws_kms_key"}}
 	uncertain := res("aws_s3_bucket.maybe[0]", "aws_s3_bucket")
 	uncertain.Uncertain = true
 	doc := &model.Document{Resources: []model.Resource{
@@ -57,20 +57,20 @@ func TestBuild(t *testing.T) {
 		{Address: "data.aws_s3_bucket.ext", Type: "aws_s3_bucket", Mode: model.ModeData, Actions: []string{"read"}},
 	}}
 	findings := []finding.Finding{
-		find(bucket, "aws_s3_bucket.b", policy.StatusFail, false),
-		find(bucket, "aws_s3_bucket.c", policy.StatusInconclusive, false),
-		find(bucket, "aws_s3_bucket.d", policy.StatusFail, true),
+		find(bucket, "aws_s3_bucket.b", rule.StatusFail, false),
+		find(bucket, "aws_s3_bucket.c", rule.StatusInconclusive, false),
+		find(bucket, "aws_s3_bucket.d", rule.StatusFail, true),
 		// One waived and one open failure on the same resource: it fails.
-		find(bucket, "aws_s3_bucket.e", policy.StatusFail, true),
-		find(bucket, "aws_s3_bucket.e", policy.StatusFail, false),
+		find(bucket, "aws_s3_bucket.e", rule.StatusFail, true),
+		find(bucket, "aws_s3_bucket.e", rule.StatusFail, false),
 		// A failure on a stand-in was made inconclusive by finding.FromResults.
-		find(bucket, "aws_s3_bucket.maybe[0]", policy.StatusInconclusive, false),
+		find(bucket, "aws_s3_bucket.maybe[0]", rule.StatusInconclusive, false),
 		// A rule about deletions judges a resource that is not checked.
-		find(change, "aws_db_instance.gone", policy.StatusFail, false),
+		find(change, "aws_db_instance.gone", rule.StatusFail, false),
 	}
 	got := map[string]Rule{}
 	var order []string
-	for _, r := range Build(doc, []*policy.Rule{region, kms, bucket, change}, findings) {
+	for _, r := range Build(doc, []*rule.Rule{region, kms, bucket, change}, findings) {
 		got[r.Rule.ID] = r
 		order = append(order, r.Rule.ID)
 	}

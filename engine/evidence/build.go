@@ -10,8 +10,8 @@ import (
 	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // SeedItems are the 8th-edition-revised cloud and cyber-attack items the
@@ -31,8 +31,8 @@ var SeedItems = []string{"運108", "運109", "運110", "運111", "運112", "運1
 //   - and otherwise not decidable, with the reason.
 func Build(rep *report.Report, trace Trace, name string) *Report {
 	edition := rep.Edition
-	if edition != catalog.Edition8th {
-		edition = catalog.EditionCurrent
+	if edition != rule.Edition8th {
+		edition = rule.EditionCurrent
 	}
 	if name == "" {
 		name = trace.Input.Path
@@ -106,7 +106,7 @@ func Build(rep *report.Report, trace Trace, name string) *Report {
 
 // listedItems are the catalog's items of the edition, then the seed's
 // items when the edition is another.
-func listedItems(c *catalog.Catalog, edition string) []*catalog.Item {
+func listedItems(c *catalog.Catalog, edition rule.Edition) []*catalog.Item {
 	if c == nil {
 		return nil
 	}
@@ -193,7 +193,7 @@ func location(l *model.Location) *Location {
 	return &Location{File: path.Clean(strings.ReplaceAll(l.File, `\`, "/")), Line: l.Line, Column: l.Column}
 }
 
-func describeRule(r *policy.Rule) Rule {
+func describeRule(r *rule.Rule) Rule {
 	return Rule{
 		ID: r.ID, Title: r.Title, Severity: r.Severity.String(), Profile: string(r.Profile), Responsibility: r.Responsibility,
 		ResourceTypes: nonNil(r.ResourceTypes), FISC: nonNil(r.FISC), FISC8th: nonNil(r.FISC8th), Remediation: r.Remediation,

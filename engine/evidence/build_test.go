@@ -12,8 +12,8 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.json from the current output")
@@ -48,19 +48,19 @@ items:
      simple: {en: Use standard encryption., ja: 標準の暗号化を利用する。}}
 `
 
-func rule(id, title, titleJa string, sev policy.Severity, p policy.Profile, fisc, fisc8th, types []string) *policy.Rule {
-	return &policy.Rule{ID: id, Title: i18n.Text{En: title, Ja: titleJa}, Remediation: i18n.Text{En: "Fix " + id + ".", Ja: id + " を修正する。"},
+func newRule(id, title, titleJa string, sev rule.Severity, p rule.Profile, fisc, fisc8th, types []string) *rule.Rule {
+	return &rule.Rule{ID: id, Title: i18n.Text{En: title, Ja: titleJa}, Remediation: i18n.Text{En: "Fix " + id + ".", Ja: id + " を修正する。"},
 		Severity: sev, Profile: p, Responsibility: catalog.ResponsibilityUser, FISC: fisc, FISC8th: fisc8th, ResourceTypes: types}
 }
 
 var (
-	ruleS3     = rule("FG-S3-001", "S3 buckets block public access", "S3バケットのパブリックアクセスをブロックする", policy.High, policy.Simple, []string{"実3"}, []string{"運110"}, []string{"aws_s3_bucket"})
-	ruleTLS    = rule("FG-S3-003", "S3 buckets require TLS", "S3バケットへのアクセスをTLSに限定する", policy.Medium, policy.Simple, []string{"実4"}, nil, []string{"aws_s3_bucket"})
-	ruleTrail  = rule("FG-CLOUDTRAIL-001", "CloudTrail records every region", "CloudTrailで全リージョンを記録する", policy.Medium, policy.Simple, []string{"実10"}, nil, []string{"aws_cloudtrail"})
-	ruleKMS    = rule("FG-KMS-002", "KMS keys are customer managed", "KMSキーを顧客管理とする", policy.Low, policy.Simple, []string{"実13"}, nil, []string{"aws_kms_key"})
-	ruleLambda = rule("FG-LAMBDA-001", "Lambda functions are not public", "Lambda関数を公開しない", policy.Critical, policy.Simple, []string{"実15"}, nil, []string{"aws_lambda_permission"})
-	ruleRotate = rule("FG-KMS-001", "KMS keys rotate", "KMSキーをローテーションする", policy.Medium, policy.Strict, []string{"実13", "実30"}, nil, []string{"aws_kms_key"})
-	ruleRegion = rule("FG-REGION-001", "Resources stay in allowed regions", "許可したリージョンにのみリソースを配置する", policy.High, policy.Simple, nil, []string{"運108"}, []string{coverage.AnyType})
+	ruleS3     = newRule("FG-S3-001", "S3 buckets block public access", "S3バケットのパブリックアクセスをブロックする", rule.High, rule.Simple, []string{"実3"}, []string{"運110"}, []string{"aws_s3_bucket"})
+	ruleTLS    = newRule("FG-S3-003", "S3 buckets require TLS", "S3バケットへのアクセスをTLSに限定する", rule.Medium, rule.Simple, []string{"実4"}, nil, []string{"aws_s3_bucket"})
+	ruleTrail  = newRule("FG-CLOUDTRAIL-001", "CloudTrail records every region", "CloudTrailで全リージョンを記録する", rule.Medium, rule.Simple, []string{"実10"}, nil, []string{"aws_cloudtrail"})
+	ruleKMS    = newRule("FG-KMS-002", "KMS keys are customer managed", "KMSキーを顧客管理とする", rule.Low, rule.Simple, []string{"実13"}, nil, []string{"aws_kms_key"})
+	ruleLambda = newRule("FG-LAMBDA-001", "Lambda functions are not public", "Lambda関数を公開しない", rule.Critical, rule.Simple, []string{"実15"}, nil, []string{"aws_lambda_permission"})
+	ruleRotate = newRule("FG-KMS-001", "KMS keys rotate", "KMSキーをローテーションする", rule.Medium, rule.Strict, []string{"実13", "実30"}, nil, []string{"aws_kms_key"})
+	ruleRegion = newRule("FG-REGION-001", "Resources stay in allowed regions", "許可したリージョンにのみリソースを配置する", rule.High, rule.Simple, nil, []string{"運108"}, []string{coverage.AnyType})
 )
 
 // sampleReport is a simple-profile scan in which every status occurs.
@@ -79,30 +79,30 @@ func sampleReport(t *testing.T) *report.Report {
 		key,
 		{Address: "data.aws_caller_identity.me", Type: "aws_caller_identity", Mode: model.ModeData, Actions: []string{"read"}},
 	}}
-	inForce := []*policy.Rule{ruleTrail, ruleKMS, ruleLambda, ruleRegion, ruleS3, ruleTLS}
-	waived := finding.Finding{Rule: ruleTrail, Status: policy.StatusFail, Address: "aws_cloudtrail.main", ResourceType: "aws_cloudtrail",
+	inForce := []*rule.Rule{ruleTrail, ruleKMS, ruleLambda, ruleRegion, ruleS3, ruleTLS}
+	waived := finding.Finding{Rule: ruleTrail, Status: rule.StatusFail, Address: "aws_cloudtrail.main", ResourceType: "aws_cloudtrail",
 		Attribute: "is_multi_region_trail", Message: i18n.Text{En: "The trail records one region.", Ja: "証跡が単一リージョンのみを記録している。"}, Location: src(22),
 		Waiver: &finding.Waiver{Kind: "file", Rule: "FG-CLOUDTRAIL-001", Resource: "aws_cloudtrail.main", Reason: "regional trail\nby design",
 			Owner: "platform-team", Ticket: "SEC-12", Expires: "2027-03-31", Source: model.Location{File: "fiscguard-waivers.yaml", Line: 3}}}
 	findings := []finding.Finding{
-		{Rule: ruleS3, Status: policy.StatusFail, Address: "aws_s3_bucket.b", ResourceType: "aws_s3_bucket",
+		{Rule: ruleS3, Status: rule.StatusFail, Address: "aws_s3_bucket.b", ResourceType: "aws_s3_bucket",
 			Message: i18n.Text{En: "Bucket aws_s3_bucket.b has no public access block.", Ja: "バケット aws_s3_bucket.b にパブリックアクセスブロックがない。"}, Location: src(10)},
-		{Rule: ruleTLS, Status: policy.StatusInconclusive, Address: "aws_s3_bucket.b", ResourceType: "aws_s3_bucket", Attribute: "policy",
+		{Rule: ruleTLS, Status: rule.StatusInconclusive, Address: "aws_s3_bucket.b", ResourceType: "aws_s3_bucket", Attribute: "policy",
 			Message: i18n.Text{En: "The bucket policy is known only after apply.", Ja: "バケットポリシーは apply 後にしか分からない。"}, Location: src(12)},
 		waived,
 	}
 	return &report.Report{
 		Tool:     report.Tool{Name: "fiscguard", Version: "0.3.1"},
 		Target:   report.Target{Path: "plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", Complete: true},
-		Profile:  policy.Simple,
-		Edition:  catalog.EditionCurrent,
+		Profile:  rule.Simple,
+		Edition:  rule.EditionCurrent,
 		Lang:     i18n.En,
 		Rules:    inForce,
 		Coverage: coverage.Build(doc, inForce, findings),
 		Params:   map[string]any{"allowed_regions": []any{"ap-northeast-1", "ap-northeast-3"}, "min_log_retention_days": 365},
 		Library: report.Library{
 			Sources: []report.LibrarySource{{Name: "policies", Builtin: true, Digest: "sha256:" + string(bytes.Repeat([]byte("a"), 64)), Files: 114}},
-			Rules:   []*policy.Rule{ruleTrail, ruleRotate, ruleKMS, ruleLambda, ruleRegion, ruleS3, ruleTLS},
+			Rules:   []*rule.Rule{ruleTrail, ruleRotate, ruleKMS, ruleLambda, ruleRegion, ruleS3, ruleTLS},
 		},
 		Catalog:  cat,
 		Findings: findings,
@@ -118,7 +118,7 @@ func sampleTrace() Trace {
 		FiscguardVersion: "0.3.1",
 		Library:          []LibrarySource{{Name: "policies", Builtin: true, Digest: "sha256:" + string(bytes.Repeat([]byte("a"), 64)), Files: 114}},
 		Profile:          "simple",
-		Edition:          catalog.EditionCurrent,
+		Edition:          rule.EditionCurrent,
 		Params:           map[string]any{"allowed_regions": []any{"ap-northeast-1", "ap-northeast-3"}, "min_log_retention_days": 365},
 		Waivers:          &File{Path: "fiscguard-waivers.yaml", Digest: "sha256:" + string(bytes.Repeat([]byte("c"), 64))},
 		VarFiles:         []File{},

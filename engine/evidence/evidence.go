@@ -9,6 +9,7 @@ package evidence
 import (
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // SchemaVersion changes only when a field is removed or changes meaning;
@@ -55,9 +56,9 @@ const (
 
 // Report is one evidence report: one scanned target, or many merged.
 type Report struct {
-	SchemaVersion int    `json:"schema_version"`
-	Tool          Tool   `json:"tool"`
-	Edition       string `json:"edition"` // current | 8th: the numbering of the items and of rules' fisc
+	SchemaVersion int          `json:"schema_version"`
+	Tool          Tool         `json:"tool"`
+	Edition       rule.Edition `json:"edition"` // current | 8th: the numbering of the items
 	// GeneratedAt is when the report was written (RFC 3339, UTC; SOURCE_DATE_EPOCH fixes it).
 	GeneratedAt string `json:"generated_at"`
 	// Summary counts items by their status, in Statuses order.
@@ -108,7 +109,7 @@ type Trace struct {
 	// Library is the embedded library and each --policy-dir, with digests.
 	Library []LibrarySource `json:"library"`
 	Profile string          `json:"profile"` // simple | strict
-	Edition string          `json:"edition"`
+	Edition rule.Edition    `json:"edition"`
 	// Params are the parameter values in force.
 	Params map[string]any `json:"params"`
 	// Waivers is the waiver file; null without one (inline waivers are part of the input).
@@ -231,11 +232,11 @@ type Location struct {
 
 // Item is one FISC item as the catalog describes it, with its status.
 type Item struct {
-	ID            string    `json:"id"`
-	Edition       string    `json:"edition"`
-	Category      i18n.Text `json:"category"`
-	Title         i18n.Text `json:"title"`
-	TitleVerified bool      `json:"title_verified"`
+	ID            string       `json:"id"`
+	Edition       rule.Edition `json:"edition"`
+	Category      i18n.Text    `json:"category"`
+	Title         i18n.Text    `json:"title"`
+	TitleVerified bool         `json:"title_verified"`
 	// Responsibility is the seed's 対応の主体: user | provider | shared.
 	Responsibility string `json:"responsibility"`
 	// IaC is how far a configuration can decide it (full | partial | none);
@@ -265,7 +266,7 @@ type ItemTarget struct {
 
 // Expectation returns what the profile in force expects of the item.
 func (it *Item) Expectation(profile string) i18n.Text {
-	if profile == "strict" {
+	if profile == string(rule.Strict) {
 		return it.Strict
 	}
 	return it.Simple

@@ -14,6 +14,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/digest"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Inputs are what a trace records beyond the scan's own report.
@@ -61,7 +62,7 @@ func NewTrace(rep *report.Report, in Inputs) (Trace, error) {
 		ScannedAt:        in.Time.UTC().Format(time.RFC3339),
 	}
 	if t.Edition == "" {
-		t.Edition = "current"
+		t.Edition = rule.EditionCurrent
 	}
 	if t.Params == nil {
 		t.Params = map[string]any{}

@@ -481,3 +481,62 @@ resource "aws_c" "y" {
 		t.Errorf("notes: %v", notes)
 	}
 }
+
+// TestNonNullableVariables: a null from the caller gives a variable declared
+// nullable = false its default, as Terraform does.
+func TestNonNullableVariables(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `
+module "m" {
+  source = "./m"
+  strict = null
+  loose  = null
+}`,
+		"m/main.tf": `
+variable "strict" {
+  type     = bool
+  default  = true
+  nullable = false
+}
+variable "loose" {
+  type    = bool
+  default = true
+}
+resource "aws_c" "y" {
+  strict = var.strict
+  loose  = var.loose
+}`,
+	})
+	res, _, _ := load(t, dir, Options{})
+	y := res["module.m.aws_c.y"]
+	if got := get(t, y, "strict"); got != true {
+		t.Errorf("non-nullable variable given null = %v, want its default true", got)
+	}
+	if got, ok := y.Values["loose"]; !ok || got != nil {
+		t.Errorf("nullable variable given null = %v, want null", got)
+	}
+}
+
+// TestProviderData: the region and partition data sources read what the
+// provider configuration decides, at plan time as Terraform does.
+func TestProviderData(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+provider "aws" {
+  region = "ap-northeast-1"
+}
+provider "aws" {
+  alias  = "china"
+  region = "cn-north-1"
+}
+data "aws_region" "here" {}
+data "aws_partition" "china" {
+  provider = aws.china
+}
+resource "aws_c" "y" {
+  arn = "arn:${data.aws_partition.china.partition}:s3:::logs-${data.aws_region.here.name}"
+}`})
+	res, _, notes := load(t, dir, Options{})
+	if got := get(t, res["aws_c.y"], "arn"); got != "arn:aws-cn:s3:::logs-ap-northeast-1" {
+		t.Errorf("arn = %v, notes %v", got, notes)
+	}
+}

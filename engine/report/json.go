@@ -6,7 +6,7 @@ import (
 	"sort"
 
 	"github.com/fiscguard/fiscguard/engine/coverage"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // jsonSchemaVersion changes only when a field is removed or changes meaning;
@@ -167,15 +167,15 @@ func writeJSON(w io.Writer, r *Report) error {
 			Errored:          r.Target.Errored,
 		},
 		Profile: string(r.Profile),
-		Edition: editionOf(r),
+		Edition: string(editionOf(r)),
 		Lang:    string(r.Lang),
 		FailOn:  r.FailOn.String(),
 		Summary: jsonSummary{
 			BySeverity: jsonBySeverity{
-				Critical: s.BySeverity[policy.Critical],
-				High:     s.BySeverity[policy.High],
-				Medium:   s.BySeverity[policy.Medium],
-				Low:      s.BySeverity[policy.Low],
+				Critical: s.BySeverity[rule.Critical],
+				High:     s.BySeverity[rule.High],
+				Medium:   s.BySeverity[rule.Medium],
+				Low:      s.BySeverity[rule.Low],
 			},
 			ByStatus:         jsonByStatus{Fail: s.Fail, Inconclusive: s.Inconclusive},
 			Waived:           s.Waived,
@@ -196,15 +196,15 @@ func writeJSON(w io.Writer, r *Report) error {
 	for i := range r.Coverage {
 		counts[r.Coverage[i].Rule.ID] = r.Coverage[i].Counts()
 	}
-	for _, rule := range evaluatedRules(r) {
-		c := counts[rule.ID]
+	for _, rl := range evaluatedRules(r) {
+		c := counts[rl.ID]
 		out.Rules = append(out.Rules, jsonRule{
-			ID:             rule.ID,
-			Title:          rule.Title.In(r.Lang),
-			Severity:       rule.Severity.String(),
-			Profile:        string(rule.Profile),
-			Responsibility: rule.Responsibility,
-			FISC:           nonNil(rule.FISCIDs(r.Edition)),
+			ID:             rl.ID,
+			Title:          rl.Title.In(r.Lang),
+			Severity:       rl.Severity.String(),
+			Profile:        string(rl.Profile),
+			Responsibility: rl.Responsibility,
+			FISC:           nonNil(rl.FISCIDs(r.Edition)),
 			Applied:        c.Applied,
 			Passed:         c.Passed,
 			Failed:         c.Failed,

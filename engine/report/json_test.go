@@ -6,7 +6,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func decodeJSON(t *testing.T, r *Report) jsonReport {
@@ -21,13 +21,13 @@ func decodeJSON(t *testing.T, r *Report) jsonReport {
 func TestJSONSummary(t *testing.T) {
 	tests := []struct {
 		name          string
-		failOn        policy.Severity
+		failOn        rule.Severity
 		wantThreshold int
 	}{
 		// Inconclusive findings never count towards the threshold.
-		{"critical", policy.Critical, 1},
-		{"high", policy.High, 2},
-		{"low", policy.Low, 2},
+		{"critical", rule.Critical, 1},
+		{"high", rule.High, 2},
+		{"low", rule.Low, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestJSONFindings(t *testing.T) {
 func TestJSONRuleCounts(t *testing.T) {
 	r := waivedReport(t, i18n.En)
 	r.Resources = append(r.Resources, Resource{Address: "aws_s3_bucket.ok", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Checked: true})
-	r.Rules = append(r.Rules, &policy.Rule{ID: "FG-KMS-001", Title: i18n.Text{En: "KMS keys rotate"}, Severity: policy.Medium, Profile: policy.Simple, ResourceTypes: []string{"aws_kms_key"}})
+	r.Rules = append(r.Rules, &rule.Rule{ID: "FG-KMS-001", Title: i18n.Text{En: "KMS keys rotate"}, Severity: rule.Medium, Profile: rule.Simple, ResourceTypes: []string{"aws_kms_key"}})
 	withCoverage(r)
 	got := map[string][5]int{}
 	for _, rule := range decodeJSON(t, r).Rules {

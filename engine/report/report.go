@@ -10,20 +10,20 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Report is everything a writer needs; writers never look elsewhere.
 type Report struct {
 	Tool    Tool
 	Target  Target
-	Profile policy.Profile
-	// Edition selects the FISC numbering shown: catalog.EditionCurrent or catalog.Edition8th.
-	Edition string
+	Profile rule.Profile
+	// Edition selects the FISC numbering shown (the current one when unset).
+	Edition rule.Edition
 	Lang    i18n.Lang
-	FailOn  policy.Severity
+	FailOn  rule.Severity
 	// Rules are the rules evaluated in this scan, sorted by ID.
-	Rules []*policy.Rule
+	Rules []*rule.Rule
 	// Coverage is every rule's pass record over the whole input, sorted by
 	// rule ID: what it applied to and each outcome. It is built before
 	// --baseline, --changed-only and --diff-base leave findings out.
@@ -68,7 +68,7 @@ type Target struct {
 type Library struct {
 	Sources []LibrarySource
 	// Rules are every rule of the library, in force or not, sorted by ID.
-	Rules []*policy.Rule
+	Rules []*rule.Rule
 }
 
 // LibrarySource is one part of the policy library: the embedded library

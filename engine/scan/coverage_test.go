@@ -6,11 +6,10 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // TestCoverageAgreesWithFindings: on every plan fixture, each rule in force
@@ -22,7 +21,7 @@ func TestCoverageAgreesWithFindings(t *testing.T) {
 	if err != nil || len(plans) == 0 {
 		t.Fatalf("no plan fixtures: %v", err)
 	}
-	for _, p := range []policy.Profile{policy.Simple, policy.Strict} {
+	for _, p := range []rule.Profile{rule.Simple, rule.Strict} {
 		for _, path := range plans {
 			t.Run(string(p)+"/"+filepath.Base(path), func(t *testing.T) {
 				rep := scanFile(t, lib, path, p)
@@ -59,8 +58,8 @@ func TestCoverageAgreesWithFindings(t *testing.T) {
 func TestCoverageIgnoresBaseline(t *testing.T) {
 	lib := loadLibrary(t)
 	path := filepath.Join(fixtureDir, "demo.json")
-	opts := Options{Profile: policy.Simple, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En}
-	full := scanFile(t, lib, path, policy.Simple)
+	opts := Options{Profile: rule.Simple, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En}
+	full := scanFile(t, lib, path, rule.Simple)
 	if len(full.Findings) == 0 {
 		t.Fatal("the demo plan has no findings")
 	}

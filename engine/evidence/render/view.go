@@ -10,7 +10,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/evidence"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // words are the fixed words of every evidence format, in both languages.
@@ -175,9 +175,9 @@ func (v *view) severityLabel(s string) string {
 	return s
 }
 
-func (v *view) profileLabel(p string) string { return policy.Profile(p).Label().In(v.lang) }
+func (v *view) profileLabel(p string) string { return rule.Profile(p).Label().In(v.lang) }
 
-func (v *view) editionLabel(e string) string { return docs.EditionLabel(e).In(v.lang) }
+func (v *view) editionLabel(e rule.Edition) string { return docs.EditionLabel(e).In(v.lang) }
 
 func (v *view) responsibilityLabel(s string) string { return docs.ResponsibilityLabel(s).In(v.lang) }
 
@@ -318,7 +318,7 @@ func (v *view) itemTarget(it *evidence.Item, i int) targetView {
 
 // ruleName is a rule's ID with its profile when strict only.
 func (v *view) ruleName(id string) string {
-	if r, ok := v.r.Rule(id); ok && r.Profile == string(policy.Strict) {
+	if r, ok := v.r.Rule(id); ok && r.Profile == string(rule.Strict) {
 		return fmt.Sprintf("%s (%s)", id, v.profileLabel(r.Profile))
 	}
 	return id

@@ -2,21 +2,17 @@ package evidence
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.json from the current output")
 
 // sampleCatalog has an item for every status.
 const sampleCatalog = `
@@ -217,12 +213,12 @@ func TestBuildResults(t *testing.T) {
 // merged with itself as two repositories.
 func TestGolden(t *testing.T) {
 	r := Build(sampleReport(t), sampleTrace(), "bank/core")
-	checkGolden(t, "sample.json", encode(t, r))
+	golden.Check(t, "sample.json", encode(t, r))
 	merged, err := Merge([]Source{{File: "a.json", Report: r}, {File: "b.json", Report: withName(r, "bank/web")}}, Tool{Name: "fiscguard", Version: "0.3.1"}, mustTime(t, "2026-01-02T00:00:00Z"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "merged.json", encode(t, merged))
+	golden.Check(t, "merged.json", encode(t, merged))
 }
 
 func encode(t *testing.T, r *Report) []byte {
@@ -232,26 +228,6 @@ func encode(t *testing.T, r *Report) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test ./engine/evidence -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; diff it with -update and git diff.\n--- got ---\n%s", file, got)
-	}
 }
 
 func joined(s []string) string {

@@ -2,21 +2,17 @@ package report
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 const testCatalog = `
 items:
@@ -155,27 +151,6 @@ func render(t *testing.T, format string, r *Report, opts Options) []byte {
 	return buf.Bytes()
 }
 
-// checkGolden compares got with testdata/name, rewriting it under -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test ./engine/report -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; diff it with -update and git diff.\n--- got ---\n%s", file, got)
-	}
-}
-
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		golden string
@@ -193,7 +168,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
+			golden.Check(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
 		})
 	}
 	// The same scan with waived findings and waivers (waiver_test.go).
@@ -210,7 +185,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range waived {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
+			golden.Check(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
 		})
 	}
 }

@@ -2,18 +2,15 @@ package render
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/evidence"
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 // load reads an evidence report fixed by the evidence package's golden
 // tests: one target in which every status occurs, or two merged.
@@ -35,26 +32,6 @@ func render(t *testing.T, format string, r *evidence.Report, lang i18n.Lang) []b
 	return buf.Bytes()
 }
 
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test ./engine/evidence/render -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; diff it with -update and git diff.\n--- got ---\n%s", file, got)
-	}
-}
-
 func TestGolden(t *testing.T) {
 	for _, tt := range []struct {
 		golden, format, report string
@@ -68,7 +45,7 @@ func TestGolden(t *testing.T) {
 		{"merged_ja.html", "html", "merged.json", i18n.Ja},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, load(t, tt.report), tt.lang))
+			golden.Check(t, tt.golden, render(t, tt.format, load(t, tt.report), tt.lang))
 		})
 	}
 }

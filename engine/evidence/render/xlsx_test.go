@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -130,9 +131,8 @@ func checkSheetLayout(t *testing.T, f *excelize.File, sheet, ref string) {
 	names := f.GetDefinedName()
 	for _, n := range names {
 		if n.Name == "_xlnm._FilterDatabase" && n.Scope == sheet {
-			want := "'" + sheet + "'!$" + strings.ReplaceAll(strings.ReplaceAll(ref, ":", ":$"), "1", "$1")
-			if !strings.HasPrefix(n.RefersTo, strings.Split(want, ":")[0]) {
-				t.Errorf("%s filter %s, want %s", sheet, n.RefersTo, ref)
+			if want := "'" + sheet + "'!" + absolute(ref); n.RefersTo != want {
+				t.Errorf("%s filter %s, want %s", sheet, n.RefersTo, want)
 			}
 			return
 		}
@@ -151,4 +151,9 @@ func TestXLSXMerged(t *testing.T) {
 	if got := cell(t, f, "Resource results", "A1"); got != "Target" {
 		t.Errorf("results of many targets name the target first: %q", got)
 	}
+}
+
+// absolute turns A1:G12 into $A$1:$G$12.
+func absolute(ref string) string {
+	return regexp.MustCompile(`([A-Z]+)(\d+)`).ReplaceAllString(ref, "$$$1$$$2")
 }

@@ -5,7 +5,7 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs
+.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -36,6 +36,18 @@ bench: build
 docs:
 	$(GO) run ./engine/docs/gendocs docs
 
+## browser-test: the HTML evidence report in headless Chromium (apt-get install chromium): no console
+## errors, nothing loaded, a screenshot that is not blank, and a PDF printed with a page per category
+EVIDENCE_PAGES := $(CURDIR)/bin/evidence-demo.html,$(CURDIR)/bin/evidence-demo-ja.html
+browser-test: build
+	SOURCE_DATE_EPOCH=1767225600 $(BIN) evidence $(DEMO) --format html -o bin/evidence-demo.html
+	SOURCE_DATE_EPOCH=1767225600 $(BIN) evidence fixtures/hcl/demo --profile strict --lang ja --format html -o bin/evidence-demo-ja.html
+	$(GO) test -tags browser -count=1 -run Browser ./engine/evidence/render/ -args -pages $(EVIDENCE_PAGES)
+
+## screenshot: refresh docs/evidence-report.png, the README's picture of the HTML evidence report
+screenshot: browser-test
+	$(GO) test -tags browser -count=1 -run Browser ./engine/evidence/render/ -args -pages $(EVIDENCE_PAGES) -screenshot $(CURDIR)/docs/evidence-report.png
+
 ## lint: gofmt over every Go file git does not ignore (untracked ones too), go vet, staticcheck (pinned
 ## in tools/go.mod), and opa check --strict over policies/ with fiscguard's capabilities
 lint:
@@ -45,6 +57,7 @@ lint:
 	$(GO) vet ./...
 	staticcheck=$$($(GO) -C tools tool -n staticcheck) && $$staticcheck ./...
 	$(GO) run ./engine/policy/regocheck policies
+	$(GO) vet -tags browser ./engine/evidence/render/
 
 rego-test: build
 	$(BIN) test

@@ -24,6 +24,9 @@ type Source struct {
 	// Name prefixes file names in messages and outputs (e.g. "policies" or the directory given).
 	Name    string
 	Builtin bool
+	// NoTests leaves the source's _test.rego files out of RunTests (the
+	// built-in helpers under a user's tests).
+	NoTests bool
 }
 
 // Set is a validated, compiled set of policies.

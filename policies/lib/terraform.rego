@@ -74,14 +74,17 @@ referenced(r, attr, t) := [x |
 	x.type == t
 ]
 
-# value returns the value at path (an array, e.g. ["versioning", 0, "enabled"])
-# or default when it is absent or null.
+# value returns r's value at path, a key ("encrypted") or an array of keys
+# and indexes (["versioning", 0, "enabled"]), or default_value when it is
+# absent or null: an argument left unset is null in a plan and absent in HCL,
+# and policies judge both by the same default. It is the one way policies
+# read values.
 value(r, path, default_value) := v if {
 	v := object.get(r.values, path, null)
 	v != null
 } else := default_value
 
-# unknown is true when the value at path is known only after apply.
+# unknown is true when the value at path (a key or an array) is known only after apply.
 unknown(r, path) if object.get(r.unknown, path, false) == true
 
 # param returns a tunable value from data.fiscguard.params.
@@ -104,9 +107,6 @@ _result(r, attr, status, en, ja) := {
 	"message": {"en": en, "ja": ja},
 }
 
-# is_open_cidr is true for a CIDR that admits the whole internet.
-is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
-
 # as_array returns x when it is an array and [x] otherwise (IAM policy fields may be either).
 as_array(x) := x if is_array(x)
 
@@ -119,29 +119,8 @@ json_value(r, path) := json.unmarshal(s) if {
 	json.is_valid(s)
 }
 
-# policy_statements returns an IAM policy document's statements as an array (Statement may be one object).
-policy_statements(doc) := as_array(object.get(doc, "Statement", []))
-
-# public_principal is true for an IAM policy Principal that admits everyone ("*" or {"AWS": "*"}).
-public_principal("*")
-
-public_principal(p) if "*" in as_array(p.AWS)
-
-# kms_key_status classifies a KMS key argument from its value, whether it is
-# unknown and whether its expression refers to anything: "cmk" for a customer
-# key (or a reference to one, e.g. a key created in the same plan), "unknown"
-# when it is known only after apply without a reference, else "none" (absent,
-# empty or an AWS-managed alias/aws/... key).
-kms_key_status(v, is_unknown, refers) := "cmk" if {
-	is_string(v)
-	v != ""
-	not contains(v, "alias/aws/")
-} else := "cmk" if {
-	is_unknown == true
-	refers == true
-} else := "unknown" if {
-	is_unknown == true
-} else := "none"
+# refers is true when r's top-level attribute attr refers to another resource.
+refers(r, attr) if count(object.get(r.refs, attr, [])) > 0
 
 # set_later is true when attribute attr (top level) is set from a value known
 # only after apply: unknown, with a reference. An unknown attribute without a
@@ -149,7 +128,7 @@ kms_key_status(v, is_unknown, refers) := "cmk" if {
 # by the provider's or AWS's default, as they do when HCL leaves it out.
 set_later(r, attr) if {
 	r.unknown[attr] == true
-	count(object.get(r.refs, attr, [])) > 0
+	refers(r, attr)
 }
 
 # empty is true for an absent (null) or empty collection.

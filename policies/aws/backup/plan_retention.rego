@@ -35,7 +35,7 @@ deny contains lib.fail(
 	sprintf("バックアッププラン %s のルール %s が復旧ポイントを %d 日で削除し、%d 日に満たない", [p.address, rule.rule_name, days, minimum]),
 ) if {
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in object.get(p.values, "rule", [])
+	some i, rule in lib.value(p, "rule", [])
 	days := object.get(rule, ["lifecycle", 0, "delete_after"], 0)
 	is_number(days)
 	days > 0
@@ -48,7 +48,7 @@ deny contains lib.fail(
 	sprintf("バックアッププラン %s のルール %s による複製が %d 日で削除され、%d 日に満たない", [p.address, rule.rule_name, days, minimum]),
 ) if {
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in object.get(p.values, "rule", [])
+	some i, rule in lib.value(p, "rule", [])
 	some j, c in object.get(rule, "copy_action", [])
 	days := object.get(c, ["lifecycle", 0, "delete_after"], 0)
 	is_number(days)

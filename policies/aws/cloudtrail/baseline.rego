@@ -47,8 +47,8 @@ deny contains lib.fail(
 ) if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, text in settings
-	not lib.unknown(t, [attr])
-	lib.value(t, [attr], false) != true
+	not lib.unknown(t, attr)
+	lib.value(t, attr, false) != true
 }
 
 deny contains lib.inconclusive(
@@ -58,7 +58,7 @@ deny contains lib.inconclusive(
 ) if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, _ in settings
-	lib.unknown(t, [attr])
+	lib.unknown(t, attr)
 }
 
 deny contains lib.fail(
@@ -67,8 +67,8 @@ deny contains lib.fail(
 	sprintf("CloudTrailの証跡 %s がKMSキーで暗号化されていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_cloudtrail")
-	not lib.unknown(t, ["kms_key_id"])
-	lib.value(t, ["kms_key_id"], "") == ""
+	not lib.unknown(t, "kms_key_id")
+	lib.value(t, "kms_key_id", "") == ""
 }
 
 # A key created in the same plan is unknown but referenced: that is a key.
@@ -78,6 +78,6 @@ deny contains lib.inconclusive(
 	sprintf("CloudTrailの証跡 %s のKMSキーは適用後まで確定しない", [t.address]),
 ) if {
 	some t in lib.resources("aws_cloudtrail")
-	lib.unknown(t, ["kms_key_id"])
-	count(object.get(t.refs, "kms_key_id", [])) == 0
+	lib.unknown(t, "kms_key_id")
+	not lib.refers(t, "kms_key_id")
 }

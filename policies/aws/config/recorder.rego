@@ -34,7 +34,7 @@ deny contains lib.fail(
 	sprintf("Configレコーダー %s が一部のリソース種別しか記録していない", [r.address]),
 ) if {
 	some r in lib.resources("aws_config_configuration_recorder")
-	object.get(r.values, ["recording_group", 0, "all_supported"], true) == false
+	lib.value(r, ["recording_group", 0, "all_supported"], true) == false
 }
 
 deny contains lib.fail(
@@ -48,11 +48,11 @@ deny contains lib.fail(
 
 enabled(r) if {
 	some s in lib.referrers(r, "aws_config_configuration_recorder_status", "name")
-	s.values.is_enabled == true
+	lib.value(s, "is_enabled", null) == true
 }
 
 enabled(r) if {
 	some s in lib.resources("aws_config_configuration_recorder_status")
-	s.values.name == object.get(r.values, "name", "default")
-	s.values.is_enabled == true
+	lib.value(s, "name", null) == lib.value(r, "name", "default")
+	lib.value(s, "is_enabled", null) == true
 }

@@ -22,6 +22,7 @@
 package fiscguard.aws.ebs.encryption
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.ebs
 
 deny contains lib.fail(
 	v, "encrypted",
@@ -29,9 +30,9 @@ deny contains lib.fail(
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	object.get(v.values, "encrypted", false) != true
+	lib.value(v, "encrypted", false) != true
 	not lib.set_later(v, "encrypted")
-	not encrypted_by_default(v)
+	not ebs.encrypted_by_default(v)
 }
 
 deny contains lib.inconclusive(
@@ -41,12 +42,5 @@ deny contains lib.inconclusive(
 ) if {
 	some v in lib.resources("aws_ebs_volume")
 	lib.set_later(v, "encrypted")
-	not encrypted_by_default(v)
-}
-
-# Account-level default encryption in the same region encrypts new volumes.
-encrypted_by_default(v) if {
-	some d in lib.resources("aws_ebs_encryption_by_default")
-	d.region == v.region
-	lib.value(d, ["enabled"], true) == true
+	not ebs.encrypted_by_default(v)
 }

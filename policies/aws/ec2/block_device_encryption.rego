@@ -27,8 +27,8 @@
 #   remediation_ja: すべての root_block_device、ebs_block_device、起動テンプレートの ebs ブロックで encrypted = true とする（厳格な管理では kms_key_id も指定する）か、リージョンで aws_ebs_encryption_by_default を有効にする。
 package fiscguard.aws.ec2.block_device_encryption
 
-import data.fiscguard.aws.ebs.encryption
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.ebs
 
 deny contains lib.fail(
 	r, sprintf("%s[%d].encrypted", [dev, i]),
@@ -52,8 +52,8 @@ deny contains lib.inconclusive(
 	sprintf("インスタンス %s のルートボリュームの暗号化がAMIに委ねられている（root_block_device で encrypted = true を宣言する）", [r.address]),
 ) if {
 	some r in lib.resources("aws_instance")
-	lib.empty(object.get(r.values, "root_block_device", null))
-	not encryption.encrypted_by_default(r)
+	lib.empty(lib.value(r, "root_block_device", null))
+	not ebs.encrypted_by_default(r)
 }
 
 deny contains lib.fail(
@@ -75,25 +75,25 @@ deny contains lib.inconclusive(
 _instance_devices := [[r, dev, i, s] |
 	some r in lib.resources("aws_instance")
 	some dev in ["root_block_device", "ebs_block_device"]
-	some i, d in object.get(r.values, dev, [])
+	some i, d in lib.value(r, dev, [])
 	object.get(d, "encrypted", null) != true
-	not encryption.encrypted_by_default(r)
-	s := _device_status(object.get(r.unknown, [dev, i, "encrypted"], false), count(object.get(r.refs, dev, [])) > 0)
+	not ebs.encrypted_by_default(r)
+	s := _device_status(r, dev, i)
 ]
 
 # A device's encryption is inconclusive only when set from a value known after
 # apply; left unset, the volume is not encrypted (unless by default).
-_device_status(u, refers) := "unknown" if {
-	u == true
-	refers == true
+_device_status(r, dev, i) := "unknown" if {
+	lib.unknown(r, [dev, i, "encrypted"])
+	lib.refers(r, dev)
 } else := "fail"
 
 _template_devices := [[lt, i, m, s] |
 	some lt in lib.resources("aws_launch_template")
-	some i, m in object.get(lt.values, "block_device_mappings", [])
+	some i, m in lib.value(lt, "block_device_mappings", [])
 	some e in object.get(m, "ebs", [])
 	not object.get(e, "encrypted", "") in {true, "true"}
-	not encryption.encrypted_by_default(lt)
+	not ebs.encrypted_by_default(lt)
 	s := _template_status(object.get(e, "encrypted", ""))
 ]
 

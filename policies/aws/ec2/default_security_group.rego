@@ -33,7 +33,7 @@ deny contains lib.fail(
 ) if {
 	some g in lib.resources("aws_default_security_group")
 	some dir in ["ingress", "egress"]
-	count(object.get(g.values, dir, [])) > 0
+	count(lib.value(g, dir, [])) > 0
 }
 
 deny contains lib.inconclusive(
@@ -43,6 +43,6 @@ deny contains lib.inconclusive(
 ) if {
 	some g in lib.resources("aws_default_security_group")
 	some dir in ["ingress", "egress"]
-	g.unknown[dir] == true
-	count(object.get(g.refs, dir, [])) > 0
+	lib.unknown(g, dir)
+	lib.refers(g, dir)
 }

@@ -37,7 +37,7 @@ deny contains lib.fail(
 ) if {
 	some t in types
 	some r in lib.resources(t)
-	tokens := object.get(r.values, _path, null)
+	tokens := lib.value(r, _path, null)
 	is_string(tokens)
 	tokens != "required"
 }
@@ -51,5 +51,5 @@ deny contains lib.inconclusive(
 ) if {
 	some t in types
 	some r in lib.resources(t)
-	not is_string(object.get(r.values, _path, null))
+	not is_string(lib.value(r, _path, null))
 }

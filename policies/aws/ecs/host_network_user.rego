@@ -53,12 +53,12 @@ deny contains lib.inconclusive(
 	sprintf("タスク定義 %s のコンテナ定義は適用後まで確定しない", [t.address]),
 ) if {
 	some t in lib.resources("aws_ecs_task_definition")
-	t.values.network_mode == "host"
-	t.unknown.container_definitions == true
+	lib.value(t, "network_mode", null) == "host"
+	lib.unknown(t, "container_definitions")
 }
 
 _host_containers := [[t, c] |
 	some t in lib.resources("aws_ecs_task_definition")
-	t.values.network_mode == "host"
+	lib.value(t, "network_mode", null) == "host"
 	some c in lib.as_array(lib.json_value(t, ["container_definitions"]))
 ]

@@ -50,7 +50,7 @@ deny contains lib.fail(
 ) if {
 	some p in lib.resources("aws_iam_account_password_policy")
 	some attr, what in required
-	object.get(p.values, attr, false) != true
+	lib.value(p, attr, false) != true
 	not lib.set_later(p, attr)
 }
 
@@ -60,7 +60,7 @@ deny contains lib.fail(
 	sprintf("パスワードポリシー %s が %d 文字未満のパスワードを許している", [p.address, lib.param("password_min_length")]),
 ) if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	_number(object.get(p.values, "minimum_password_length", 6)) < lib.param("password_min_length")
+	_number(lib.value(p, "minimum_password_length", 6)) < lib.param("password_min_length")
 }
 
 deny contains lib.fail(
@@ -70,7 +70,7 @@ deny contains lib.fail(
 ) if {
 	some p in lib.resources("aws_iam_account_password_policy")
 	not lib.set_later(p, "password_reuse_prevention")
-	_number(object.get(p.values, "password_reuse_prevention", 0)) < lib.param("password_reuse_prevention")
+	_number(lib.value(p, "password_reuse_prevention", 0)) < lib.param("password_reuse_prevention")
 }
 
 deny contains lib.fail(
@@ -80,7 +80,7 @@ deny contains lib.fail(
 ) if {
 	some p in lib.resources("aws_iam_account_password_policy")
 	not lib.set_later(p, "max_password_age")
-	age := _number(object.get(p.values, "max_password_age", 0))
+	age := _number(lib.value(p, "max_password_age", 0))
 	not _within(age)
 }
 

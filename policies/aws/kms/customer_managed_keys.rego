@@ -29,6 +29,7 @@
 package fiscguard.aws.kms.customer_managed_keys
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
 
 # stores lists, per type, the attribute holding the key and the flag that
 # turns encryption off (stores with it false are left to other rules).
@@ -46,19 +47,12 @@ deny contains lib.fail(
 ) if {
 	some t, flag in stores
 	some r in lib.resources(t)
-	object.get(r.values, flag, true) != false
-	not _customer_key(object.get(r.values, "kms_key_id", null))
+	lib.value(r, flag, true) != false
+	kms.key_status(r, ["kms_key_id"]) != "cmk"
 
-	# A key known only after apply counts when it refers to one (e.g. created
-	# in the same plan); unknown without a reference, AWS's default key is used.
-	count(object.get(r.refs, "kms_key_id", [])) == 0
-}
-
-# _customer_key is true for a key ID, ARN or alias other than an AWS-managed alias/aws/... key.
-_customer_key(v) if {
-	is_string(v)
-	v != ""
-	not contains(v, "alias/aws/")
+	# A key argument that refers to something is taken as a key (e.g. one
+	# created in the same plan); unknown without a reference, AWS's default key is used.
+	not lib.refers(r, "kms_key_id")
 }
 
 deny contains lib.fail(
@@ -71,10 +65,6 @@ deny contains lib.fail(
 }
 
 _dynamodb_cmk(r) if {
-	sse := r.values.server_side_encryption[0]
-	sse.enabled == true
-	u := object.get(r.unknown, ["server_side_encryption", 0, "kms_key_arn"], false)
-	lib.kms_key_status(object.get(sse, "kms_key_arn", null), u, _refers(r, "server_side_encryption")) == "cmk"
+	lib.value(r, ["server_side_encryption", 0, "enabled"], false) == true
+	kms.key_status(r, ["server_side_encryption", 0, "kms_key_arn"]) == "cmk"
 }
-
-_refers(r, attr) := count(object.get(r.refs, attr, [])) > 0

@@ -33,9 +33,9 @@ deny contains lib.fail(
 	sprintf("KMSキー %s の自動ローテーションが有効になっていない", [k.address]),
 ) if {
 	some k in lib.resources("aws_kms_key")
-	lib.value(k, ["enable_key_rotation"], false) != true
+	lib.value(k, "enable_key_rotation", false) != true
 	symmetric(k)
-	not lib.unknown(k, ["enable_key_rotation"])
+	not lib.unknown(k, "enable_key_rotation")
 }
 
 deny contains lib.inconclusive(
@@ -45,11 +45,11 @@ deny contains lib.inconclusive(
 ) if {
 	some k in lib.resources("aws_kms_key")
 	symmetric(k)
-	lib.unknown(k, ["enable_key_rotation"])
+	lib.unknown(k, "enable_key_rotation")
 }
 
 # symmetric is true for a symmetric encryption key, the only kind AWS rotates.
 symmetric(k) if {
-	lib.value(k, ["customer_master_key_spec"], "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
-	lib.value(k, ["key_usage"], "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+	lib.value(k, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	lib.value(k, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
 }

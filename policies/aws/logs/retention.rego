@@ -32,7 +32,7 @@ deny contains lib.fail(
 	sprintf("ロググループ %s のログの保存期間が %d 日で、%d 日に満たない", [g.address, days, minimum]),
 ) if {
 	some g in lib.resources("aws_cloudwatch_log_group")
-	days := object.get(g.values, "retention_in_days", 0)
+	days := lib.value(g, "retention_in_days", 0)
 	is_number(days)
 	days > 0
 	days < minimum

@@ -28,6 +28,7 @@
 package fiscguard.aws.rds.backup_retention
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.rds
 
 deny contains lib.fail(
 	db, "backup_retention_period",
@@ -52,22 +53,14 @@ minimum := lib.param("min_backup_retention_days")
 # _periods pairs each database with its retention in days, 1 when unset
 # (the RDS default) or "unknown" when set from a value known only after apply.
 _periods := [[db, days] |
-	some t in ["aws_db_instance", "aws_rds_cluster"]
+	some t in rds.instance_types
 	some db in lib.resources(t)
-	not _replica(db)
+	not rds.replica(db)
 	days := _days(db)
 ]
 
-_replica(db) if {
-	v := db.values.replicate_source_db
-	is_string(v)
-	v != ""
-}
-
-_replica(db) if db.unknown.replicate_source_db == true
-
-_days(db) := db.values.backup_retention_period if {
-	is_number(db.values.backup_retention_period)
+_days(db) := lib.value(db, "backup_retention_period", null) if {
+	is_number(lib.value(db, "backup_retention_period", null))
 } else := "unknown" if {
-	count(object.get(db.refs, "backup_retention_period", [])) > 0
+	lib.refers(db, "backup_retention_period")
 } else := 1

@@ -35,7 +35,7 @@ deny contains lib.fail(
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.value(db, ["publicly_accessible"], false) == true
+	lib.value(db, "publicly_accessible", false) == true
 }
 
 deny contains lib.inconclusive(
@@ -56,6 +56,6 @@ deny contains lib.inconclusive(
 	sprintf("データベース %s は publicly_accessible を設定しておらず、AWSがサブネットから決める（false を設定する）", [db.address]),
 ) if {
 	some db in lib.resources("aws_rds_cluster_instance")
-	object.get(db.values, "publicly_accessible", null) == null
+	lib.value(db, "publicly_accessible", null) == null
 	not lib.set_later(db, "publicly_accessible")
 }

@@ -26,8 +26,8 @@
 #   remediation_ja: 許可したリージョンのボールトに複製する（例えば東京のワークロードなら ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.backup_copy
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
 deny contains lib.fail(
 	p, sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]),
@@ -36,7 +36,7 @@ deny contains lib.fail(
 ) if {
 	some [p, i, j, reg] in _copies
 	reg != ""
-	not data_location.allowed_set[reg]
+	not region.allowed_set[reg]
 }
 
 deny contains lib.fail(
@@ -49,7 +49,7 @@ deny contains lib.fail(
 	v.region != p.region
 	reg := v.region
 	reg != ""
-	not data_location.allowed_set[reg]
+	not region.allowed_set[reg]
 }
 
 deny contains lib.inconclusive(
@@ -64,11 +64,7 @@ deny contains lib.inconclusive(
 # _copies lists [plan, rule index, copy index, region from the ARN ("" when unknown)].
 _copies := [[p, i, j, reg] |
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in object.get(p.values, "rule", [])
+	some i, rule in lib.value(p, "rule", [])
 	some j, c in object.get(rule, "copy_action", [])
-	reg := _arn_region(object.get(c, "destination_vault_arn", null))
+	reg := region.arn_region(object.get(c, "destination_vault_arn", null))
 ]
-
-_arn_region(arn) := split(arn, ":")[3] if is_string(arn)
-
-else := ""

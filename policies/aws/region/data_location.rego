@@ -31,45 +31,17 @@
 package fiscguard.aws.region.data_location
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
-# global_prefixes are resource types of AWS global services, which have no
-# region of their own (their data location is the provider's disclosure).
-global_prefixes := [
-	"aws_iam_", # IAM
-	"aws_route53_", # Route 53 DNS (Resolver is regional, see below)
-	"aws_route53domains_",
-	"aws_route53recoverycontrolconfig_",
-	"aws_route53recoveryreadiness_",
-	"aws_cloudfront_",
-	"aws_organizations_",
-	"aws_budgets_",
-	"aws_shield_",
-	"aws_ce_", # Cost Explorer
-	"aws_cur_", # Cost and Usage Reports
-	"aws_s3control_", # account-level S3 controls
-	"aws_s3_account_public_access_block",
-	"aws_account_", # account contacts and settings
-	"aws_globalaccelerator_",
-	"aws_networkmanager_",
-	"aws_waf_", # WAF Classic (global; aws_wafregional_ and aws_wafv2_ are regional)
-	"aws_ecrpublic_",
-]
-
-# regional_exceptions are regional types under a global prefix.
-regional_exceptions := ["aws_route53_resolver_"]
-
-# r.region is the effective region: the loaders already let a resource's own
-# region argument (AWS provider v6) override its provider's. Most resources
-# are in an allowed region, so that test comes first.
 deny contains lib.fail(
 	r, _region_attribute(r),
-	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
-	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
+	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", region.allowed)]),
+	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", region.allowed), reg]),
 ) if {
-	some t in _regional_types
+	some t in region.regional_types
 	some r in lib.resources(t)
 	reg := r.region
-	not allowed_set[reg]
+	not region.allowed_set[reg]
 	reg != ""
 }
 
@@ -78,36 +50,11 @@ deny contains lib.inconclusive(
 	sprintf("%s: the region is set outside the configuration", [r.address]),
 	sprintf("%s のリージョンは構成の外で指定されている", [r.address]),
 ) if {
-	some t in _regional_types
+	some t in region.regional_types
 	some r in lib.resources(t)
 	r.region == ""
 }
 
-# _region_attribute names the region argument when it is what places the
-# resource, else the resource as a whole (its provider places it).
-_region_attribute(r) := "region" if r.values.region == r.region
+_region_attribute(r) := "region" if lib.value(r, "region", null) == r.region
 
 else := ""
-
-allowed := lib.param("allowed_regions")
-
-allowed_set := {x | some x in allowed}
-
-# _regional_types are the types of the regional AWS resources in the input;
-# rules walk their resources directly (no intermediate list).
-_regional_types contains t if {
-	some t in lib.resource_types
-	startswith(t, "aws_")
-	not global(t)
-}
-
-global(t) if {
-	some p in global_prefixes
-	startswith(t, p)
-	not regional_exception(t)
-}
-
-regional_exception(t) if {
-	some p in regional_exceptions
-	startswith(t, p)
-}

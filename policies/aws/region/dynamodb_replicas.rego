@@ -26,8 +26,8 @@
 #   remediation_ja: 許可リージョン外のレプリカを削除する（東京のテーブルなら通常の第二リージョンは ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.dynamodb_replicas
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
 deny contains lib.fail(
 	t, sprintf("replica[%d].region_name", [i]),
@@ -35,7 +35,7 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s のレプリカが許可リージョン外の %s にある", [t.address, reg]),
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
-	some i, replica in object.get(t.values, "replica", [])
+	some i, replica in lib.value(t, "replica", [])
 	reg := replica.region_name
-	not data_location.allowed_set[reg]
+	not region.allowed_set[reg]
 }

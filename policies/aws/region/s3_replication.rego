@@ -27,8 +27,9 @@
 #   remediation_ja: 許可したリージョンのバケットに複製する（日本国内での災害対策なら ap-northeast-1 から ap-northeast-3 へ）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.s3_replication
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
+import data.fiscguard.lib.aws.s3.bucket
 
 deny contains lib.fail(
 	c, "rule",
@@ -39,7 +40,7 @@ deny contains lib.fail(
 	some d in _destinations(c)
 	reg := d.region
 	reg != ""
-	not data_location.allowed_set[reg]
+	not region.allowed_set[reg]
 }
 
 deny contains lib.inconclusive(
@@ -48,23 +49,17 @@ deny contains lib.inconclusive(
 	sprintf("S3レプリケーション %s の宛先 %s のリージョンはこのプランからは分からない", [c.address, arn]),
 ) if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	count(object.get(c.refs, "rule", [])) == 0
-	some i, rule in object.get(c.values, "rule", [])
+	not lib.refers(c, "rule")
+	some i, rule in lib.value(c, "rule", [])
 	arn := object.get(rule, ["destination", 0, "bucket"], "")
 	is_string(arn)
-	not _by_name[trim_prefix(arn, "arn:aws:s3:::")]
+	not bucket.by_name[trim_prefix(arn, "arn:aws:s3:::")]
 }
 
 # _destinations returns the buckets in the plan that c's rules replicate to.
 _destinations(c) := lib.referenced(c, "rule", "aws_s3_bucket") if {
-	count(object.get(c.refs, "rule", [])) > 0
-} else := [_by_name[n] |
-	some rule in object.get(c.values, "rule", [])
+	lib.refers(c, "rule")
+} else := [bucket.by_name[n] |
+	some rule in lib.value(c, "rule", [])
 	n := trim_prefix(object.get(rule, ["destination", 0, "bucket"], ""), "arn:aws:s3:::")
 ]
-
-_by_name[n] := b if {
-	some b in lib.resources("aws_s3_bucket")
-	n := b.values.bucket
-	is_string(n)
-}

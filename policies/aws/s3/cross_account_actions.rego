@@ -28,6 +28,7 @@
 package fiscguard.aws.s3.cross_account_actions
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
 
 protected_actions := [
 	"s3:deletebucketpolicy", "s3:putbucketacl", "s3:putbucketpolicy",
@@ -40,15 +41,11 @@ deny contains lib.fail(
 	sprintf("S3バケットポリシー %s が %s にバケットの保護設定の変更（%s）を許可している", [p.address, principal, concat("、", granted)]),
 ) if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	some st in iam.statements(iam.document(p, "policy"))
 	st.Effect == "Allow"
-	some principal in lib.as_array(object.get(object.get(st, "Principal", {}), "AWS", []))
+	some principal in iam.principals(st, "AWS")
 	not trusted(principal)
-	granted := [a |
-		some a in protected_actions
-		some pattern in lib.as_array(object.get(st, "Action", []))
-		glob.match(lower(pattern), [], a)
-	]
+	granted := iam.matching_actions(st, protected_actions)
 	count(granted) > 0
 }
 

@@ -24,7 +24,7 @@
 #   remediation_ja: バケットに aws_s3_bucket_public_access_block を追加し、block_public_acls、block_public_policy、ignore_public_acls、restrict_public_buckets をすべて true にする（または4つすべてを true にした aws_s3_account_public_access_block を設ける）。
 package fiscguard.aws.s3.public_access
 
-import data.fiscguard.aws.s3.bucket
+import data.fiscguard.lib.aws.s3.bucket
 import data.fiscguard.lib
 
 flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
@@ -47,8 +47,8 @@ deny contains lib.fail(
 	not account_blocked
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
-	object.get(p.values, flag, false) != true
-	not lib.unknown(p, [flag])
+	lib.value(p, flag, false) != true
+	not lib.unknown(p, flag)
 }
 
 deny contains lib.inconclusive(
@@ -59,14 +59,14 @@ deny contains lib.inconclusive(
 	not account_blocked
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
-	object.get(p.values, flag, false) != true
-	lib.unknown(p, [flag])
+	lib.value(p, flag, false) != true
+	lib.unknown(p, flag)
 }
 
 # An account-level block with all four settings on covers every bucket.
 account_blocked if {
 	some a in lib.resources("aws_s3_account_public_access_block")
 	every flag in flags {
-		lib.value(a, [flag], false) == true
+		lib.value(a, flag, false) == true
 	}
 }

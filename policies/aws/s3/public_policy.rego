@@ -28,6 +28,7 @@
 package fiscguard.aws.s3.public_policy
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
 
 public_acls := {"public-read", "public-read-write", "authenticated-read"}
 
@@ -48,7 +49,7 @@ deny contains lib.fail(
 	sprintf("S3バケットポリシー %s が呼び出し元を限定する条件なしに全員へ許可している", [p.address]),
 ) if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	public_document(lib.json_value(p, ["policy"]))
+	public_document(iam.document(p, "policy"))
 }
 
 deny contains lib.inconclusive(
@@ -57,7 +58,7 @@ deny contains lib.inconclusive(
 	sprintf("S3バケットポリシー %s のポリシー文書は適用後まで確定しない", [p.address]),
 ) if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	p.unknown.policy == true
+	lib.unknown(p, "policy")
 }
 
 # Inline policy and acl of provider v3 buckets.
@@ -67,26 +68,25 @@ deny contains lib.fail(
 	sprintf("S3バケット %s のポリシーが呼び出し元を限定する条件なしに全員へ許可している", [b.address]),
 ) if {
 	some b in lib.resources("aws_s3_bucket")
-	is_string(b.values.policy)
-	public_document(lib.json_value(b, ["policy"]))
+	public_document(iam.document(b, "policy"))
 }
 
 deny contains lib.fail(
 	b, "acl",
-	sprintf("S3 bucket %s has the public ACL %s", [b.address, b.values.acl]),
-	sprintf("S3バケット %s に公開ACL %s が設定されている", [b.address, b.values.acl]),
+	sprintf("S3 bucket %s has the public ACL %s", [b.address, lib.value(b, "acl", null)]),
+	sprintf("S3バケット %s に公開ACL %s が設定されている", [b.address, lib.value(b, "acl", null)]),
 ) if {
 	some b in lib.resources("aws_s3_bucket")
-	b.values.acl in public_acls
+	lib.value(b, "acl", null) in public_acls
 }
 
 deny contains lib.fail(
 	a, "acl",
-	sprintf("S3 bucket ACL %s is the public canned ACL %s", [a.address, a.values.acl]),
-	sprintf("S3バケットACL %s が公開の既定ACL %s になっている", [a.address, a.values.acl]),
+	sprintf("S3 bucket ACL %s is the public canned ACL %s", [a.address, lib.value(a, "acl", null)]),
+	sprintf("S3バケットACL %s が公開の既定ACL %s になっている", [a.address, lib.value(a, "acl", null)]),
 ) if {
 	some a in lib.resources("aws_s3_bucket_acl")
-	a.values.acl in public_acls
+	lib.value(a, "acl", null) in public_acls
 }
 
 deny contains lib.fail(
@@ -95,7 +95,7 @@ deny contains lib.fail(
 	sprintf("S3バケットACL %s がすべての利用者またはすべての認証済みAWS利用者にアクセスを許可している", [a.address]),
 ) if {
 	some a in lib.resources("aws_s3_bucket_acl")
-	some acp in object.get(a.values, "access_control_policy", [])
+	some acp in lib.value(a, "access_control_policy", [])
 	some g in object.get(acp, "grant", [])
 	some gr in object.get(g, "grantee", [])
 	object.get(gr, "uri", "") in public_grantees
@@ -103,9 +103,9 @@ deny contains lib.fail(
 
 # public_document is true when a statement allows everyone without a restricting condition.
 public_document(doc) if {
-	some st in lib.policy_statements(doc)
+	some st in iam.statements(doc)
 	st.Effect == "Allow"
-	lib.public_principal(st.Principal)
+	iam.public_principal(st.Principal)
 	not restricted(object.get(st, "Condition", {}))
 }
 

@@ -1,0 +1,80 @@
+package fiscguard.lib_test
+
+import data.fiscguard.lib
+import data.fiscguard.lib.testing
+
+volume := object.union(testing.resource("aws_ebs_volume", "data", {
+	"encrypted": null,
+	"size": 10,
+	"tags": {"env": "prod"},
+	"ebs_block_device": [{"encrypted": true}],
+}), {"unknown": {"kms_key_id": true, "ebs_block_device": [{"kms_key_id": true}]}, "refs": {"kms_key_id": ["aws_kms_key.data"]}})
+
+test_value_reads_a_key_or_a_path if {
+	lib.value(volume, "size", 0) == 10
+	lib.value(volume, ["tags", "env"], "") == "prod"
+	lib.value(volume, ["ebs_block_device", 0, "encrypted"], false) == true
+}
+
+test_value_gives_the_default_for_null_and_absent if {
+	lib.value(volume, "encrypted", false) == false
+	lib.value(volume, "iops", 3000) == 3000
+	lib.value(volume, ["ebs_block_device", 1, "encrypted"], "none") == "none"
+}
+
+test_unknown_reads_the_unknown_tree if {
+	lib.unknown(volume, "kms_key_id")
+	lib.unknown(volume, ["ebs_block_device", 0, "kms_key_id"])
+	not lib.unknown(volume, "size")
+	not lib.unknown(volume, ["ebs_block_device", 0, "encrypted"])
+}
+
+test_refers if {
+	lib.refers(volume, "kms_key_id")
+	not lib.refers(volume, "size")
+}
+
+test_set_later_needs_a_reference if {
+	lib.set_later(volume, "kms_key_id")
+	computed := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"kms_key_id": true}})
+	not lib.set_later(computed, "kms_key_id")
+}
+
+test_json_value if {
+	r := testing.resource("aws_iam_policy", "p", {"policy": "{\"Version\":\"2012-10-17\"}", "bad": "{"})
+	lib.json_value(r, "policy") == {"Version": "2012-10-17"}
+	not lib.json_value(r, "bad")
+	not lib.json_value(r, "absent")
+}
+
+test_as_array if {
+	lib.as_array("x") == ["x"]
+	lib.as_array(["x", "y"]) == ["x", "y"]
+}
+
+test_empty if {
+	lib.empty(null)
+	lib.empty([])
+	not lib.empty([1])
+}
+
+test_joins_through_refs if {
+	key := testing.resource("aws_kms_key", "data", {})
+	doc := testing.doc([key, volume])
+	[x.address | some x in lib.referrers(key, "aws_ebs_volume", "kms_key_id")] == ["aws_ebs_volume.data"] with input as doc
+	[x.address | some x in lib.referenced(volume, "kms_key_id", "aws_kms_key")] == ["aws_kms_key.data"] with input as doc
+	count(lib.referenced(volume, "kms_key_id", "aws_s3_bucket")) == 0 with input as doc
+}
+
+test_deleted_resources_are_not_judged if {
+	gone := object.union(testing.resource("aws_kms_key", "old", {}), {"actions": ["delete"]})
+	doc := testing.doc([gone, volume])
+	count(lib.resources("aws_kms_key")) == 0 with input as doc
+	[x.address | some x in lib.deleting("aws_kms_key")] == ["aws_kms_key.old"] with input as doc
+	[x.address | some x in lib.all_resources] == ["aws_ebs_volume.data"] with input as doc
+}
+
+test_results if {
+	lib.fail(volume, "encrypted", "en", "ja") == {"resource": "aws_ebs_volume.data", "attribute": "encrypted", "status": "fail", "message": {"en": "en", "ja": "ja"}}
+	lib.inconclusive(volume, "", "en", "ja").status == "inconclusive"
+}

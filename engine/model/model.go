@@ -78,8 +78,10 @@ type Resource struct {
 	Actions  []string `json:"actions"`
 	// Values are the planned after-values (plan) or evaluated attributes (HCL).
 	Values map[string]any `json:"values"`
-	// Unknown mirrors the shape of Values, with true where a value is known
-	// only after apply.
+	// Unknown mirrors the shape of Values, with true where a value the
+	// configuration sets is known only after apply. An argument left unset,
+	// which the provider computes, is in neither (a plan's markers for it
+	// are dropped), so policies judge it by its default in both loaders.
 	Unknown map[string]any `json:"unknown"`
 	// Refs maps a top-level attribute to the instance addresses of the
 	// resources its expression refers to.

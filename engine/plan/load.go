@@ -210,6 +210,9 @@ func (b *builder) fromChange(rc *tfjson.ResourceChange) model.Resource {
 			r.Values, _ = rc.Change.Before.(map[string]any)
 		}
 		r.Unknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		if cr, ok := b.configs[r.ConfigAddress]; ok && r.Unknown != nil {
+			r.Unknown = configuredUnknown(r.Unknown, cr.res.Expressions)
+		}
 		r.Values = redact(r.Values, rc.Change.AfterSensitive)
 		if !r.Checked() && r.Mode == model.ModeManaged {
 			r.Values = redact(r.Values, rc.Change.BeforeSensitive)

@@ -1,11 +1,14 @@
 package plan
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -102,8 +105,13 @@ func TestModelShape(t *testing.T) {
 	if i := res["aws_s3_bucket.b[1]"].Index; i != int64(1) {
 		t.Errorf("index = %#v, want int64 1", i)
 	}
-	if u := res["aws_s3_bucket.b[0]"].Unknown["id"]; u != true {
-		t.Errorf("unknown id = %v", u)
+	// A value the configuration sets is unknown; one the provider computes
+	// for an argument left unset (the id) is not, as in HCL.
+	if u := res["aws_s3_bucket_public_access_block.b[1]"].Unknown["bucket"]; u != true {
+		t.Errorf("unknown bucket = %v", u)
+	}
+	if u, ok := res["aws_s3_bucket.b[0]"].Unknown["id"]; ok {
+		t.Errorf("unknown id = %v, want no marker for a computed attribute", u)
 	}
 	if res["aws_instance.old"].Checked() {
 		t.Error("a deleted resource must not be checked")
@@ -179,5 +187,28 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("error spans lines: %q", err)
 			}
 		})
+	}
+}
+
+// TestUnknownKeepsWhatTheConfigurationSets prunes a plan's unknown markers
+// to the values the configuration writes, nested blocks included.
+func TestUnknownKeepsWhatTheConfigurationSets(t *testing.T) {
+	exprs := map[string]*tfjson.Expression{}
+	cfg := `{"kms_key_id": {"references": ["var.key"]}, "tags": {"references": ["aws_vpc.main.id", "aws_vpc.main"]},
+		"root_block_device": [{"volume_size": {"constant_value": 30}}, {"encrypted": {"references": ["var.enc"]}}]}`
+	if err := json.Unmarshal([]byte(cfg), &exprs); err != nil {
+		t.Fatal(err)
+	}
+	unknown := map[string]any{
+		"arn": true, "kms_key_id": true, "tags": map[string]any{"vpc": true},
+		"root_block_device": []any{map[string]any{"encrypted": true, "volume_id": true}, map[string]any{"encrypted": true}},
+	}
+	got := configuredUnknown(unknown, exprs)
+	want := map[string]any{
+		"kms_key_id": true, "tags": map[string]any{"vpc": true},
+		"root_block_device": []any{map[string]any{}, map[string]any{"encrypted": true}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
 	}
 }

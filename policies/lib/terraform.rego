@@ -84,8 +84,19 @@ value(r, path, default_value) := v if {
 	v != null
 } else := default_value
 
-# unknown is true when the value at path (a key or an array) is known only after apply.
+# unknown is true when the value at path (a key or an array), or a value
+# that encloses it, is known only after apply. It is the one "known only
+# after apply" predicate: the loaders mark only values the configuration
+# sets (a plan's markers for arguments left unset, which the provider
+# computes, are dropped), so a policy whose decision depends on an unknown
+# value reports inconclusive, and judges an unset argument by its default.
 unknown(r, path) if object.get(r.unknown, path, false) == true
+
+unknown(r, path) if {
+	is_array(path)
+	some i in numbers.range(1, count(path) - 1)
+	object.get(r.unknown, array.slice(path, 0, i), false) == true
+}
 
 # param returns a tunable value from data.fiscguard.params.
 param(name) := data.fiscguard.params[name]
@@ -121,15 +132,6 @@ json_value(r, path) := json.unmarshal(s) if {
 
 # refers is true when r's top-level attribute attr refers to another resource.
 refers(r, attr) if count(object.get(r.refs, attr, [])) > 0
-
-# set_later is true when attribute attr (top level) is set from a value known
-# only after apply: unknown, with a reference. An unknown attribute without a
-# reference is one left unset and computed by the provider; policies judge it
-# by the provider's or AWS's default, as they do when HCL leaves it out.
-set_later(r, attr) if {
-	r.unknown[attr] == true
-	refers(r, attr)
-}
 
 # empty is true for an absent (null) or empty collection.
 empty(null)

@@ -34,10 +34,12 @@ test_refers if {
 	not lib.refers(volume, "size")
 }
 
-test_set_later_needs_a_reference if {
-	lib.set_later(volume, "kms_key_id")
-	computed := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"kms_key_id": true}})
-	not lib.set_later(computed, "kms_key_id")
+test_unknown_covers_what_an_unknown_value_encloses if {
+	r := object.union(testing.resource("aws_dynamodb_table", "t", {}), {"unknown": {"point_in_time_recovery": true, "replica": [{"region_name": true}]}})
+	lib.unknown(r, ["point_in_time_recovery", 0, "enabled"])
+	lib.unknown(r, ["replica", 0, "region_name"])
+	not lib.unknown(r, ["replica", 1, "region_name"])
+	not lib.unknown(r, ["replica", 0])
 }
 
 test_json_value if {

@@ -28,6 +28,7 @@
 package fiscguard.aws.cloudtrail.baseline
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
 
 settings := {
 	"is_multi_region_trail": {
@@ -67,17 +68,14 @@ deny contains lib.fail(
 	sprintf("CloudTrailの証跡 %s がKMSキーで暗号化されていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_cloudtrail")
-	not lib.unknown(t, "kms_key_id")
-	lib.value(t, "kms_key_id", "") == ""
+	kms.key_status(t, ["kms_key_id"]) == "none"
 }
 
-# A key created in the same plan is unknown but referenced: that is a key.
 deny contains lib.inconclusive(
 	t, "kms_key_id",
 	sprintf("CloudTrail trail %s: the KMS key is known only after apply", [t.address]),
 	sprintf("CloudTrailの証跡 %s のKMSキーは適用後まで確定しない", [t.address]),
 ) if {
 	some t in lib.resources("aws_cloudtrail")
-	lib.unknown(t, "kms_key_id")
-	not lib.refers(t, "kms_key_id")
+	kms.key_status(t, ["kms_key_id"]) == "unknown"
 }

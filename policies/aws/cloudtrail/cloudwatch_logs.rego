@@ -34,5 +34,5 @@ deny contains lib.fail(
 ) if {
 	some t in lib.resources("aws_cloudtrail")
 	lib.value(t, "cloud_watch_logs_group_arn", "") in {"", null}
-	not lib.set_later(t, "cloud_watch_logs_group_arn")
+	not lib.unknown(t, "cloud_watch_logs_group_arn")
 }

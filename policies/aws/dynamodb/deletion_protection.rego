@@ -32,5 +32,5 @@ deny contains lib.fail(
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
 	lib.value(t, "deletion_protection_enabled", false) != true
-	not lib.set_later(t, "deletion_protection_enabled")
+	not lib.unknown(t, "deletion_protection_enabled")
 }

@@ -33,5 +33,5 @@ deny contains lib.fail(
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
 	lib.value(t, ["point_in_time_recovery", 0, "enabled"], false) != true
-	not lib.refers(t, "point_in_time_recovery")
+	not lib.unknown(t, ["point_in_time_recovery", 0, "enabled"])
 }

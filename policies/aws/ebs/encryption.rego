@@ -31,7 +31,7 @@ deny contains lib.fail(
 ) if {
 	some v in lib.resources("aws_ebs_volume")
 	lib.value(v, "encrypted", false) != true
-	not lib.set_later(v, "encrypted")
+	not lib.unknown(v, "encrypted")
 	not ebs.encrypted_by_default(v)
 }
 
@@ -41,6 +41,6 @@ deny contains lib.inconclusive(
 	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	lib.set_later(v, "encrypted")
+	lib.unknown(v, "encrypted")
 	not ebs.encrypted_by_default(v)
 }

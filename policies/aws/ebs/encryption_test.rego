@@ -46,7 +46,15 @@ test_deleted_volume_is_not_checked if {
 }
 
 test_unset_encryption_fails if {
-	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}})
+	r := testing.resource("aws_ebs_volume", "data", {})
 	res := encryption.deny with input as testing.doc([r])
 	testing.has(res, "aws_ebs_volume.data", "fail")
+}
+
+# encrypted = var.encrypt with a value known only after apply, e.g. passed by a module's caller.
+test_encryption_from_an_unknown_variable_is_inconclusive if {
+	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}})
+	res := encryption.deny with input as testing.doc([r])
+	testing.has(res, "aws_ebs_volume.data", "inconclusive")
+	not testing.has(res, "aws_ebs_volume.data", "fail")
 }

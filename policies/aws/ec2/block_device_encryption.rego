@@ -81,11 +81,10 @@ _instance_devices := [[r, dev, i, s] |
 	s := _device_status(r, dev, i)
 ]
 
-# A device's encryption is inconclusive only when set from a value known after
+# A device's encryption is inconclusive when set from a value known only after
 # apply; left unset, the volume is not encrypted (unless by default).
 _device_status(r, dev, i) := "unknown" if {
 	lib.unknown(r, [dev, i, "encrypted"])
-	lib.refers(r, dev)
 } else := "fail"
 
 _template_devices := [[lt, i, m, s] |

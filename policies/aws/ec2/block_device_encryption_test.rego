@@ -25,8 +25,9 @@ test_unknown_device_encryption_is_inconclusive if {
 	not testing.has(res, "aws_instance.app", "fail")
 }
 
+# The plan loader drops the marker of an unset argument the provider computes.
 test_unset_device_encryption_fails if {
-	i := object.union(instance([{"volume_size": 30}], []), {"unknown": {"root_block_device": [{"encrypted": true}]}})
+	i := instance([{"volume_size": 30}], [])
 	res := block_device_encryption.deny with input as testing.doc([i])
 	testing.has(res, "aws_instance.app", "fail")
 }

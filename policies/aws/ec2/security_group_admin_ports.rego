@@ -45,10 +45,6 @@ deny contains lib.inconclusive(
 ) if {
 	some sg in lib.resources("aws_security_group")
 	lib.unknown(sg, "ingress")
-
-	# Without inline blocks the attribute is computed from separate rules
-	# (checked on their own); it matters only when configured, e.g. dynamic blocks.
-	lib.refers(sg, "ingress")
 }
 
 deny contains lib.inconclusive(

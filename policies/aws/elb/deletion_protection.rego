@@ -33,5 +33,5 @@ deny contains lib.fail(
 ) if {
 	some b in lb.load_balancers
 	lib.value(b, "enable_deletion_protection", false) != true
-	not lib.set_later(b, "enable_deletion_protection")
+	not lib.unknown(b, "enable_deletion_protection")
 }

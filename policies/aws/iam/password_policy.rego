@@ -51,7 +51,7 @@ deny contains lib.fail(
 	some p in lib.resources("aws_iam_account_password_policy")
 	some attr, what in required
 	lib.value(p, attr, false) != true
-	not lib.set_later(p, attr)
+	not lib.unknown(p, attr)
 }
 
 deny contains lib.fail(
@@ -69,7 +69,7 @@ deny contains lib.fail(
 	sprintf("パスワードポリシー %s で再利用を禁止する過去のパスワードが %d 世代未満になっている", [p.address, lib.param("password_reuse_prevention")]),
 ) if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.set_later(p, "password_reuse_prevention")
+	not lib.unknown(p, "password_reuse_prevention")
 	_number(lib.value(p, "password_reuse_prevention", 0)) < lib.param("password_reuse_prevention")
 }
 
@@ -79,7 +79,7 @@ deny contains lib.fail(
 	sprintf("パスワードポリシー %s でパスワードの有効期間が %d 日を超えている", [p.address, lib.param("password_max_age_days")]),
 ) if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.set_later(p, "max_password_age")
+	not lib.unknown(p, "max_password_age")
 	age := _number(lib.value(p, "max_password_age", 0))
 	not _within(age)
 }

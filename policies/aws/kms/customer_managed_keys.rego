@@ -48,11 +48,18 @@ deny contains lib.fail(
 	some t, flag in stores
 	some r in lib.resources(t)
 	lib.value(r, flag, true) != false
-	kms.key_status(r, ["kms_key_id"]) != "cmk"
+	kms.key_status(r, ["kms_key_id"]) == "none"
+}
 
-	# A key argument that refers to something is taken as a key (e.g. one
-	# created in the same plan); unknown without a reference, AWS's default key is used.
-	not lib.refers(r, "kms_key_id")
+deny contains lib.inconclusive(
+	r, "kms_key_id",
+	sprintf("%s: the KMS key is known only after apply", [r.address]),
+	sprintf("%s のKMSキーは適用後まで確定しない", [r.address]),
+) if {
+	some t, flag in stores
+	some r in lib.resources(t)
+	lib.value(r, flag, true) != false
+	kms.key_status(r, ["kms_key_id"]) == "unknown"
 }
 
 deny contains lib.fail(
@@ -61,10 +68,20 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s が顧客管理のKMSキーで暗号化されていない", [r.address]),
 ) if {
 	some r in lib.resources("aws_dynamodb_table")
-	not _dynamodb_cmk(r)
+	_dynamodb_key(r) == "none"
 }
 
-_dynamodb_cmk(r) if {
-	lib.value(r, ["server_side_encryption", 0, "enabled"], false) == true
-	kms.key_status(r, ["server_side_encryption", 0, "kms_key_arn"]) == "cmk"
+deny contains lib.inconclusive(
+	r, "server_side_encryption[0].kms_key_arn",
+	sprintf("DynamoDB table %s: the KMS key is known only after apply", [r.address]),
+	sprintf("DynamoDBテーブル %s のKMSキーは適用後まで確定しない", [r.address]),
+) if {
+	some r in lib.resources("aws_dynamodb_table")
+	_dynamodb_key(r) == "unknown"
 }
+
+# _dynamodb_key is the key status of a table; without server-side encryption
+# enabled, the table uses an AWS-owned key.
+_dynamodb_key(r) := kms.key_status(r, ["server_side_encryption", 0, "kms_key_arn"]) if {
+	lib.value(r, ["server_side_encryption", 0, "enabled"], false) == true
+} else := "none"

@@ -34,5 +34,14 @@ deny contains lib.fail(
 	sprintf("ロググループ %s が顧客管理のKMSキーで暗号化されていない", [g.address]),
 ) if {
 	some g in lib.resources("aws_cloudwatch_log_group")
-	kms.key_status(g, ["kms_key_id"]) != "cmk"
+	kms.key_status(g, ["kms_key_id"]) == "none"
+}
+
+deny contains lib.inconclusive(
+	g, "kms_key_id",
+	sprintf("Log group %s: the KMS key is known only after apply", [g.address]),
+	sprintf("ロググループ %s のKMSキーは適用後まで確定しない", [g.address]),
+) if {
+	some g in lib.resources("aws_cloudwatch_log_group")
+	kms.key_status(g, ["kms_key_id"]) == "unknown"
 }

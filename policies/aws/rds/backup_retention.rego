@@ -62,5 +62,5 @@ _periods := [[db, days] |
 _days(db) := lib.value(db, "backup_retention_period", null) if {
 	is_number(lib.value(db, "backup_retention_period", null))
 } else := "unknown" if {
-	lib.refers(db, "backup_retention_period")
+	lib.unknown(db, "backup_retention_period")
 } else := 1

@@ -34,5 +34,5 @@ deny contains lib.fail(
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
 	lib.value(db, "deletion_protection", false) != true
-	not lib.set_later(db, "deletion_protection")
+	not lib.unknown(db, "deletion_protection")
 }

@@ -35,5 +35,5 @@ deny contains lib.fail(
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
 	lib.empty(lib.value(db, "enabled_cloudwatch_logs_exports", null))
-	not lib.set_later(db, "enabled_cloudwatch_logs_exports")
+	not lib.unknown(db, "enabled_cloudwatch_logs_exports")
 }

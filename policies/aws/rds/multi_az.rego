@@ -36,7 +36,7 @@ deny contains lib.fail(
 ) if {
 	some db in lib.resources("aws_db_instance")
 	lib.value(db, "multi_az", false) != true
-	not lib.set_later(db, "multi_az")
+	not lib.unknown(db, "multi_az")
 	not rds.replica(db)
 }
 

@@ -45,7 +45,7 @@ deny contains lib.inconclusive(
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.set_later(db, "publicly_accessible")
+	lib.unknown(db, "publicly_accessible")
 }
 
 # A cluster instance that does not set publicly_accessible is public when its
@@ -57,5 +57,5 @@ deny contains lib.inconclusive(
 ) if {
 	some db in lib.resources("aws_rds_cluster_instance")
 	lib.value(db, "publicly_accessible", null) == null
-	not lib.set_later(db, "publicly_accessible")
+	not lib.unknown(db, "publicly_accessible")
 }

@@ -34,7 +34,7 @@ deny contains lib.fail(
 ) if {
 	some db in candidates
 	lib.value(db, "storage_encrypted", false) != true
-	not lib.set_later(db, "storage_encrypted")
+	not lib.unknown(db, "storage_encrypted")
 }
 
 deny contains lib.inconclusive(
@@ -43,7 +43,7 @@ deny contains lib.inconclusive(
 	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない", [db.address]),
 ) if {
 	some db in candidates
-	lib.set_later(db, "storage_encrypted")
+	lib.unknown(db, "storage_encrypted")
 }
 
 # candidates are the databases that choose their own encryption: not read

@@ -92,10 +92,9 @@ _buckets := [[b, kind, j] |
 _bucket_kind(b) := ["resource", null] if {
 	count(bucket.attached(b, _config_type)) > 0
 } else := ["inline", judge(b, [_inline, 0])] if {
-	# Provider v4+ reports the block as computed, unknown at create: S3 then
-	# applies SSE-S3, which is not a customer-managed key.
 	is_object(lib.value(b, [_inline, 0], null))
-	not lib.unknown(b, _inline)
+} else := ["inline", ["unknown", ""]] if {
+	lib.unknown(b, _inline)
 } else := ["none", null]
 
 # judge returns [verdict, attribute] for the encryption configuration at

@@ -60,5 +60,5 @@ status(b, ps) := "pass" if {
 } else := "unknown" if {
 	# The inline policy of provider v4+ is computed (unknown at create) when not
 	# set; it counts only when its expression refers to something.
-	lib.set_later(b, "policy")
+	lib.unknown(b, "policy")
 } else := "fail"

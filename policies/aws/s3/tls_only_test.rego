@@ -53,8 +53,8 @@ test_unknown_policy_is_inconclusive if {
 	not testing.has(res, "aws_s3_bucket.data", "fail")
 }
 
-test_computed_inline_policy_is_not_a_policy if {
-	b := object.union(bucket, {"unknown": {"policy": true}})
+test_bucket_without_inline_policy_fails if {
+	b := bucket
 	res := tls_only.deny with input as testing.doc([b])
 	testing.has(res, "aws_s3_bucket.data", "fail")
 }

@@ -63,4 +63,4 @@ _unknown(t) if {
 	lib.unknown(p, "policy")
 }
 
-_unknown(t) if lib.set_later(t, "policy")
+_unknown(t) if lib.unknown(t, "policy")

@@ -268,6 +268,10 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 				return cty.NilVal, err
 			}
 			val = p.value(a.expr, withKey(ctx, in.key, c.count != nil, c.forEach != nil), "module."+c.name+"."+v.name)
+			if val.IsNull() && !v.nullable && v.def != nil {
+				// A non-nullable variable takes its default when given null.
+				val = *v.def
+			}
 		case v.def != nil:
 			val = *v.def
 		default:
@@ -372,6 +376,9 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
 			attrs := e.body(r.body, "")
+			if r.mode == "data" {
+				providerData(r.typ, attrs, prov.region)
+			}
 			objs[i] = in.resourceObject(attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.resourceInsts[local] = append(in.resourceInsts[local], res)

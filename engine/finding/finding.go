@@ -19,10 +19,16 @@ type Finding struct {
 	Address      string
 	ResourceType string
 	Attribute    string
-	Message      i18n.Text
-	Location     *model.Location
+	// Attributes lists every attribute of one cause, when the rule found it
+	// in several (Attribute, the location, first).
+	Attributes []string
+	Message    i18n.Text
+	Location   *model.Location
 	// Related is the location inside a remote module, when Location is the module call.
-	Related     *model.Location
+	Related *model.Location
+	// Affected are the resources a finding on a shared setting stands for,
+	// such as those a provider configuration places in a region.
+	Affected    []Affected
 	Fingerprint string
 	// Waiver, when set, is the exception that suppresses this finding: it
 	// is counted and reported as waived, never as a failure.
@@ -47,6 +53,15 @@ type Waiver struct {
 	Source model.Location
 }
 
+// Affected is one resource a finding stands for, with where it is written.
+type Affected struct {
+	Address  string
+	Location *model.Location
+}
+
+// ProviderType is the ResourceType of a finding on a provider configuration.
+const ProviderType = "provider"
+
 // Fingerprint hashes what identifies a finding across edits: rule ID,
 // resource address and attribute path, never a line number.
 func Fingerprint(ruleID, address, attribute string) string {
@@ -59,11 +74,16 @@ func Fingerprint(ruleID, address, attribute string) string {
 }
 
 // FromResults builds findings from policy results, locating each at its
-// resource's source, and sorts them by address, rule and attribute.
+// subject's source (a resource's attribute, or a provider configuration's
+// region argument), and sorts them by address, rule and attribute.
 func FromResults(doc *model.Document, results []rule.Result) []Finding {
 	byAddr := make(map[string]*model.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		byAddr[doc.Resources[i].Address] = &doc.Resources[i]
+	}
+	providers := make(map[string]*model.Provider, len(doc.Providers))
+	for i := range doc.Providers {
+		providers[doc.Providers[i].Address] = &doc.Providers[i]
 	}
 	out := make([]Finding, 0, len(results))
 	for _, r := range results {
@@ -72,8 +92,16 @@ func FromResults(doc *model.Document, results []rule.Result) []Finding {
 			Status:      r.Status,
 			Address:     r.Address,
 			Attribute:   r.Attribute,
+			Attributes:  r.Attributes,
 			Message:     r.Message,
 			Fingerprint: Fingerprint(r.Rule.ID, r.Address, r.Attribute),
+		}
+		for _, a := range r.Resources {
+			af := Affected{Address: a}
+			if res, ok := byAddr[a]; ok {
+				af.Location = res.Source
+			}
+			f.Affected = append(f.Affected, af)
 		}
 		if res, ok := byAddr[r.Address]; ok {
 			f.ResourceType = res.Type
@@ -82,11 +110,32 @@ func FromResults(doc *model.Document, results []rule.Result) []Finding {
 			if res.Uncertain && f.Status == rule.StatusFail {
 				f.Status = rule.StatusInconclusive
 			}
+		} else if p, ok := providers[r.Address]; ok {
+			f.ResourceType = ProviderType
+			f.Location = providerLocation(p, r.Attribute, f.Affected)
 		}
 		out = append(out, f)
 	}
 	Sort(out)
 	return out
+}
+
+// providerLocation is where a finding on a provider configuration's
+// attribute is written: the region argument, else the provider block, else
+// (an implicit configuration) the first resource it stands for.
+func providerLocation(p *model.Provider, attr string, affected []Affected) *model.Location {
+	if attr == "region" && p.RegionSource != nil {
+		return p.RegionSource
+	}
+	if p.Source != nil {
+		return p.Source
+	}
+	for _, a := range affected {
+		if a.Location != nil {
+			return a.Location
+		}
+	}
+	return nil
 }
 
 // Sort orders findings deterministically.

@@ -193,6 +193,7 @@ func (b *builder) build() *model.Document {
 	for i := range doc.Resources {
 		b.resolveRefs(&doc.Resources[i])
 	}
+	doc.LinkProviders()
 	return doc
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -210,5 +211,28 @@ func TestUnknownKeepsWhatTheConfigurationSets(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// TestProviderConfigurations carry Terraform's configuration address, whether
+// they write a region and the resources they are in force for.
+func TestProviderConfigurations(t *testing.T) {
+	doc := loadFile(t, "testdata/refs.json")
+	got := map[string]model.Provider{}
+	for _, p := range doc.Providers {
+		got[p.Key] = p
+	}
+	root, virginia := got["aws"], got["aws.virginia"]
+	if root.Address != `provider["registry.terraform.io/hashicorp/aws"]` || !root.RegionWritten || root.Region != "ap-northeast-1" {
+		t.Errorf("aws = %+v", root)
+	}
+	if virginia.Address != `provider["registry.terraform.io/hashicorp/aws"].virginia` || strings.Join(virginia.Resources, ",") != "aws_s3_bucket.east" {
+		t.Errorf("aws.virginia = %+v", virginia)
+	}
+	if m := got["module.logs:aws"]; m.Address != `module.logs.provider["registry.terraform.io/hashicorp/aws"]` || len(m.Resources) != 0 || m.RegionWritten {
+		t.Errorf("module.logs:aws = %+v (a module's requirement places nothing: its resources use the root's)", m)
+	}
+	if !slices.Contains(root.Resources, `module.logs["a.b"].aws_s3_bucket.this`) || slices.Contains(root.Resources, "data.aws_caller_identity.me") {
+		t.Errorf("aws places %v", root.Resources)
 	}
 }

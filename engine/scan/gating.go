@@ -31,7 +31,7 @@ func changedOnly(fs []finding.Finding, doc *model.Document) []finding.Finding {
 	}
 	out := fs[:0:0]
 	for _, f := range fs {
-		if changing[f.Address] {
+		if changing[f.Address] || slices.ContainsFunc(f.Affected, func(a finding.Affected) bool { return changing[a.Address] }) {
 			out = append(out, f)
 		}
 	}
@@ -140,6 +140,14 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 		blocks[r.Address] = r.Source
 		if strings.HasSuffix(r.Source.File, ".tf") {
 			files[r.Source.File] = true
+		}
+	}
+	for _, p := range doc.Providers {
+		if p.Source != nil {
+			blocks[p.Address] = p.Source
+			if strings.HasSuffix(p.Source.File, ".tf") {
+				files[p.Source.File] = true
+			}
 		}
 	}
 	var inline []waiver.Inline

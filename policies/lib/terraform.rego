@@ -104,19 +104,32 @@ param(name) := data.fiscguard.params[name]
 # strict is true under FISC's strict management profile.
 strict if data.fiscguard.profile == "strict"
 
-# fail and inconclusive build a deny result: the resource, the attribute path
-# it is about ("" for the resource as a whole) and a message in English and
-# Japanese.
+# fail and inconclusive build a deny result: the subject (a resource, or a
+# provider configuration from input.providers), the attribute path it is
+# about ("" for the subject as a whole) and a message in English and
+# Japanese. One cause found in several attributes is one result: attr is
+# then the array of every such path, and the first is where it is located.
 fail(r, attr, en, ja) := _result(r, attr, "fail", en, ja)
 
 inconclusive(r, attr, en, ja) := _result(r, attr, "inconclusive", en, ja)
 
-_result(r, attr, status, en, ja) := {
+_result(r, attrs, status, en, ja) := object.union(_base(r, attrs[0], status, en, ja), {"attributes": attrs}) if {
+	is_array(attrs)
+} else := _base(r, attrs, status, en, ja)
+
+_base(r, attr, status, en, ja) := {
 	"resource": r.address,
 	"attribute": attr,
 	"status": status,
 	"message": {"en": en, "ja": ja},
 }
+
+# with_resources names the resources a result on a shared setting stands
+# for (the ones a provider configuration places), by address.
+with_resources(result, addresses) := object.union(result, {"resources": addresses})
+
+# resource returns the resource with the given address.
+resource(address) := _by_address[address]
 
 # as_array returns x when it is an array and [x] otherwise (IAM policy fields may be either).
 as_array(x) := x if is_array(x)
@@ -132,6 +145,36 @@ json_value(r, path) := json.unmarshal(s) if {
 
 # refers is true when r's top-level attribute attr refers to another resource.
 refers(r, attr) if count(object.get(r.refs, attr, [])) > 0
+
+# checked_resource returns the resource at address when policies judge it
+# (managed and not only being deleted).
+checked_resource(address) := r if {
+	r := _by_address[address]
+	checked(r)
+}
+
+# count_text renders a count with its noun in English, singular or plural:
+# count_text(1, "day", "days") is "1 day".
+count_text(n, singular, plural) := sprintf("%d %s", [n, singular]) if {
+	n == 1
+} else := sprintf("%d %s", [n, plural])
+
+# list_text names at most max items, and how many more there are, in
+# English ("a, b and 3 more") and Japanese ("a、bほか3件").
+list_text(items, max) := {"en": en, "ja": ja} if {
+	shown := array.slice(items, 0, max)
+	rest := count(items) - count(shown)
+	en := _list_en(shown, rest)
+	ja := _list_ja(shown, rest)
+}
+
+_list_en(shown, 0) := concat(", ", shown)
+
+_list_en(shown, rest) := sprintf("%s and %d more", [concat(", ", shown), rest]) if rest > 0
+
+_list_ja(shown, 0) := concat("、", shown)
+
+_list_ja(shown, rest) := sprintf("%sほか%d件", [concat("、", shown), rest]) if rest > 0
 
 # empty is true for an absent (null) or empty collection.
 empty(null)

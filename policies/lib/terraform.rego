@@ -124,6 +124,50 @@ _base(r, attr, status, en, ja) := {
 	"message": {"en": en, "ja": ja},
 }
 
+# One cause, one finding. A rule that judges several attributes of a
+# resource for one cause collects problems,
+#
+#	{"resource": r, "attribute": path, "status": "fail" or "inconclusive",
+#	 "en": text, "ja": text}
+#
+# and reports them with one_per_resource: one result per resource, failing
+# when any problem fails (listing every failing attribute, the first as its
+# location), else inconclusive listing what is known only after apply. The
+# message is the intro for the status, a format with one %s for the address
+# in each language, followed by the problems' texts:
+#
+#	{"fail": {"en": "Password policy %s is weak: ", "ja": ...},
+#	 "inconclusive": {"en": "Password policy %s: ", "ja": ...}}
+one_per_resource(problems, intro) := {_combined(ps, intro) |
+	some _, ps in _reported(problems)
+}
+
+_reported(problems) := {addr: ps |
+	some p in problems
+	addr := p.resource.address
+	ps := _worst(problems, addr)
+}
+
+_worst(problems, addr) := fails if {
+	fails := _of(problems, addr, "fail")
+	count(fails) > 0
+} else := _of(problems, addr, "inconclusive")
+
+_of(problems, addr, status) := [p |
+	some p in problems
+	p.resource.address == addr
+	p.status == status
+]
+
+_combined(ps, intro) := _result(
+	ps[0].resource, _distinct([p.attribute | some p in ps]), ps[0].status,
+	concat("", [sprintf(intro[ps[0].status].en, [ps[0].resource.address]), concat("; ", _distinct([p.en | some p in ps]))]),
+	concat("", [sprintf(intro[ps[0].status].ja, [ps[0].resource.address]), concat("、", _distinct([p.ja | some p in ps]))]),
+)
+
+# _distinct keeps the first of equal elements, in order.
+_distinct(xs) := [x | some i, x in xs; not x in array.slice(xs, 0, i)]
+
 # with_resources names the resources a result on a shared setting stands
 # for (the ones a provider configuration places), by address.
 with_resources(result, addresses) := object.union(result, {"resources": addresses})

@@ -30,45 +30,54 @@ package fiscguard.aws.ec2.block_device_encryption
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.ebs
 
-deny contains lib.fail(
-	r, sprintf("%s[%d].encrypted", [dev, i]),
-	sprintf("Instance %s: %s %d is not encrypted", [r.address, dev, i]),
-	sprintf("インスタンス %s の %s %d が暗号化されていない", [r.address, dev, i]),
-) if {
+# One finding per instance or launch template, listing every volume that is
+# not encrypted (or, when none fails, whose encryption is not known).
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s has unencrypted volumes: ", "ja": "%s に暗号化されていないボリュームがある: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
+}
+
+_problems contains {
+	"resource": r, "attribute": sprintf("%s[%d].encrypted", [dev, i]), "status": "fail",
+	"en": sprintf("%s %d is not encrypted", [dev, i]),
+	"ja": sprintf("%s %d が暗号化されていない", [dev, i]),
+} if {
 	some [r, dev, i, "fail"] in _instance_devices
 }
 
-deny contains lib.inconclusive(
-	r, sprintf("%s[%d].encrypted", [dev, i]),
-	sprintf("Instance %s: encryption of %s %d is known only after apply (set encrypted explicitly)", [r.address, dev, i]),
-	sprintf("インスタンス %s の %s %d の暗号化は適用後まで確定しない（encrypted を明示的に設定する）", [r.address, dev, i]),
-) if {
+_problems contains {
+	"resource": r, "attribute": sprintf("%s[%d].encrypted", [dev, i]), "status": "inconclusive",
+	"en": sprintf("encryption of %s %d is known only after apply (set encrypted explicitly)", [dev, i]),
+	"ja": sprintf("%s %d の暗号化は適用後まで確定しない（encrypted を明示的に設定する）", [dev, i]),
+} if {
 	some [r, dev, i, "unknown"] in _instance_devices
 }
 
-deny contains lib.inconclusive(
-	r, "root_block_device",
-	sprintf("Instance %s: root volume encryption is left to the AMI (declare root_block_device with encrypted = true)", [r.address]),
-	sprintf("インスタンス %s のルートボリュームの暗号化がAMIに委ねられている（root_block_device で encrypted = true を宣言する）", [r.address]),
-) if {
+_problems contains {
+	"resource": r, "attribute": "root_block_device", "status": "inconclusive",
+	"en": "root volume encryption is not known from the configuration: it is left to the AMI (declare root_block_device with encrypted = true)",
+	"ja": "ルートボリュームの暗号化は構成からは分からない。AMIに委ねられている（root_block_device で encrypted = true を宣言する）",
+} if {
 	some r in lib.resources("aws_instance")
 	lib.empty(lib.value(r, "root_block_device", null))
 	not ebs.encrypted_by_default(r)
 }
 
-deny contains lib.fail(
-	lt, sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]),
-	sprintf("Launch template %s: the EBS volume for %s is not encrypted", [lt.address, m.device_name]),
-	sprintf("起動テンプレート %s の %s のEBSボリュームが暗号化されていない", [lt.address, m.device_name]),
-) if {
+_problems contains {
+	"resource": lt, "attribute": sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]), "status": "fail",
+	"en": sprintf("the EBS volume for %s is not encrypted", [m.device_name]),
+	"ja": sprintf("%s のEBSボリュームが暗号化されていない", [m.device_name]),
+} if {
 	some [lt, i, m, "fail"] in _template_devices
 }
 
-deny contains lib.inconclusive(
-	lt, sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]),
-	sprintf("Launch template %s: encryption of the EBS volume for %s is left to the AMI snapshot", [lt.address, m.device_name]),
-	sprintf("起動テンプレート %s の %s のEBSボリュームの暗号化がAMIのスナップショットに委ねられている", [lt.address, m.device_name]),
-) if {
+_problems contains {
+	"resource": lt, "attribute": sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]), "status": "inconclusive",
+	"en": sprintf("encryption of the EBS volume for %s is not known from the configuration: it is left to the AMI snapshot", [m.device_name]),
+	"ja": sprintf("%s のEBSボリュームの暗号化は構成からは分からない。AMIのスナップショットに委ねられている", [m.device_name]),
+} if {
 	some [lt, i, m, "unknown"] in _template_devices
 }
 

@@ -29,34 +29,44 @@ package fiscguard.aws.ec2.security_group_admin_ports
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.network
 
-deny contains lib.fail(
-	rule.resource, src.attribute,
-	sprintf("%s %s admits %s on %s", [rule.noun.en, rule.resource.address, src.cidr, ports_text(rule)]),
-	sprintf("%s %s が %s から%sへの接続を許可している", [rule.noun.ja, rule.resource.address, src.cidr, ports_text_ja(rule)]),
-) if {
+# One finding per security group or rule, listing every ingress source that
+# admits the internet to an administration port.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s admits the internet to administration ports: ", "ja": "%s がインターネットから管理用ポートへの接続を許可している: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
+}
+
+_problems contains {
+	"resource": rule.resource, "attribute": src.attribute, "status": "fail",
+	"en": sprintf("%s on %s (%s)", [src.cidr, ports_text(rule), src.attribute]),
+	"ja": sprintf("%s から%s（%s）", [src.cidr, ports_text_ja(rule), src.attribute]),
+} if {
 	some rule in admin_rules
 	some src in rule.open
 }
 
-deny contains lib.inconclusive(
-	sg, "ingress",
-	sprintf("Security group %s: its ingress rules are known only after apply", [sg.address]),
-	sprintf("セキュリティグループ %s の受信ルールは適用後まで確定しない", [sg.address]),
-) if {
-	some sg in lib.resources("aws_security_group")
-	lib.unknown(sg, "ingress")
-}
-
-deny contains lib.inconclusive(
-	rule.resource, attr,
-	sprintf("%s %s: the source of an ingress rule on %s is known only after apply", [rule.noun.en, rule.resource.address, ports_text(rule)]),
-	sprintf("%s %s の%sへの受信ルールの送信元は適用後まで確定しない", [rule.noun.ja, rule.resource.address, ports_text_ja(rule)]),
-) if {
+_problems contains {
+	"resource": rule.resource, "attribute": attr, "status": "inconclusive",
+	"en": sprintf("the source of the ingress rule on %s (%s) is known only after apply", [ports_text(rule), attr]),
+	"ja": sprintf("%sへの受信ルールの送信元（%s）は適用後まで確定しない", [ports_text_ja(rule), attr]),
+} if {
 	some rule in admin_rules
 	some attr in rule.unknown
 }
 
-# admin_rules are the ingress rules that reach an administration port.
+_problems contains {
+	"resource": sg, "attribute": "ingress", "status": "inconclusive",
+	"en": "its ingress rules are known only after apply",
+	"ja": "受信ルールは適用後まで確定しない",
+} if {
+	some sg in lib.resources("aws_security_group")
+	lib.unknown(sg, "ingress")
+}
+
+# admin_rules are the ingress rules that reach an administration port: this
+# rule owns them (FG-EC2-003 judges the other ports).
 admin_rules := [rule |
 	some rule in network.ingress_rules
 	count(admin_ports(rule)) > 0

@@ -26,20 +26,33 @@
 #   remediation_ja: ルールを承認済みのポートに絞るか、送信元をインターネット全体ではなく既知のネットワーク（またはロードバランサーのセキュリティグループ）に限定する。
 package fiscguard.aws.ec2.security_group_public_ports
 
+import data.fiscguard.aws.ec2.security_group_admin_ports as admin
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.network
 
-deny contains lib.fail(
-	rule.resource, src.attribute,
-	sprintf("%s %s opens %s to %s, which is not an approved public port", [rule.noun.en, rule.resource.address, range_text(rule), src.cidr]),
-	sprintf("%s %s が承認されていない%sを %s に開放している", [rule.noun.ja, rule.resource.address, range_text_ja(rule), src.cidr]),
-) if {
+# One finding per security group or rule, listing every ingress source that
+# opens a port other than the approved public ones to the internet. A rule
+# that reaches an administration port is FG-EC2-001's, not this rule's.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s opens ports that are not approved public ports to the internet: ", "ja": "%s が承認されていないポートをインターネットに開放している: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
+}
+
+_problems contains {
+	"resource": rule.resource, "attribute": src.attribute, "status": "fail",
+	"en": sprintf("%s to %s (%s)", [range_text(rule), src.cidr, src.attribute]),
+	"ja": sprintf("%sを %s に（%s）", [range_text_ja(rule), src.cidr, src.attribute]),
+} if {
 	some rule in network.ingress_rules
 	unapproved(rule)
+	count(admin.admin_ports(rule)) == 0
 	some src in rule.open
 }
 
-# unapproved is true for a rule that opens more than one approved public port.
+# unapproved is true for a rule that opens a port that is not one approved
+# public port.
 unapproved(rule) if network.all_protocols(rule)
 
 unapproved(rule) if {

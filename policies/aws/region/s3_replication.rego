@@ -31,23 +31,31 @@ import data.fiscguard.lib
 import data.fiscguard.lib.aws.region
 import data.fiscguard.lib.aws.s3.bucket
 
-deny contains lib.fail(
-	c, "rule",
-	sprintf("S3 replication %s copies data to %s in %s, outside the allowed regions", [c.address, d.address, reg]),
-	sprintf("S3レプリケーション %s が許可リージョン外の %s にある %s へデータを複製している", [c.address, reg, d.address]),
-) if {
-	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	some d in _destinations(c)
-	reg := d.region
-	reg != ""
-	not region.allowed_set[reg]
+# One finding per replication configuration, listing every destination
+# outside the allowed regions (or, when none is, those of unknown region).
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "S3 replication %s copies data outside the allowed regions: ", "ja": "S3レプリケーション %s が許可リージョン外へデータを複製している: "},
+		"inconclusive": {"en": "S3 replication %s: ", "ja": "S3レプリケーション %s の"},
+	})
 }
 
-deny contains lib.inconclusive(
-	c, sprintf("rule[%d].destination[0].bucket", [i]),
-	sprintf("S3 replication %s: the region of destination %s is not known from this plan", [c.address, arn]),
-	sprintf("S3レプリケーション %s の宛先 %s のリージョンはこのプランからは分からない", [c.address, arn]),
-) if {
+_problems contains {
+	"resource": c, "attribute": "rule", "status": "fail",
+	"en": sprintf("to %s in %s", [d.address, d.region]),
+	"ja": sprintf("%s にある %s へ", [d.region, d.address]),
+} if {
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	some d in _destinations(c)
+	d.region != ""
+	not region.allowed_set[d.region]
+}
+
+_problems contains {
+	"resource": c, "attribute": sprintf("rule[%d].destination[0].bucket", [i]), "status": "inconclusive",
+	"en": sprintf("the region of destination %s is not known: the bucket is not in this configuration", [arn]),
+	"ja": sprintf("宛先 %s のリージョンは分からない（バケットがこの構成にない）", [arn]),
+} if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
 	not lib.refers(c, "rule")
 	some i, rule in lib.value(c, "rule", [])

@@ -41,16 +41,24 @@ deny contains lib.fail(
 	not public_table(t)
 }
 
-deny contains lib.fail(
-	t, sprintf("route[%d].gateway_id", [i]),
-	sprintf("Route table %s sends all traffic to an internet gateway but is not tagged as public", [t.address]),
-	sprintf("ルートテーブル %s がパブリックのタグなしに全通信をインターネットゲートウェイへ送っている", [t.address]),
-) if {
+# One finding per route table, listing its default routes to an internet gateway.
+deny contains result if {
+	some result in lib.one_per_resource(_table_routes, {
+		"fail": {"en": "Route table %s sends all traffic to an internet gateway but is not tagged as public: ", "ja": "ルートテーブル %s がパブリックのタグなしに全通信をインターネットゲートウェイへ送っている: "},
+		"inconclusive": {"en": "Route table %s: ", "ja": "ルートテーブル %s の"},
+	})
+}
+
+_table_routes contains {
+	"resource": t, "attribute": attr, "status": "fail",
+	"en": attr, "ja": attr,
+} if {
 	some t in lib.resources("aws_route_table")
 	some i, route in lib.value(t, "route", [])
 	_default(object.get(route, "cidr_block", null), object.get(route, "ipv6_cidr_block", null))
 	_igw(t, "route", object.get(route, "gateway_id", null))
 	not public_table(t)
+	attr := sprintf("route[%d].gateway_id", [i])
 }
 
 _default(v4, _) if v4 == "0.0.0.0/0"

@@ -16,7 +16,6 @@ is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
 # ingress_rules lists every ingress rule of the checked resources, as
 #
 #	resource:  the resource that holds the rule
-#	noun:      what to call the holder in a message ({"en": ..., "ja": ...})
 #	path:      the rule's attribute path in it ("ingress[0]", or "" when the
 #	           resource is the rule)
 #	protocol:  the protocol in lower case ("tcp", "6", "-1", ...)
@@ -27,17 +26,17 @@ is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
 #	unknown:   the attribute paths of sources known only after apply
 ingress_rules := array.concat(array.concat(_inline, _group_rules), _vpc_rules)
 
-_inline := [_rule(sg, _nouns.group, sprintf("ingress[%d]", [i]), rule, object.get(sg.unknown, ["ingress", i], {}), _list_sources) |
+_inline := [_rule(sg, sprintf("ingress[%d]", [i]), rule, object.get(sg.unknown, ["ingress", i], {}), _list_sources) |
 	some sg in lib.resources("aws_security_group")
 	some i, rule in lib.value(sg, "ingress", [])
 ]
 
-_group_rules := [_rule(r, _nouns.group_rule, "", r.values, r.unknown, _list_sources) |
+_group_rules := [_rule(r, "", r.values, r.unknown, _list_sources) |
 	some r in lib.resources("aws_security_group_rule")
 	lib.value(r, "type", "") == "ingress"
 ]
 
-_vpc_rules := [_rule(r, _nouns.ingress_rule, "", object.union(r.values, {"protocol": lib.value(r, "ip_protocol", null)}), r.unknown, _single_sources) |
+_vpc_rules := [_rule(r, "", object.union(r.values, {"protocol": lib.value(r, "ip_protocol", null)}), r.unknown, _single_sources) |
 	some r in lib.resources("aws_vpc_security_group_ingress_rule")
 ]
 
@@ -45,15 +44,8 @@ _list_sources := ["cidr_blocks", "ipv6_cidr_blocks"]
 
 _single_sources := ["cidr_ipv4", "cidr_ipv6"]
 
-_nouns := {
-	"group": {"en": "Security group", "ja": "セキュリティグループ"},
-	"group_rule": {"en": "Security group rule", "ja": "セキュリティグループルール"},
-	"ingress_rule": {"en": "Security group ingress rule", "ja": "セキュリティグループの受信ルール"},
-}
-
-_rule(r, noun, path, rule, unknown, sources) := {
+_rule(r, path, rule, unknown, sources) := {
 	"resource": r,
-	"noun": noun,
 	"path": path,
 	"protocol": lower(sprintf("%v", [object.get(rule, "protocol", "")])),
 	"from_port": _port(object.get(rule, "from_port", null)),

@@ -28,7 +28,10 @@ type Finding struct {
 	Related *model.Location
 	// Affected are the resources a finding on a shared setting stands for,
 	// such as those a provider configuration places in a region.
-	Affected    []Affected
+	Affected []Affected
+	// Snippet quotes the lines around Location from the configuration file
+	// the loader read, sensitive values redacted; nil when there is none.
+	Snippet     []SourceLine
 	Fingerprint string
 	// Waiver, when set, is the exception that suppresses this finding: it
 	// is counted and reported as waived, never as a failure.
@@ -61,6 +64,14 @@ type Affected struct {
 
 // ProviderType is the ResourceType of a finding on a provider configuration.
 const ProviderType = "provider"
+
+// SourceLine is one quoted line of a snippet: Marked lines are the
+// finding's location, the others context.
+type SourceLine struct {
+	Number int
+	Text   string
+	Marked bool
+}
 
 // Fingerprint hashes what identifies a finding across edits: rule ID,
 // resource address and attribute path, never a line number.

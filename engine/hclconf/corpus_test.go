@@ -146,6 +146,10 @@ func pairs(t testing.TB) map[string]string {
 	return out
 }
 
+// corpusPairsFloor is how many corpus pairs must have identical managed
+// resource addresses from plan and HCL.
+const corpusPairsFloor = 126
+
 // TestCorpusPairs measures how often the managed resource addresses
 // evaluated from HCL equal those of the plan Terraform made from it.
 func TestCorpusPairs(t *testing.T) {
@@ -196,8 +200,9 @@ func TestCorpusPairs(t *testing.T) {
 	if len(planFiles) < 50 {
 		t.Errorf("found only %d pairs", len(planFiles))
 	}
-	if rate < 90 {
-		t.Errorf("agreement %.1f%% is below 90%%", rate)
+	// Raise the floor as agreement improves; never lower it.
+	if same < corpusPairsFloor {
+		t.Errorf("%d pairs agree, below the floor of %d", same, corpusPairsFloor)
 	}
 }
 

@@ -40,6 +40,9 @@ type Document struct {
 	// Variables are a plan's root module variable values, used only to
 	// evaluate its configuration for source locations; never output.
 	Variables map[string]any `json:"-"`
+	// Sources are the configuration files a loader read, by the path
+	// locations name them, so outputs can quote the lines findings point at.
+	Sources map[string]*Source `json:"-"`
 }
 
 // ModuleCall is one instance of a module call.
@@ -156,14 +159,27 @@ type Resource struct {
 	// Values are the planned after-values (plan) or evaluated attributes (HCL).
 	Values map[string]any `json:"values"`
 	// Unknown mirrors the shape of Values, with true where a value the
-	// configuration sets is known only after apply. An argument left unset,
-	// which the provider computes, is in neither (a plan's markers for it
+	// configuration sets is known only after apply. An argument the provider
+	// computes (left unset, or null) is in neither (a plan's markers for it
 	// are dropped), so policies judge it by its default in both loaders.
 	Unknown map[string]any `json:"unknown"`
-	// Refs maps a top-level attribute to the instance addresses of the
-	// resources its expression refers to.
-	Refs   map[string][]string `json:"refs"`
-	Source *Location           `json:"source,omitempty"`
+	// Refs maps a top-level attribute (or nested block type) to the
+	// instance addresses of the resources its expressions refer to,
+	// followed through locals, module input variables and module outputs
+	// to the resources themselves. A reference without an instance key
+	// (aws_x.y[count.index] reads as aws_x.y) names the instance with the
+	// referrer's own key when there is one, else every instance (see
+	// addrs.Expansion.Resolve).
+	Refs map[string][]string `json:"refs"`
+	// Unresolved maps an attribute to what its expressions refer to that
+	// leads to no resource instance in the document, written as absolute
+	// references: a local value (a plan does not show locals), a data
+	// source or resource with no instance here, an output of a module that
+	// was not evaluated. With Refs it tells a value known only after apply
+	// because it is set from something else from one the provider computes
+	// because it is left unset.
+	Unresolved map[string][]string `json:"unresolved"`
+	Source     *Location           `json:"source,omitempty"`
 	// Locations maps attribute paths, as policies name them
 	// ("ingress[0].cidr_blocks"), to where they are written, when known.
 	Locations map[string]*Location `json:"-"`

@@ -204,9 +204,15 @@ func TestUnknownKeepsWhatTheConfigurationSets(t *testing.T) {
 		"arn": true, "kms_key_id": true, "tags": map[string]any{"vpc": true},
 		"root_block_device": []any{map[string]any{"encrypted": true, "volume_id": true}, map[string]any{"encrypted": true}},
 	}
-	got := configuredUnknown(unknown, exprs)
+	// kms_key_id reads only a variable, known when Terraform plans: its
+	// marker is the provider's computation of a null argument.
+	r := &model.Resource{
+		Refs:       map[string][]string{"tags": {"aws_vpc.main"}},
+		Unresolved: map[string][]string{"root_block_device": {"module.m.local.enc"}},
+	}
+	got := configuredUnknown(unknown, exprs, r)
 	want := map[string]any{
-		"kms_key_id": true, "tags": map[string]any{"vpc": true},
+		"tags":              map[string]any{"vpc": true},
 		"root_block_device": []any{map[string]any{}, map[string]any{"encrypted": true}},
 	}
 	if !reflect.DeepEqual(got, want) {

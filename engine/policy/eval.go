@@ -262,14 +262,6 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 	for i, a := range r.Actions {
 		actions[i] = ast.InternedTerm(a)
 	}
-	refs := ast.NewObjectWithCapacity(len(r.Refs))
-	for k, targets := range r.Refs {
-		ts := make([]*ast.Term, len(targets))
-		for i, t := range targets {
-			ts[i] = ast.StringTerm(t)
-		}
-		refs.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
-	}
 	str := func(k, v string) [2]*ast.Term { return [2]*ast.Term{ast.InternedTerm(k), ast.InternedTerm(v)} }
 	return ast.NewObject(
 		str("address", r.Address),
@@ -284,8 +276,22 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		[2]*ast.Term{ast.InternedTerm("actions"), ast.ArrayTerm(actions...)},
 		[2]*ast.Term{ast.InternedTerm("values"), ast.NewTerm(values)},
 		[2]*ast.Term{ast.InternedTerm("unknown"), ast.NewTerm(unknown)},
-		[2]*ast.Term{ast.InternedTerm("refs"), ast.NewTerm(refs)},
+		[2]*ast.Term{ast.InternedTerm("refs"), stringLists(r.Refs)},
+		[2]*ast.Term{ast.InternedTerm("unresolved"), stringLists(r.Unresolved)},
 	), nil
+}
+
+// stringLists turns a map of string lists (refs, unresolved) into a Rego object.
+func stringLists(m map[string][]string) *ast.Term {
+	obj := ast.NewObjectWithCapacity(len(m))
+	for k, list := range m {
+		ts := make([]*ast.Term, len(list))
+		for i, s := range list {
+			ts[i] = ast.StringTerm(s)
+		}
+		obj.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
 }
 
 func orEmpty(m map[string]any) map[string]any {

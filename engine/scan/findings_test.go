@@ -129,4 +129,3 @@ func attributesOf(f finding.Finding) []string {
 	}
 	return []string{f.Attribute}
 }
-

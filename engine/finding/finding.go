@@ -120,6 +120,7 @@ func FromResults(doc *model.Document, results []rule.Result) []Finding {
 			f.Related = res.Related
 			if res.Uncertain && f.Status == rule.StatusFail {
 				f.Status = rule.StatusInconclusive
+				f.Message = i18n.Text{En: uncertainPrefix.En + f.Message.En, Ja: uncertainPrefix.Ja + f.Message.Ja}
 			}
 		} else if p, ok := providers[r.Address]; ok {
 			f.ResourceType = ProviderType
@@ -129,6 +130,13 @@ func FromResults(doc *model.Document, results []rule.Result) []Finding {
 	}
 	Sort(out)
 	return out
+}
+
+// uncertainPrefix turns a failure on an instance that may not exist into an
+// inconclusive message saying what is not known.
+var uncertainPrefix = i18n.Text{
+	En: "Whether this instance exists is known only after apply (its count or for_each is); if it does: ",
+	Ja: "このインスタンスが作られるかは適用後まで確定しない（count または for_each による）。作られる場合: ",
 }
 
 // providerLocation is where a finding on a provider configuration's

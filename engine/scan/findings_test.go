@@ -2,8 +2,10 @@ package scan
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -128,4 +130,43 @@ func attributesOf(f finding.Finding) []string {
 		return nil
 	}
 	return []string{f.Attribute}
+}
+
+// Message checks: a formatting error, a count whose noun does not agree with
+// it, and the words an inconclusive message must use to say what is unknown.
+var (
+	printfError       = regexp.MustCompile(`%!`)
+	pluralAfterOne    = regexp.MustCompile(`(?:^|[^0-9.,\-])1 (?:previous )?(days|resources|characters|passwords|ports|instances|rules|copies|replicas|keys|settings|containers)\b`)
+	singularAfterMany = regexp.MustCompile(`(?:^|[^0-9.,\-])(?:0|[2-9]|[1-9][0-9]+) (?:previous )?(day|resource|character|password|port|instance|rule|copy|replica|key|setting|container)\b`)
+	unknownWordsEn    = regexp.MustCompile(`known only after apply|not known`)
+	unknownWordsJa    = regexp.MustCompile(`確定しない|分からない`)
+)
+
+// TestMessages formats every finding's message over every fixture and
+// corpus directory, in English and Japanese: no printf error, counts agree
+// with their nouns, and an inconclusive message says what is not known.
+func TestMessages(t *testing.T) {
+	for target, fs := range everyScan(t) {
+		for _, f := range fs {
+			for lang, msg := range map[string]string{"en": f.Message.En, "ja": f.Message.Ja} {
+				where := fmt.Sprintf("%s: %s %s (%s, %s)", target, f.Rule.ID, f.Address, f.Status, lang)
+				if msg == "" {
+					t.Errorf("%s: no message", where)
+				}
+				if printfError.MatchString(msg) {
+					t.Errorf("%s: formatting error in %q", where, msg)
+				}
+				if lang == "en" && (pluralAfterOne.MatchString(msg) || singularAfterMany.MatchString(msg)) {
+					t.Errorf("%s: count and noun disagree in %q", where, msg)
+				}
+				words := unknownWordsEn
+				if lang == "ja" {
+					words = unknownWordsJa
+				}
+				if f.Status == rule.StatusInconclusive && !words.MatchString(msg) {
+					t.Errorf("%s: inconclusive, but %q does not say what is not known", where, msg)
+				}
+			}
+		}
+	}
 }

@@ -197,6 +197,19 @@ checked_resource(address) := r if {
 	checked(r)
 }
 
+# from_text says where a value known only after apply comes from, for an
+# inconclusive message: the resources and values attribute attr refers to,
+# as {"en": ": `kms_key_id` comes from aws_kms_key.a", "ja": "（kms_key_id は
+# aws_kms_key.a から決まる）"}, or empty texts when it refers to nothing the
+# input shows (a variable without a value, for instance).
+from_text(r, attr) := {
+	"en": sprintf(": `%s` comes from %s", [attr, list_text(srcs, 3).en]),
+	"ja": sprintf("（%s は %s から決まる）", [attr, list_text(srcs, 3).ja]),
+} if {
+	srcs := array.concat(object.get(r.refs, attr, []), object.get(r, ["unresolved", attr], []))
+	count(srcs) > 0
+} else := {"en": "", "ja": ""}
+
 # count_text renders a count with its noun in English, singular or plural:
 # count_text(1, "day", "days") is "1 day".
 count_text(n, singular, plural) := sprintf("%d %s", [n, singular]) if {

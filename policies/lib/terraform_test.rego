@@ -80,3 +80,33 @@ test_results if {
 	lib.fail(volume, "encrypted", "en", "ja") == {"resource": "aws_ebs_volume.data", "attribute": "encrypted", "status": "fail", "message": {"en": "en", "ja": "ja"}}
 	lib.inconclusive(volume, "", "en", "ja").status == "inconclusive"
 }
+
+test_from_text_names_what_a_value_comes_from if {
+	lib.from_text(volume, "kms_key_id") == {"en": ": `kms_key_id` comes from aws_kms_key.data", "ja": "（kms_key_id は aws_kms_key.data から決まる）"}
+	local := object.union(testing.resource("aws_db_instance", "db", {}), {"unresolved": {"storage_encrypted": ["module.db.local.encrypt"]}})
+	lib.from_text(local, "storage_encrypted").en == ": `storage_encrypted` comes from module.db.local.encrypt"
+	lib.from_text(volume, "size") == {"en": "", "ja": ""}
+}
+
+test_count_and_list_texts if {
+	lib.count_text(1, "day", "days") == "1 day"
+	lib.count_text(7, "day", "days") == "7 days"
+	lib.list_text(["a", "b", "c"], 2) == {"en": "a, b and 1 more", "ja": "a、bほか1件"}
+	lib.list_text(["a"], 2) == {"en": "a", "ja": "a"}
+}
+
+test_one_per_resource_reports_the_worst_status_once if {
+	a := testing.resource("aws_x", "a", {})
+	b := testing.resource("aws_x", "b", {})
+	problems := {
+		{"resource": a, "attribute": "p", "status": "fail", "en": "p is bad", "ja": "p が悪い"},
+		{"resource": a, "attribute": "q", "status": "inconclusive", "en": "q is known only after apply", "ja": "q は確定しない"},
+		{"resource": a, "attribute": "r", "status": "fail", "en": "r is bad", "ja": "r が悪い"},
+		{"resource": b, "attribute": "q", "status": "inconclusive", "en": "q is known only after apply", "ja": "q は確定しない"},
+	}
+	intro := {"fail": {"en": "%s is wrong: ", "ja": "%s が誤り: "}, "inconclusive": {"en": "%s: ", "ja": "%s の"}}
+	lib.one_per_resource(problems, intro) == {
+		{"resource": "aws_x.a", "attribute": "p", "attributes": ["p", "r"], "status": "fail", "message": {"en": "aws_x.a is wrong: p is bad; r is bad", "ja": "aws_x.a が誤り: p が悪い、r が悪い"}},
+		{"resource": "aws_x.b", "attribute": "q", "attributes": ["q"], "status": "inconclusive", "message": {"en": "aws_x.b: q is known only after apply", "ja": "aws_x.b のq は確定しない"}},
+	}
+}

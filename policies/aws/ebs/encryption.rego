@@ -37,8 +37,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	v, "encrypted",
-	sprintf("EBS volume %s: encryption is known only after apply", [v.address]),
-	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない", [v.address]),
+	sprintf("EBS volume %s: encryption is known only after apply%s", [v.address, lib.from_text(v, "encrypted").en]),
+	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない%s", [v.address, lib.from_text(v, "encrypted").ja]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
 	lib.unknown(v, "encrypted")

@@ -58,3 +58,12 @@ test_encryption_from_an_unknown_variable_is_inconclusive if {
 	testing.has(res, "aws_ebs_volume.data", "inconclusive")
 	not testing.has(res, "aws_ebs_volume.data", "fail")
 }
+
+# An inconclusive message says what is unknown and where it comes from.
+test_inconclusive_message_names_the_source if {
+	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}, "unresolved": {"encrypted": ["module.m.local.encrypt"]}})
+	res := encryption.deny with input as testing.doc([r])
+	some x in res
+	x.message.en == "EBS volume aws_ebs_volume.data: encryption is known only after apply: `encrypted` comes from module.m.local.encrypt"
+	x.message.ja == "EBSボリューム aws_ebs_volume.data の暗号化設定は適用後まで確定しない（encrypted は module.m.local.encrypt から決まる）"
+}

@@ -67,3 +67,12 @@ test_rules_reaching_admin_ports_are_left_to_ec2_001 if {
 	r.attributes == ["ingress[3].cidr_blocks"]
 	contains(r.message.en, "port 8080 to 0.0.0.0/0")
 }
+
+# Ports written as strings (HCL without the provider's schema) read as numbers.
+test_string_ports_are_numbers_in_the_message if {
+	res := security_group_public_ports.deny with input as testing.doc([sg([rule("8080", "8080", "tcp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+	some r in res
+	contains(r.message.en, "port 8080 to 0.0.0.0/0")
+	not contains(r.message.en, "%!")
+}

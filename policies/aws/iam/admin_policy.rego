@@ -42,8 +42,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	p, "policy",
-	sprintf("IAM policy %s: the policy document is known only after apply", [p.address]),
-	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない", [p.address]),
+	sprintf("IAM policy %s: the policy document is known only after apply%s", [p.address, lib.from_text(p, "policy").en]),
+	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない%s", [p.address, lib.from_text(p, "policy").ja]),
 ) if {
 	some t in iam.policy_types
 	some p in lib.resources(t)

@@ -53,8 +53,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	r, "kms_key_id",
-	sprintf("%s: the KMS key is known only after apply", [r.address]),
-	sprintf("%s のKMSキーは適用後まで確定しない", [r.address]),
+	sprintf("%s: the KMS key is known only after apply%s", [r.address, lib.from_text(r, "kms_key_id").en]),
+	sprintf("%s のKMSキーは適用後まで確定しない%s", [r.address, lib.from_text(r, "kms_key_id").ja]),
 ) if {
 	some t, flag in stores
 	some r in lib.resources(t)

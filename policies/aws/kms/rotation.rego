@@ -40,8 +40,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	k, "enable_key_rotation",
-	sprintf("KMS key %s: key rotation is known only after apply", [k.address]),
-	sprintf("KMSキー %s の自動ローテーション設定は適用後まで確定しない", [k.address]),
+	sprintf("KMS key %s: key rotation is known only after apply%s", [k.address, lib.from_text(k, "enable_key_rotation").en]),
+	sprintf("KMSキー %s の自動ローテーション設定は適用後まで確定しない%s", [k.address, lib.from_text(k, "enable_key_rotation").ja]),
 ) if {
 	some k in lib.resources("aws_kms_key")
 	symmetric(k)

@@ -39,8 +39,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	g, "kms_key_id",
-	sprintf("Log group %s: the KMS key is known only after apply", [g.address]),
-	sprintf("ロググループ %s のKMSキーは適用後まで確定しない", [g.address]),
+	sprintf("Log group %s: the KMS key is known only after apply%s", [g.address, lib.from_text(g, "kms_key_id").en]),
+	sprintf("ロググループ %s のKMSキーは適用後まで確定しない%s", [g.address, lib.from_text(g, "kms_key_id").ja]),
 ) if {
 	some g in lib.resources("aws_cloudwatch_log_group")
 	kms.key_status(g, ["kms_key_id"]) == "unknown"

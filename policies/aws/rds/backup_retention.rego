@@ -32,7 +32,7 @@ import data.fiscguard.lib.aws.rds
 
 deny contains lib.fail(
 	db, "backup_retention_period",
-	sprintf("Database %s keeps automated backups for %d days, less than %d", [db.address, days, minimum]),
+	sprintf("Database %s keeps automated backups for %s, less than %d", [db.address, lib.count_text(days, "day", "days"), minimum]),
 	sprintf("データベース %s の自動バックアップの保持期間が %d 日で、%d 日に満たない", [db.address, days, minimum]),
 ) if {
 	some [db, days] in _periods
@@ -42,8 +42,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	db, "backup_retention_period",
-	sprintf("Database %s: the backup retention period is known only after apply", [db.address]),
-	sprintf("データベース %s のバックアップ保持期間は適用後まで確定しない", [db.address]),
+	sprintf("Database %s: the backup retention period is known only after apply%s", [db.address, lib.from_text(db, "backup_retention_period").en]),
+	sprintf("データベース %s のバックアップ保持期間は適用後まで確定しない%s", [db.address, lib.from_text(db, "backup_retention_period").ja]),
 ) if {
 	some [db, "unknown"] in _periods
 }

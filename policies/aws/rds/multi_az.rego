@@ -42,7 +42,7 @@ deny contains lib.fail(
 
 deny contains lib.fail(
 	c, "",
-	sprintf("Aurora cluster %s has %d instance(s) in this plan; it needs at least two in different zones", [c.address, n]),
+	sprintf("Aurora cluster %s has %s in this configuration; it needs at least two in different zones", [c.address, lib.count_text(n, "instance", "instances")]),
 	sprintf("Auroraクラスター %s のインスタンスがこのプランに %d 個しかない。異なるゾーンに二つ以上必要である", [c.address, n]),
 ) if {
 	some c in lib.resources("aws_rds_cluster")

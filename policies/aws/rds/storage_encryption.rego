@@ -39,8 +39,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	db, "storage_encrypted",
-	sprintf("Database %s: storage encryption is known only after apply", [db.address]),
-	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない", [db.address]),
+	sprintf("Database %s: storage encryption is known only after apply%s", [db.address, lib.from_text(db, "storage_encrypted").en]),
+	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない%s", [db.address, lib.from_text(db, "storage_encrypted").ja]),
 ) if {
 	some db in candidates
 	lib.unknown(db, "storage_encrypted")

@@ -39,8 +39,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	b, "",
-	sprintf("S3 bucket %s: its bucket policy is known only after apply", [b.address]),
-	sprintf("S3バケット %s のバケットポリシーは適用後まで確定しない", [b.address]),
+	sprintf("S3 bucket %s: its inline policy is known only after apply%s", [b.address, lib.from_text(b, "policy").en]),
+	sprintf("S3バケット %s のインラインのポリシーは適用後まで確定しない%s", [b.address, lib.from_text(b, "policy").ja]),
 ) if {
 	some [b, "unknown"] in _buckets
 }

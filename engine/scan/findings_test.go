@@ -60,8 +60,8 @@ func everyScan(t *testing.T) map[string][]finding.Finding {
 	return scanned.reports
 }
 
-// corpusDirs lists the corpus's configuration directories (none when the
-// corpus is absent or under -short).
+// corpusDirs lists the corpus's configuration directories: none when the
+// corpus is absent, or under -short (make test); make e2e scans them.
 func corpusDirs() []string {
 	if testing.Short() {
 		return nil

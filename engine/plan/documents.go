@@ -73,10 +73,14 @@ func (b *builder) attachDocuments(doc *model.Document) {
 	}
 }
 
-// deferred is true for an aws_iam_policy_document whose json is known only
-// after apply.
+// deferred is true for an aws_iam_policy_document whose read the plan
+// defers to apply: the plan has no json for it.
 func deferred(r *model.Resource) bool {
-	return r != nil && r.Mode == model.ModeData && r.Type == iamdoc.Type && r.Unknown[iamdoc.AttrJSON] == true
+	if r == nil || r.Mode != model.ModeData || r.Type != iamdoc.Type {
+		return false
+	}
+	_, read := r.Values[iamdoc.AttrJSON].(string)
+	return !read
 }
 
 // render renders a deferred data source once: nil when it is not one, when

@@ -13,17 +13,16 @@
 package fiscguard.lib
 
 # document returns the JSON document in r's top-level attribute attr as a
-# part: decoded when the string is known; the document the loader knows it
-# to be when the string is known only after apply; else, when the string is
-# known only after apply, a document of which nothing is known. Undefined
-# when the attribute is absent or not JSON.
-document(r, attr) := {"value": d, "unknown": {}} if {
-	d := json_value(r, [attr])
-} else := d if {
+# part: when the string is known only after apply, the document the loader
+# knows it to be, or else a document of which nothing is known; otherwise
+# the string decoded. Undefined when the attribute is absent or not JSON.
+document(r, attr) := d if {
 	d := object.get(r, ["documents", attr], null)
 	d != null
 } else := {"value": null, "unknown": true} if {
 	unknown(r, [attr])
+} else := {"value": d, "unknown": {}} if {
+	d := json_value(r, [attr])
 }
 
 # part returns the part of p (a document or a part of one) at path (an

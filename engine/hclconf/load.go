@@ -183,6 +183,7 @@ func (ev *evaluator) newInstance(mod *module, addr string, path []string) *insta
 		addr:       addr,
 		path:       path,
 		vars:       map[string]cty.Value{},
+		varOrigins: map[string]*model.Location{},
 		values:     map[string]cty.Value{},
 		visiting:   map[string]bool{},
 		calls:      map[string]*callState{},

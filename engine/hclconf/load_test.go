@@ -574,7 +574,7 @@ module "m" {
 		got[p.Address] = p
 	}
 	us := got[`provider["registry.terraform.io/hashicorp/aws"].us`]
-	if us.Region != "us-east-1" || !us.RegionWritten || us.RegionSource == nil || us.RegionSource.Line != 3 || us.Source == nil || us.Source.Line != 1 {
+	if us.Region != "us-east-1" || !us.RegionWritten || us.RegionSource == nil || us.RegionSource.Line != 7 || us.Source == nil || us.Source.Line != 1 {
 		t.Errorf("aws.us = %+v", us)
 	}
 	if strings.Join(us.Resources, ",") != "aws_s3_bucket.b" {
@@ -583,5 +583,44 @@ module "m" {
 	def := got[`provider["registry.terraform.io/hashicorp/aws"]`]
 	if def.RegionWritten || def.Source != nil || strings.Join(def.Resources, ",") != "aws_s3_bucket.a,module.m.aws_sqs_queue.q" {
 		t.Errorf("implicit aws = %+v", def)
+	}
+}
+
+// TestRegionOrigin: a provider's region is located where its value is
+// written: the region argument, a tfvars assignment, a variable's default,
+// or a module caller's argument, followed through variables.
+func TestRegionOrigin(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		file  string
+		line  int
+	}{
+		{"literal", map[string]string{"main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"}, "main.tf", 2},
+		{"default", map[string]string{"main.tf": "provider \"aws\" {\n  region = var.region\n}\nvariable \"region\" {\n  default = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"}, "main.tf", 5},
+		{"tfvars", map[string]string{
+			"main.tf":          "provider \"aws\" {\n  region = var.region\n}\nvariable \"region\" {\n  default = \"ap-northeast-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n",
+			"terraform.tfvars": "# production\nregion = \"us-east-1\"\n",
+		}, "terraform.tfvars", 2},
+		{"module argument through variables", map[string]string{
+			"main.tf":   "variable \"where\" {\n  default = \"us-east-1\"\n}\nmodule \"m\" {\n  source = \"./m\"\n  region = var.where\n}\n",
+			"m/main.tf": "variable \"region\" {}\nprovider \"aws\" {\n  region = var.region\n}\nresource \"aws_s3_bucket\" \"b\" {}\n",
+		}, "main.tf", 2},
+		{"expression", map[string]string{"main.tf": "provider \"aws\" {\n  region = lower(var.region)\n}\nvariable \"region\" {\n  default = \"US-EAST-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"}, "main.tf", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, doc, _ := load(t, write(t, tt.files), Options{})
+			for _, p := range doc.Providers {
+				if p.Region != "us-east-1" {
+					continue
+				}
+				if p.RegionSource == nil || p.RegionSource.File != tt.file || p.RegionSource.Line != tt.line {
+					t.Errorf("region of %s located at %+v, want %s:%d", p.Address, p.RegionSource, tt.file, tt.line)
+				}
+				return
+			}
+			t.Errorf("no provider in us-east-1: %+v", doc.Providers)
+		})
 	}
 }

@@ -40,6 +40,7 @@ type variable struct {
 	typ       cty.Type
 	defaults  *typeexpr.Defaults
 	def       *cty.Value
+	defRng    hcl.Range // where the default is written
 	sensitive bool
 	// nullable false makes a null from the caller mean "use the default".
 	nullable bool
@@ -317,6 +318,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 			ps.note(fmt.Sprintf("%s:%d: the default of variable %q is not a constant; ignored", ps.rel(a.Range.Filename), a.Range.Start.Line, name))
 		} else {
 			v.def = &val
+			v.defRng = a.Range
 		}
 	}
 	if a, ok := content.Attributes["sensitive"]; ok {

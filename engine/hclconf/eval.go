@@ -75,6 +75,7 @@ type callState struct {
 // write it, its region, and where its block and region argument are written.
 type providerRef struct {
 	key, region          string
+	sourceAddr           string // the provider's source address; "" for the default
 	source, regionSource *model.Location
 }
 
@@ -311,7 +312,8 @@ func (in *instance) provider(key string) (providerRef, error) {
 	if p, ok := in.providers[key]; ok {
 		return p, nil
 	}
-	ref := providerRef{key: key}
+	name, _, _ := strings.Cut(key, ".")
+	ref := providerRef{key: key, sourceAddr: in.mod.providerSources[name]}
 	if len(in.path) > 0 {
 		ref.key = addrs.Module(in.path).String() + ":" + key
 	}

@@ -314,6 +314,9 @@ func (ev *evaluator) collectProviders(root *instance) {
 			}
 			seen[p.key] = true
 			mp := model.ProviderForKey(p.key)
+			if p.sourceAddr != "" {
+				mp.Address = model.ProviderAddress(mp.Module, p.sourceAddr, mp.Alias)
+			}
 			mp.Region, mp.Source, mp.RegionSource, mp.RegionWritten = p.region, p.source, p.regionSource, p.regionSource != nil
 			ev.providers = append(ev.providers, mp)
 		}

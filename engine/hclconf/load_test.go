@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -622,5 +623,52 @@ func TestRegionOrigin(t *testing.T) {
 			}
 			t.Errorf("no provider in us-east-1: %+v", doc.Providers)
 		})
+	}
+}
+
+// TestProviderSourceAddresses: required_providers decides the source part
+// of a provider configuration's address, as in the plan's full_name.
+func TestProviderSourceAddresses(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `terraform {
+  required_providers {
+    aws    = { source = "hashicorp/aws", version = ">= 5.0" }
+    github = { source = "Integrations/GitHub" }
+    corp   = { source = "tf.example.com/bank/corp" }
+    legacy = "~> 1.0"
+    short  = { source = "aws" }
+  }
+}
+provider "github" {
+  alias = "org"
+}
+resource "aws_s3_bucket" "b" {}
+resource "github_repository" "r" {
+  provider = github.org
+}
+resource "corp_thing" "t" {}
+resource "legacy_thing" "l" {}
+module "m" {
+  source = "./m"
+}`,
+		// The module inherits the root's default configuration of the same provider.
+		"m/main.tf": "terraform {\n  required_providers {\n    github = { source = \"integrations/github\" }\n  }\n}\nresource \"github_team\" \"t\" {}\n",
+	})
+	_, doc, _ := load(t, dir, Options{})
+	var got []string
+	for _, p := range doc.Providers {
+		got = append(got, p.Address)
+	}
+	want := []string{
+		`provider["registry.terraform.io/hashicorp/aws"]`,
+		`provider["tf.example.com/bank/corp"]`,
+		`provider["registry.terraform.io/integrations/github"].org`,
+		`provider["registry.terraform.io/hashicorp/legacy"]`,
+		`provider["registry.terraform.io/integrations/github"]`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("provider addresses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -52,12 +52,29 @@ deny contains lib.inconclusive(
 	some t in iam.policy_types
 	some p in lib.resources(t)
 	not _fails(p)
-	granted := sort({a |
-		some s in iam.statements(iam.document(p, "policy"))
-		some a in _may_decrypt_all(s)
-	})
+	granted := _undecided(p)
 	count(granted) > 0
 }
+
+deny contains lib.owned_by(lib.inconclusive(
+	p, "policy",
+	sprintf("IAM policy %s: whether it allows decryption on every KMS key is known only after apply", [p.address]),
+	sprintf("IAMポリシー %s がすべてのKMSキーに対する復号を許可するかは適用後まで確定しない", [p.address]),
+), "FG-IAM-001") if {
+	some t in iam.policy_types
+	some p in lib.resources(t)
+	not _fails(p)
+	count(_undecided(p)) == 0
+	some s in iam.statements(iam.document(p, "policy"))
+	lib.unknown_in(lib.part(s, ["Action"]))
+	iam.may_have_effect(s, "Allow")
+	iam.may_include(s, "Resource", "*")
+}
+
+_undecided(p) := sort({a |
+	some s in iam.statements(iam.document(p, "policy"))
+	some a in _may_decrypt_all(s)
+})
 
 _may_decrypt_all(s) := granted if {
 	not lib.unknown_in(lib.part(s, ["Action"]))

@@ -51,7 +51,18 @@ test_decrypt_on_unknown_keys_is_inconclusive if {
 # Unknown actions may allow everything: FG-IAM-001 reports that.
 test_unknown_actions_are_left_to_iam_001 if {
 	p := in_part([{"Effect": "Allow", "Action": null, "Resource": "*"}], [{"Action": true}])
-	count(kms_decrypt_all.deny) == 0 with input as testing.doc([p])
+	res := kms_decrypt_all.deny with input as testing.doc([p])
+	count(res) == 1
+	some r in res
+	r.status == "inconclusive"
+	r.owner == "FG-IAM-001"
+}
+
+test_unknown_document_is_left_to_iam_001 if {
+	res := kms_decrypt_all.deny with input as testing.doc([in_part(null, true)])
+	count(res) == 1
+	some r in res
+	r.owner == "FG-IAM-001"
 }
 
 test_other_actions_on_unknown_keys_pass if {

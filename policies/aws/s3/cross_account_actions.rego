@@ -76,6 +76,33 @@ _problems contains {
 	iam.may_match_actions(s, protected_actions)
 }
 
+# What leaves the rule undecided but is FG-S3-004's cause: a document known
+# only after apply as a whole, or a statement that may admit everyone.
+deny contains lib.owned_by(lib.inconclusive(
+	p, "policy",
+	sprintf("S3 bucket policy %s: whether it lets other accounts change the bucket's protection is known only after apply", [p.address]),
+	sprintf("S3バケットポリシー %s が他のアカウントにバケットの保護設定の変更を許可するかは適用後まで確定しない", [p.address]),
+), "FG-S3-004") if {
+	some p in lib.resources("aws_s3_bucket_policy")
+	not _reported(p)
+	_left_to_s3_004(iam.document(p, "policy"))
+}
+
+_reported(p) if {
+	some x in _problems
+	x.resource.address == p.address
+}
+
+_left_to_s3_004(doc) if iam.unknown_statements(doc)
+
+_left_to_s3_004(doc) if {
+	some i, s in iam.statements(doc)
+	i in public_policy.undecided_statements(doc)
+	iam.may_have_effect(s, "Allow")
+	_may_name_untrusted(s)
+	iam.may_match_actions(s, protected_actions)
+}
+
 # untrusted returns the known AWS principals of a statement that are
 # neither everyone (FG-S3-004's cause) nor a trusted account.
 untrusted(st) := [principal |

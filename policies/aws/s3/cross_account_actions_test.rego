@@ -60,7 +60,11 @@ test_unknown_principal_with_a_protected_action_is_inconclusive if {
 # cause.
 test_unknown_principal_that_may_be_everyone_is_left_to_s3_004 if {
 	st := {"Effect": "Allow", "Principal": {"AWS": null}, "Action": "s3:PutBucketPolicy", "Resource": null}
-	count(cross_account_actions.deny) == 0 with input as testing.doc([in_part([st], [{"Principal": {"AWS": true}, "Resource": true}])])
+	res := cross_account_actions.deny with input as testing.doc([in_part([st], [{"Principal": {"AWS": true}, "Resource": true}])])
+	count(res) == 1
+	some r in res
+	r.status == "inconclusive"
+	r.owner == "FG-S3-004"
 }
 
 test_known_account_with_unknown_actions_is_inconclusive if {
@@ -76,5 +80,18 @@ test_unknown_principal_without_a_protected_action_passes if {
 
 # A document known only after apply as a whole is FG-S3-004's cause.
 test_unknown_document_is_left_to_s3_004 if {
-	count(cross_account_actions.deny) == 0 with input as testing.doc([in_part(null, true)])
+	res := cross_account_actions.deny with input as testing.doc([in_part(null, true)])
+	count(res) == 1
+	some r in res
+	r.owner == "FG-S3-004"
+}
+
+test_own_problem_and_no_owned_result if {
+	known := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "s3:PutBucketAcl", "Resource": null}
+	public := {"Effect": "Allow", "Principal": {"AWS": null}, "Action": "s3:PutBucketPolicy", "Resource": null}
+	res := cross_account_actions.deny with input as testing.doc([in_part([known, public], [{"Resource": true}, {"Principal": {"AWS": true}, "Resource": true}])])
+	count(res) == 1
+	some r in res
+	r.status == "fail"
+	not r.owner
 }

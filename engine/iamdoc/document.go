@@ -17,8 +17,6 @@ type part struct {
 
 var unknownPart = part{u: true}
 
-func (p part) isUnknown() bool { return p.u == true }
-
 // str returns a wholly known string part's value.
 func (p part) str() (string, bool) {
 	if p.u != nil {

@@ -213,7 +213,7 @@ func TestRenderErrors(t *testing.T) {
 		{"duplicate Sid across sources", `{"source_policy_documents":["{\"Statement\":[{\"Sid\":\"A\"}]}","{\"Statement\":[{\"Sid\":\"A\"}]}"]}`, `source_policy_documents[1]: duplicate Sid "A"`},
 		{"a source that is not JSON", `{"source_policy_documents":["{"]}`, "source_policy_documents[0]: not a policy document"},
 		{"a single statement object", `{"override_policy_documents":["{\"Statement\":{\"Effect\":\"Allow\"}}"]}`, "override_policy_documents[0]: not a policy document"},
-		{"a null principal", `{"source_policy_documents":["{\"Statement\":[{\"Principal\":null}]}"]}`, "Statement[0].Principal"},
+		{"a null principal", `{"source_policy_documents":["{\"Statement\":[{\"Principal\":null}]}"]}`, "statement 0: Principal"},
 		{"numbers as condition values in a list", `{"source_policy_documents":["{\"Statement\":[{\"Condition\":{\"NumericLessThan\":{\"n\":[1]}}}]}"]}`, "must be strings"},
 		{"policy variables in a 2008-10-17 document", `{"version":"2008-10-17","statement":[{"resources":["a/&{aws:username}"]}]}`, "not supported in document version 2008-10-17"},
 		{"source_json", `{"source_json":"{}"}`, "source_json is no longer supported"},

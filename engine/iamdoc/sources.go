@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -34,26 +35,32 @@ func parse(text string) (*document, error) {
 	d := &document{version: part{v: src.Version}, id: part{v: src.Id}}
 	for i, s := range src.Statement {
 		if s == nil {
-			return nil, fmt.Errorf("Statement[%d] is null", i)
+			return nil, fmt.Errorf("statement %d is null", i)
 		}
 		st := &statement{fields: map[string]part{"Sid": {v: s.Sid}, "Effect": {v: s.Effect}}}
-		for name, v := range map[string]any{"Action": s.Action, "NotAction": s.NotAction, "Resource": s.Resource, "NotResource": s.NotResource} {
-			if v != nil {
-				st.fields[name] = part{v: v}
+		for _, m := range []struct {
+			name string
+			v    any
+		}{{"Action", s.Action}, {"NotAction", s.NotAction}, {"Resource", s.Resource}, {"NotResource", s.NotResource}} {
+			if m.v != nil {
+				st.fields[m.name] = part{v: m.v}
 			}
 		}
-		for name, raw := range map[string]json.RawMessage{"Principal": s.Principal, "NotPrincipal": s.NotPrincipal} {
-			p, err := sourcePrincipal(raw)
+		for _, m := range []struct {
+			name string
+			raw  json.RawMessage
+		}{{"Principal", s.Principal}, {"NotPrincipal", s.NotPrincipal}} {
+			p, err := sourcePrincipal(m.raw)
 			if err != nil {
-				return nil, fmt.Errorf("Statement[%d].%s: %v", i, name, err)
+				return nil, fmt.Errorf("statement %d: %s: %v", i, m.name, err)
 			}
 			if p != nil {
-				st.fields[name] = part{v: p}
+				st.fields[m.name] = part{v: p}
 			}
 		}
 		c, err := sourceCondition(s.Condition)
 		if err != nil {
-			return nil, fmt.Errorf("Statement[%d].Condition: %v", i, err)
+			return nil, fmt.Errorf("statement %d: Condition: %v", i, err)
 		}
 		if c != nil {
 			st.fields["Condition"] = part{v: c}
@@ -81,8 +88,8 @@ func sourcePrincipal(raw json.RawMessage) (any, error) {
 			return nil, nil
 		}
 		out := map[string]any{}
-		for typ, v := range t {
-			switch ids := v.(type) {
+		for _, typ := range slices.Sorted(maps.Keys(t)) {
+			switch ids := t[typ].(type) {
 			case string:
 				out[typ] = ids
 			case []any:
@@ -122,9 +129,11 @@ func sourceCondition(raw json.RawMessage) (any, error) {
 		return nil, err
 	}
 	out := map[string]any{}
-	for test, vars := range data {
-		for variable, v := range vars {
+	for _, test := range slices.Sorted(maps.Keys(data)) {
+		vars := data[test]
+		for _, variable := range slices.Sorted(maps.Keys(vars)) {
 			var values []string
+			v := vars[variable]
 			switch x := v.(type) {
 			case string:
 				values = []string{x}

@@ -8,12 +8,12 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "b.json")
-	rule := &policy.Rule{ID: "FG-S3-001"}
+	rule := &rule.Rule{ID: "FG-S3-001"}
 	fs := []finding.Finding{{Rule: rule, Fingerprint: "b", Address: "x.y"}, {Rule: rule, Fingerprint: "a", Address: "x.z"}, {Rule: rule, Fingerprint: "a"}}
 	if err := os.WriteFile(path, FromFindings(fs).Marshal(), 0o644); err != nil {
 		t.Fatal(err)

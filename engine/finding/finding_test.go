@@ -1,15 +1,17 @@
 package finding
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestFingerprintIgnoresLocation(t *testing.T) {
-	rule := &policy.Rule{ID: "FG-S3-001", Severity: policy.High}
-	res := []policy.Result{{Rule: rule, Address: "aws_s3_bucket.b", Attribute: "acl", Status: policy.StatusFail}}
+	rl := &rule.Rule{ID: "FG-S3-001", Severity: rule.High}
+	res := []rule.Result{{Rule: rl, Address: "aws_s3_bucket.b", Attribute: "acl", Status: rule.StatusFail}}
 	at := func(line int) Finding {
 		doc := &model.Document{Resources: []model.Resource{{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Source: &model.Location{File: "plan.json", Line: line}}}}
 		return FromResults(doc, res)[0]
@@ -35,18 +37,18 @@ func TestFingerprintIgnoresLocation(t *testing.T) {
 }
 
 func TestSortAndThreshold(t *testing.T) {
-	high := &policy.Rule{ID: "FG-B", Severity: policy.High}
-	low := &policy.Rule{ID: "FG-A", Severity: policy.Low}
+	high := &rule.Rule{ID: "FG-B", Severity: rule.High}
+	low := &rule.Rule{ID: "FG-A", Severity: rule.Low}
 	fs := []Finding{
-		{Rule: high, Address: "b", Status: policy.StatusFail},
-		{Rule: high, Address: "a", Status: policy.StatusInconclusive},
-		{Rule: low, Address: "a", Status: policy.StatusFail},
+		{Rule: high, Address: "b", Status: rule.StatusFail},
+		{Rule: high, Address: "a", Status: rule.StatusInconclusive},
+		{Rule: low, Address: "a", Status: rule.StatusFail},
 	}
 	Sort(fs)
 	if fs[0].Rule != low || fs[1].Rule != high || fs[2].Address != "b" {
 		t.Errorf("order: %v %v %v", fs[0], fs[1], fs[2])
 	}
-	if fs[0].AtOrAbove(policy.Medium) || !fs[2].AtOrAbove(policy.High) || fs[1].AtOrAbove(policy.Low) {
+	if fs[0].AtOrAbove(rule.Medium) || !fs[2].AtOrAbove(rule.High) || fs[1].AtOrAbove(rule.Low) {
 		t.Error("threshold: inconclusive findings and lower severities must not fail the build")
 	}
 }
@@ -54,16 +56,74 @@ func TestSortAndThreshold(t *testing.T) {
 // TestUncertainInstancesAreInconclusive: a stand-in for an expansion known
 // only after apply may not exist, so its failures are inconclusive.
 func TestUncertainInstancesAreInconclusive(t *testing.T) {
-	rule := &policy.Rule{ID: "FG-EBS-001", Severity: policy.High}
+	rl := &rule.Rule{ID: "FG-EBS-001", Severity: rule.High}
 	doc := &model.Document{Resources: []model.Resource{
 		{Address: "aws_ebs_volume.maybe", Uncertain: true},
 		{Address: "aws_ebs_volume.sure"},
 	}}
-	fs := FromResults(doc, []policy.Result{
-		{Rule: rule, Address: "aws_ebs_volume.maybe", Status: policy.StatusFail},
-		{Rule: rule, Address: "aws_ebs_volume.sure", Status: policy.StatusFail},
+	fs := FromResults(doc, []rule.Result{
+		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail, Message: i18n.Text{En: "Volume maybe is not encrypted", Ja: "暗号化されていない"}},
+		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail, Message: i18n.Text{En: "Volume sure is not encrypted"}},
 	})
-	if fs[0].Status != policy.StatusInconclusive || fs[1].Status != policy.StatusFail {
+	if fs[0].Status != rule.StatusInconclusive || fs[1].Status != rule.StatusFail {
 		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
+	}
+	// The message says what is not known, not only what would fail.
+	if !strings.HasPrefix(fs[0].Message.En, "Whether this instance exists is known only after apply") || !strings.HasSuffix(fs[0].Message.En, "Volume maybe is not encrypted") ||
+		!strings.Contains(fs[0].Message.Ja, "適用後まで確定しない") || fs[1].Message.En != "Volume sure is not encrypted" {
+		t.Errorf("messages %q / %q / %q", fs[0].Message.En, fs[0].Message.Ja, fs[1].Message.En)
+	}
+}
+
+// TestDeferred: a finding whose cause another rule in force owns is kept
+// apart (and takes the owner's waiver on the same resource); with its owner
+// out of force it is reported itself.
+func TestDeferred(t *testing.T) {
+	ec1 := &rule.Rule{ID: "FG-EC2-001"}
+	ec3 := &rule.Rule{ID: "FG-EC2-003"}
+	w := &Waiver{Reason: "bastion", Ticket: "SEC-1"}
+	tests := []struct {
+		name     string
+		in       []Finding
+		inForce  map[string]bool
+		reported []string
+		deferred []string
+		waived   bool
+	}{
+		{"owner in force",
+			[]Finding{{Rule: ec1, Address: "sg.a"}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a"}, []string{"FG-EC2-003 sg.a"}, false},
+		{"owner waived",
+			[]Finding{{Rule: ec1, Address: "sg.a", Waiver: w}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a"}, []string{"FG-EC2-003 sg.a"}, true},
+		{"owner not in force",
+			[]Finding{{Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-003": true},
+			[]string{"FG-EC2-003 sg.a"}, nil, false},
+	}
+	ids := func(fs []Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Rule.ID+" "+f.Address)
+		}
+		return out
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, def := Deferred(tt.in, tt.inForce)
+			if strings.Join(ids(rep), ",") != strings.Join(tt.reported, ",") || strings.Join(ids(def), ",") != strings.Join(tt.deferred, ",") {
+				t.Fatalf("reported %v deferred %v, want %v and %v", ids(rep), ids(def), tt.reported, tt.deferred)
+			}
+			if len(def) > 0 && (def[0].Waiver != nil) != tt.waived {
+				t.Errorf("deferred waiver %v, want waived=%v", def[0].Waiver, tt.waived)
+			}
+			for _, f := range rep {
+				if f.Owner != "" {
+					t.Errorf("a reported finding keeps its owner %q", f.Owner)
+				}
+			}
+		})
 	}
 }

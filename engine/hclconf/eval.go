@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -44,16 +45,21 @@ type instance struct {
 	// expansion known only after apply.
 	uncertain bool
 
-	vars      map[string]cty.Value // root variables, set before evaluation
-	values    map[string]cty.Value // evaluated nodes, by node name
-	visiting  map[string]bool
-	calls     map[string]*callState
-	providers map[string]providerRef
+	vars map[string]cty.Value // root variables, set before evaluation
+	// varOrigins says where each root variable's value is written (a
+	// tfvars file or the default), when it is written in a file.
+	varOrigins map[string]*model.Location
+	values     map[string]cty.Value // evaluated nodes, by node name
+	visiting   map[string]bool
+	calls      map[string]*callState
+	providers  map[string]providerRef
 
-	// instances of each resource, for resolving refs; the instance
-	// addresses each output refers to
-	resourceInsts map[string][]*model.Resource
-	outputRefs    map[string][]string
+	// instances of each resource and module call, for resolving refs;
+	// the instance addresses each output and input variable refers to
+	// ("output.NAME", "var.NAME")
+	expansions map[string]*addrs.Expansion[*model.Resource]
+	callInsts  map[string]*addrs.Expansion[*instance]
+	valueRefs  map[string]*addrs.Targets
 
 	funcs map[string]function.Function
 }
@@ -66,9 +72,11 @@ type callState struct {
 }
 
 // providerRef is a provider configuration in force: its key as a plan would
-// write it, and its region.
+// write it, its region, and where its block and region argument are written.
 type providerRef struct {
-	key, region string
+	key, region          string
+	sourceAddr           string // the provider's source address; "" for the default
+	source, regionSource *model.Location
 }
 
 func (in *instance) errAt(rng hcl.Range, format string, args ...any) error {
@@ -81,7 +89,7 @@ func (in *instance) node(name string, rng hcl.Range, eval func() (cty.Value, err
 	if v, ok := in.values[name]; ok {
 		return v, nil
 	}
-	full := join(in.addr, name)
+	full := addrs.Join(in.addr, name)
 	if in.visiting[name] {
 		i := len(in.ev.stack) - 1
 		for i > 0 && in.ev.stack[i] != full {
@@ -141,7 +149,7 @@ func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
 				in.ev.note(fmt.Sprintf("%s: %s could not be evaluated (%s); treated as known only after apply",
-					in.ev.where(expr.Range()), join(in.addr, what), strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")))
+					in.ev.where(expr.Range()), addrs.Join(in.addr, what), strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")))
 				break
 			}
 		}
@@ -191,9 +199,9 @@ func (in *instance) context(travs []hcl.Traversal) (*hcl.EvalContext, error) {
 				if outputs[a1] == nil {
 					outputs[a1] = map[string]bool{}
 				}
-				_, next := indexAt(t, 2)
-				if o := attrAt(t, next); o != "" {
-					outputs[a1][o] = true
+				ref, _ := addrs.ParseRef(t)
+				if mc, ok := ref.(addrs.ModuleCallRef); ok && mc.Output != "" {
+					outputs[a1][mc.Output] = true
 				} else {
 					outputs[a1]["*"] = true
 				}
@@ -271,6 +279,13 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 				return cty.NilVal, err
 			}
 			val = p.value(a.expr, withKey(ctx, in.key, c.count != nil, c.forEach != nil), "module."+c.name+"."+v.name)
+			if v.sensitive || holdsSecret(a.name, val) {
+				in.ev.markSensitive(a.rng)
+			}
+			if val.IsNull() && !v.nullable && v.def != nil {
+				// A non-nullable variable takes its default when given null.
+				val = *v.def
+			}
 		case v.def != nil:
 			val = *v.def
 		default:
@@ -300,12 +315,17 @@ func (in *instance) provider(key string) (providerRef, error) {
 	if p, ok := in.providers[key]; ok {
 		return p, nil
 	}
-	ref := providerRef{key: key}
+	name, _, _ := strings.Cut(key, ".")
+	ref := providerRef{key: key, sourceAddr: in.mod.providerSources[name]}
 	if len(in.path) > 0 {
-		ref.key = moduleConfigAddress(in.path) + ":" + key
+		ref.key = addrs.Module(in.path).String() + ":" + key
 	}
 	switch p, own := in.mod.providers[key]; {
 	case own:
+		ref.source = in.ev.location(p.rng)
+		if a, ok := p.body.attrs["region"]; ok {
+			ref.regionSource = in.origin(a.expr, in.ev.location(a.rng))
+		}
 		v, err := in.node("provider."+key, p.rng, func() (cty.Value, error) {
 			a, ok := p.body.attrs["region"]
 			if !ok {
@@ -375,10 +395,14 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
 			attrs := e.body(r.body, "")
+			if r.mode == "data" {
+				providerData(r.typ, attrs, prov.region)
+				in.policyDocument(r, k, attrs)
+			}
 			objs[i] = in.resourceObject(attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
-			in.resourceInsts[local] = append(in.resourceInsts[local], res)
-			if res.Refs, err = in.refsOf(r.body, k, eachTravs); err != nil {
+			in.recordInstance(local, k, res)
+			if err := in.setRefs(res, r.body, k, eachTravs); err != nil {
 				return cty.NilVal, err
 			}
 		}
@@ -413,10 +437,10 @@ func (in *instance) expansion(name string) (*callState, error) {
 		}
 		remote := !isLocalSource(c.source)
 		for _, k := range cs.keys {
-			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: join(in.addr, "module."+name+k.suffix()), Source: c.source, Remote: remote, Evaluated: why == "", Location: in.ev.location(c.rng)})
+			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), Source: c.source, Remote: remote, Evaluated: why == "", Location: in.ev.location(c.rng)})
 		}
 		if why != "" {
-			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), why, join(in.addr, "module."+name)))
+			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), why, addrs.Join(in.addr, "module."+name)))
 			cs.keys = nil
 			return cty.DynamicVal, nil
 		}
@@ -425,7 +449,7 @@ func (in *instance) expansion(name string) (*callState, error) {
 		}
 		for _, d := range in.stack {
 			if d == dir {
-				return cty.NilVal, in.errAt(c.rng, "module recursion: %s calls %s, which is already being evaluated", join(in.addr, "module."+name), in.ev.rel(dir))
+				return cty.NilVal, in.errAt(c.rng, "module recursion: %s calls %s, which is already being evaluated", addrs.Join(in.addr, "module."+name), in.ev.rel(dir))
 			}
 		}
 		mod, err := in.ev.module(dir)
@@ -433,7 +457,7 @@ func (in *instance) expansion(name string) (*callState, error) {
 			return cty.NilVal, err
 		}
 		for _, k := range cs.keys {
-			child := in.ev.newInstance(mod, join(in.addr, "module."+name+k.suffix()), append(append([]string(nil), in.path...), name))
+			child := in.ev.newInstance(mod, addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), append(append([]string(nil), in.path...), name))
 			child.parent, child.call, child.key = in, c, k
 			child.depth, child.stack = in.depth+1, append(append([]string(nil), in.stack...), dir)
 			child.keyDir = strings.TrimPrefix(in.keyDir+"."+name, ".")
@@ -516,19 +540,34 @@ func (in *instance) evaluateCall(name string) error {
 	return nil
 }
 
-// outputRefsOf returns the instance addresses an output refers to.
-func (in *instance) outputRefsOf(name string) ([]string, error) {
-	if refs, ok := in.outputRefs[name]; ok {
-		return refs, nil
+// origin is where the value of an expression is decided: for a bare
+// var.NAME, where the variable's value is written (a tfvars file, the
+// caller's argument, followed through the callers' own variables, or the
+// default), else at is the expression's own place. A region set through
+// variables is changed where its value is written, so findings point there.
+func (in *instance) origin(expr hcl.Expression, at *model.Location) *model.Location {
+	for {
+		trav, diags := hcl.AbsTraversalForExpr(expr)
+		if diags.HasErrors() || len(trav) != 2 || trav.RootName() != "var" {
+			return at
+		}
+		v, ok := in.mod.variables[attrAt(trav, 1)]
+		if !ok {
+			return at
+		}
+		if in.parent == nil {
+			if o := in.varOrigins[v.name]; o != nil {
+				return o
+			}
+			return at
+		}
+		a, given := in.call.args[v.name]
+		if !given {
+			if v.def != nil {
+				return in.ev.location(v.defRng)
+			}
+			return at
+		}
+		at, expr, in = in.ev.location(a.rng), a.expr, in.parent
 	}
-	o := in.mod.outputs[name]
-	if o == nil || o.expr == nil {
-		return nil, nil
-	}
-	refs, err := in.resolveTraversals(o.expr.Variables(), "", nil)
-	if err != nil {
-		return nil, err
-	}
-	in.outputRefs[name] = refs
-	return refs, nil
 }

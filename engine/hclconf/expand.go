@@ -2,11 +2,12 @@ package hclconf
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/fiscguard/fiscguard/engine/addrs"
 )
 
 // instanceKey is one instance of a count or for_each expansion.
@@ -16,14 +17,10 @@ type instanceKey struct {
 	unknown bool      // the expansion was not known: one stand-in instance
 }
 
-func (k instanceKey) suffix() string {
-	switch v := k.index.(type) {
-	case int64:
-		return "[" + strconv.FormatInt(v, 10) + "]"
-	case string:
-		return "[" + strconv.Quote(v) + "]"
-	}
-	return ""
+// addr is the instance key as addresses write it.
+func (k instanceKey) addr() addrs.Key {
+	key, _ := addrs.KeyOf(k.index)
+	return key
 }
 
 // expand evaluates count or for_each into instance keys.
@@ -33,7 +30,7 @@ func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, 
 		v := in.value(count, ctx, what+".count")
 		v, _ = v.Unmark()
 		if !v.IsKnown() || v.IsNull() {
-			in.ev.note(fmt.Sprintf("%s: the count of %s is known only after apply; evaluated as one instance", in.ev.where(count.Range()), join(in.addr, what)))
+			in.ev.note(fmt.Sprintf("%s: the count of %s is known only after apply; evaluated as one instance", in.ev.where(count.Range()), addrs.Join(in.addr, what)))
 			return []instanceKey{{unknown: true}}, nil
 		}
 		n, err := convert.Convert(v, cty.Number)
@@ -72,7 +69,7 @@ func (in *instance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalContext, 
 	// Elements keep their marks, so a sensitive each.value stays sensitive.
 	v, _ = v.Unmark()
 	unknown := func() ([]instanceKey, error) {
-		in.ev.note(fmt.Sprintf("%s: the for_each keys of %s are known only after apply; evaluated as one instance", in.ev.where(forEach.Range()), join(in.addr, what)))
+		in.ev.note(fmt.Sprintf("%s: the for_each keys of %s are known only after apply; evaluated as one instance", in.ev.where(forEach.Range()), addrs.Join(in.addr, what)))
 		return []instanceKey{{unknown: true, each: cty.DynamicVal}}, nil
 	}
 	if !v.IsKnown() || v.IsNull() {
@@ -88,7 +85,7 @@ func (in *instance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalContext, 
 		if err != nil {
 			return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
 		}
-		in.ev.note(fmt.Sprintf("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one", in.ev.where(forEach.Range()), join(in.addr, what)))
+		in.ev.note(fmt.Sprintf("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one", in.ev.where(forEach.Range()), addrs.Join(in.addr, what)))
 		v, ty = set, set.Type()
 	}
 	if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {

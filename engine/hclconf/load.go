@@ -17,6 +17,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -68,6 +69,8 @@ type evaluator struct {
 	stackRange []hcl.Range
 	notes      []string
 	noted      map[string]bool
+	// secrets are where sensitive values are written (see markSensitive).
+	secrets []hcl.Range
 }
 
 // Load evaluates the Terraform configuration in dir into a model document,
@@ -120,13 +123,14 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 		return nil, nil, ev.err
 	}
 	ev.collectProviders(root)
-	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls}
+	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls, Sources: ev.sources()}
 	sort.Slice(doc.Modules, func(i, j int) bool { return doc.Modules[i].Address < doc.Modules[j].Address })
 	doc.Resources = make([]model.Resource, len(ev.out))
 	for i, r := range ev.out {
 		doc.Resources[i] = *r
 	}
 	sort.SliceStable(doc.Resources, func(i, j int) bool { return doc.Resources[i].Address < doc.Resources[j].Address })
+	doc.LinkProviders()
 	return doc, ev.notes, nil
 }
 
@@ -190,18 +194,20 @@ func (ev *evaluator) module(dir string) (*module, error) {
 
 func (ev *evaluator) newInstance(mod *module, addr string, path []string) *instance {
 	return &instance{
-		ev:            ev,
-		mod:           mod,
-		addr:          addr,
-		path:          path,
-		vars:          map[string]cty.Value{},
-		values:        map[string]cty.Value{},
-		visiting:      map[string]bool{},
-		calls:         map[string]*callState{},
-		providers:     map[string]providerRef{},
-		resourceInsts: map[string][]*model.Resource{},
-		outputRefs:    map[string][]string{},
-		funcs:         ev.functions(mod),
+		ev:         ev,
+		mod:        mod,
+		addr:       addr,
+		path:       path,
+		vars:       map[string]cty.Value{},
+		varOrigins: map[string]*model.Location{},
+		values:     map[string]cty.Value{},
+		visiting:   map[string]bool{},
+		calls:      map[string]*callState{},
+		providers:  map[string]providerRef{},
+		expansions: map[string]*addrs.Expansion[*model.Resource]{},
+		callInsts:  map[string]*addrs.Expansion[*instance]{},
+		valueRefs:  map[string]*addrs.Targets{},
+		funcs:      ev.functions(mod),
 	}
 }
 
@@ -329,8 +335,12 @@ func (ev *evaluator) collectProviders(root *instance) {
 				continue
 			}
 			seen[p.key] = true
-			name, alias, _ := strings.Cut(key, ".")
-			ev.providers = append(ev.providers, model.Provider{Key: p.key, Name: name, Alias: alias, Module: in.addr, Region: p.region})
+			mp := model.ProviderForKey(p.key)
+			if p.sourceAddr != "" {
+				mp.Address = model.ProviderAddress(mp.Module, p.sourceAddr, mp.Alias)
+			}
+			mp.Region, mp.Source, mp.RegionSource, mp.RegionWritten = p.region, p.source, p.regionSource, p.regionSource != nil
+			ev.providers = append(ev.providers, mp)
 		}
 		for _, name := range slices.Sorted(maps.Keys(in.calls)) {
 			for _, c := range in.calls[name].children {
@@ -345,8 +355,8 @@ func (ev *evaluator) collectProviders(root *instance) {
 // newResource records one evaluated resource instance.
 func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov providerRef, attrs map[string]cty.Value, locs map[string]*model.Location) *model.Resource {
 	res := &model.Resource{
-		Address:       join(in.addr, r.local()+k.suffix()),
-		ConfigAddress: join(moduleConfigAddress(in.path), r.local()),
+		Address:       addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())),
+		ConfigAddress: addrs.Join(addrs.Module(in.path).String(), r.local()),
 		Module:        in.addr,
 		Mode:          r.mode,
 		Type:          r.typ,
@@ -368,6 +378,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 		res.Related, res.Source, res.Locations, res.Extent = res.Source, in.remoteCall, nil, in.remoteCall
 	}
 	res.Values, res.Unknown = toModel(attrs)
+	res.Documents = policyDocuments(attrs)
 	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
 		res.Region = reg
 	}

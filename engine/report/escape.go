@@ -12,8 +12,10 @@ import (
 // or start a terminal escape sequence, and the bidirectional overrides
 // that reorder what a reader sees, are written as Go escapes (\n, \x1b,
 // \u202e); bytes that are not UTF-8 as \xNN. Other text is unchanged.
-func Escape(s string) string {
-	if !needsEscape(s) {
+func Escape(s string) string { return escape(s, false) }
+
+func escape(s string, keepTabs bool) string {
+	if !needsEscape(s, keepTabs) {
 		return s
 	}
 	var b strings.Builder
@@ -26,6 +28,8 @@ func Escape(s string) string {
 			b.WriteString(`\n`)
 		case r == '\r':
 			b.WriteString(`\r`)
+		case r == '\t' && keepTabs:
+			b.WriteByte('\t')
 		case r == '\t':
 			b.WriteString(`\t`)
 		case r < 0x80 && unsafeRune(r):
@@ -40,10 +44,10 @@ func Escape(s string) string {
 	return b.String()
 }
 
-func needsEscape(s string) bool {
+func needsEscape(s string, keepTabs bool) bool {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || unsafeRune(r) {
+		if (r == utf8.RuneError && n == 1) || (unsafeRune(r) && !(keepTabs && r == '\t')) {
 			return true
 		}
 		i += n

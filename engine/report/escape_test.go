@@ -8,7 +8,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestEscape(t *testing.T) {
@@ -47,9 +47,9 @@ func hostileReport(t *testing.T, lang i18n.Lang) *Report {
 	r := sampleReport(t, lang)
 	const evil = "\n::error file=x.tf,line=1::injected\x1b]0;title\a\x1b[2J\r##[error]v1\u202e"
 	loc := &model.Location{File: "main.tf" + evil, Line: 3}
-	f := newFinding(ruleS3Public, policy.StatusFail, "::error::addr"+evil, "aws_s3_bucket"+evil, "tags"+evil,
+	f := newFinding(ruleS3Public, rule.StatusFail, "::error::addr"+evil, "aws_s3_bucket"+evil, "tags"+evil,
 		i18n.Text{En: "message" + evil, Ja: "メッセージ" + evil}, loc)
-	w := newFinding(ruleS3CMK, policy.StatusFail, "##[warning]"+evil, "aws_s3_bucket", "",
+	w := newFinding(ruleS3CMK, rule.StatusFail, "##[warning]"+evil, "aws_s3_bucket", "",
 		i18n.Text{En: "waived" + evil, Ja: "免除" + evil}, loc)
 	w.Waiver = &finding.Waiver{Kind: "file", Rule: "FG-S3-002" + evil, Reason: "reason" + evil, Owner: "owner" + evil, Ticket: "T" + evil, Expires: "2099-01-01", Source: *loc}
 	r.Findings = append(r.Findings, f, w)
@@ -73,7 +73,7 @@ func TestOutputsSafeToPrint(t *testing.T) {
 					t.Errorf("%s %s line %d is a workflow command: %q", format, lang, i+1, line)
 				}
 				for _, r := range line {
-					if unsafeRune(r) || r == utf8.RuneError {
+					if (unsafeRune(r) && r != '\t') || r == utf8.RuneError { // quoted source keeps its tabs
 						t.Errorf("%s %s line %d holds %U: %q", format, lang, i+1, r, line)
 						break
 					}

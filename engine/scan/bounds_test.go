@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // TestPlanReadsAreBounded: a plan that never ends (a FIFO nobody writes,
@@ -46,7 +46,7 @@ func TestPlanReadsAreBounded(t *testing.T) {
 		{Target{Path: sparse}, "sparse.json: file is larger than 256 MiB"},
 	} {
 		start := time.Now()
-		_, err := lib.Run(context.Background(), tc.target, Options{Profile: policy.Simple, Timeout: 200 * time.Millisecond})
+		_, err := lib.Run(context.Background(), tc.target, Options{Profile: rule.Simple, Timeout: 200 * time.Millisecond})
 		var ie *model.InputError
 		if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want an input error containing %q", tc.target.Path, err, tc.want)
@@ -79,11 +79,11 @@ func TestPlanSymlinkOutsideTheRoot(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib := loadLibrary(t)
-	_, err = lib.Run(context.Background(), Target{Path: link}, Options{Profile: policy.Simple})
+	_, err = lib.Run(context.Background(), Target{Path: link}, Options{Profile: rule.Simple})
 	if err == nil || !strings.Contains(err.Error(), "plan.json: it resolves through a symlink to a path outside the repository root") {
 		t.Errorf("got %v", err)
 	}
-	if _, err := lib.Run(context.Background(), Target{Path: outside}, Options{Profile: policy.Simple}); err != nil {
+	if _, err := lib.Run(context.Background(), Target{Path: outside}, Options{Profile: rule.Simple}); err != nil {
 		t.Errorf("a plan given outside any repository: %v", err)
 	}
 }

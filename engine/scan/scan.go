@@ -10,12 +10,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/baseline"
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
+	"github.com/fiscguard/fiscguard/engine/digest"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
@@ -24,6 +28,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/plan"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/policies"
 )
 
@@ -33,8 +38,11 @@ var Version = "0.0.0-dev"
 // Library is the built-in policy library: catalog, parameters and rules.
 type Library struct {
 	Catalog  *catalog.Catalog
-	Params   policy.ParamSpecs
+	Params   rule.ParamSpecs
 	Policies *policy.Set
+	// Sources are the embedded library and each --policy-dir with their
+	// digests, so a report can say which policies judged it.
+	Sources []report.LibrarySource
 
 	// queries holds the prepared query of each profile and parameter set,
 	// so scanning many targets compiles the policies' query once.
@@ -65,7 +73,7 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	params, err := parseEmbedded("params.yaml", policy.ParseParamSpecs)
+	params, err := parseEmbedded("params.yaml", rule.ParseParamSpecs)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +88,18 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Library{Catalog: cat, Params: params, Policies: set}, nil
+	lib := &Library{Catalog: cat, Params: params, Policies: set}
+	for _, src := range sources {
+		// The embedded tree is the whole library (policies, catalog,
+		// parameters); a policy directory contributes its .rego files.
+		keep := func(p string) bool { return src.Builtin || strings.HasSuffix(p, ".rego") }
+		d, n, err := digest.Tree(src.FS, keep)
+		if err != nil {
+			return nil, &model.InputError{File: src.Name, Msg: describe(err)}
+		}
+		lib.Sources = append(lib.Sources, report.LibrarySource{Name: src.Name, Builtin: src.Builtin, Digest: d, Files: n})
+	}
+	return lib, nil
 }
 
 // parseEmbedded reads one embedded data file with its parser.
@@ -95,9 +114,9 @@ func parseEmbedded[T any](name string, parse func(string, []byte) (T, error)) (T
 
 // Options configure one scan.
 type Options struct {
-	Profile policy.Profile
-	FailOn  policy.Severity
-	Edition string
+	Profile rule.Profile
+	FailOn  rule.Severity
+	Edition rule.Edition
 	Lang    i18n.Lang
 	// Params override parameter defaults by name.
 	Params map[string]any
@@ -154,10 +173,14 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	doc, loadNotes := in.doc, in.notes
+	if opts.ChangedOnly && doc.Kind != model.KindPlan {
+		return nil, &model.InputError{File: "--changed-only", Msg: name + " is a configuration directory, which has no planned changes to select (--diff-base REF keeps the resources changed since a git ref)"}
+	}
 	if doc.Kind == model.KindPlan && t.Path != "-" {
 		name = repoRelative(t.Path, opts.HCL.Root)
 	}
-	q, err := l.query(ctx, opts)
+	markRedacted(doc)
+	q, params, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -169,28 +192,43 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	findings := finding.FromResults(doc, results)
+	quoteSources(findings, doc)
 	root := scanRoot(t.Path, opts)
 	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
 	for i, w := range opts.Waivers {
 		w.Source.File = repoRelative(w.Source.File, root)
 		fileWaivers[i] = w
 	}
-	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == policy.Strict, opts.Today)
+	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == rule.Strict, opts.Today)
 	if err != nil {
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
+	inForce := map[string]bool{}
+	for _, r := range q.Rules() {
+		inForce[r.ID] = true
+	}
+	findings, deferred := finding.Deferred(findings, inForce)
+	// Pass records cover the whole input, and every rule's verdict on it,
+	// including causes another rule reports: the filters below only choose
+	// which findings to show.
+	cov := coverage.Build(doc, q.Rules(), append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
-	if opts.ChangedOnly && doc.Kind == model.KindPlan {
-		findings = changedOnly(findings, doc)
+	var filters []keptBy
+	if opts.ChangedOnly {
+		filters = append(filters, keptBy{name: report.FilterChangedOnly, kept: changedOnly(doc)})
 	}
 	if opts.DiffBase != "" {
-		if findings, err = changedSince(findings, doc, root, opts.DiffBase); err != nil {
+		kept, err := changedSince(doc, root, opts.DiffBase)
+		if err != nil {
 			return nil, err
 		}
+		filters = append(filters, keptBy{name: report.FilterDiffBase, ref: opts.DiffBase, kept: kept})
 	}
+	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
+	rules := q.Rules()
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),
@@ -198,44 +236,49 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
 		FailOn:    opts.FailOn,
-		Rules:     q.Rules(),
+		Rules:     rules,
+		Coverage:  cov,
+		Params:    params,
+		Library:   report.Library{Sources: l.Sources, Rules: l.Policies.Rules()},
 		Catalog:   l.Catalog,
 		Findings:  findings,
-		Resources: resources(doc),
+		Resources: resources(doc, rules, findings, leftOutBy),
+		Filters:   applied,
 		Notes:     append(notes(doc), loadNotes...),
 		Waivers:   waivers,
 		Today:     opts.Today,
 	}, nil
 }
 
-// query prepares the rules of a profile with its parameters, once.
-func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error) {
+// query prepares the rules of a profile with its parameters, once, and
+// returns them with the parameters in force.
+func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[string]any, error) {
 	params, err := l.Params.Resolve(opts.Profile, opts.Params)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	key, err := json.Marshal([]any{opts.Profile, params, opts.Enable, opts.Disable, opts.Timeout})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if q, ok := l.queries[string(key)]; ok {
-		return q, nil
+		return q, params, nil
 	}
 	only, err := l.selection(opts.Enable, opts.Disable)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params, Only: only, Timeout: opts.Timeout})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if l.queries == nil {
 		l.queries = map[string]*policy.Query{}
 	}
 	l.queries[string(key)] = q
-	return q, nil
+	return q, params, nil
 }
 
 // selection turns enabled and disabled rule IDs into the set of rules to
@@ -379,13 +422,40 @@ func targetInfo(path string, doc *model.Document) report.Target {
 	}
 }
 
-func resources(doc *model.Document) []report.Resource {
+// resources lists the document's resources for the report: whether a rule
+// covers each one's type, whether it was checked (a rule that covers no
+// type, such as the region rule, checks the resources it reports on), and
+// the filter that left it out.
+func resources(doc *model.Document, rules []*rule.Rule, findings []finding.Finding, leftOutBy map[string]string) []report.Resource {
+	covered := coveredTypes(rules)
+	judged := make(map[string]bool, len(findings))
+	for i := range findings {
+		judged[findings[i].Address] = true
+	}
 	out := make([]report.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Checked: r.Checked(), Source: r.Source}
+		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Source: r.Source,
+			Covered: covered[r.Type], LeftOutBy: leftOutBy[r.Address]}
+		out[i].Checked = (out[i].Covered || judged[r.Address]) && r.Checked() && out[i].LeftOutBy == ""
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}
+
+// coveredTypes are the resource types some rule judges: those its
+// resource_types names. A rule for "*" judges one property of every
+// resource (where it is placed, whether it may be deleted), not its
+// configuration, so it covers no type.
+func coveredTypes(rules []*rule.Rule) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rules {
+		for _, t := range r.ResourceTypes {
+			if t != "*" {
+				out[t] = true
+			}
+		}
+	}
 	return out
 }
 

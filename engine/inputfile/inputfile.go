@@ -133,6 +133,9 @@ var ErrOutside = errors.New("it is outside the repository root")
 // outside it.
 var ErrLeaves = errors.New("it resolves through a symlink to a path outside the repository root")
 
+// ErrLeavesDir is a file of a DirFS that resolves outside its directory.
+var ErrLeavesDir = errors.New("it resolves through a symlink to a path outside its directory")
+
 // Resolve returns the real path p names (relative paths are relative to
 // the working directory), or ErrOutside or ErrLeaves when it is not inside
 // the root. A path that does not exist yields an error wrapping
@@ -190,4 +193,45 @@ func Describe(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// DirFS is os.DirFS(dir) within bounds: every file it opens resolves
+// inside dir (a symlink out of it is refused), is a regular file and is at
+// most limit bytes.
+func DirFS(dir string, limit int64) fs.FS {
+	return dirFS{root: NewRoot(dir), limit: limit}
+}
+
+type dirFS struct {
+	root  Root
+	limit int64
+}
+
+func (d dirFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	real, err := d.root.Resolve(filepath.Join(d.root.dir, filepath.FromSlash(name)))
+	if err != nil {
+		var pe *fs.PathError
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.Is(err, ErrLeaves), errors.Is(err, ErrOutside):
+			err = ErrLeavesDir
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	st, err := os.Stat(real)
+	switch {
+	case err != nil:
+		return nil, err
+	case st.IsDir():
+		return os.Open(real)
+	case !st.Mode().IsRegular():
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	case st.Size() > d.limit:
+		return nil, &fs.PathError{Op: "open", Path: name, Err: &TooLargeError{Limit: d.limit}}
+	}
+	return os.Open(real)
 }

@@ -150,3 +150,43 @@ func TestRoot(t *testing.T) {
 		}
 	}
 }
+
+func TestDirFS(t *testing.T) {
+	base := t.TempDir()
+	dir, outside := filepath.Join(base, "policies"), filepath.Join(base, "secret.rego")
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string]string{filepath.Join(dir, "sub", "a.rego"): "package a\n", outside: "package stolen\n", filepath.Join(dir, "big.rego"): strings.Repeat("#", 100)} {
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "out.rego")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.rego"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := DirFS(dir, 64)
+	if data, err := fs.ReadFile(fsys, "sub/a.rego"); err != nil || string(data) != "package a\n" {
+		t.Errorf("sub/a.rego: %q, %v", data, err)
+	}
+	for name, want := range map[string]error{"out.rego": ErrLeavesDir, "fifo.rego": ErrNotRegular, "big.rego": &TooLargeError{}, "../secret.rego": fs.ErrInvalid} {
+		_, err := fs.ReadFile(fsys, name)
+		var tl *TooLargeError
+		if _, size := want.(*TooLargeError); (size && !errors.As(err, &tl)) || (!size && !errors.Is(err, want)) {
+			t.Errorf("%s: %v, want %v", name, err, want)
+		}
+	}
+	var names []string
+	if err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		names = append(names, p)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(names, " ") != ". big.rego fifo.rego out.rego sub sub/a.rego" {
+		t.Errorf("walk: %v", names)
+	}
+}

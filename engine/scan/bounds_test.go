@@ -145,3 +145,24 @@ func TestMemoryBudget(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestPolicyDirSymlinkOutside: a policy file that is a symlink out of its
+// directory is refused, never read.
+func TestPolicyDirSymlinkOutside(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "policies")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(base, "secret.rego")
+	if err := os.WriteFile(secret, []byte("package stolen\n\nx := \"CANARY\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "x.rego")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadLibrary(dir)
+	if err == nil || !strings.Contains(err.Error(), "x.rego: it resolves through a symlink to a path outside its directory") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -82,7 +82,7 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
 			return nil, &model.InputError{File: d, Msg: "the policy directory does not exist"}
 		}
-		sources = append(sources, policy.Source{FS: os.DirFS(d), Name: filepath.ToSlash(filepath.Clean(d))})
+		sources = append(sources, policy.DirSource(d))
 	}
 	set, err := policy.Load(cat, sources...)
 	if err != nil {

@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +14,8 @@ import (
 	"github.com/fiscguard/fiscguard/engine/config"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
@@ -128,7 +128,8 @@ func writeOutput(cmd *cobra.Command, path string, data []byte) error {
 // scanWith runs a scan with the configuration file's settings, overridden
 // by the flags given on the command line; f is left with the settings in force.
 func scanWith(cmd *cobra.Command, target string, f *scanFlags) (*report.Report, scan.Options, error) {
-	cfg, err := loadConfig(target, f.config)
+	root := inputfile.NewRoot(scan.RootOf(target, f.repoRoot))
+	cfg, err := loadConfig(target, f.config, root)
 	if err != nil {
 		return nil, scan.Options{}, err
 	}
@@ -147,13 +148,22 @@ func scanWith(cmd *cobra.Command, target string, f *scanFlags) (*report.Report, 
 	if err != nil {
 		return nil, opts, err
 	}
+	// Paths named on the command line may be anywhere, but one inside the
+	// repository must not lead out of it (those in the config file are
+	// checked as they are read).
+	for _, p := range append([]string{f.waivers, f.baseline}, f.policyDirs...) {
+		if err := root.CheckGiven(p); p != "" && err != nil {
+			return nil, opts, &model.InputError{File: p, Msg: err.Error()}
+		}
+	}
 	lib, err := scan.LoadLibrary(append(append([]string(nil), cfg.PolicyDir...), f.policyDirs...)...)
 	if err != nil {
 		return nil, opts, err
 	}
-	if err := applyConfig(cfg, lib, &opts); err != nil {
+	if err := cfg.Validate(lib.Params, func(id string) bool { _, ok := lib.Policies.Rule(id); return ok }); err != nil {
 		return nil, opts, err
 	}
+	opts.Params, opts.Enable, opts.Disable = cfg.Params, cfg.Rules.Enable, cfg.Rules.Disable
 	if f.waivers != "" {
 		if opts.Waivers, err = waiver.LoadFile(f.waivers, opts.Profile == rule.Strict); err != nil {
 			return nil, opts, err
@@ -169,39 +179,21 @@ func scanWith(cmd *cobra.Command, target string, f *scanFlags) (*report.Report, 
 }
 
 // loadConfig reads the configuration file given, or the one found from the
-// scanned path upward; a missing one is an empty configuration.
-func loadConfig(target, path string) (*config.Config, error) {
-	if path == "" {
-		start := target
-		if target == "-" {
-			start = "."
-		}
-		found, err := config.Find(start)
-		if err != nil || found == "" {
-			return &config.Config{}, nil
-		}
-		path = found
+// scanned path upward to the repository root; a missing one is an empty
+// configuration.
+func loadConfig(target, path string, root inputfile.Root) (*config.Config, error) {
+	if path != "" {
+		return config.Load(path, root, true)
 	}
-	return config.Load(path)
-}
-
-// applyConfig checks the file's parameters and rule lists against the
-// library, reporting unknown names at their lines.
-func applyConfig(cfg *config.Config, lib *scan.Library, opts *scan.Options) error {
-	for _, name := range slices.Sorted(maps.Keys(cfg.Params)) {
-		if _, ok := lib.Params[name]; !ok {
-			return cfg.ParamError(name, fmt.Errorf("unknown parameter (known: %s)", strings.Join(lib.Params.Names(), ", ")))
-		}
+	start := target
+	if target == "-" {
+		start = "."
 	}
-	for list, ids := range map[string][]string{"enable": cfg.Rules.Enable, "disable": cfg.Rules.Disable} {
-		for i, id := range ids {
-			if _, ok := lib.Policies.Rule(id); !ok {
-				return cfg.RuleError(list, i, id)
-			}
-		}
+	found, err := config.Find(start, root)
+	if err != nil || found == "" {
+		return &config.Config{}, nil
 	}
-	opts.Params, opts.Enable, opts.Disable = cfg.Params, cfg.Rules.Enable, cfg.Rules.Disable
-	return nil
+	return config.Load(found, root, false)
 }
 
 func (f scanFlags) options() (scan.Options, error) {

@@ -152,6 +152,7 @@ func open(rep map[string]any) []string {
 
 func TestConfigFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
+		".git/HEAD":       "ref: refs/heads/main\n", // the repository root, where the search for .fiscguard.yaml stops
 		"infra/main.tf":   volumes,
 		".fiscguard.yaml": "profile: strict\nfail_on: critical\nlang: ja\nparams:\n  allowed_regions: [ap-northeast-1]\nrules:\n  disable: [FG-REGION-001]\n",
 	})
@@ -174,6 +175,10 @@ func TestConfigFile(t *testing.T) {
 		{"params:\n  allowed_region: [x]\n", ".fiscguard.yaml:2:19: params.allowed_region: unknown parameter"},
 		{"rules:\n  enable: [FG-NOPE-001]\n", ".fiscguard.yaml:2:12: rules.enable: unknown rule \"FG-NOPE-001\""},
 		{"profile: 3\n", ".fiscguard.yaml:1:10: profile: unknown profile"},
+		{"params:\n  allowed_regions: 5\n", ".fiscguard.yaml:2:20: params.allowed_regions: 5 is not a list (want list(string))"},
+		{"params:\n  min_log_retention_days: -5\n", ".fiscguard.yaml:2:27: params.min_log_retention_days: -5 is less than 0"},
+		{"params:\n  min_log_retention_days: four hundred\n", `.fiscguard.yaml:2:27: params.min_log_retention_days: "four hundred" is not a whole number`},
+		{"rules:\n  enable: [FG-S3-001]\n  disable: [FG-S3-001]\n", ".fiscguard.yaml:3:13: rules.disable: FG-S3-001 is also in rules.enable[0]"},
 	}
 	for _, tt := range tests {
 		os.WriteFile(filepath.Join(dir, ".fiscguard.yaml"), []byte(tt.config), 0o644)
@@ -313,6 +318,7 @@ func TestReadmeConfigExample(t *testing.T) {
 		t.Fatal("the README has no .fiscguard.yaml example")
 	}
 	dir := writeFiles(t, map[string]string{
+		".git/HEAD":              "ref: refs/heads/main\n",
 		".fiscguard.yaml":        "# .fiscguard.yaml" + example,
 		"infra/main.tf":          volumes,
 		"policies/bank/x.rego":   userPolicy,

@@ -4,10 +4,15 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
@@ -40,8 +45,9 @@ type Rules struct {
 }
 
 // Find looks for a configuration file in start (a file's directory, or a
-// directory) and each directory above it; "" when there is none.
-func Find(start string) (string, error) {
+// directory) and each directory above it up to root, the repository root:
+// nothing outside the repository is read. "" when there is none.
+func Find(start string, root inputfile.Root) (string, error) {
 	dir, err := filepath.Abs(start)
 	if err != nil {
 		return "", err
@@ -49,24 +55,35 @@ func Find(start string) (string, error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		dir = filepath.Dir(dir)
 	}
-	for {
+	for inputfile.Within(root.Dir(), dir) {
 		for _, name := range FileNames {
 			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			if st, err := os.Lstat(p); err == nil && !st.IsDir() {
 				return p, nil
 			}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			break
 		}
 		dir = parent
 	}
+	return "", nil
 }
 
 // Load reads and checks a configuration file: an unknown key, a value of
-// the wrong type or an unknown setting is an error at its line.
-func Load(path string) (*Config, error) {
+// the wrong type or an unknown setting is an error at its line. The file
+// (unless given on the command line) and every path it names must lie
+// inside root, the repository root; paths are resolved against the file's
+// directory.
+func Load(path string, root inputfile.Root, given bool) (*Config, error) {
+	check := root.Check
+	if given {
+		check = root.CheckGiven
+	}
+	if err := check(path); err != nil {
+		return nil, &model.InputError{File: path, Msg: err.Error()}
+	}
 	var c Config
 	f, err := yamlfile.Load(path, &c)
 	if err != nil {
@@ -79,8 +96,18 @@ func Load(path string) (*Config, error) {
 	dir := filepath.Dir(path)
 	for i, d := range c.PolicyDir {
 		c.PolicyDir[i] = resolve(dir, d)
+		if err := root.Check(c.PolicyDir[i]); err != nil {
+			return nil, c.file.Errorf(fmt.Sprintf("$.policy_dirs[%d]", i), "policy_dirs: %s: %v", d, err)
+		}
 	}
-	c.Waivers, c.Baseline = resolve(dir, c.Waivers), resolve(dir, c.Baseline)
+	for key, p := range map[string]*string{"waivers": &c.Waivers, "baseline": &c.Baseline} {
+		given := *p
+		if *p = resolve(dir, *p); *p != "" {
+			if err := root.Check(*p); err != nil {
+				return nil, c.file.Errorf("$."+key, "%s: %s: %v", key, given, err)
+			}
+		}
+	}
 	return &c, nil
 }
 
@@ -112,12 +139,36 @@ func (c *Config) check() error {
 	return nil
 }
 
-// ParamError reports a problem with params.NAME at its line.
-func (c *Config) ParamError(name string, err error) error {
-	return c.file.Errorf("$.params."+name, "params.%s: %v", name, err)
-}
-
-// RuleError reports an unknown rule ID in rules.enable or rules.disable.
-func (c *Config) RuleError(list string, i int, id string) error {
-	return c.file.Errorf(fmt.Sprintf("$.rules.%s[%d]", list, i), "rules.%s: unknown rule %q", list, id)
+// Validate checks the file's parameters against their declared types and
+// ranges and its rule lists against the rules that exist, reporting each
+// problem at its line and column.
+func (c *Config) Validate(specs rule.ParamSpecs, exists func(id string) bool) error {
+	for _, name := range slices.Sorted(maps.Keys(c.Params)) {
+		spec, ok := specs[name]
+		if !ok {
+			return c.file.Errorf("$.params."+name, "params.%s: unknown parameter (known: %s)", name, strings.Join(specs.Names(), ", "))
+		}
+		if at, err := spec.Check(c.Params[name]); err != nil {
+			return c.file.Errorf("$.params."+name+at, "params.%s%s: %v", name, at, err)
+		}
+	}
+	enabled := map[string]int{}
+	for i, id := range c.Rules.Enable {
+		enabled[id] = i
+	}
+	for _, list := range []struct {
+		name string
+		ids  []string
+	}{{"enable", c.Rules.Enable}, {"disable", c.Rules.Disable}} {
+		for i, id := range list.ids {
+			at := fmt.Sprintf("$.rules.%s[%d]", list.name, i)
+			if !exists(id) {
+				return c.file.Errorf(at, "rules.%s: unknown rule %q", list.name, id)
+			}
+			if j, both := enabled[id]; both && list.name == "disable" {
+				return c.file.Errorf(at, "rules.disable: %s is also in rules.enable[%d]; a rule cannot be both", id, j)
+			}
+		}
+	}
+	return nil
 }

@@ -87,7 +87,7 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 	ev := &evaluator{
 		opts:    opts,
 		scanDir: abs,
-		root:    RepoRoot(abs),
+		root:    inputfile.RepoRoot(abs),
 		modules: map[string]*module{},
 		funcs:   map[string]map[string]function.Function{},
 		noted:   map[string]bool{},
@@ -132,20 +132,6 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 	sort.SliceStable(doc.Resources, func(i, j int) bool { return doc.Resources[i].Address < doc.Resources[j].Address })
 	doc.LinkProviders()
 	return doc, ev.notes, nil
-}
-
-// RepoRoot is the nearest directory at or above dir holding .git, or dir.
-func RepoRoot(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
 }
 
 // rel renders an absolute path relative to the root, with forward slashes.

@@ -104,6 +104,20 @@ func UTF8(data []byte) ([]byte, error) {
 	return data, nil
 }
 
+// RepoRoot is the nearest directory at or above dir holding .git, or dir.
+func RepoRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
 // Root is a directory that reads are confined to: the repository root.
 type Root struct {
 	dir  string // absolute, clean

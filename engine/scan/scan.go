@@ -193,7 +193,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}
 	findings := finding.FromResults(doc, results)
 	quoteSources(findings, doc)
-	root := scanRoot(t.Path, opts)
+	root := RootOf(t.Path, opts.HCL.Root)
 	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
 	for i, w := range opts.Waivers {
 		w.Source.File = repoRelative(w.Source.File, root)
@@ -305,10 +305,12 @@ func (l *Library) selection(enable, disable []string) (map[string]bool, error) {
 	return only, nil
 }
 
-// scanRoot is the repository root that locations are relative to.
-func scanRoot(target string, opts Options) string {
-	if opts.HCL.Root != "" {
-		if abs, err := filepath.Abs(opts.HCL.Root); err == nil {
+// RootOf is the repository root of a scan of target (repoRoot when given,
+// as --repo-root does): locations are relative to it, and nothing read may
+// leave it.
+func RootOf(target, repoRoot string) string {
+	if repoRoot != "" {
+		if abs, err := filepath.Abs(repoRoot); err == nil {
 			return abs
 		}
 	}
@@ -320,7 +322,7 @@ func scanRoot(target string, opts Options) string {
 	if err != nil {
 		return dir
 	}
-	return hclconf.RepoRoot(abs)
+	return inputfile.RepoRoot(abs)
 }
 
 // loaded is the input document with notes about what could not be
@@ -379,7 +381,7 @@ func readTarget(name string, t Target, opts Options) (*model.Document, []string,
 	var data []byte
 	var err error
 	if t.Path != "-" {
-		err = inputfile.NewRoot(scanRoot(t.Path, opts)).CheckGiven(t.Path)
+		err = inputfile.NewRoot(RootOf(t.Path, opts.HCL.Root)).CheckGiven(t.Path)
 	}
 	switch {
 	case err != nil:

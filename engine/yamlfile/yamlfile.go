@@ -5,6 +5,7 @@ package yamlfile
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -80,8 +81,16 @@ func positioned(name string, err error) error {
 	if errors.As(err, &ye) {
 		msg := ye.GetMessage()
 		var uf *yaml.UnknownFieldError
-		if errors.As(err, &uf) {
+		var te *yaml.TypeError
+		var oe *yaml.OverflowError
+		switch {
+		case errors.As(err, &uf):
 			msg = strings.Replace(msg, "unknown field", "unknown key", 1)
+		case errors.As(err, &te):
+			// goccy names Go's types and fields; say it in YAML's terms.
+			msg = fmt.Sprintf("%s where %s belongs", kind(te.SrcType), kind(te.DstType))
+		case errors.As(err, &oe):
+			msg = fmt.Sprintf("%s is out of range for %s", oe.SrcNum, kind(oe.DstType))
 		}
 		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
 			return &model.InputError{File: name, Line: tok.Position.Line, Column: tok.Position.Column, Msg: msg}
@@ -89,6 +98,30 @@ func positioned(name string, err error) error {
 		return &model.InputError{File: name, Msg: msg}
 	}
 	return &model.InputError{File: name, Msg: strings.Join(strings.Fields(err.Error()), " ")}
+}
+
+// kind says what a Go type holds in YAML's terms.
+func kind(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a map"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "a value"
 }
 
 // Errorf reports a problem with the value at path ($.profile,

@@ -91,3 +91,72 @@ func TestInternalErrors(t *testing.T) {
 		t.Errorf("panic while writing: exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+// TestBroadWaivers: a waiver for every rule needs scope: all, and then
+// every output names it; a narrow one does not claim it.
+func TestBroadWaivers(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": volumes})
+	waivers := filepath.Join(dir, "waivers.yaml")
+	for _, tc := range []struct{ entry, err string }{
+		{`{rule: "*", reason: freeze}`, `waivers.yaml:2: the waiver's rule pattern "*" matches every rule; say scope: all`},
+		{`{rule: "実*", reason: freeze}`, `waivers.yaml:2: the waiver's rule pattern "実*" matches every rule`},
+		{`{rule: FG-EBS-001, reason: x, scope: all}`, `does not match every rule`},
+	} {
+		os.WriteFile(waivers, []byte("waivers:\n  - "+tc.entry+"\n"), 0o644)
+		if code, _, stderr := cli(t, "", "scan", dir, "--waivers", waivers); code != 2 || !strings.Contains(stderr, tc.err) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, %q", tc.entry, code, stderr)
+		}
+	}
+	os.WriteFile(waivers, []byte("waivers:\n  - {rule: \"*\", resource: aws_ebs_volume.data, reason: freeze, scope: all}\n"), 0o644)
+	for _, format := range []string{"text", "json", "sarif", "markdown"} {
+		code, out, stderr := cli(t, "", "scan", dir, "--waivers", waivers, "--format", format)
+		want := "a waiver covers every rule (*) on aws_ebs_volume.data: freeze"
+		if format == "markdown" {
+			want = `a waiver covers every rule (\*) on aws\_ebs\_volume.data: freeze`
+		}
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d %s, the broad waiver is not named:\n%s", format, code, stderr, out)
+		}
+	}
+}
+
+// TestBaselineCount: findings a baseline leaves out are counted in every
+// output.
+func TestBaselineCount(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": volumes})
+	base := filepath.Join(dir, "baseline.json")
+	if code, _, stderr := cli(t, "", "baseline", dir, "--output", base); code != 0 {
+		t.Fatalf("baseline: exit %d %s", code, stderr)
+	}
+	for _, format := range []string{"text", "json", "sarif", "markdown"} {
+		_, out, _ := cli(t, "", "scan", dir, "--baseline", base, "--format", format)
+		if !strings.Contains(out, "1 known finding not shown: it is in the baseline") {
+			t.Errorf("%s: the baselined finding is not counted:\n%s", format, out)
+		}
+	}
+}
+
+// TestDiffBaseIsNeverAnOption: a --diff-base value that git would read as
+// an option (--output=FILE writes a file) is refused, and git is told
+// where its options end.
+func TestDiffBaseIsNeverAnOption(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := writeFiles(t, map[string]string{"main.tf": volumes})
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base"}} {
+		if out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+	}
+	written := filepath.Join(dir, "written")
+	for _, ref := range []string{"--output=" + written, "-p"} {
+		code, _, stderr := cli(t, "", "scan", dir, "--diff-base", ref)
+		if code != 2 || !strings.Contains(stderr, "is not a git ref: a ref cannot start with '-'") {
+			t.Errorf("%s: exit %d %q", ref, code, stderr)
+		}
+	}
+	if _, err := os.Stat(written); err == nil {
+		t.Error("git wrote a file named by --diff-base")
+	}
+}

@@ -183,12 +183,12 @@ type parser struct {
 // Limits on one configuration file, so a pathological file is an error
 // rather than exhausted memory or stack.
 const (
-	maxFileSize = 64 << 20
+	MaxFileSize = 64 << 20
 	maxNesting  = 1000
 )
 
 func (ps *parser) parseFile(path string) (*hcl.File, error) {
-	src, err := ps.read(path, maxFileSize)
+	src, err := ps.read(path, MaxFileSize)
 	if err != nil {
 		return nil, err
 	}

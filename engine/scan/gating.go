@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -14,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/hclconf"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/waiver"
@@ -38,8 +39,13 @@ var hunkHeader = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
 // changedLines lists, per file relative to root, the lines that differ from
 // ref: lines added or changed in tracked files, and every line of new files.
 func changedLines(root, ref string) (map[string][][2]int, error) {
+	// A ref that git would read as an option (--output=FILE writes a file)
+	// is refused, and --end-of-options keeps git from trying.
+	if strings.HasPrefix(ref, "-") {
+		return nil, &model.InputError{File: "--diff-base", Msg: fmt.Sprintf("%q is not a git ref: a ref cannot start with '-'", ref)}
+	}
 	out := map[string][][2]int{}
-	cmd := exec.Command("git", "-C", root, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", ref, "--")
+	cmd := exec.Command("git", "-C", root, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", "--end-of-options", ref, "--")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	diff, err := cmd.Output()
@@ -170,8 +176,10 @@ func keeps(f finding.Finding, leftOutBy map[string]string) bool {
 }
 
 // applyWaivers applies inline waivers found in the configuration files the
-// resources are written in, and the waiver file's entries.
-func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file []finding.Waiver, requireExpiry bool, today string) ([]finding.Waiver, []string, error) {
+// resources are written in, and the waiver file's entries. A waiver whose
+// rule pattern is broad (matches every rule) must say so with scope: all,
+// and is named in a note, so every output shows it.
+func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file []finding.Waiver, requireExpiry bool, today string, broad func(pattern string) bool) ([]finding.Waiver, []string, error) {
 	files := map[string]bool{}
 	blocks := map[string]*model.Location{}
 	for i := range doc.Resources {
@@ -194,7 +202,7 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 	}
 	var inline []waiver.Inline
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		data, err := inputfile.Read(filepath.Join(root, filepath.FromSlash(name)), hclconf.MaxFileSize)
 		if err != nil {
 			continue
 		}
@@ -204,10 +212,25 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 		}
 		inline = append(inline, in...)
 	}
-	notes := waiver.Apply(fs, inline, file, func(a string) *model.Location { return blocks[a] }, today)
 	all := append([]finding.Waiver(nil), file...)
 	for _, in := range inline {
 		all = append(all, in.Waiver)
 	}
+	var notes []string
+	for i := range all {
+		w := &all[i]
+		b := broad(w.Rule)
+		if err := waiver.CheckScope(w, b); err != nil {
+			return nil, nil, err
+		}
+		if b {
+			on := "every resource"
+			if w.Resource != "" && w.Resource != "*" {
+				on = w.Resource
+			}
+			notes = append(notes, fmt.Sprintf("%s:%d: a waiver covers every rule (%s) on %s: %s", w.Source.File, w.Source.Line, w.Rule, on, strings.Join(strings.Fields(w.Reason), " ")))
+		}
+	}
+	notes = append(notes, waiver.Apply(fs, inline, file, func(a string) *model.Location { return blocks[a] }, today)...)
 	return all, notes, nil
 }

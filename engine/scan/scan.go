@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
+	"github.com/fiscguard/fiscguard/engine/waiver"
 	"github.com/fiscguard/fiscguard/policies"
 )
 
@@ -199,7 +201,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		w.Source.File = repoRelative(w.Source.File, root)
 		fileWaivers[i] = w
 	}
-	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == rule.Strict, opts.Today)
+	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == rule.Strict, opts.Today, l.broad)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +216,13 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	// which findings to show.
 	cov := coverage.Build(doc, q.Rules(), append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
+		all := len(findings)
 		findings = baseline.Filter(findings, opts.Baseline)
+		if known := all - len(findings); known == 1 {
+			loadNotes = append(loadNotes, "1 known finding not shown: it is in the baseline")
+		} else if known > 1 {
+			loadNotes = append(loadNotes, fmt.Sprintf("%d known findings not shown: they are in the baseline", known))
+		}
 	}
 	var filters []keptBy
 	if opts.ChangedOnly {
@@ -248,6 +256,25 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Waivers:   waivers,
 		Today:     opts.Today,
 	}, nil
+}
+
+// broad reports whether a waiver's rule pattern matches every rule of the
+// library: every rule ID, or every FISC item of a catalog category.
+func (l *Library) broad(pattern string) bool {
+	var ids []string
+	for _, r := range l.Policies.Rules() {
+		ids = append(ids, r.ID)
+	}
+	byCategory := map[string][]string{}
+	for _, it := range l.Catalog.Items() {
+		key := string(it.Edition) + "/" + it.Category.En
+		byCategory[key] = append(byCategory[key], it.ID)
+	}
+	var categories [][]string
+	for _, k := range slices.Sorted(maps.Keys(byCategory)) {
+		categories = append(categories, byCategory[k])
+	}
+	return waiver.Broad(pattern, ids, categories)
 }
 
 // query prepares the rules of a profile with its parameters, once, and

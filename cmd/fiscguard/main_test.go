@@ -125,14 +125,19 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestSecretsNeverAppear: sensitive values in plans (canaries) never reach
-// any output.
+// TestSecretsNeverAppear: canary secrets in the fixtures (sensitive
+// variables and outputs, secret-named arguments, sensitive values given to
+// functions that fail on them, a region from a sensitive variable) never
+// reach an output: any format, either language, standard error, or the
+// baseline file.
 func TestSecretsNeverAppear(t *testing.T) {
+	canaries := 0
 	for _, f := range scanTargets(t) {
 		if !containsCanary(t, f) {
 			continue
 		}
-		for _, format := range []string{"text", "json", "sarif"} {
+		canaries++
+		for _, format := range []string{"text", "json", "sarif", "markdown"} {
 			for _, lang := range []string{"en", "ja"} {
 				_, out, stderr := cli(t, "", "scan", f, "--format", format, "--lang", lang, "--profile", "strict")
 				if out == "" || strings.Contains(out+stderr, "CANARY") {
@@ -140,6 +145,12 @@ func TestSecretsNeverAppear(t *testing.T) {
 				}
 			}
 		}
+		if _, out, stderr := cli(t, "", "baseline", f, "--profile", "strict"); out == "" || strings.Contains(out+stderr, "CANARY") {
+			t.Errorf("%s: a sensitive canary value reached the baseline", f)
+		}
+	}
+	if canaries < 4 {
+		t.Errorf("only %d fixtures hold canaries", canaries)
 	}
 }
 

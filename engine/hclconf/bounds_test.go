@@ -249,3 +249,38 @@ locals {
 		t.Errorf("a note shows the sensitive value:\n%s", all)
 	}
 }
+
+// TestNotesWithholdSensitiveValues: HCL's own messages may quote a value;
+// when the expression reads a sensitive one, the note withholds them.
+func TestNotesWithholdSensitiveValues(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `variable "s" {
+  default   = "CANARY-5d7b"
+  sensitive = true
+}
+variable "region" {
+  default = "ap-northeast-1"
+}
+locals {
+  dup   = { for k in [var.s, var.s] : k => 1 }
+  plain = { for k in ["a", "a"] : k => 1 }
+  miss  = { x = 1 }[var.region]
+}
+`})
+	_, notes, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(notes, "\n")
+	for _, want := range []string{
+		"local.dup could not be evaluated (Duplicate object key: the details are not shown because the expression reads a sensitive value)",
+		`local.plain could not be evaluated (Duplicate object key: Two different items produced the key "a"`,
+		"local.miss could not be evaluated (Invalid index:",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes lack %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "CANARY") {
+		t.Errorf("a note shows the sensitive value:\n%s", all)
+	}
+}

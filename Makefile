@@ -5,7 +5,7 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs browser-test screenshot
+.PHONY: build test e2e fuzz run bench lint rego-test sarif-validate clean docs browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -23,6 +23,17 @@ e2e: build
 	$(GO) test -count=1 ./test/e2e/
 	$(GO) test -count=1 -run 'TestOneFindingPerResourceAndCause|TestMessages' ./engine/scan/
 	$(MAKE) sarif-validate
+
+## fuzz: each fuzz target for FUZZTIME (20s), seeded from the fixtures and the corpus; a crash fails
+## (its input lands in the package's testdata/fuzz/, where go test replays it from then on)
+FUZZTIME ?= 20s
+FUZZ_TARGETS := engine/plan:FuzzLoad engine/hclconf:FuzzLoad engine/waiver:FuzzLoadFile engine/waiver:FuzzScanInline \
+	engine/config:FuzzLoad engine/baseline:FuzzLoad engine/report:FuzzEscape
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} $${t##*:} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*}/; \
+	done
 
 ## run: scan the demo plan (exit 1 means findings were shown, which is the point)
 run: build

@@ -60,19 +60,30 @@ func Decode(name string, data []byte, v any) (*File, error) {
 	if err != nil {
 		return nil, positioned(name, err)
 	}
+	// Tags (!x) mean nothing in fiscguard's files, and go-yaml's decoder
+	// crashes on some of them.
+	if tag := find(f, func(n ast.Node) bool { _, ok := n.(*ast.TagNode); return ok }); tag != nil {
+		return nil, at(name, tag, fmt.Sprintf("YAML tags (%s) are not used in fiscguard's files", tokenValue(tag)))
+	}
 	if ExpandedNodes(f, maxNodes) > maxNodes {
-		e := &model.InputError{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d values", maxNodes)}
-		if aliases := ast.Filter(ast.AliasType, f.Docs[0]); len(aliases) > 0 {
-			if tok := aliases[0].GetToken(); tok != nil && tok.Position != nil {
-				e.Line, e.Column = tok.Position.Line, tok.Position.Column
-			}
-		}
-		return nil, e
+		alias := find(f, func(n ast.Node) bool { _, ok := n.(*ast.AliasNode); return ok })
+		return nil, at(name, alias, fmt.Sprintf("its aliases expand to more than %d values", maxNodes))
 	}
 	if err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, positioned(name, err)
 	}
 	return &File{Name: name, ast: f}, nil
+}
+
+// at is an input error at a node's position (the file's when it has none).
+func at(name string, n ast.Node, msg string) error {
+	e := &model.InputError{File: name, Msg: msg}
+	if !absent(n) {
+		if tok := n.GetToken(); tok != nil && tok.Position != nil {
+			e.Line, e.Column = tok.Position.Line, tok.Position.Column
+		}
+	}
+	return e
 }
 
 // positioned turns a go-yaml error into an input error at its token.

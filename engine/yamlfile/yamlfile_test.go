@@ -50,6 +50,8 @@ func TestPathologicalYAML(t *testing.T) {
 		{"waivers:\n  - rule: " + strings.Repeat("- ", 300000) + "x\n", "a.yaml:2:"},
 		{indented.String(), "a.yaml:101:101: blocks are nested more than 100 deep"},
 		{bomb, "a.yaml:2:10: its aliases expand to more than 1000000 values"},
+		// go-yaml's decoder crashed on this (found by FuzzLoad in engine/config).
+		{"params:\n 0: \nrules:\n  enable: !00\n0000", "a.yaml:4:11: YAML tags (!00) are not used in fiscguard's files"},
 	} {
 		if _, err := Decode("a.yaml", []byte(tt.src), &v); err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%.30q…: error %v, want %q", tt.src, err, tt.want)

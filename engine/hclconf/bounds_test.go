@@ -198,9 +198,9 @@ func TestHostileExpressions(t *testing.T) {
 		{"splats", map[string]string{"main.tf": "locals {\n  a = []" + strings.Repeat("[*]", 500000) + "\n}\n"},
 			"main.tf:2:3004: brackets or operators are nested more than 1000 deep"},
 		{"a 10 GB join", map[string]string{"main.tf": "locals {\n  kb  = join(\"\", [for i in range(1000) : \"x\"])\n  mb  = join(\"\", [for i in range(1000) : local.kb])\n  big = join(\"\", [for i in range(1000) : [for j in range(10) : local.mb]]...)\n}\n"},
-			`main.tf:4:9: the result of join would be larger than 256 MiB`},
+			`main.tf:4:9: the result of join would be larger than 64 MiB`},
 		{"a YAML alias bomb", map[string]string{"main.tf": "locals {\n  x = yamldecode(file(\"bomb.yaml\"))\n}\n", "bomb.yaml": bomb},
-			"main.tf:2:7: the result of yamldecode would be larger than 256 MiB"},
+			"main.tf:2:7: the result of yamldecode would be larger than 64 MiB"},
 		{"nested module fan-out", map[string]string{"main.tf": "module \"m\" {\n  source = \"./a\"\n  count  = 30\n}\n", "a/main.tf": module("../b"), "b/main.tf": module("../c"), "c/main.tf": "variable \"i\" {}\n"},
 			"b/main.tf:2:1: the configuration expands to more than 20000 module instances"},
 	}

@@ -37,6 +37,45 @@ func (ev *evaluator) overBudget(expr hcl.Expression, v cty.Value, diags hcl.Diag
 	return false
 }
 
+// templatesTooLarge reports, before an expression is evaluated, whether a
+// template in it would concatenate parts past the value budget: a string
+// doubled by "${local.a}${local.a}" a few dozen times would be built, and
+// only then measured, at gigabytes. The parts that are references are
+// looked up (cheaply) and measured; the others are measured when they are
+// built.
+func (ev *evaluator) templatesTooLarge(expr hcl.Expression, ctx *hcl.EvalContext) bool {
+	syn, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return false
+	}
+	var over *hclsyntax.TemplateExpr
+	_ = hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
+		t, ok := n.(*hclsyntax.TemplateExpr)
+		if !ok || over != nil {
+			return nil
+		}
+		var size int64
+		for _, part := range t.Parts {
+			switch p := part.(type) {
+			case *hclsyntax.LiteralValueExpr:
+				size += tffunc.ValueSize(p.Val, tffunc.MaxValueSize)
+			case *hclsyntax.ScopeTraversalExpr:
+				if v, diags := p.Value(ctx); !diags.HasErrors() {
+					size += tffunc.ValueSize(v, tffunc.MaxValueSize)
+				}
+			}
+		}
+		if size > tffunc.MaxValueSize {
+			over = t
+		}
+		return nil
+	})
+	if over != nil {
+		ev.fail(ev.ps.errAt(over.SrcRange, "%s", (&tffunc.BudgetError{What: "this string"}).Error()))
+	}
+	return over != nil
+}
+
 // fail records the first error that stops the scan once evaluation ends.
 func (ev *evaluator) fail(err error) {
 	if ev.err == nil {

@@ -141,6 +141,9 @@ func (in *instance) evaluateAll() error {
 // value evaluates an expression; a failure makes the value unknown and is
 // noted once, never aborting the scan.
 func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string) cty.Value {
+	if in.ev.templatesTooLarge(expr, ctx) {
+		return cty.DynamicVal
+	}
 	v, diags := expr.Value(ctx)
 	if in.ev.overBudget(expr, v, diags) {
 		return cty.DynamicVal

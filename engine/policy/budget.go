@@ -17,7 +17,7 @@ import (
 // string to a gigabyte stops with an error at the call instead of
 // exhausting memory (Go cannot recover from that). It is the HCL
 // evaluator's bound too.
-const MaxValueSize = 256 << 20
+const MaxValueSize = 64 << 20
 
 // termCost is roughly what one element of an array costs in memory.
 const termCost = 64

@@ -97,7 +97,7 @@ func TestBuiltinBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = q.Eval(context.Background(), &model.Document{Kind: model.KindPlan})
-		if err == nil || !strings.Contains(err.Error(), "the result would be larger than 256 MiB") || !strings.Contains(err.Error(), "p/a.rego:") {
+		if err == nil || !strings.Contains(err.Error(), "the result would be larger than 64 MiB") || !strings.Contains(err.Error(), "p/a.rego:") {
 			t.Errorf("%s: %v", expr, err)
 		}
 	}

@@ -22,7 +22,7 @@ import (
 // that multiplies a value (a join into gigabytes, a string doubled forty
 // times, a YAML alias bomb, a setproduct of large sets) stops with an input
 // error at the call instead of exhausting memory.
-const MaxValueSize = 256 << 20
+const MaxValueSize = 64 << 20
 
 // elementCost is roughly what an element or attribute costs in memory.
 const elementCost = 64

@@ -113,7 +113,7 @@ func TestValueBudget(t *testing.T) {
 	} {
 		_, diags := evalVars(src)
 		var be *BudgetError
-		if !diags.HasErrors() || !errors.As(diagError(diags), &be) || !strings.Contains(diags.Error(), "would be larger than 256 MiB") {
+		if !diags.HasErrors() || !errors.As(diagError(diags), &be) || !strings.Contains(diags.Error(), "would be larger than 64 MiB") {
 			t.Errorf("%s: %v, want a budget error", src, diags)
 		}
 	}

@@ -75,6 +75,22 @@ func (l *Library) RulesFor(id string) []*rule.Rule {
 	return out
 }
 
+// RulesForControl returns the rules that implement an AWS control: those
+// whose AWS-control basis for some item names it.
+func (l *Library) RulesForControl(id string) []*rule.Rule {
+	var out []*rule.Rule
+	for _, r := range l.Rules {
+		for _, b := range r.FISCBasis {
+			kind, detail, _ := strings.Cut(b, ":")
+			if kind == rule.BasisAWSControl && contains(catalog.ControlIDs(detail), id) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // Rule returns the rule with the given ID, ignoring case.
 func (l *Library) Rule(id string) (*rule.Rule, bool) {
 	for _, r := range l.Rules {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -145,6 +146,8 @@ type metadata struct {
 	DescriptionJa  string            `json:"description_ja"`
 	Remediation    string            `json:"remediation"`
 	RemediationJa  string            `json:"remediation_ja"`
+	StrictReason   string            `json:"strict_reason"`
+	StrictReasonJa string            `json:"strict_reason_ja"`
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$`)
@@ -210,13 +213,19 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 			if it.Edition != ids.edition {
 				return nil, fmt.Errorf("%s: rule %s lists %s (edition %s) among the %s-edition IDs", loc, md.ID, id, it.Edition, ids.edition)
 			}
+			if it.Retired {
+				return nil, fmt.Errorf("%s: rule %s cites %s, a retired number (欠番)", loc, md.ID, id)
+			}
 		}
 	}
-	if err := checkBasis(md); err != nil {
+	if err := checkBasis(md, cat); err != nil {
 		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
 	}
 	if len(md.ResourceTypes) == 0 {
 		return nil, fmt.Errorf("%s: rule %s: METADATA custom.resource_types is empty", loc, md.ID)
+	}
+	if (prof == rule.Strict) != (md.StrictReason != "" || md.StrictReasonJa != "") || (md.StrictReason == "") != (md.StrictReasonJa == "") {
+		return nil, fmt.Errorf("%s: rule %s: a strict-only rule, and only one, says why in strict_reason and strict_reason_ja", loc, md.ID)
 	}
 	return &rule.Rule{
 		ID:             md.ID,
@@ -230,6 +239,7 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 		Profile:        prof,
 		Responsibility: md.Responsibility,
 		ResourceTypes:  md.ResourceTypes,
+		StrictReason:   i18n.Text{En: md.StrictReason, Ja: md.StrictReasonJa},
 		Package:        pkg,
 		File:           file,
 	}, nil
@@ -237,8 +247,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 
 // checkBasis requires one basis per cited FISC ID and nothing else: AWS
 // kinds only for current-edition IDs, the seed only for 8th-edition IDs, and
-// a detail always.
-func checkBasis(md metadata) error {
+// a detail always. An AWS control basis must name controls of the catalog
+// that AWS maps to the item, so a rule cannot claim a mapping AWS never made.
+func checkBasis(md metadata, cat *catalog.Catalog) error {
 	cited := map[string]rule.Edition{}
 	for _, id := range md.FISC {
 		cited[id] = rule.EditionCurrent
@@ -267,6 +278,30 @@ func checkBasis(md metadata) error {
 		default:
 			return fmt.Errorf("fisc_basis kind %q does not fit %s (want %s or %s:… for current-edition IDs, %s or %s:… for 8th-edition IDs)",
 				kind, id, rule.BasisAWSControl, rule.BasisAWSWorkload, rule.BasisSeed, rule.BasisDerived)
+		}
+		if kind == rule.BasisAWSControl {
+			if err := checkControls(id, detail, cat); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkControls requires an aws-blea-ct basis for item id to name at least
+// one AWS control, each in the catalog and mapped by AWS to id.
+func checkControls(id, detail string, cat *catalog.Catalog) error {
+	ids := catalog.ControlIDs(detail)
+	if len(ids) == 0 {
+		return fmt.Errorf("fisc_basis for %s names no AWS control (like SH.S3.8 or AWS-GR_RESTRICTED_SSH)", id)
+	}
+	for _, c := range ids {
+		ctl, ok := cat.Control(c)
+		if !ok {
+			return fmt.Errorf("fisc_basis for %s names %s, which is not an AWS control of the catalog", id, c)
+		}
+		if !slices.Contains(ctl.FISC, id) {
+			return fmt.Errorf("fisc_basis for %s names %s, which AWS maps to %s, not to %s", id, c, strings.Join(ctl.FISC, ", "), id)
 		}
 	}
 	return nil

@@ -23,28 +23,28 @@ items:
     edition: current
     category: {en: Practice standards, ja: 実務基準}
     title: {en: Prevent leakage of stored data, ja: 蓄積データの漏えい防止}
-    title_verified: false
+    title_source: none
     responsibility: shared
     iac: partial
   - id: 実14
     edition: current
     category: {en: Practice standards, ja: 実務基準}
     title: {en: Control access, ja: アクセス管理}
-    title_verified: false
+    title_source: none
     responsibility: user
     iac: partial
   - id: 実25
     edition: current
     category: {en: Practice standards, ja: 実務基準}
     title: {en: Keep access logs, ja: アクセス記録の取得}
-    title_verified: false
+    title_source: none
     responsibility: user
     iac: partial
   - id: 運110
     edition: 8th
     category: {en: Operations, ja: 運用基準}
     title: {en: Manage cloud service use, ja: クラウドサービスの利用管理}
-    title_verified: false
+    title_source: none
     responsibility: user
     iac: partial
 `

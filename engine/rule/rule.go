@@ -22,6 +22,9 @@ type Rule struct {
 	Profile        Profile           `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
+	// StrictReason says why a strict-only rule is not required under
+	// simple management (empty for a simple rule).
+	StrictReason i18n.Text `json:"strict_reason"`
 	// Package is the Rego package path (without "data."), File the module's file.
 	Package string `json:"package"`
 	File    string `json:"file"`

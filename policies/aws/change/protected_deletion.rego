@@ -14,6 +14,8 @@
 #   fisc: ["実100"]
 #   fisc_basis: {"実100": "derived:AWS maps RDS deletion protection (SH.RDS.8) to 実100; refusing a plan that deletes or replaces protected stores is the same protection applied to the change"}
 #   profile: strict
+#   strict_reason: "Refusing a plan that deletes protected stores goes beyond deletion protection on the resources, which is the minimum; it is fiscguard's reading."
+#   strict_reason_ja: "保護対象を削除するプランを拒否することは、リソースの削除保護（最低限）を超えるものであり、fiscguardの読みである。"
 #   responsibility: user
 #   resource_types: ["*"]
 #   title_ja: プランで保護対象のリソースを削除・置換しない

@@ -17,6 +17,8 @@
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実3": "aws-blea-workload:core-banking, encryption with AWS KMS (the customer-managed-key condition is ours)", "実13": "aws-blea-workload:core-banking, protection of encryption keys with AWS KMS", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
 #   profile: strict
+#   strict_reason: "Encryption at rest is the minimum (simple management); keys the institution controls and can destroy are more than AWS's mapping requires, so they belong to strict management."
+#   strict_reason_ja: "保存時の暗号化が最低限（簡易な管理）であり、金融機関が管理し破棄できる鍵はAWSの対応表が求める以上のものであるため、厳格な管理に置く。"
 #   responsibility: user
 #   resource_types: [aws_ebs_volume, aws_db_instance, aws_rds_cluster, aws_efs_file_system, aws_dynamodb_table]
 #   title_ja: データストアを顧客管理のKMSキーで暗号化する

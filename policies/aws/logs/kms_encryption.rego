@@ -14,6 +14,8 @@
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実13": "derived:AWS protects CloudTrail and Config logs with customer managed keys under 実13; the same for every log group is our extension", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:logs under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
 #   profile: strict
+#   strict_reason: "CloudWatch Logs are encrypted by default; customer-managed keys for every log group extend AWS's measure for the CloudTrail and Config logs, which is more than the minimum."
+#   strict_reason_ja: "CloudWatch Logsは既定で暗号化される。すべてのロググループに顧客管理キーを求めるのは、CloudTrailとConfigのログに対するAWSの対策の拡張であり、最低限を超える。"
 #   responsibility: user
 #   resource_types: [aws_cloudwatch_log_group]
 #   title_ja: CloudWatchロググループを顧客管理のKMSキーで暗号化する

@@ -11,7 +11,7 @@
 #   severity: critical
 #   fisc: ["実3", "実15"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_INSTANCE_PUBLIC_ACCESS_CHECK", "実15": "derived:a publicly accessible database is an externally reachable device, which 実15 asks to minimise (AWS maps its public-access control to 実3 only)", "運110": "seed:運110 names data leakage while the service is in use; a public database exposes the data"}
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_INSTANCE_PUBLIC_ACCESS_CHECK, SH.RDS.2", "実15": "derived:a publicly accessible database is an externally reachable device, which 実15 asks to minimise (AWS maps its public-access control to 実3 only)", "運110": "seed:運110 names data leakage while the service is in use; a public database exposes the data"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance]

@@ -11,7 +11,7 @@
 #   severity: high
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_STORAGE_ENCRYPTED, SH.RDS.27", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_STORAGE_ENCRYPTED, SH.RDS.3, SH.RDS.27", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster]

@@ -15,6 +15,8 @@
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実10": "aws-blea-ct:SH.S3.9", "運112": "derived:access records of the data stores are what the institution monitors and audits its cloud use with"}
 #   profile: strict
+#   strict_reason: "AWS leaves it to each organisation whether to require server access logging everywhere (SH.S3.9 is not recommended by default)."
+#   strict_reason_ja: "AWSはサーバーアクセスログをすべてに求めるかを各組織の判断としている（SH.S3.9は既定では推奨しない）。"
 #   responsibility: user
 #   resource_types: [aws_s3_bucket]
 #   title_ja: S3バケットのサーバーアクセスログを有効にする

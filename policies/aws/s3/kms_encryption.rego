@@ -15,6 +15,8 @@
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.S3.4 (server-side encryption; the customer-managed-key condition is ours)", "実13": "derived:a customer-managed key is the key the institution itself protects and controls", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
 #   profile: strict
+#   strict_reason: "S3 encrypts every new object by default, which AWS's note on SH.S3.4 says is enough; a customer-managed key is more than that minimum."
+#   strict_reason_ja: "S3は新しいオブジェクトを既定で暗号化し、AWSはSH.S3.4の注記でそれで足りるとしている。顧客管理キーはその最低限を超える。"
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
 #   title_ja: S3バケットを顧客管理のKMSキーで既定暗号化する

@@ -16,6 +16,8 @@
 #   fisc: ["実15"]
 #   fisc_basis: {"実15": "aws-blea-ct:AWS-GR_NO_UNRESTRICTED_ROUTE_TO_IGW"}
 #   profile: strict
+#   strict_reason: "AWS marks this control optional (not recommended by default), and telling a public tier from a private one needs the institution's own tagging convention."
+#   strict_reason_ja: "AWSはこの統制を任意としており（既定では推奨しない）、公開層と非公開層の区別には金融機関自身のタグ付けの規約が必要である。"
 #   responsibility: user
 #   resource_types: [aws_route, aws_route_table]
 #   title_ja: インターネットゲートウェイへの経路はパブリック層のルートテーブルに限る

@@ -46,6 +46,19 @@ type Item struct {
 	// simple and strict texts).
 	Ours  []string `yaml:"ours" json:"ours,omitempty"`
 	Basis string   `yaml:"basis" json:"basis"`
+	// ProviderEvidence names the Documents the institution obtains for the
+	// provider's side of the item (required when the provider is responsible).
+	ProviderEvidence []string `yaml:"provider_evidence" json:"provider_evidence"`
+}
+
+// Document is what the institution obtains from the cloud provider as
+// evidence of the provider's controls, such as a third-party audit report
+// (the seed's 第三者監査レポート等).
+type Document struct {
+	ID    string    `yaml:"id" json:"id"`
+	Title i18n.Text `yaml:"title" json:"title"`
+	// Source is where and how the institution obtains it.
+	Source i18n.Text `yaml:"source" json:"source"`
 }
 
 // TitleSource is where an item's title comes from.
@@ -104,16 +117,19 @@ type ManagementLevels struct {
 	Source    i18n.Text `yaml:"source" json:"source"`
 }
 
-// Catalog is the set of known FISC items and AWS controls, by ID.
+// Catalog is the set of known FISC items and AWS controls, by ID, and the
+// provider documents the items name.
 type Catalog struct {
 	items      map[string]*Item
 	controls   map[string]*Control
+	documents  map[string]*Document
 	management ManagementLevels
 }
 
 type file struct {
-	Management ManagementLevels `yaml:"management_levels"`
+	Documents  []*Document      `yaml:"documents"`
 	Items      []*Item          `yaml:"items"`
+	Management ManagementLevels `yaml:"management_levels"`
 	Controls   []*Control       `yaml:"controls"`
 }
 
@@ -123,9 +139,22 @@ func Parse(name string, src []byte) (*Catalog, error) {
 	if err := yaml.UnmarshalWithOptions(src, &f, yaml.Strict()); err != nil {
 		return nil, fmt.Errorf("%s: %s", name, yaml.FormatError(err, false, false))
 	}
-	c := &Catalog{items: make(map[string]*Item, len(f.Items)), controls: make(map[string]*Control, len(f.Controls)), management: f.Management}
+	c := &Catalog{items: make(map[string]*Item, len(f.Items)), controls: make(map[string]*Control, len(f.Controls)),
+		documents: map[string]*Document{}, management: f.Management}
+	for i, d := range f.Documents {
+		switch {
+		case d.ID == "":
+			return nil, fmt.Errorf("%s: document %d: missing id", name, i+1)
+		case d.Title.En == "" || d.Title.Ja == "" || d.Source.En == "" || d.Source.Ja == "":
+			return nil, fmt.Errorf("%s: document %s: title and source need en and ja", name, d.ID)
+		}
+		if _, dup := c.documents[d.ID]; dup {
+			return nil, fmt.Errorf("%s: document %s is listed twice", name, d.ID)
+		}
+		c.documents[d.ID] = d
+	}
 	for i, it := range f.Items {
-		if err := it.validate(); err != nil {
+		if err := it.validate(c.documents); err != nil {
 			return nil, fmt.Errorf("%s: item %d (%s): %w", name, i+1, it.ID, err)
 		}
 		if _, dup := c.items[it.ID]; dup {
@@ -178,7 +207,7 @@ func ControlIDs(text string) []string {
 
 var controlIDs = regexp.MustCompile(`SH\.[A-Za-z0-9]+\.[0-9]+|AWS-GR_[A-Z0-9_]+`)
 
-func (it *Item) validate() error {
+func (it *Item) validate(documents map[string]*Document) error {
 	switch {
 	case it.ID == "":
 		return fmt.Errorf("missing id")
@@ -199,6 +228,8 @@ func (it *Item) validate() error {
 		return fmt.Errorf("iac %q is not full, partial or none", it.IaC)
 	}
 	switch it.TitleSource {
+	case "":
+		it.TitleSource = TitleUnknown // unverified unless a source is named
 	case TitleFromSeed, TitleFromSecondary, TitleInferred, TitleUnknown:
 	default:
 		return fmt.Errorf("title_source %q is not seed, secondary, inferred or none", it.TitleSource)
@@ -211,6 +242,14 @@ func (it *Item) validate() error {
 	if it.Retired && (it.IaC != "none" || it.Simple.En != "" || it.Strict.En != "") {
 		return fmt.Errorf("a retired number has iac none and no expectations")
 	}
+	for _, id := range it.ProviderEvidence {
+		if documents[id] == nil {
+			return fmt.Errorf("provider_evidence names document %q, which is not in documents", id)
+		}
+	}
+	if it.Responsibility == ResponsibilityProvider && len(it.ProviderEvidence) == 0 {
+		return fmt.Errorf("the provider is responsible, so provider_evidence must name what the institution obtains instead")
+	}
 	return nil
 }
 
@@ -218,6 +257,12 @@ func (it *Item) validate() error {
 func (c *Catalog) Lookup(id string) (*Item, bool) {
 	it, ok := c.items[id]
 	return it, ok
+}
+
+// Document returns the provider document with the given ID.
+func (c *Catalog) Document(id string) (*Document, bool) {
+	d, ok := c.documents[id]
+	return d, ok
 }
 
 // Control returns the AWS control with the given ID.

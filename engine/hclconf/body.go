@@ -40,6 +40,9 @@ func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
 		path := joinPath(prefix, name)
 		out[name] = e.in.value(a.expr, e.ctx, path)
 		e.locations[path] = e.in.ev.location(a.rng)
+		if holdsSecret(name, out[name]) {
+			e.in.ev.markSensitive(a.rng)
+		}
 	}
 	blocks := map[string][]cty.Value{}
 	var order []string
@@ -48,9 +51,7 @@ func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
 			order = append(order, blk.typ)
 			blocks[blk.typ] = nil
 		}
-		for _, v := range e.block(blk, prefix, len(blocks[blk.typ])) {
-			blocks[blk.typ] = append(blocks[blk.typ], v)
-		}
+		blocks[blk.typ] = append(blocks[blk.typ], e.block(blk, prefix, len(blocks[blk.typ]))...)
 	}
 	for _, typ := range order {
 		if _, clash := out[typ]; clash {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -25,7 +24,7 @@ func toModel(attrs map[string]cty.Value) (map[string]any, map[string]any) {
 	unknown := map[string]any{}
 	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		v := attrs[k]
-		if secretName(k) && v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		if model.SecretName(k) && v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 			values[k] = model.Redacted
 			continue
 		}
@@ -109,18 +108,4 @@ func convertValue(v cty.Value) (any, any, bool) {
 		return obj, nil, true
 	}
 	return nil, nil, false
-}
-
-// secretName reports whether an argument name is one providers mark
-// sensitive (passwords, secrets, private keys, tokens). A plan redacts these
-// by the provider's schema; HCL has no schema, so names decide, for string
-// values only (flags such as manage_master_user_password stay readable).
-func secretName(name string) bool {
-	n := strings.ToLower(name)
-	for _, s := range []string{"password", "secret", "private_key", "auth_token", "access_token", "api_key", "access_key", "credentials", "passphrase"} {
-		if strings.Contains(n, s) {
-			return !strings.HasSuffix(n, "_arn") && !strings.HasSuffix(n, "_id") && !strings.HasSuffix(n, "_wo_version")
-		}
-	}
-	return n == "token"
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -22,11 +23,25 @@ type Report struct {
 	Lang    i18n.Lang
 	FailOn  rule.Severity
 	// Rules are the rules evaluated in this scan, sorted by ID.
-	Rules    []*rule.Rule
+	Rules []*rule.Rule
+	// Coverage is every rule's pass record over the whole input, sorted by
+	// rule ID: what it applied to and each outcome. It is built before
+	// --baseline, --changed-only and --diff-base leave findings out.
+	Coverage []coverage.Rule
+	// Params are the parameter values in force (defaults, profile, config).
+	Params map[string]any
+	// Library describes the policy library the rules came from.
+	Library  Library
 	Catalog  *catalog.Catalog
 	Findings []finding.Finding
 	// Resources lists every resource in the input, so nothing is dropped silently.
 	Resources []Resource
+	// Filters are the resource filters in force (--changed-only,
+	// --diff-base), in the order applied.
+	Filters []Filter
+	// Repository is where the scanned files are published, for links to
+	// them; zero when unknown.
+	Repository Repository
 	// Notes are warnings about the input, e.g. an incomplete plan.
 	Notes []string
 	// Waivers in force, for reporting those that expire soon (findings they
@@ -55,15 +70,60 @@ type Target struct {
 	Errored          bool
 }
 
-// Resource is one resource of the input as outputs list it.
-type Resource struct {
-	Address string          `json:"address"`
-	Type    string          `json:"type"`
-	Mode    string          `json:"mode"`
-	Actions []string        `json:"actions"`
-	Checked bool            `json:"checked"`
-	Source  *model.Location `json:"source,omitempty"`
+// Library is the policy library a scan used.
+type Library struct {
+	Sources []LibrarySource
+	// Rules are every rule of the library, in force or not, sorted by ID.
+	Rules []*rule.Rule
 }
+
+// LibrarySource is one part of the policy library: the embedded library
+// (policies, catalog and parameters) or a --policy-dir (its .rego files).
+type LibrarySource struct {
+	Name    string
+	Builtin bool
+	Digest  string
+	Files   int
+}
+
+// Resource is one resource of the input as outputs list it. Covered is
+// true when an evaluated rule judges resources of its type. Checked is true
+// when at least one rule judged it and the report holds its findings: a
+// managed resource, not only being deleted, that every filter kept, of a
+// covered type or given a finding; LeftOutBy names the filter that left it
+// out ("changed-only", "diff-base"), else "".
+type Resource struct {
+	Address   string          `json:"address"`
+	Type      string          `json:"type"`
+	Mode      string          `json:"mode"`
+	Actions   []string        `json:"actions"`
+	Covered   bool            `json:"covered"`
+	Checked   bool            `json:"checked"`
+	LeftOutBy string          `json:"left_out_by"`
+	Source    *model.Location `json:"source,omitempty"`
+}
+
+// Subject reports whether the resource is what policies judge: managed
+// and not only being deleted (data sources and deletions are not).
+func (r *Resource) Subject() bool {
+	return (&model.Resource{Mode: r.Mode, Actions: r.Actions}).Checked()
+}
+
+// Filter is a resource filter in force and how many resources it left out
+// (of those policies judge).
+type Filter struct {
+	// Name is "changed-only" (what a plan creates, updates or replaces) or
+	// "diff-base" (blocks changed since Ref).
+	Name    string
+	Ref     string
+	LeftOut int
+}
+
+// Filter names.
+const (
+	FilterChangedOnly = "changed-only"
+	FilterDiffBase    = "diff-base"
+)
 
 // Formats lists the output formats by name.
 var Formats = []string{"text", "json", "sarif", "markdown"}

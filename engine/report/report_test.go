@@ -2,20 +2,17 @@ package report
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 const testCatalog = `
 items:
@@ -61,7 +58,9 @@ var (
 		Profile:        rule.Simple,
 		Responsibility: catalog.ResponsibilityUser,
 		ResourceTypes:  []string{"aws_s3_bucket"},
+		Builtin:        true,
 	}
+	// ruleS3CMK stands for a user policy: no documentation, no explain.
 	ruleS3CMK = &rule.Rule{
 		ID:             "FG-S3-002",
 		Title:          i18n.Text{En: "S3 buckets use customer-managed KMS keys", Ja: "S3バケットは顧客管理KMSキーで暗号化する"},
@@ -84,25 +83,27 @@ var (
 		Profile:        rule.Simple,
 		Responsibility: catalog.ResponsibilityUser,
 		ResourceTypes:  []string{"aws_cloudtrail"},
+		Builtin:        true,
 	}
 )
 
-func newFinding(rl *rule.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location) finding.Finding {
+func newFinding(rl *rule.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location, snippet ...finding.SourceLine) finding.Finding {
 	return finding.Finding{
 		Rule: rl, Status: status, Address: address, ResourceType: typ, Attribute: attr,
-		Message: msg, Location: loc, Fingerprint: finding.Fingerprint(rl.ID, address, attr),
+		Message: msg, Location: loc, Snippet: snippet, Fingerprint: finding.Fingerprint(rl.ID, address, attr),
 	}
 }
 
-// sampleReport is a strict-profile plan scan with a failed, an inconclusive
-// and an unlocated finding, and a note about an incomplete plan.
+// sampleReport is a strict-profile scan with a failed, an inconclusive and
+// an unlocated finding (the first two quoting their source), a resource of
+// a type no rule covers, and a note about an incomplete plan.
 func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 	t.Helper()
 	cat, err := catalog.Parse("test", []byte(testCatalog))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Report{
+	return withCoverage(&Report{
 		Tool:    Tool{Name: "fiscguard", Version: "0.3.1", InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:  Target{Path: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
 		Profile: rule.Strict,
@@ -114,24 +115,41 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 		Findings: []finding.Finding{
 			newFinding(ruleS3Public, rule.StatusFail, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket", "",
 				i18n.Text{En: `Bucket module.logs.aws_s3_bucket.this["audit"] has no public access block`, Ja: `バケット module.logs.aws_s3_bucket.this["audit"] にパブリックアクセスブロックがない`},
-				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
+				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 12, EndColumn: 32},
+				finding.SourceLine{Number: 12, Text: `resource "aws_s3_bucket" "this" {`, Marked: true}),
 			newFinding(ruleS3CMK, rule.StatusInconclusive, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket",
 				"server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id",
 				i18n.Text{En: "The KMS key is known only after apply", Ja: "KMSキーは apply 後にしか分からない"},
-				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
+				&model.Location{File: "./modules/logs/main.tf", Line: 18, Column: 9, EndLine: 18, EndColumn: 50},
+				finding.SourceLine{Number: 16, Text: "  server_side_encryption_configuration {"},
+				finding.SourceLine{Number: 17, Text: "    rule {"},
+				finding.SourceLine{Number: 18, Text: "\tkms_master_key_id = aws_kms_key.logs.arn", Marked: true},
+				finding.SourceLine{Number: 19, Text: "    }"}),
 			newFinding(ruleTrail, rule.StatusFail, "aws_cloudtrail.main", "aws_cloudtrail", "is_multi_region_trail",
 				i18n.Text{En: "Trail aws_cloudtrail.main records one region only.", Ja: "証跡 aws_cloudtrail.main は単一リージョンのみを記録している。"},
 				nil),
 		},
 		Resources: []Resource{
-			{Address: `module.logs.aws_s3_bucket.this["audit"]`, Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Checked: true,
+			{Address: `module.logs.aws_s3_bucket.this["audit"]`, Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Covered: true, Checked: true,
 				Source: &model.Location{File: "modules/logs/main.tf", Line: 12}},
-			{Address: "aws_cloudtrail.main", Type: "aws_cloudtrail", Mode: model.ModeManaged, Actions: []string{"update"}, Checked: true},
+			{Address: "aws_cloudtrail.main", Type: "aws_cloudtrail", Mode: model.ModeManaged, Actions: []string{"update"}, Covered: true, Checked: true},
 			{Address: "data.aws_caller_identity.me", Type: "aws_caller_identity", Mode: model.ModeData, Actions: []string{"read"}},
-			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}},
+			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}, Covered: true},
+			{Address: "terraform_data.bootstrap", Type: "terraform_data", Mode: model.ModeManaged, Actions: []string{"create"}},
 		},
 		Notes: []string{"The plan is incomplete: some changes were deferred, so not every resource could be checked"},
+	})
+}
+
+// withCoverage records the report's pass records from its resources and
+// findings, as a scan does.
+func withCoverage(r *Report) *Report {
+	doc := &model.Document{}
+	for _, res := range r.Resources {
+		doc.Resources = append(doc.Resources, model.Resource{Address: res.Address, Type: res.Type, Mode: res.Mode, Actions: res.Actions, Source: res.Source})
 	}
+	r.Coverage = coverage.Build(doc, r.Rules, r.Findings)
+	return r
 }
 
 func render(t *testing.T, format string, r *Report, opts Options) []byte {
@@ -141,27 +159,6 @@ func render(t *testing.T, format string, r *Report, opts Options) []byte {
 		t.Fatalf("Write(%s): %v", format, err)
 	}
 	return buf.Bytes()
-}
-
-// checkGolden compares got with testdata/name, rewriting it under -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test ./engine/report -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; diff it with -update and git diff.\n--- got ---\n%s", file, got)
-	}
 }
 
 func TestGolden(t *testing.T) {
@@ -181,7 +178,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
+			golden.Check(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
 		})
 	}
 	// The same scan with waived findings and waivers (waiver_test.go).
@@ -198,9 +195,33 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range waived {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
+			golden.Check(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
 		})
 	}
+	// A scan whose resources no rule covers.
+	for _, format := range []string{"text", "markdown"} {
+		for _, lang := range []i18n.Lang{i18n.En, i18n.Ja} {
+			name := format + "_uncovered_" + string(lang) + ".golden"
+			t.Run(name, func(t *testing.T) {
+				golden.Check(t, name, render(t, format, uncoveredReport(t, lang), Options{}))
+			})
+		}
+	}
+}
+
+// uncoveredReport is a configuration of Google Cloud and terraform_data
+// resources only: no rule judges any of them.
+func uncoveredReport(t *testing.T, lang i18n.Lang) *Report {
+	r := sampleReport(t, lang)
+	r.Target = Target{Path: "infra/gcp", Kind: model.KindHCL, Complete: true}
+	r.Findings, r.Notes = nil, nil
+	r.Resources = []Resource{
+		{Address: "google_storage_bucket.ledger", Type: "google_storage_bucket", Mode: model.ModeManaged},
+		{Address: "google_compute_instance.batch", Type: "google_compute_instance", Mode: model.ModeManaged},
+		{Address: "terraform_data.bootstrap", Type: "terraform_data", Mode: model.ModeManaged},
+		{Address: "data.google_project.this", Type: "google_project", Mode: model.ModeData, Actions: []string{"read"}},
+	}
+	return r
 }
 
 // TestDeterministic checks that output depends on the findings, not on
@@ -256,7 +277,9 @@ func TestEmptyReport(t *testing.T) {
 			t.Errorf("%s output of an empty report has a null:\n%s", format, out)
 		}
 	}
-	if out := string(render(t, "text", r, Options{})); !strings.HasPrefix(out, "No findings.") {
+	// No resources: not a clean bill of health.
+	if out := string(render(t, "text", r, Options{})); !strings.HasPrefix(out, "Nothing was checked (see the summary).\n") ||
+		!strings.Contains(out, "  WARNING: nothing was checked: the input has no resources that rules judge") {
 		t.Errorf("text output of an empty report:\n%s", out)
 	}
 }

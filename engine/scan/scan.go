@@ -11,11 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/baseline"
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
+	"github.com/fiscguard/fiscguard/engine/digest"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
@@ -35,6 +38,9 @@ type Library struct {
 	Catalog  *catalog.Catalog
 	Params   rule.ParamSpecs
 	Policies *policy.Set
+	// Sources are the embedded library and each --policy-dir with their
+	// digests, so a report can say which policies judged it.
+	Sources []report.LibrarySource
 
 	// queries holds the prepared query of each profile and parameter set,
 	// so scanning many targets compiles the policies' query once.
@@ -80,7 +86,18 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Library{Catalog: cat, Params: params, Policies: set}, nil
+	lib := &Library{Catalog: cat, Params: params, Policies: set}
+	for _, src := range sources {
+		// The embedded tree is the whole library (policies, catalog,
+		// parameters); a policy directory contributes its .rego files.
+		keep := func(p string) bool { return src.Builtin || strings.HasSuffix(p, ".rego") }
+		d, n, err := digest.Tree(src.FS, keep)
+		if err != nil {
+			return nil, &model.InputError{File: src.Name, Msg: describe(err)}
+		}
+		lib.Sources = append(lib.Sources, report.LibrarySource{Name: src.Name, Builtin: src.Builtin, Digest: d, Files: n})
+	}
+	return lib, nil
 }
 
 // parseEmbedded reads one embedded data file with its parser.
@@ -143,6 +160,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
+	if opts.ChangedOnly && doc.Kind != model.KindPlan {
+		return nil, &model.InputError{File: "--changed-only", Msg: name + " is a configuration directory, which has no planned changes to select (--diff-base REF keeps the resources changed since a git ref)"}
+	}
 	if doc.Kind == model.KindPlan {
 		if t.Path != "-" {
 			name = repoRelative(t.Path, opts.HCL.Root)
@@ -156,7 +176,8 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 			loadNotes = append(loadNotes, mapSources(doc, dir, opts.HCL)...)
 		}
 	}
-	q, err := l.query(ctx, opts)
+	markRedacted(doc)
+	q, params, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -165,6 +186,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	findings := finding.FromResults(doc, results)
+	quoteSources(findings, doc)
 	root := scanRoot(t.Path, opts)
 	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
 	for i, w := range opts.Waivers {
@@ -176,17 +198,25 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
+	// Pass records cover the whole input: the filters below only choose
+	// which findings to show.
+	cov := coverage.Build(doc, q.Rules(), findings)
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
-	if opts.ChangedOnly && doc.Kind == model.KindPlan {
-		findings = changedOnly(findings, doc)
+	var filters []keptBy
+	if opts.ChangedOnly {
+		filters = append(filters, keptBy{name: report.FilterChangedOnly, kept: changedOnly(doc)})
 	}
 	if opts.DiffBase != "" {
-		if findings, err = changedSince(findings, doc, root, opts.DiffBase); err != nil {
+		kept, err := changedSince(doc, root, opts.DiffBase)
+		if err != nil {
 			return nil, err
 		}
+		filters = append(filters, keptBy{name: report.FilterDiffBase, ref: opts.DiffBase, kept: kept})
 	}
+	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
+	rules := q.Rules()
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),
@@ -194,10 +224,14 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
 		FailOn:    opts.FailOn,
-		Rules:     q.Rules(),
+		Rules:     rules,
+		Coverage:  cov,
+		Params:    params,
+		Library:   report.Library{Sources: l.Sources, Rules: l.Policies.Rules()},
 		Catalog:   l.Catalog,
 		Findings:  findings,
-		Resources: resources(doc),
+		Resources: resources(doc, rules, findings, leftOutBy),
+		Filters:   applied,
 		Notes:     append(notes(doc), loadNotes...),
 		Waivers:   waivers,
 		Today:     opts.Today,
@@ -206,34 +240,35 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 
 // readTarget loads a plan file, standard input, or a configuration
 // directory, with notes about what could not be evaluated.
-// query prepares the rules of a profile with its parameters, once.
-func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error) {
+// query prepares the rules of a profile with its parameters, once, and
+// returns them with the parameters in force.
+func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[string]any, error) {
 	params, err := l.Params.Resolve(opts.Profile, opts.Params)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	key, err := json.Marshal([]any{opts.Profile, params, opts.Enable, opts.Disable, opts.Timeout})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if q, ok := l.queries[string(key)]; ok {
-		return q, nil
+		return q, params, nil
 	}
 	only, err := l.selection(opts.Enable, opts.Disable)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params, Only: only, Timeout: opts.Timeout})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if l.queries == nil {
 		l.queries = map[string]*policy.Query{}
 	}
 	l.queries[string(key)] = q
-	return q, nil
+	return q, params, nil
 }
 
 // selection turns enabled and disabled rule IDs into the set of rules to
@@ -348,13 +383,40 @@ func targetInfo(path string, doc *model.Document) report.Target {
 	}
 }
 
-func resources(doc *model.Document) []report.Resource {
+// resources lists the document's resources for the report: whether a rule
+// covers each one's type, whether it was checked (a rule that covers no
+// type, such as the region rule, checks the resources it reports on), and
+// the filter that left it out.
+func resources(doc *model.Document, rules []*rule.Rule, findings []finding.Finding, leftOutBy map[string]string) []report.Resource {
+	covered := coveredTypes(rules)
+	judged := make(map[string]bool, len(findings))
+	for i := range findings {
+		judged[findings[i].Address] = true
+	}
 	out := make([]report.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Checked: r.Checked(), Source: r.Source}
+		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Source: r.Source,
+			Covered: covered[r.Type], LeftOutBy: leftOutBy[r.Address]}
+		out[i].Checked = (out[i].Covered || judged[r.Address]) && r.Checked() && out[i].LeftOutBy == ""
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}
+
+// coveredTypes are the resource types some rule judges: those its
+// resource_types names. A rule for "*" judges one property of every
+// resource (where it is placed, whether it may be deleted), not its
+// configuration, so it covers no type.
+func coveredTypes(rules []*rule.Rule) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rules {
+		for _, t := range r.ResourceTypes {
+			if t != "*" {
+				out[t] = true
+			}
+		}
+	}
 	return out
 }
 

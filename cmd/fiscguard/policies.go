@@ -91,15 +91,15 @@ numbering schemes (current 実/統 and 8th edition 運) and title.
 				return writePoliciesMarkdown(out, rules, l)
 			}
 			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSEVERITY\tPROFILE\tFISC\tFISC (8th)\tTITLE")
+			fmt.Fprintf(tw, "ID\t%s\t%s\tFISC\t%s\t%s\n", rule.SeverityTerm.In(l), rule.ProfileTerm.In(l), columns["fisc8th"].In(l), columns["title"].In(l))
 			for _, r := range rules {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Profile,
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity.Label().In(l), r.Profile.Label().In(l),
 					dash(strings.Join(r.FISC, ",")), dash(strings.Join(r.FISC8th, ",")), r.Title.In(l))
 			}
 			if err := tw.Flush(); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(out, "\n%d policies (fiscguard explain ID for details)\n", len(rules))
+			_, err = fmt.Fprintf(out, "\n"+columns["count"].In(l)+"\n", len(rules))
 			return err
 		},
 	}
@@ -124,7 +124,7 @@ func writePoliciesJSON(out io.Writer, lib *docs.Library, rules []*rule.Rule) err
 	entries := make([]policyEntry, 0, len(rules))
 	for _, r := range rules {
 		entries = append(entries, policyEntry{
-			ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Responsibility: r.Responsibility,
+			ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Responsibility: string(r.Responsibility),
 			FISC: nonNil(r.FISC), FISC8th: nonNil(r.FISC8th), FISCBasis: r.FISCBasis, ResourceTypes: r.ResourceTypes,
 			Params: nonNil(lib.ParamsOf(r)), Description: r.Description, Remediation: r.Remediation,
 			HelpURI: docs.HelpURI(r.ID), File: r.File,
@@ -136,16 +136,20 @@ func writePoliciesJSON(out io.Writer, lib *docs.Library, rules []*rule.Rule) err
 	return enc.Encode(map[string]any{"count": len(entries), "policies": entries})
 }
 
+// columns are the headings of the policy list.
+var columns = map[string]i18n.Text{
+	"fisc8th": {En: "FISC (8th)", Ja: "FISC（第8版）"},
+	"title":   {En: "Title", Ja: "タイトル"},
+	"count":   {En: "%d policies (fiscguard explain ID for details)", Ja: "全%d件（詳細は fiscguard explain ID）"},
+}
+
 func writePoliciesMarkdown(out io.Writer, rules []*rule.Rule, l i18n.Lang) error {
-	head := "| ID | Severity | Profile | FISC | FISC (8th) | Title |\n|---|---|---|---|---|---|\n"
-	if l == i18n.Ja {
-		head = "| ID | 重要度 | プロファイル | FISC | FISC（第8版） | タイトル |\n|---|---|---|---|---|---|\n"
-	}
+	head := fmt.Sprintf("| ID | %s | %s | FISC | %s | %s |\n|---|---|---|---|---|---|\n", rule.SeverityTerm.In(l), rule.ProfileTerm.In(l), columns["fisc8th"].In(l), columns["title"].In(l))
 	if _, err := io.WriteString(out, head); err != nil {
 		return err
 	}
 	for _, r := range rules {
-		if _, err := fmt.Fprintf(out, "| [%s](%s) | %s | %s | %s | %s | %s |\n", r.ID, docs.HelpURI(r.ID), r.Severity, r.Profile,
+		if _, err := fmt.Fprintf(out, "| [%s](%s) | %s | %s | %s | %s | %s |\n", r.ID, docs.HelpURI(r.ID), r.Severity.Label().In(l), r.Profile.Label().In(l),
 			dash(strings.Join(r.FISC, ", ")), dash(strings.Join(r.FISC8th, ", ")), strings.ReplaceAll(r.Title.In(l), "|", "\\|")); err != nil {
 			return err
 		}

@@ -14,12 +14,26 @@ import (
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
-// Responsible parties, following the seed's 対応の主体.
+// Decidability is how far a Terraform configuration can decide an item.
+type Decidability string
+
+// Decidabilities.
 const (
-	ResponsibilityUser     = "user"
-	ResponsibilityProvider = "provider"
-	ResponsibilityShared   = "shared"
+	Full    Decidability = "full"
+	Partial Decidability = "partial"
+	None    Decidability = "none"
 )
+
+// Label says how far infrastructure as code decides the item.
+func (d Decidability) Label() i18n.Text {
+	switch d {
+	case Full:
+		return i18n.Text{En: "fully decidable from IaC", Ja: "IaCで判断できる"}
+	case Partial:
+		return i18n.Text{En: "partly decidable from IaC", Ja: "IaCで一部判断できる"}
+	}
+	return i18n.Text{En: "not decidable from IaC", Ja: "IaCでは判断できない"}
+}
 
 // Item is one FISC item. Titles are our own paraphrases, never FISC's text.
 type Item struct {
@@ -35,12 +49,12 @@ type Item struct {
 	TitleVerified bool `yaml:"-" json:"title_verified"`
 	// Retired marks a number FISC no longer uses (欠番): it is kept so that
 	// old references resolve, but it is no item anyone must meet.
-	Retired        bool      `yaml:"retired" json:"retired,omitempty"`
-	Responsibility string    `yaml:"responsibility" json:"responsibility"`
-	IaC            string    `yaml:"iac" json:"iac"`
-	IaCNote        i18n.Text `yaml:"iac_note" json:"iac_note"`
-	Simple         i18n.Text `yaml:"simple" json:"simple"`
-	Strict         i18n.Text `yaml:"strict" json:"strict"`
+	Retired        bool                `yaml:"retired" json:"retired,omitempty"`
+	Responsibility rule.Responsibility `yaml:"responsibility" json:"responsibility"`
+	IaC            Decidability        `yaml:"iac" json:"iac"`
+	IaCNote        i18n.Text           `yaml:"iac_note" json:"iac_note"`
+	Simple         i18n.Text           `yaml:"simple" json:"simple"`
+	Strict         i18n.Text           `yaml:"strict" json:"strict"`
 	// Ours names the statements about the item that are fiscguard's own
 	// reading rather than a source's: responsibility, expectations (the
 	// simple and strict texts).
@@ -205,6 +219,9 @@ func ControlIDs(text string) []string {
 	return controlIDs.FindAllString(text, -1)
 }
 
+// WithoutControlIDs removes the AWS control IDs from a text.
+func WithoutControlIDs(text string) string { return controlIDs.ReplaceAllString(text, "") }
+
 var controlIDs = regexp.MustCompile(`SH\.[A-Za-z0-9]+\.[0-9]+|AWS-GR_[A-Z0-9_]+`)
 
 func (it *Item) validate(documents map[string]*Document) error {
@@ -218,12 +235,12 @@ func (it *Item) validate(documents map[string]*Document) error {
 		return err
 	}
 	switch it.Responsibility {
-	case ResponsibilityUser, ResponsibilityProvider, ResponsibilityShared:
+	case rule.User, rule.Provider, rule.Shared:
 	default:
 		return fmt.Errorf("responsibility %q is not user, provider or shared", it.Responsibility)
 	}
 	switch it.IaC {
-	case "full", "partial", "none":
+	case Full, Partial, None:
 	default:
 		return fmt.Errorf("iac %q is not full, partial or none", it.IaC)
 	}
@@ -239,7 +256,7 @@ func (it *Item) validate(documents map[string]*Document) error {
 			return fmt.Errorf("ours names %q (want %s or %s)", o, OursResponsibility, OursExpectations)
 		}
 	}
-	if it.Retired && (it.IaC != "none" || it.Simple.En != "" || it.Strict.En != "") {
+	if it.Retired && (it.IaC != None || it.Simple.En != "" || it.Strict.En != "") {
 		return fmt.Errorf("a retired number has iac none and no expectations")
 	}
 	for _, id := range it.ProviderEvidence {
@@ -247,7 +264,7 @@ func (it *Item) validate(documents map[string]*Document) error {
 			return fmt.Errorf("provider_evidence names document %q, which is not in documents", id)
 		}
 	}
-	if it.Responsibility == ResponsibilityProvider && len(it.ProviderEvidence) == 0 {
+	if it.Responsibility == rule.Provider && len(it.ProviderEvidence) == 0 {
 		return fmt.Errorf("the provider is responsible, so provider_evidence must name what the institution obtains instead")
 	}
 	return nil

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
 )
 
@@ -65,7 +65,7 @@ func TestCoverageExplainsEveryItem(t *testing.T) {
 		if s != Covered && it.IaCNote.En == "" {
 			t.Errorf("%s has no policy and no iac_note saying why", it.ID)
 		}
-		if s == Covered && it.Responsibility == catalog.ResponsibilityProvider {
+		if s == Covered && it.Responsibility == rule.Provider {
 			t.Errorf("%s is provider-only but policies cite it", it.ID)
 		}
 	}

@@ -32,14 +32,14 @@ func (l *Library) Policies() []byte {
 	for _, r := range l.Rules {
 		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## %s: %s\n\n", strings.ToLower(r.ID), r.ID, r.Title.En)
 		fmt.Fprintf(&b, "**%s**\n\n", r.Title.Ja)
-		fmt.Fprintf(&b, "- Severity / 重要度: `%s`\n", r.Severity)
+		fmt.Fprintf(&b, "- Severity / 重大度: `%s`\n", r.Severity)
 		fmt.Fprintf(&b, "- Profile / プロファイル: `%s` (%s / %s)\n", r.Profile, r.Profile.Label().En, r.Profile.Label().Ja)
-		fmt.Fprintf(&b, "- Responsibility / 対応の主体: `%s` (%s)\n", r.Responsibility, ResponsibilityLabel(r.Responsibility).Ja)
+		fmt.Fprintf(&b, "- Responsibility / 対応の主体: `%s` (%s)\n", r.Responsibility, r.Responsibility.Label().Ja)
 		if r.StrictReason.En != "" {
 			fmt.Fprintf(&b, "- Why strict only / 厳格な管理のみとする理由: %s %s\n", cell(r.StrictReason.En), cell(r.StrictReason.Ja))
 		}
 		fmt.Fprintf(&b, "- Resource types / 対象リソース: %s\n\n", codeList(r.ResourceTypes))
-		b.WriteString("**FISC items / FISC項目**\n\n| ID | Edition | Item (our paraphrase) | 項目（当方の要約） | Basis / 根拠 |\n|---|---|---|---|---|\n")
+		b.WriteString("**FISC items / FISC項目**\n\n| ID | Edition | Item (our paraphrase) | 項目（fiscguardによる要約） | Basis / 根拠 |\n|---|---|---|---|---|\n")
 		for _, id := range append(append([]string{}, r.FISC...), r.FISC8th...) {
 			it, _ := l.Catalog.Lookup(id)
 			label, detail := Basis(r.FISCBasis[id])
@@ -101,11 +101,11 @@ func (l *Library) Coverage() []byte {
 				n++
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", EditionLabel(ed).En, n, counts[Covered], counts[Provider], counts[NotIaC], counts[NoPolicy])
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", ed.FullLabel().En, n, counts[Covered], counts[Provider], counts[NotIaC], counts[NoPolicy])
 	}
 	b.WriteString("\n")
 	for _, ed := range []rule.Edition{rule.EditionCurrent, rule.Edition8th} {
-		fmt.Fprintf(&b, "## %s / %s\n\n", EditionLabel(ed).En, EditionLabel(ed).Ja)
+		fmt.Fprintf(&b, "## %s / %s\n\n", ed.FullLabel().En, ed.FullLabel().Ja)
 		b.WriteString("| ID | Item | 項目 | Title source / 項目名の出典 | Responsibility | IaC | fiscguard's reading / fiscguardの読み | Status | Policies, or why none |\n|---|---|---|---|---|---|---|---|---|\n")
 		for _, it := range items {
 			if it.Edition != ed {
@@ -118,7 +118,7 @@ func (l *Library) Coverage() []byte {
 				why = cell(it.IaCNote.En)
 			}
 			fmt.Fprintf(&b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s | %s | %s | %s | %s |\n", anchorFISC(it.ID), it.ID, cell(it.Title.En), cell(it.Title.Ja),
-				it.TitleSource, it.Responsibility, it.IaC, dash(strings.Join(it.Ours, ", ")), StatusLabel(l.StatusOf(it)).En, why)
+				it.TitleSource, it.Responsibility, it.IaC, dash(strings.Join(it.Ours, ", ")), l.StatusOf(it).Label().En, why)
 		}
 		b.WriteString("\n")
 	}

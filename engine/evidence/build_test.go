@@ -46,7 +46,7 @@ items:
 
 func newRule(id, title, titleJa string, sev rule.Severity, p rule.Profile, fisc, fisc8th, types []string) *rule.Rule {
 	return &rule.Rule{ID: id, Title: i18n.Text{En: title, Ja: titleJa}, Remediation: i18n.Text{En: "Fix " + id + ".", Ja: id + " を修正する。"},
-		Severity: sev, Profile: p, Responsibility: catalog.ResponsibilityUser, FISC: fisc, FISC8th: fisc8th, ResourceTypes: types}
+		Severity: sev, Profile: p, Responsibility: rule.User, FISC: fisc, FISC8th: fisc8th, ResourceTypes: types}
 }
 
 var (

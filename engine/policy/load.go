@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -69,6 +70,9 @@ func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
 			continue
 		}
 		r.Builtin = p.builtin
+		if id := untranslated(r); r.Builtin && id != "" {
+			return nil, fmt.Errorf("%s: rule %s: fisc_basis_ja has no Japanese detail for %s", p.name, r.ID, id)
+		}
 		if prev, dup := byID[r.ID]; dup {
 			return nil, fmt.Errorf("%s: rule ID %s is already used by %s", p.name, r.ID, prev.File)
 		}
@@ -165,6 +169,7 @@ type metadata struct {
 	FISC8th  []string `json:"fisc_8th"`
 	// FISCBasis says, per cited FISC ID, where the mapping comes from (see Basis kinds).
 	FISCBasis      map[string]string `json:"fisc_basis"`
+	FISCBasisJa    map[string]string `json:"fisc_basis_ja"`
 	Profile        string            `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
@@ -219,8 +224,8 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 	if err != nil {
 		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
 	}
-	switch md.Responsibility {
-	case catalog.ResponsibilityUser, catalog.ResponsibilityShared:
+	switch rule.Responsibility(md.Responsibility) {
+	case rule.User, rule.Shared:
 	default:
 		return nil, fmt.Errorf("%s: rule %s: responsibility %q is not user or shared", loc, md.ID, md.Responsibility)
 	}
@@ -262,8 +267,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 		FISC:           md.FISC,
 		FISC8th:        md.FISC8th,
 		FISCBasis:      md.FISCBasis,
+		FISCBasisJa:    md.FISCBasisJa,
 		Profile:        prof,
-		Responsibility: md.Responsibility,
+		Responsibility: rule.Responsibility(md.Responsibility),
 		ResourceTypes:  md.ResourceTypes,
 		StrictReason:   i18n.Text{En: md.StrictReason, Ja: md.StrictReasonJa},
 		Package:        pkg,
@@ -286,6 +292,11 @@ func checkBasis(md metadata, cat *catalog.Catalog) error {
 	for id := range md.FISCBasis {
 		if _, ok := cited[id]; !ok {
 			return fmt.Errorf("fisc_basis gives a basis for %s, which the rule does not cite", id)
+		}
+	}
+	for id := range md.FISCBasisJa {
+		if _, ok := md.FISCBasis[id]; !ok {
+			return fmt.Errorf("fisc_basis_ja gives a detail for %s, which fisc_basis does not", id)
 		}
 	}
 	for _, id := range append(append([]string{}, md.FISC...), md.FISC8th...) {
@@ -312,6 +323,18 @@ func checkBasis(md metadata, cat *catalog.Catalog) error {
 		}
 	}
 	return nil
+}
+
+// untranslated returns a cited ID whose basis detail says more than control
+// IDs but has no Japanese detail, or "" when every detail reads in both.
+func untranslated(r *rule.Rule) string {
+	for _, id := range append(append([]string{}, r.FISC...), r.FISC8th...) {
+		_, detail, _ := strings.Cut(r.FISCBasis[id], ":")
+		if r.FISCBasisJa[id] == "" && strings.IndexFunc(catalog.WithoutControlIDs(detail), unicode.IsLetter) >= 0 {
+			return id
+		}
+	}
+	return ""
 }
 
 // checkControls requires an aws-blea-ct basis for item id to name at least

@@ -56,7 +56,7 @@ var (
 		FISC:           []string{"実3", "実14"},
 		FISC8th:        []string{"運110"},
 		Profile:        rule.Simple,
-		Responsibility: catalog.ResponsibilityUser,
+		Responsibility: rule.User,
 		ResourceTypes:  []string{"aws_s3_bucket"},
 		Builtin:        true,
 	}
@@ -69,7 +69,7 @@ var (
 		Severity:       rule.Medium,
 		FISC:           []string{"実3"},
 		Profile:        rule.Strict,
-		Responsibility: catalog.ResponsibilityShared,
+		Responsibility: rule.Shared,
 		ResourceTypes:  []string{"aws_s3_bucket"},
 	}
 	ruleTrail = &rule.Rule{
@@ -81,7 +81,7 @@ var (
 		FISC:           []string{"実25"},
 		FISC8th:        []string{"運110"},
 		Profile:        rule.Simple,
-		Responsibility: catalog.ResponsibilityUser,
+		Responsibility: rule.User,
 		ResourceTypes:  []string{"aws_cloudtrail"},
 		Builtin:        true,
 	}

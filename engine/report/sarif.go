@@ -232,16 +232,13 @@ var sarifWords = map[string]i18n.Text{
 	"inconclusive":   {En: "Inconclusive: ", Ja: "判定不能: "},
 	"related":        {En: "Defined inside the module: ", Ja: "モジュール内の定義: "},
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
-	"current":        {En: "Current edition", Ja: "現行版"},
-	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
+	"current":        rule.EditionCurrent.Label(),
+	"8th":            rule.Edition8th.Label(),
 	"none":           {En: "none", Ja: "なし"},
-	"responsibility": {En: "Responsibility", Ja: "対応の主体"},
-	"profile":        {En: "Profile", Ja: "プロファイル"},
-	"severity":       {En: "Severity", Ja: "重大度"},
+	"responsibility": rule.ResponsibilityTerm,
+	"profile":        rule.ProfileTerm,
+	"severity":       rule.SeverityTerm,
 	"remediation":    {En: "Remediation", Ja: "対策"},
-	"user":           {En: "user (the financial institution)", Ja: "利用者（金融機関）"},
-	"provider":       {En: "cloud provider", Ja: "クラウド事業者"},
-	"shared":         {En: "shared by user and provider", Ja: "利用者と事業者の共同"},
 }
 
 // writeSARIF leaves waived findings out (GitHub ingests suppressed results
@@ -317,7 +314,7 @@ func sarifRuleFor(r *Report, rl *rule.Rule) sarifRule {
 			FISC:             nonNil(rl.FISC),
 			FISC8th:          nonNil(rl.FISC8th),
 			Profile:          string(rl.Profile),
-			Responsibility:   rl.Responsibility,
+			Responsibility:   string(rl.Responsibility),
 		},
 	}
 }
@@ -364,15 +361,12 @@ func ruleHelp(r *Report, rl *rule.Rule) (string, string) {
 		}
 		return out
 	}
-	resp := rl.Responsibility
-	if _, ok := sarifWords[resp]; ok {
-		resp = word(resp)
-	}
+	resp := rl.Responsibility.Label().In(r.Lang)
 	title := rl.Title.In(r.Lang)
 	desc := rl.Description.In(r.Lang)
 	remed := rl.Remediation.In(r.Lang)
 	profile := rl.Profile.Label().In(r.Lang)
-	sev := rl.Severity.String()
+	sev := rl.Severity.Label().In(r.Lang)
 
 	var t, m strings.Builder
 	fmt.Fprintf(&t, "%s\n\n", title)

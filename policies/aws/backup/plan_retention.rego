@@ -15,6 +15,7 @@
 #   fisc: ["実39", "実106"]
 #   fisc_8th: ["運109"]
 #   fisc_basis: {"実39": "aws-blea-workload:core-banking, backup management with AWS Backup (the retention condition is ours)", "実106": "aws-blea-workload:core-banking, regular backups with AWS Backup (the retention condition is ours)", "運109": "derived:the user's side of an availability commitment is being able to restore data within the agreed service level"}
+#   fisc_basis_ja: {"実39": "勘定系：AWS Backupによるバックアップ管理（保持期間の条件はfiscguardによる）", "実106": "勘定系：AWS Backupによる定期的なバックアップ（保持期間の条件はfiscguardによる）", "運109": "可用性の約束に対する利用者側の備えは、合意したサービスレベルの範囲でデータを復元できることである"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_backup_plan]

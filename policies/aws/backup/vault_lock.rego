@@ -15,6 +15,7 @@
 #   fisc: ["実73-1", "実43"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実73-1": "aws-blea-workload:core-banking, AWS Backup vault lock (governance mode) for data protection and automated restore", "実43": "derived:a vault lock keeps stored backups from being deleted or shortened, which is what keeping backup data safely asks", "運113": "derived:readiness for cyber attacks includes backups an attacker cannot delete"}
+#   fisc_basis_ja: {"実73-1": "勘定系：データ保護と自動リストアのためのAWS Backupボールトロック（ガバナンスモード）", "実43": "ボールトロックは保管中のバックアップの削除や保持期間の短縮を防ぐ。これはバックアップデータを安全に保管することにあたる", "運113": "サイバー攻撃への対応態勢には、攻撃者が削除できないバックアップが含まれる"}
 #   profile: strict
 #   strict_reason: "A vault lock is AWS's measure for the 13th edition's cyber-recovery item (実73-1) in its core-banking reference; backups themselves are the minimum, a lock against administrators is the higher standard."
 #   strict_reason_ja: "ボールトロックは勘定系リファレンスで第13版のサイバー攻撃からの復旧の項目（実73-1）に対するAWSの対策である。バックアップ自体が最低限であり、管理者に対するロックは高い基準である。"

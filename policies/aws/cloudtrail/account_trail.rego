@@ -16,6 +16,7 @@
 #   fisc: ["実16"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実16": "aws-blea-ct:AWS-GR_DETECT_CLOUDTRAIL_ENABLED_ON_MEMBER_ACCOUNTS", "運113": "derived:investigating a cyber attack starts from the API trail"}
+#   fisc_basis_ja: {"運113": "サイバー攻撃の調査はAPIの証跡から始まる"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_cloudtrail]

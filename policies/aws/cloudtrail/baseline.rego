@@ -23,6 +23,7 @@
 #   fisc: ["実3", "実10", "実13", "実16"]
 #   fisc_8th: ["運112", "運113"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.CloudTrail.2", "実10": "aws-blea-ct:SH.CloudTrail.4", "実13": "aws-blea-workload:core-banking governance, CloudTrail and Config logs encrypted with a KMS customer managed key", "実16": "aws-blea-ct:AWS-GR_DETECT_CLOUDTRAIL_ENABLED_ON_MEMBER_ACCOUNTS, SH.CloudTrail.1, SH.CloudTrail.4", "運112": "derived:the account's API trail is the record the institution monitors and audits its cloud use with", "運113": "derived:investigating a cyber attack starts from the API trail"}
+#   fisc_basis_ja: {"実13": "勘定系（共通統制）：CloudTrailとConfigのログをKMSの顧客管理キーで暗号化", "運112": "アカウントのAPI証跡は、金融機関がクラウドの利用を監視・監査するための記録である", "運113": "サイバー攻撃の調査はAPIの証跡から始まる"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_cloudtrail]

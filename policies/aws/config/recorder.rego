@@ -14,6 +14,7 @@
 #   fisc: ["実19", "実42"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実19": "aws-blea-workload:core-banking governance, configuration history with AWS Config (multi-region, multi-account)", "実42": "aws-blea-workload:core-banking governance, change history with AWS Config", "運112": "derived:configuration history is what the institution monitors and audits its cloud environment with"}
+#   fisc_basis_ja: {"実19": "勘定系（共通統制）：AWS Configによる構成履歴（マルチリージョン、マルチアカウント）", "実42": "勘定系（共通統制）：AWS Configによる変更履歴", "運112": "構成履歴は、金融機関がクラウド環境を監視・監査するための記録である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_config_configuration_recorder]

@@ -12,6 +12,7 @@
 #   fisc: ["実6", "実39", "実106"]
 #   fisc_8th: ["運109"]
 #   fisc_basis: {"実6": "aws-blea-workload:core-banking, DynamoDB PITR enabled", "実39": "aws-blea-workload:core-banking, DynamoDB PITR enabled", "実106": "aws-blea-workload:core-banking, DynamoDB PITR enabled", "運109": "derived:the user's side of an availability commitment is being able to restore data within the agreed service level"}
+#   fisc_basis_ja: {"実6": "勘定系：DynamoDBのPITRを有効化", "実39": "勘定系：DynamoDBのPITRを有効化", "実106": "勘定系：DynamoDBのPITRを有効化", "運109": "可用性の約束に対する利用者側の備えは、合意したサービスレベルの範囲でデータを復元できることである"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_dynamodb_table]

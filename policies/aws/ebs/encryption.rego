@@ -12,6 +12,7 @@
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_ENCRYPTED_VOLUMES, SH.EC2.3", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。保存時の暗号化がその対策である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_ebs_volume]

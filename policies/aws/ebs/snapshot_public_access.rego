@@ -12,6 +12,7 @@
 #   fisc: ["実3", "実25"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.EC2.1", "実25": "aws-blea-ct:SH.EC2.1", "運110": "seed:運110 names data leakage while the service is in use; a public snapshot publishes the volume's data"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。公開されたスナップショットはボリュームのデータを公開する"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_ebs_snapshot_block_public_access]

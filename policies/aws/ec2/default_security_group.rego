@@ -12,6 +12,7 @@
 #   severity: medium
 #   fisc: ["実14", "実99"]
 #   fisc_basis: {"実14": "aws-blea-ct:SH.EC2.2", "実99": "aws-blea-workload:core-banking governance, default security group closed automatically"}
+#   fisc_basis_ja: {"実99": "勘定系（共通統制）：デフォルトセキュリティグループの自動閉塞"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_default_security_group]

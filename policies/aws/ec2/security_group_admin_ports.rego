@@ -14,6 +14,7 @@
 #   fisc: ["実15", "実14"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実15": "aws-blea-ct:AWS-GR_RESTRICTED_SSH, AWS-GR_RESTRICTED_COMMON_PORTS, SH.EC2.19", "実14": "aws-blea-ct:SH.EC2.18 (internet ingress only on authorised ports)", "運110": "derived:an administration port open to the internet is a direct path to the systems holding the data in use"}
+#   fisc_basis_ja: {"実14": "SH.EC2.18（インターネットからの受信は承認したポートのみ）", "運110": "インターネットに開いた管理用ポートは、利用中のデータを持つシステムへの直接の経路である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]

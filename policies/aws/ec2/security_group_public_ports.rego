@@ -14,6 +14,7 @@
 #   fisc: ["実14", "実15"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実14": "aws-blea-ct:SH.EC2.18", "実15": "derived:a port open to the internet makes the host externally reachable, which 実15 asks to minimise", "運110": "derived:every port open to the internet is a path to the systems holding the data in use"}
+#   fisc_basis_ja: {"実15": "インターネットに開いたポートはホストを外部から接続可能にする。実15はそれを最小化するよう求める項目と読める", "運110": "インターネットに開いたポートはどれも、利用中のデータを持つシステムへの経路である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]

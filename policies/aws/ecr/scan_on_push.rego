@@ -14,6 +14,7 @@
 #   severity: medium
 #   fisc: ["実21", "実20"]
 #   fisc_basis: {"実21": "aws-blea-ct:SH.ECR.1", "実20": "aws-blea-workload:core-banking, ECR basic scanning enabled"}
+#   fisc_basis_ja: {"実20": "勘定系：ECRのベーシックスキャンを有効化"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_ecr_repository]

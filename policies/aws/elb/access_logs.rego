@@ -12,6 +12,7 @@
 #   fisc: ["実10", "実72"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実10": "aws-blea-workload:core-banking, ALB access logs enabled", "実72": "aws-blea-workload:core-banking, ALB access logs enabled", "運112": "derived:request records of internet-facing endpoints are what the institution monitors and audits its cloud use with"}
+#   fisc_basis_ja: {"実10": "勘定系：ALBのアクセスログを有効化", "実72": "勘定系：ALBのアクセスログを有効化", "運112": "インターネットに面するエンドポイントのリクエスト記録は、金融機関がクラウドの利用を監視・監査するための記録である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_lb, aws_alb]

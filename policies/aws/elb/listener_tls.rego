@@ -15,6 +15,7 @@
 #   fisc: ["実4"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実4": "derived:TLS on load balancer listeners protects data in transit, as AWS's TLS measures for S3 and SNS under 実4 do for those services", "運110": "seed:運110 names data leakage while the service is in use; plaintext traffic leaks data in transit"}
+#   fisc_basis_ja: {"実4": "ロードバランサーのリスナーのTLSは、実4に対するAWSのS3・SNSのTLS対策と同様に伝送中のデータを保護する", "運110": "運110は利用中のデータ漏洩を挙げる。平文の通信は伝送中のデータを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_lb_listener, aws_alb_listener]

@@ -13,6 +13,7 @@
 #   fisc: ["実16", "実20"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実16": "aws-blea-ct:SH.GuardDuty.1", "実20": "aws-blea-workload:core-banking governance, threat detection with GuardDuty and Security Hub", "運113": "seed:運113 names readiness for cyber attacks; continuous threat detection is its detection part"}
+#   fisc_basis_ja: {"実20": "勘定系（共通統制）：GuardDutyとSecurity Hubによる脅威検知", "運113": "運113はサイバー攻撃への対応態勢を挙げる。継続的な脅威検知はその検知の部分にあたる"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_guardduty_detector]

@@ -13,6 +13,7 @@
 #   severity: medium
 #   fisc: ["実3", "実13"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.KMS.1, SH.KMS.2", "実13": "derived:a decrypt grant on every key bypasses the per-key protection 実13 asks for"}
+#   fisc_basis_ja: {"実13": "すべてのキーに対する復号の許可は、実13が求めるキーごとの保護を迂回する"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]

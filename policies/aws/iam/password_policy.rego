@@ -15,6 +15,7 @@
 #   severity: medium
 #   fisc: ["実9", "実26", "実1"]
 #   fisc_basis: {"実9": "aws-blea-ct:SH.IAM.7", "実26": "aws-blea-workload:core-banking governance, password policy in IAM Identity Center (same measures as 実1)", "実1": "aws-blea-workload:core-banking governance, password policy and temporary credentials in IAM Identity Center"}
+#   fisc_basis_ja: {"実26": "勘定系（共通統制）：IAM Identity Centerのパスワードポリシー（実1と同じ対策）", "実1": "勘定系（共通統制）：IAM Identity Centerのパスワードポリシーと一時認証情報"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_iam_account_password_policy]

@@ -16,6 +16,7 @@
 #   fisc: ["実3", "実13"]
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実3": "aws-blea-workload:core-banking, encryption with AWS KMS (the customer-managed-key condition is ours)", "実13": "aws-blea-workload:core-banking, protection of encryption keys with AWS KMS", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
+#   fisc_basis_ja: {"実3": "勘定系：AWS KMSによる暗号化（顧客管理キーの条件はfiscguardによる）", "実13": "勘定系：AWS KMSによる暗号鍵の保護", "運110": "運110は利用中のデータ漏洩を挙げる（厳格な側：金融機関が管理する鍵）", "運111": "金融機関が所有する鍵で暗号化したデータは、契約終了時に鍵を削除して復元不能にできる（暗号学的消去）"}
 #   profile: strict
 #   strict_reason: "Encryption at rest is the minimum (simple management); keys the institution controls and can destroy are more than AWS's mapping requires, so they belong to strict management."
 #   strict_reason_ja: "保存時の暗号化が最低限（簡易な管理）であり、金融機関が管理し破棄できる鍵はAWSの対応表が求める以上のものであるため、厳格な管理に置く。"

@@ -13,6 +13,7 @@
 #   fisc: ["実13", "実30"]
 #   fisc_8th: []
 #   fisc_basis: {"実13": "aws-blea-workload:core-banking, key protection with AWS KMS (rotation condition is ours)", "実30": "aws-blea-workload:core-banking, encryption keys managed as KMS customer managed keys (rotation condition is ours)"}
+#   fisc_basis_ja: {"実13": "勘定系：AWS KMSによる鍵の保護（ローテーションの条件はfiscguardによる）", "実30": "勘定系：暗号鍵をKMSの顧客管理キーとして管理（ローテーションの条件はfiscguardによる）"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_kms_key]

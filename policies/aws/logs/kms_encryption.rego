@@ -13,6 +13,7 @@
 #   fisc: ["実13"]
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実13": "derived:AWS protects CloudTrail and Config logs with customer managed keys under 実13; the same for every log group is our extension", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:logs under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
+#   fisc_basis_ja: {"実13": "AWSは実13の対策としてCloudTrailとConfigのログを顧客管理キーで保護している。すべてのロググループへの適用はfiscguardによる拡張である", "運110": "運110は利用中のデータ漏洩を挙げる（厳格な側：金融機関が管理する鍵）", "運111": "金融機関が所有する鍵で暗号化したログは、契約終了時に鍵を削除して復元不能にできる（暗号学的消去）"}
 #   profile: strict
 #   strict_reason: "CloudWatch Logs are encrypted by default; customer-managed keys for every log group extend AWS's measure for the CloudTrail and Config logs, which is more than the minimum."
 #   strict_reason_ja: "CloudWatch Logsは既定で暗号化される。すべてのロググループに顧客管理キーを求めるのは、CloudTrailとConfigのログに対するAWSの対策の拡張であり、最低限を超える。"

@@ -12,6 +12,7 @@
 #   fisc: ["実10"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実10": "derived:access records must be kept for a set period; a log group's retention decides how long", "運112": "derived:records kept long enough are what monitoring and audits of the cloud environment rely on"}
+#   fisc_basis_ja: {"実10": "アクセス記録は定めた期間保存する必要があり、ロググループの保存期間がその長さを決める", "運112": "十分な期間保存された記録は、クラウド環境の監視と監査の拠り所である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_cloudwatch_log_group]

@@ -19,6 +19,7 @@
 #   fisc: ["実3", "実10", "実25"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_AUDIT_BUCKET_ENCRYPTION_ENABLED, AWS-GR_AUDIT_BUCKET_POLICY_CHANGES_PROHIBITED", "実10": "aws-blea-ct:AWS-GR_AUDIT_BUCKET_LOGGING_ENABLED", "実25": "aws-blea-ct:AWS-GR_AUDIT_BUCKET_POLICY_CHANGES_PROHIBITED", "運112": "derived:the audit records the institution monitors its cloud use with must stay intact"}
+#   fisc_basis_ja: {"運112": "金融機関がクラウドの利用を監視するための監査記録は、損なわれてはならない"}
 #   profile: strict
 #   strict_reason: "AWS marks these guardrails optional, not recommended by default: the log-archive buckets are already protected by their own policies."
 #   strict_reason_ja: "AWSはこれらのガードレールを任意とし、既定では推奨していない。ログアーカイブ用バケットはそれ自身のポリシーでも保護される。"

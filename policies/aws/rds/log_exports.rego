@@ -13,6 +13,7 @@
 #   fisc: ["実10"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実10": "aws-blea-ct:SH.RDS.9", "運112": "derived:database access records are what the institution monitors and audits its cloud use with"}
+#   fisc_basis_ja: {"運112": "データベースのアクセス記録は、金融機関がクラウドの利用を監視・監査するための記録である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster]

@@ -14,6 +14,7 @@
 #   fisc: ["実84"]
 #   fisc_8th: ["運109"]
 #   fisc_basis: {"実84": "aws-blea-ct:SH.RDS.5 (DB instances); clusters by the core-banking workload measure, multi-AZ configuration", "運109": "derived:the user's side of an availability commitment is a design that survives the loss of one zone"}
+#   fisc_basis_ja: {"実84": "SH.RDS.5（DBインスタンス）。クラスターは勘定系のワークロードの対策（マルチAZ構成）による", "運109": "可用性の約束に対する利用者側の備えは、一つのゾーンを失っても継続できる設計である"}
 #   profile: simple
 #   responsibility: shared
 #   resource_types: [aws_db_instance, aws_rds_cluster]

@@ -12,6 +12,7 @@
 #   fisc: ["実3", "実15"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_INSTANCE_PUBLIC_ACCESS_CHECK, SH.RDS.2", "実15": "derived:a publicly accessible database is an externally reachable device, which 実15 asks to minimise (AWS maps its public-access control to 実3 only)", "運110": "seed:運110 names data leakage while the service is in use; a public database exposes the data"}
+#   fisc_basis_ja: {"実15": "パブリックアクセス可能なデータベースは外部から接続できる機器であり、実15はその最小化を求める項目と読める（AWSはパブリックアクセスの統制を実3にのみ対応付けている）", "運110": "運110は利用中のデータ漏洩を挙げる。公開されたデータベースはデータをさらす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance]

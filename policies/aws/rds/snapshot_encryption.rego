@@ -16,6 +16,7 @@
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.RDS.4", "運110": "seed:運110 names data leakage while the service is in use; an unencrypted snapshot leaks the database"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。暗号化されていないスナップショットはデータベースを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_snapshot, aws_db_cluster_snapshot, aws_db_snapshot_copy]

@@ -17,6 +17,7 @@
 #   fisc: []
 #   fisc_8th: ["運108"]
 #   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept"}
+#   fisc_basis_ja: {"運108": "運108 ② データ所在の把握"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: ["*"]

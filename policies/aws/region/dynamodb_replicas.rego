@@ -14,6 +14,7 @@
 #   fisc: []
 #   fisc_8th: ["運108"]
 #   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept; replicas are data"}
+#   fisc_basis_ja: {"運108": "運108 ② データ所在の把握。レプリカもデータである"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_dynamodb_table]

@@ -14,6 +14,7 @@
 #   fisc: ["実10"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実10": "aws-blea-ct:SH.S3.9", "運112": "derived:access records of the data stores are what the institution monitors and audits its cloud use with"}
+#   fisc_basis_ja: {"運112": "データストアのアクセス記録は、金融機関がクラウドの利用を監視・監査するための記録である"}
 #   profile: strict
 #   strict_reason: "AWS leaves it to each organisation whether to require server access logging everywhere (SH.S3.9 is not recommended by default)."
 #   strict_reason_ja: "AWSはサーバーアクセスログをすべてに求めるかを各組織の判断としている（SH.S3.9は既定では推奨しない）。"

@@ -14,6 +14,7 @@
 #   fisc: ["実3", "実13"]
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.S3.4 (server-side encryption; the customer-managed-key condition is ours)", "実13": "derived:a customer-managed key is the key the institution itself protects and controls", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
+#   fisc_basis_ja: {"実3": "SH.S3.4（サーバー側暗号化。顧客管理キーの条件はfiscguardによる）", "実13": "顧客管理キーは、金融機関自身が保護し管理する鍵である", "運110": "運110は利用中のデータ漏洩を挙げる（厳格な側：金融機関が管理する鍵）", "運111": "金融機関が所有する鍵で暗号化したデータは、契約終了時に鍵を削除して復元不能にできる（暗号学的消去）"}
 #   profile: strict
 #   strict_reason: "S3 encrypts every new object by default, which AWS's note on SH.S3.4 says is enough; a customer-managed key is more than that minimum."
 #   strict_reason_ja: "S3は新しいオブジェクトを既定で暗号化し、AWSはSH.S3.4の注記でそれで足りるとしている。顧客管理キーはその最低限を超える。"

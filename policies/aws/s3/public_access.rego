@@ -12,6 +12,7 @@
 #   fisc: ["実3", "実25"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.S3.8", "実25": "aws-blea-ct:SH.S3.8", "運110": "seed:運110 names data leakage while the service is in use; a public bucket leaks stored data"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。公開されたバケットは保存データを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]

@@ -13,6 +13,7 @@
 #   fisc: ["実4", "実7"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実4": "aws-blea-workload:core-banking, TLS required on S3 buckets", "実7": "aws-blea-ct:SH.S3.5", "運110": "seed:運110 names data leakage while the service is in use; plaintext transfer leaks data in transit"}
+#   fisc_basis_ja: {"実4": "勘定系：S3バケットへのTLS必須化", "運110": "運110は利用中のデータ漏洩を挙げる。平文の転送は伝送中のデータを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]

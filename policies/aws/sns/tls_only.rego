@@ -14,6 +14,7 @@
 #   fisc: ["実4"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実4": "aws-blea-workload:core-banking governance, TLS required on Amazon SNS topics", "運110": "seed:運110 names data leakage while the service is in use; plaintext transfer leaks data in transit"}
+#   fisc_basis_ja: {"実4": "勘定系（共通統制）：Amazon SNSトピックへのTLS必須化", "運110": "運110は利用中のデータ漏洩を挙げる。平文の転送は伝送中のデータを漏らす"}
 #   profile: strict
 #   strict_reason: "AWS lists TLS-only SNS topics among the measures of its core-banking reference, not among its baseline controls; fiscguard reads it as the higher standard of 実4."
 #   strict_reason_ja: "AWSはSNSトピックのTLS必須化を勘定系リファレンスの対策に挙げているが、基本の統制には含めていない。fiscguardは実4の高い基準と読む。"

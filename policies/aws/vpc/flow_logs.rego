@@ -12,6 +12,7 @@
 #   fisc: ["実10", "実16"]
 #   fisc_8th: ["運112", "運113"]
 #   fisc_basis: {"実10": "aws-blea-ct:SH.EC2.6", "実16": "aws-blea-ct:SH.EC2.6", "運112": "derived:network flow records are monitoring evidence for the cloud environment in use", "運113": "derived:flow records are needed to detect and reconstruct attacks"}
+#   fisc_basis_ja: {"運112": "ネットワークのフロー記録は、利用中のクラウド環境を監視した証跡である", "運113": "フロー記録は攻撃の検知と再構成に必要である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_vpc, aws_flow_log]

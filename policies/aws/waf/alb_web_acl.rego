@@ -15,6 +15,7 @@
 #   fisc: ["実14"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実14": "aws-blea-workload:core-banking, AWS WAF applied to the Application Load Balancer", "運113": "derived:a WAF is the first line of defence against attacks on internet-facing endpoints"}
+#   fisc_basis_ja: {"実14": "勘定系：Application Load BalancerへのAWS WAFの適用", "運113": "WAFは、インターネットに面するエンドポイントへの攻撃に対する最初の防御線である"}
 #   profile: strict
 #   strict_reason: "AWS lists a WAF on the Application Load Balancer as a measure of its core-banking reference, not among its baseline controls; fiscguard reads it as the higher standard of 実14."
 #   strict_reason_ja: "AWSはApplication Load BalancerへのWAF適用を勘定系リファレンスの対策に挙げているが、基本の統制には含めていない。fiscguardは実14の高い基準と読む。"

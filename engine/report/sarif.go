@@ -232,6 +232,7 @@ var sarifWords = map[string]i18n.Text{
 	"inconclusive":   {En: "Inconclusive: ", Ja: "判定不能: "},
 	"related":        {En: "Defined inside the module: ", Ja: "モジュール内の定義: "},
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
+	"srcRoot":        {En: "The repository root; relative URIs resolve against it.", Ja: "リポジトリのルート。相対URIはここを基準とする。"},
 	"current":        rule.EditionCurrent.Label(),
 	"8th":            rule.Edition8th.Label(),
 	"none":           {En: "none", Ja: "なし"},
@@ -257,7 +258,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
 		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target)},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
-			srcRoot: {Description: &sarifMessage{Text: "The repository root; relative URIs resolve against it."}},
+			srcRoot: {Description: &sarifMessage{Text: sarifWords["srcRoot"].In(r.Lang)}},
 		},
 		Language:   string(r.Lang),
 		ColumnKind: "utf16CodeUnits",

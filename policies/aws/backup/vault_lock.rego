@@ -24,7 +24,7 @@
 #   title_ja: バックアップボールトをロックして早期削除を防ぐ
 #   description_ja: |
 #     ランサムウェアや管理者権限を得た侵入者は、データを暗号化・破壊する前にバックアップを削除する。ボールトロックは、管理者を含む誰もが保持期間の終了前に復旧ポイントを削除できないようにする。
-#     AWSのコアバンキングの対応表は、AWS Backupのボールトロックをサイバー攻撃を想定したインシデント対応計画（第13版で新設の実73-1）の対策に挙げている。当方はこれを保管中のバックアップの保護（実43）にも当たると解釈する。
+#     AWSの勘定系の対応表は、AWS Backupのボールトロックをサイバー攻撃を想定したインシデント対応計画（第13版で新設の実73-1）の対策に挙げている。fiscguardはこれを保管中のバックアップの保護（実43）にも当たると解釈する。
 #     すべての aws_backup_vault に、backup_vault_name でそのボールトを参照する（または名前で指定する）aws_backup_vault_lock_configuration を設ける。論理的にエアギャップされたボールトは設計上ロックされている。
 #   remediation: Add an aws_backup_vault_lock_configuration with backup_vault_name = the vault's name and min_retention_days set (add changeable_for_days for compliance mode once the settings are proven).
 #   remediation_ja: backup_vault_name にボールト名、min_retention_days を指定した aws_backup_vault_lock_configuration を追加する（設定を確認できたら changeable_for_days を加えてコンプライアンスモードにする）。

@@ -19,7 +19,7 @@
 #   title_ja: DynamoDBテーブルのポイントインタイムリカバリを有効にする
 #   description_ja: |
 #     ポイントインタイムリカバリは35日間の継続的バックアップを保持し、データが破損したり誤って書き込まれたりする直前の時点にテーブルを復元できるようにする。
-#     AWSのコアバンキングの対応表は、DynamoDBのPITRの有効化を実6と実39（データファイルのバックアップ）の対策に挙げ、定期的なバックアップ（実106）の対策にも含めている。
+#     AWSの勘定系の対応表は、DynamoDBのPITRの有効化を実6と実39（データファイルのバックアップ）の対策に挙げ、定期的なバックアップ（実106）の対策にも含めている。
 #     aws_dynamodb_table で point_in_time_recovery { enabled = true } とする。
 #   remediation: Add point_in_time_recovery { enabled = true } to the table.
 #   remediation_ja: テーブルに point_in_time_recovery { enabled = true } を追加する。

@@ -19,7 +19,7 @@
 #   title_ja: ロードバランサーのアクセスログを有効にする
 #   description_ja: |
 #     アクセスログは、ロードバランサーが受けたすべての要求をクライアントのアドレスとともに記録する。これはアプリケーション自身のログには残らないことがある。
-#     AWSのコアバンキングの対応表は、Application Load Balancerのアクセスログの有効化をアクセス履歴の管理（実10）と障害の分析（実72）の対策に挙げている。
+#     AWSの勘定系の対応表は、Application Load Balancerのアクセスログの有効化をアクセス履歴の管理（実10）と障害の分析（実72）の対策に挙げている。
 #     aws_lb（および aws_alb）で access_logs { enabled = true } とし、保存先のバケットを指定する。
 #   remediation: Add access_logs { bucket = <log bucket>, enabled = true } to the load balancer; the bucket policy must let the regional ELB log delivery write to it.
 #   remediation_ja: ロードバランサーに access_logs { bucket = <ログ用バケット>, enabled = true } を追加する。バケットポリシーでリージョンのELBログ配信による書き込みを許可する。

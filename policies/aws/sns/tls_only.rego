@@ -23,7 +23,7 @@
 #   title_ja: SNSトピックでTLSによる要求だけを受け付ける
 #   description_ja: |
 #     安全でない通信を拒否するポリシーがないと、クライアントは平文のHTTPでトピックに発行したり読み取ったりできてしまう。
-#     AWSのコアバンキングの対応表は、S3バケットとともにAmazon SNSトピックでのTLSの必須化を伝送データの漏えい防止（実4）の対策に挙げている。
+#     AWSの勘定系の対応表は、S3バケットとともにAmazon SNSトピックでのTLSの必須化を伝送データの漏えい防止（実4）の対策に挙げている。
 #     すべての aws_sns_topic に、aws:SecureTransport が false のときに全員を拒否する Deny 文を含むポリシー（トピック自身の policy 引数、または arn でトピックを参照する aws_sns_topic_policy）を設ける。厳格な管理で適用する。
 #   remediation: Add an aws_sns_topic_policy with a statement Effect = "Deny", Principal = "*", Action = "sns:Publish" (or "SNS:*"), Condition Bool aws:SecureTransport = "false".
 #   remediation_ja: Effect = "Deny"、Principal = "*"、Action = "sns:Publish"（または "SNS:*"）、条件 Bool aws:SecureTransport = "false" の文を含む aws_sns_topic_policy を追加する。

@@ -11,10 +11,10 @@
 # custom:
 #   id: FG-IAM-001
 #   severity: high
-#   fisc: ["実9", "実25"]
+#   fisc: ["実5", "実9", "実25"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実9": "aws-blea-ct:SH.IAM.1", "実25": "aws-blea-workload:core-banking, IAM policies grant least privilege only", "運110": "derived:least privilege limits who can read the data in use; fiscguard reads 運110 as including it"}
-#   fisc_basis_ja: {"実25": "勘定系：IAMポリシーで最小限の権限のみを付与", "運110": "最小権限は利用中のデータを読める者を限定する。fiscguardは運110にこれを含むと読む"}
+#   fisc_basis: {"実9": "aws-blea-ct:SH.IAM.1", "実25": "aws-blea-workload:core-banking, IAM policies grant least privilege only", "運110": "derived:least privilege limits who can read the data in use; fiscguard reads 運110 as including it", "実5": "aws-blea-workload:core-banking, access control with IAM"}
+#   fisc_basis_ja: {"実25": "勘定系：IAMポリシーで最小限の権限のみを付与", "運110": "最小権限は利用中のデータを読める者を限定する。fiscguardは運110にこれを含むと読む", "実5": "勘定系：IAMによるアクセス制御"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]

@@ -13,8 +13,9 @@
 # custom:
 #   id: FG-S3-006
 #   severity: high
-#   fisc: ["実3", "実25"]
-#   fisc_basis: {"実3": "aws-blea-ct:SH.S3.6", "実25": "aws-blea-ct:SH.S3.6"}
+#   fisc: ["実3", "実5", "実25"]
+#   fisc_basis: {"実3": "aws-blea-ct:SH.S3.6", "実25": "aws-blea-ct:SH.S3.6", "実5": "aws-blea-workload:core-banking governance, access-source control for S3 buckets with IAM and resource policies"}
+#   fisc_basis_ja: {"実5": "勘定系（共通統制）：IAMポリシーとリソースポリシーによるS3バケットへのアクセス元の制御"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket_policy]

@@ -12,10 +12,10 @@
 # custom:
 #   id: FG-S3-004
 #   severity: critical
-#   fisc: ["実3", "実25"]
+#   fisc: ["実3", "実5", "実25"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED, SH.S3.2, SH.S3.3", "実25": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED, SH.S3.2, SH.S3.3", "運110": "seed:運110 names data leakage while the service is in use; a public bucket publishes stored data"}
-#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。公開されたバケットは保存データを公開する"}
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED, SH.S3.2, SH.S3.3", "実25": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED, SH.S3.2, SH.S3.3", "運110": "seed:運110 names data leakage while the service is in use; a public bucket publishes stored data", "実5": "aws-blea-workload:core-banking governance, access-source control for S3 buckets with IAM and resource policies"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。公開されたバケットは保存データを公開する", "実5": "勘定系（共通統制）：IAMポリシーとリソースポリシーによるS3バケットへのアクセス元の制御"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, aws_s3_bucket_acl]

@@ -1,8 +1,10 @@
 package finding
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
@@ -60,10 +62,68 @@ func TestUncertainInstancesAreInconclusive(t *testing.T) {
 		{Address: "aws_ebs_volume.sure"},
 	}}
 	fs := FromResults(doc, []rule.Result{
-		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail},
-		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail},
+		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail, Message: i18n.Text{En: "Volume maybe is not encrypted", Ja: "暗号化されていない"}},
+		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail, Message: i18n.Text{En: "Volume sure is not encrypted"}},
 	})
 	if fs[0].Status != rule.StatusInconclusive || fs[1].Status != rule.StatusFail {
 		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
+	}
+	// The message says what is not known, not only what would fail.
+	if !strings.HasPrefix(fs[0].Message.En, "Whether this instance exists is known only after apply") || !strings.HasSuffix(fs[0].Message.En, "Volume maybe is not encrypted") ||
+		!strings.Contains(fs[0].Message.Ja, "適用後まで確定しない") || fs[1].Message.En != "Volume sure is not encrypted" {
+		t.Errorf("messages %q / %q / %q", fs[0].Message.En, fs[0].Message.Ja, fs[1].Message.En)
+	}
+}
+
+// TestDeferred: a finding whose cause another rule in force owns is kept
+// apart (and takes the owner's waiver on the same resource); with its owner
+// out of force it is reported itself.
+func TestDeferred(t *testing.T) {
+	ec1 := &rule.Rule{ID: "FG-EC2-001"}
+	ec3 := &rule.Rule{ID: "FG-EC2-003"}
+	w := &Waiver{Reason: "bastion", Ticket: "SEC-1"}
+	tests := []struct {
+		name     string
+		in       []Finding
+		inForce  map[string]bool
+		reported []string
+		deferred []string
+		waived   bool
+	}{
+		{"owner in force",
+			[]Finding{{Rule: ec1, Address: "sg.a"}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a"}, []string{"FG-EC2-003 sg.a"}, false},
+		{"owner waived",
+			[]Finding{{Rule: ec1, Address: "sg.a", Waiver: w}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a"}, []string{"FG-EC2-003 sg.a"}, true},
+		{"owner not in force",
+			[]Finding{{Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-003": true},
+			[]string{"FG-EC2-003 sg.a"}, nil, false},
+	}
+	ids := func(fs []Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Rule.ID+" "+f.Address)
+		}
+		return out
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, def := Deferred(tt.in, tt.inForce)
+			if strings.Join(ids(rep), ",") != strings.Join(tt.reported, ",") || strings.Join(ids(def), ",") != strings.Join(tt.deferred, ",") {
+				t.Fatalf("reported %v deferred %v, want %v and %v", ids(rep), ids(def), tt.reported, tt.deferred)
+			}
+			if len(def) > 0 && (def[0].Waiver != nil) != tt.waived {
+				t.Errorf("deferred waiver %v, want waived=%v", def[0].Waiver, tt.waived)
+			}
+			for _, f := range rep {
+				if f.Owner != "" {
+					t.Errorf("a reported finding keeps its owner %q", f.Owner)
+				}
+			}
+		})
 	}
 }

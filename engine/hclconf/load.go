@@ -114,6 +114,7 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 		doc.Resources[i] = *r
 	}
 	sort.SliceStable(doc.Resources, func(i, j int) bool { return doc.Resources[i].Address < doc.Resources[j].Address })
+	doc.LinkProviders()
 	return doc, ev.notes, nil
 }
 
@@ -182,6 +183,7 @@ func (ev *evaluator) newInstance(mod *module, addr string, path []string) *insta
 		addr:       addr,
 		path:       path,
 		vars:       map[string]cty.Value{},
+		varOrigins: map[string]*model.Location{},
 		values:     map[string]cty.Value{},
 		visiting:   map[string]bool{},
 		calls:      map[string]*callState{},
@@ -311,8 +313,12 @@ func (ev *evaluator) collectProviders(root *instance) {
 				continue
 			}
 			seen[p.key] = true
-			name, alias, _ := strings.Cut(key, ".")
-			ev.providers = append(ev.providers, model.Provider{Key: p.key, Name: name, Alias: alias, Module: in.addr, Region: p.region})
+			mp := model.ProviderForKey(p.key)
+			if p.sourceAddr != "" {
+				mp.Address = model.ProviderAddress(mp.Module, p.sourceAddr, mp.Alias)
+			}
+			mp.Region, mp.Source, mp.RegionSource, mp.RegionWritten = p.region, p.source, p.regionSource, p.regionSource != nil
+			ev.providers = append(ev.providers, mp)
 		}
 		for _, name := range slices.Sorted(maps.Keys(in.calls)) {
 			for _, c := range in.calls[name].children {
@@ -350,6 +356,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 		res.Related, res.Source, res.Locations, res.Extent = res.Source, in.remoteCall, nil, in.remoteCall
 	}
 	res.Values, res.Unknown = toModel(attrs)
+	res.Documents = policyDocuments(attrs)
 	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
 		res.Region = reg
 	}

@@ -129,9 +129,23 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", r.ID, v)
 	}
 	str := func(k string) string { s, _ := obj[k].(string); return s }
-	res.Address, res.Attribute = str("resource"), str("attribute")
+	strs := func(k string) []string {
+		vs, _ := obj[k].([]any)
+		var out []string
+		for _, v := range vs {
+			if s, ok := v.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	res.Address, res.Attribute, res.Owner = str("resource"), str("attribute"), str("owner")
+	res.Attributes, res.Resources = strs("attributes"), strs("resources")
 	if res.Address == "" {
 		return res, fmt.Errorf("rule %s: deny result has no resource address", r.ID)
+	}
+	if res.Owner == r.ID {
+		return res, fmt.Errorf("rule %s: a deny result cannot name its own rule as the owner of its cause", r.ID)
 	}
 	if s := str("status"); s != "" {
 		if s != rule.StatusFail && s != rule.StatusInconclusive {
@@ -166,7 +180,12 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 func inputValue(doc *model.Document) (ast.Value, error) {
 	providers := make([]any, len(doc.Providers))
 	for i, p := range doc.Providers {
-		providers[i] = map[string]any{"key": p.Key, "name": p.Name, "alias": p.Alias, "module": p.Module, "region": p.Region}
+		resources := make([]any, len(p.Resources))
+		for j, a := range p.Resources {
+			resources[j] = a
+		}
+		providers[i] = map[string]any{"key": p.Key, "address": p.Address, "name": p.Name, "alias": p.Alias, "module": p.Module,
+			"region": p.Region, "region_written": p.RegionWritten, "resources": resources}
 	}
 	providersValue, err := ast.InterfaceToValue(providers)
 	if err != nil {
@@ -247,7 +266,7 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		actions[i] = ast.InternedTerm(a)
 	}
 	str := func(k, v string) [2]*ast.Term { return [2]*ast.Term{ast.InternedTerm(k), ast.InternedTerm(v)} }
-	return ast.NewObject(
+	obj := ast.NewObject(
 		str("address", r.Address),
 		str("config_address", r.ConfigAddress),
 		str("module", r.Module),
@@ -262,7 +281,20 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		[2]*ast.Term{ast.InternedTerm("unknown"), ast.NewTerm(unknown)},
 		[2]*ast.Term{ast.InternedTerm("refs"), stringLists(r.Refs)},
 		[2]*ast.Term{ast.InternedTerm("unresolved"), stringLists(r.Unresolved)},
-	), nil
+	)
+	// documents, only where there are any (lib.document reads it).
+	if len(r.Documents) > 0 {
+		docs := ast.NewObjectWithCapacity(len(r.Documents))
+		for attr, d := range r.Documents {
+			v, err := ast.InterfaceToValue(map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)})
+			if err != nil {
+				return nil, err
+			}
+			docs.Insert(ast.InternedTerm(attr), ast.NewTerm(v))
+		}
+		obj.Insert(ast.InternedTerm("documents"), ast.NewTerm(docs))
+	}
+	return obj, nil
 }
 
 // stringLists turns a map of string lists (refs, unresolved) into a Rego object.

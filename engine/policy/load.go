@@ -18,6 +18,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -27,6 +28,9 @@ type Source struct {
 	// Name prefixes file names in messages and outputs (e.g. "policies" or the directory given).
 	Name    string
 	Builtin bool
+	// NoTests leaves the source's _test.rego files out of RunTests (the
+	// built-in helpers under a user's tests).
+	NoTests bool
 }
 
 // Set is a validated, compiled set of policies.
@@ -101,7 +105,7 @@ func parse(sources []Source, withTests bool) ([]parsedModule, error) {
 	var out []parsedModule
 	for _, src := range sources {
 		for _, tests := range []bool{false, true} {
-			if tests && !withTests {
+			if tests && (!withTests || src.NoTests) {
 				continue
 			}
 			files, err := regoFiles(src.FS, tests)
@@ -173,6 +177,7 @@ type metadata struct {
 	Profile        string            `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
+	Inputs         []string          `json:"inputs"`
 	TitleJa        string            `json:"title_ja"`
 	DescriptionJa  string            `json:"description_ja"`
 	Remediation    string            `json:"remediation"`
@@ -258,6 +263,11 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 	if (prof == rule.Strict) != (md.StrictReason != "" || md.StrictReasonJa != "") || (md.StrictReason == "") != (md.StrictReasonJa == "") {
 		return nil, fmt.Errorf("%s: rule %s: a strict-only rule, and only one, says why in strict_reason and strict_reason_ja", loc, md.ID)
 	}
+	for _, k := range md.Inputs {
+		if k != model.KindPlan && k != model.KindHCL {
+			return nil, fmt.Errorf("%s: rule %s: METADATA custom.inputs lists %q (want %s or %s)", loc, md.ID, k, model.KindPlan, model.KindHCL)
+		}
+	}
 	return &rule.Rule{
 		ID:             md.ID,
 		Title:          i18n.Text{En: ann.Title, Ja: md.TitleJa},
@@ -272,6 +282,7 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 		Responsibility: rule.Responsibility(md.Responsibility),
 		ResourceTypes:  md.ResourceTypes,
 		StrictReason:   i18n.Text{En: md.StrictReason, Ja: md.StrictReasonJa},
+		Inputs:         md.Inputs,
 		Package:        pkg,
 		File:           file,
 	}, nil

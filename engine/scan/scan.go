@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -185,6 +186,17 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
+	// The rules in force are those of the profile that can judge this kind
+	// of input (a rule about a plan's changes has nothing to judge in HCL).
+	var rules []*rule.Rule
+	inForce := map[string]bool{}
+	for _, r := range q.Rules() {
+		if r.Judges(doc.Kind) {
+			rules = append(rules, r)
+			inForce[r.ID] = true
+		}
+	}
+	results = slices.DeleteFunc(results, func(r rule.Result) bool { return !inForce[r.Rule.ID] })
 	findings := finding.FromResults(doc, results)
 	quoteSources(findings, doc)
 	root := scanRoot(t.Path, opts)
@@ -198,9 +210,11 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
-	// Pass records cover the whole input: the filters below only choose
+	findings, deferred := finding.Deferred(findings, inForce)
+	// Pass records cover the whole input, and every rule's verdict on it,
+	// including causes another rule reports: the filters below only choose
 	// which findings to show.
-	cov := coverage.Build(doc, q.Rules(), findings)
+	cov := coverage.Build(doc, rules, append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
@@ -216,7 +230,6 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		filters = append(filters, keptBy{name: report.FilterDiffBase, ref: opts.DiffBase, kept: kept})
 	}
 	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
-	rules := q.Rules()
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),

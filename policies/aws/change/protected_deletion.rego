@@ -19,6 +19,7 @@
 #   strict_reason_ja: "保護対象を削除するプランを拒否することは、リソースの削除保護（最低限）を超えるものであり、fiscguardの読みである。"
 #   responsibility: user
 #   resource_types: ["*"]
+#   inputs: [plan]
 #   title_ja: プランで保護対象のリソースを削除・置換しない
 #   description_ja: |
 #     厳格な管理のもとでは、データベース、KMSキー、バックアップボールト、監査証跡、ロググループ、ログ用バケットの削除や置換は、
@@ -45,7 +46,7 @@ protected(r) if r.type != "aws_s3_bucket"
 
 protected(r) if {
 	r.type == "aws_s3_bucket"
-	name := object.get(r.values, "bucket", "")
+	name := lib.value(r, "bucket", "")
 	is_string(name)
 	some p in lib.param("protected_bucket_patterns")
 	glob.match(p, [], name)

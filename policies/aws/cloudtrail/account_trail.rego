@@ -44,8 +44,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	account.anchor, "",
-	sprintf("the account baseline (%s) declares no CloudTrail trail; an organisation trail kept elsewhere may cover the account", [concat(", ", account.baseline)]),
-	sprintf("アカウントのベースライン（%s）にCloudTrailの証跡がない。他の構成で管理する組織の証跡がこのアカウントを対象にしている可能性がある", [concat("、", account.baseline)]),
+	sprintf("the account baseline (%s) declares no CloudTrail trail; whether an organisation trail kept elsewhere covers the account is not known", [concat(", ", account.baseline)]),
+	sprintf("アカウントのベースライン（%s）にCloudTrailの証跡がない。他の構成で管理する組織の証跡がこのアカウントを対象にしているかは分からない", [concat("、", account.baseline)]),
 ) if {
 	no_trail
 	not scp.manages_organization

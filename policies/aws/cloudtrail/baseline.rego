@@ -13,10 +13,11 @@
 #   validation (SH.CloudTrail.4) to access records (実10) and 実16, and
 #   encryption at rest (SH.CloudTrail.2) to stored-data leakage prevention
 #   (実3); its core-banking reference protects the CloudTrail logs with a
-#   customer-managed key under key protection (実13). Each missing setting is
-#   its own finding: enable_logging not false, is_multi_region_trail,
-#   management events (event selectors that leave them out or record only
-#   reads or only writes), enable_log_file_validation and kms_key_id.
+#   customer-managed key under key protection (実13). A trail is one finding
+#   listing every missing setting: enable_logging not false,
+#   is_multi_region_trail, management events (event selectors that leave them
+#   out or record only reads or only writes), enable_log_file_validation and
+#   kms_key_id.
 # custom:
 #   id: FG-CLOUDTRAIL-001
 #   severity: medium
@@ -31,12 +32,13 @@
 #   description_ja: |
 #     APIの監査証跡は調査の出発点となる記録である。停止した証跡は何も記録せず、単一リージョンの証跡や読み取り・書き込みの管理イベントを除く証跡は操作を取り逃し、ログファイルの検証がなければ改ざんされていないことを証明できず、KMSキーがなければバケットにアクセスできる者に読まれてしまう。
 #     AWSは、CloudTrailを有効にする統制（AWS-GR_DETECT_CLOUDTRAIL_ENABLED_ON_MEMBER_ACCOUNTS）と読み取り・書き込みの管理イベントを記録するマルチリージョンの証跡の統制（SH.CloudTrail.1）を不正アクセスの監視（実16）に、ログファイルの検証（SH.CloudTrail.4）をアクセス履歴の管理（実10）と実16に、保存時の暗号化（SH.CloudTrail.2）を蓄積データの漏えい防止（実3）に対応付けている。また勘定系リファレンスでは、CloudTrailのログを顧客管理キーで保護する対策を暗号鍵の保護（実13）に挙げている。
-#     不足している設定ごとに一件の指摘とする。enable_logging を false にしないこと、is_multi_region_trail、管理イベント（管理イベントを除く、または読み取りか書き込みの一方だけを記録するイベントセレクターは不可）、enable_log_file_validation、kms_key_id を確認する。
+#     証跡ごとに一件の指摘とし、不足しているすべての設定を挙げる。enable_logging を false にしないこと、is_multi_region_trail、管理イベント（管理イベントを除く、または読み取りか書き込みの一方だけを記録するイベントセレクターは不可）、enable_log_file_validation、kms_key_id を確認する。
 #   remediation: Leave enable_logging true (the default), set is_multi_region_trail = true and enable_log_file_validation = true, record read and write management events (no event selector that excludes them), and set kms_key_id to a customer-managed aws_kms_key whose policy lets CloudTrail encrypt.
 #   remediation_ja: enable_logging は true（既定値）のままとし、is_multi_region_trail = true、enable_log_file_validation = true とし、読み取りと書き込みの管理イベントを記録し（それらを除くイベントセレクターを使わない）、kms_key_id にCloudTrailによる暗号化を許可した顧客管理の aws_kms_key を指定する。
 package fiscguard.aws.cloudtrail.baseline
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
 
 settings := {
 	"is_multi_region_trail": {
@@ -49,44 +51,66 @@ settings := {
 	},
 }
 
-deny contains lib.fail(
-	t, attr,
-	sprintf("CloudTrail trail %s %s", [t.address, text.en]),
-	sprintf("CloudTrailの証跡 %s が%s", [t.address, text.ja]),
-) if {
+# One finding per trail, listing every missing setting.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "CloudTrail trail %s falls short of the baseline: ", "ja": "CloudTrailの証跡 %s が基準を満たしていない: "},
+		"inconclusive": {"en": "CloudTrail trail %s: ", "ja": "CloudTrailの証跡 %s の"},
+	})
+}
+
+_problems contains {"resource": t, "attribute": attr, "status": "fail", "en": sprintf("it %s", [text.en]), "ja": text.ja} if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, text in settings
-	not lib.unknown(t, [attr])
-	lib.value(t, [attr], false) != true
+	not lib.unknown(t, attr)
+	lib.value(t, attr, false) != true
 }
 
-deny contains lib.inconclusive(
-	t, attr,
-	sprintf("CloudTrail trail %s: %s is known only after apply", [t.address, attr]),
-	sprintf("CloudTrailの証跡 %s の %s は適用後まで確定しない", [t.address, attr]),
-) if {
+_problems contains {
+	"resource": t, "attribute": attr, "status": "inconclusive",
+	"en": sprintf("%s is known only after apply", [attr]),
+	"ja": sprintf("%s は適用後まで確定しない", [attr]),
+} if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, _ in settings
-	lib.unknown(t, [attr])
+	lib.unknown(t, attr)
 }
 
-deny contains lib.fail(
-	t, "enable_logging",
-	sprintf("CloudTrail trail %s is switched off (enable_logging = false)", [t.address]),
-	sprintf("CloudTrailの証跡 %s が停止している（enable_logging = false）", [t.address]),
-) if {
+_problems contains {
+	"resource": t, "attribute": "kms_key_id", "status": "fail",
+	"en": "it is not encrypted with a KMS key",
+	"ja": "KMSキーで暗号化されていない",
+} if {
 	some t in lib.resources("aws_cloudtrail")
-	lib.value(t, ["enable_logging"], true) == false
+	kms.key_status(t, ["kms_key_id"]) == "none"
 }
 
-deny contains lib.fail(
-	t, "event_selector",
-	sprintf("CloudTrail trail %s does not record both read and write management events", [t.address]),
-	sprintf("CloudTrailの証跡 %s が読み取りと書き込みの両方の管理イベントを記録していない", [t.address]),
-) if {
+_problems contains {
+	"resource": t, "attribute": "kms_key_id", "status": "inconclusive",
+	"en": "the KMS key (kms_key_id) is known only after apply",
+	"ja": "KMSキー（kms_key_id）は適用後まで確定しない",
+} if {
 	some t in lib.resources("aws_cloudtrail")
-	not lib.unknown(t, ["event_selector"])
-	not lib.unknown(t, ["advanced_event_selector"])
+	kms.key_status(t, ["kms_key_id"]) == "unknown"
+}
+
+_problems contains {
+	"resource": t, "attribute": "enable_logging", "status": "fail",
+	"en": "it is switched off (enable_logging = false)",
+	"ja": "停止している（enable_logging = false）",
+} if {
+	some t in lib.resources("aws_cloudtrail")
+	lib.value(t, "enable_logging", true) == false
+}
+
+_problems contains {
+	"resource": t, "attribute": "event_selector", "status": "fail",
+	"en": "it does not record both read and write management events",
+	"ja": "読み取りと書き込みの両方の管理イベントを記録していない",
+} if {
+	some t in lib.resources("aws_cloudtrail")
+	not lib.unknown(t, "event_selector")
+	not lib.unknown(t, "advanced_event_selector")
 	not records_management_events(t)
 }
 
@@ -95,43 +119,22 @@ deny contains lib.fail(
 # advanced selectors, one for the Management category without a readOnly
 # filter.
 records_management_events(t) if {
-	lib.empty(lib.value(t, ["event_selector"], []))
-	lib.empty(lib.value(t, ["advanced_event_selector"], []))
+	lib.empty(lib.value(t, "event_selector", []))
+	lib.empty(lib.value(t, "advanced_event_selector", []))
 }
 
 records_management_events(t) if {
-	some sel in lib.value(t, ["event_selector"], [])
+	some sel in lib.value(t, "event_selector", [])
 	object.get(sel, "include_management_events", true) != false
 	object.get(sel, "read_write_type", "All") in {"All", null}
 }
 
 records_management_events(t) if {
-	some sel in lib.value(t, ["advanced_event_selector"], [])
+	some sel in lib.value(t, "advanced_event_selector", [])
 	some f in object.get(sel, "field_selector", [])
 	f.field == "eventCategory"
 	"Management" in object.get(f, "equals", [])
 	every g in object.get(sel, "field_selector", []) {
 		g.field != "readOnly"
 	}
-}
-
-deny contains lib.fail(
-	t, "kms_key_id",
-	sprintf("CloudTrail trail %s is not encrypted with a KMS key", [t.address]),
-	sprintf("CloudTrailの証跡 %s がKMSキーで暗号化されていない", [t.address]),
-) if {
-	some t in lib.resources("aws_cloudtrail")
-	not lib.unknown(t, ["kms_key_id"])
-	lib.value(t, ["kms_key_id"], "") == ""
-}
-
-# A key created in the same plan is unknown but referenced: that is a key.
-deny contains lib.inconclusive(
-	t, "kms_key_id",
-	sprintf("CloudTrail trail %s: the KMS key is known only after apply", [t.address]),
-	sprintf("CloudTrailの証跡 %s のKMSキーは適用後まで確定しない", [t.address]),
-) if {
-	some t in lib.resources("aws_cloudtrail")
-	lib.unknown(t, ["kms_key_id"])
-	count(object.get(t.refs, "kms_key_id", [])) == 0
 }

@@ -59,8 +59,7 @@ users := [r | some t in ["aws_ebs_volume", "aws_instance", "aws_launch_template"
 deny contains account.missing(
 	"aws_ebs_encryption_by_default",
 	[r | some r in users; r.region == region],
-	sprintf("resources in region %s", [region_name(region)]),
-	sprintf("リージョン %s のリソース", [region_name(region)]),
+	[sprintf("resource in region %s", [region_name(region)]), sprintf("resources in region %s", [region_name(region)]), sprintf("リージョン %s のリソース", [region_name_ja(region)])],
 ) if {
 	some region in {r.region | some r in users}
 	not covered(region)
@@ -73,4 +72,8 @@ covered(region) if {
 
 region_name(r) := r if r != ""
 
-else := "(unknown)"
+else := "not known"
+
+region_name_ja(r) := r if r != ""
+
+else := "（不明）"

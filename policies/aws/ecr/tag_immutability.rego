@@ -37,7 +37,7 @@ deny contains lib.fail(
 	sprintf("ECRリポジトリ %s でイメージタグを上書きできる（image_tag_mutability が %s）", [r.address, lib.value(r, ["image_tag_mutability"], "MUTABLE")]),
 ) if {
 	some r in lib.resources("aws_ecr_repository")
-	not lib.set_later(r, "image_tag_mutability")
+	not lib.unknown(r, "image_tag_mutability")
 	not lib.value(r, ["image_tag_mutability"], "MUTABLE") in immutable
 }
 
@@ -47,5 +47,5 @@ deny contains lib.inconclusive(
 	sprintf("ECRリポジトリ %s の image_tag_mutability は適用後まで確定しない", [r.address]),
 ) if {
 	some r in lib.resources("aws_ecr_repository")
-	lib.set_later(r, "image_tag_mutability")
+	lib.unknown(r, "image_tag_mutability")
 }

@@ -69,7 +69,7 @@ judged[s] := attr if {
 judged[c] := "source_db_snapshot_identifier" if {
 	some c in lib.resources("aws_db_snapshot_copy")
 	lib.value(c, ["kms_key_id"], "") == ""
-	not lib.set_later(c, "kms_key_id")
+	not lib.unknown(c, "kms_key_id")
 }
 
 # origins returns the databases a snapshot's (or copy's) encryption comes from.
@@ -82,7 +82,7 @@ origins(c) := [db |
 
 databases(s) := lib.referenced(s, source[s.type][0], source[s.type][1])
 
-state(db) := "later" if lib.set_later(db, "storage_encrypted")
+state(db) := "later" if lib.unknown(db, "storage_encrypted")
 
 else := "encrypted" if lib.value(db, ["storage_encrypted"], false) == true
 
@@ -95,10 +95,10 @@ undecided(s) if {
 	state(db) == "later"
 }
 
-why_en(s) := "its source database, which is not in this configuration" if count(origins(s)) == 0
+why_en(s) := "its source database, which is not in this configuration, so it is not known" if count(origins(s)) == 0
 
 else := sprintf("%s, whose encryption is known only after apply", [concat(", ", [db.address | some db in origins(s)])])
 
-why_ja(s) := "、この構成にない元のデータベースによる" if count(origins(s)) == 0
+why_ja(s) := "、この構成にない元のデータベースによるため分からない" if count(origins(s)) == 0
 
 else := sprintf(" %s によるが、その暗号化の設定は適用後まで確定しない", [concat("、", [db.address | some db in origins(s)])])

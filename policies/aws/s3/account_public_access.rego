@@ -60,6 +60,6 @@ deny contains lib.inconclusive(
 	count(later) > 0
 }
 
-deny contains account.missing("aws_s3_account_public_access_block", lib.resources("aws_s3_bucket"), "S3 buckets", "S3バケット") if {
+deny contains account.missing("aws_s3_account_public_access_block", lib.resources("aws_s3_bucket"), ["S3 bucket", "S3 buckets", "S3バケット"]) if {
 	count(blocks) == 0
 }

@@ -44,4 +44,4 @@ deny contains lib.fail(
 	count([s | some s in lib.resources("aws_securityhub_standards_subscription"); s.region == h.region]) == 0
 }
 
-deny contains account.missing("aws_securityhub_account", [], "", "") if count(hubs) == 0
+deny contains account.missing("aws_securityhub_account", [], []) if count(hubs) == 0

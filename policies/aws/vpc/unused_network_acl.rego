@@ -34,7 +34,7 @@ deny contains lib.fail(
 	sprintf("ネットワークACL %s がどのサブネットにも関連付けられていない", [acl.address]),
 ) if {
 	some acl in unassociated
-	not lib.set_later(acl, "subnet_ids")
+	not lib.unknown(acl, "subnet_ids")
 }
 
 deny contains lib.inconclusive(
@@ -43,12 +43,11 @@ deny contains lib.inconclusive(
 	sprintf("ネットワークACL %s の関連付けるサブネットは適用後まで確定しない", [acl.address]),
 ) if {
 	some acl in unassociated
-	lib.set_later(acl, "subnet_ids")
+	lib.unknown(acl, "subnet_ids")
 }
 
 # An ACL whose subnet_ids refers to subnets is associated, even while their
-# IDs are known only after apply; an unset subnet_ids the provider computes
-# is empty.
+# IDs are known only after apply.
 unassociated contains acl if {
 	some acl in lib.resources("aws_network_acl")
 	lib.empty(lib.value(acl, ["subnet_ids"], []))

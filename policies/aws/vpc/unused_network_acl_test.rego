@@ -25,11 +25,6 @@ test_subnets_known_after_apply_pass if {
 	count(rule.deny) == 0 with input as testing.doc([a])
 }
 
-test_unset_subnets_computed_by_the_provider_fail if {
-	a := object.union(acl, {"unknown": {"subnet_ids": true}})
-	testing.has(rule.deny, "aws_network_acl.private", "fail") with input as testing.doc([a])
-}
-
 test_subnets_from_an_unresolved_reference_are_inconclusive if {
 	a := object.union(acl, {"unknown": {"subnet_ids": true}, "unresolved": {"subnet_ids": ["local.subnets"]}})
 	res := rule.deny with input as testing.doc([a])

@@ -37,20 +37,21 @@ anchor := first([r | some t in baseline_types; some r in lib.resources(t)]) if d
 
 # missing reports that the account-wide setting setting (a resource type,
 # e.g. aws_s3_account_public_access_block) is absent, given the resources
-# that rely on it (subjects, named in the message as what_en / what_ja), at
-# the first of them (or at the anchor when there is none): a failure in the
-# configuration of the account baseline, else inconclusive, to be judged
-# where the baseline is kept; nothing when there is neither.
-missing(setting, subjects, what_en, what_ja) := lib.fail(
+# that rely on it (subjects, named in the message by what: en singular, en
+# plural and ja nouns), at the first of them (or at the anchor when there is
+# none): a failure in the configuration of the account baseline, else
+# inconclusive, to be judged where the baseline is kept; nothing when there
+# is neither.
+missing(setting, subjects, what) := lib.fail(
 	_subject(subjects), "",
-	sprintf("the account baseline (%s) declares no %s%s", [concat(", ", baseline), setting, _relying_en(subjects, what_en)]),
-	sprintf("アカウントのベースライン（%s）に %s がない%s", [concat("、", baseline), setting, _relying_ja(subjects, what_ja)]),
+	sprintf("the account baseline (%s) declares no %s%s", [concat(", ", baseline), setting, _relying_en(subjects, what)]),
+	sprintf("アカウントのベースライン（%s）に %s がない%s", [concat("、", baseline), setting, _relying_ja(subjects, what)]),
 ) if declares_baseline
 
 else := lib.inconclusive(
 	first(subjects), "",
-	sprintf("no %s is declared in this configuration, which holds no account baseline%s; judge it in the configuration that keeps the account baseline", [setting, _relying_en(subjects, what_en)]),
-	sprintf("この構成には %s がなく、アカウントのベースラインもない%s。アカウントのベースラインを管理する構成で判定すること", [setting, _relying_ja(subjects, what_ja)]),
+	sprintf("whether the account has %s is not known from this configuration, which holds no account baseline%s; judge it in the configuration that keeps the account baseline", [setting, _relying_en(subjects, what)]),
+	sprintf("アカウントに %s があるかは、アカウントのベースラインを含まないこの構成からは分からない%s。アカウントのベースラインを管理する構成で判定すること", [setting, _relying_ja(subjects, what)]),
 ) if count(subjects) > 0
 
 _subject(subjects) := first(subjects) if count(subjects) > 0
@@ -60,10 +61,10 @@ else := anchor
 # first returns the resource with the least address.
 first(rs) := [r | some r in rs; r.address == min({x.address | some x in rs})][0]
 
-_relying_en(subjects, what) := sprintf(" (%d %s here rely on it)", [count(subjects), what]) if count(subjects) > 0
+_relying_en(subjects, what) := sprintf(" (%s here rely on it)", [lib.count_text(count(subjects), what[0], what[1])]) if count(subjects) > 0
 
 else := ""
 
-_relying_ja(subjects, what) := sprintf("（この構成の%s%d件がこれに依拠している）", [what, count(subjects)]) if count(subjects) > 0
+_relying_ja(subjects, what) := sprintf("（この構成の%s%d件がこれに依拠している）", [what[2], count(subjects)]) if count(subjects) > 0
 
 else := ""

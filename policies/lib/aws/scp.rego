@@ -11,6 +11,7 @@ package fiscguard.lib.aws.scp
 
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.account
+import data.fiscguard.lib.aws.iam
 
 scps := [p |
 	some p in lib.resources("aws_organizations_policy")
@@ -31,9 +32,12 @@ subject := account.first(lib.resources("aws_organizations_organization")) if {
 	count(lib.resources("aws_organizations_organization")) > 0
 } else := account.first(scps) if manages_organization
 
-# undecided lists the SCPs whose content is known only after apply (or is
-# not a JSON document), so the guardrails they may hold are unknown.
-undecided := [p | some p in scps; not lib.json_value(p, ["content"])]
+# undecided lists the SCPs whose content is known only after apply, in whole
+# or in part, so the guardrails they may hold are unknown.
+undecided := [p | some p in scps; lib.unknown_in(iam.document(p, "content"))]
+
+# denials returns the Deny statements of an SCP that are known.
+_denials(p) := [s.value | some s in iam.statements(iam.document(p, "content")); s.value.Effect == "Deny"]
 
 # undenied returns the actions (lower case, e.g. "iam:createaccesskey") that
 # no attached SCP denies; for_root limits the denials that count to those
@@ -47,10 +51,8 @@ undenied(actions, for_root) := [a |
 _denied(action, for_root) if {
 	some p in scps
 	attached(p)
-	some st in lib.policy_statements(lib.json_value(p, ["content"]))
-	st.Effect == "Deny"
-	some pattern in lib.as_array(object.get(st, "Action", []))
-	glob.match(lower(pattern), [], action)
+	some st in _denials(p)
+	count(iam.matching_actions(st, [action])) > 0
 	_principal_fits(st, for_root)
 }
 
@@ -71,10 +73,8 @@ _principal_fits(st, true) if {
 unattached_denying(action) := [p.address |
 	some p in scps
 	not attached(p)
-	some st in lib.policy_statements(lib.json_value(p, ["content"]))
-	st.Effect == "Deny"
-	some pattern in lib.as_array(object.get(st, "Action", []))
-	glob.match(lower(pattern), [], action)
+	some st in _denials(p)
+	count(iam.matching_actions(st, [action])) > 0
 ]
 
 # guardrail returns the results for a guardrail that attached SCPs must

@@ -169,7 +169,8 @@ func init() {
 		Terraform HCL JSON SARIF Markdown TLS SSL HTTPS HTTP SSH RDP MFA IMDSv SCP ARN ID API URL IP DNS CIDR
 		SOC ISO IEC PITR SSE DSSE CMK SLA SLO OS AI IaC FISC fiscguard Step Functions PostgreSQL MySQL Oracle
 		AdministratorAccess Type true false ACL AMI AZ CloudFront Cookie DB ELB HMAC ICMP IaaS NAT Resolver Route SQL SSRF
-		Auto Scaling Telnet UID VPN WinRM Git Services glob URI Foundational Best Practices`) {
+		Auto Scaling Telnet UID VPN WinRM Git Services glob URI Foundational Best Practices
+		Elasticsearch FTP IMAP Kibana RPC SMB SMTP POP Server`) {
 		properNouns[w] = true
 	}
 }

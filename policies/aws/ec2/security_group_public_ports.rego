@@ -1,7 +1,7 @@
 # METADATA
 # title: Security groups open only approved ports to the internet
 # description: |
-#   Every port reachable from 0.0.0.0/0 or ::/0 is attack surface. FISC expects
+#   Every port reachable from 0.0.0.0/0 or ::/0 is attack surface. In fiscguard's reading, FISC asks for
 #   intrusion to be prevented (実14) and externally reachable systems to be kept
 #   to a minimum (実15); AWS maps its control that security groups admit
 #   unrestricted traffic only on authorised ports (SH.EC2.18) to 実14. An ingress
@@ -21,7 +21,7 @@
 #   title_ja: セキュリティグループでインターネットに開放するポートを承認済みのものに限る
 #   description_ja: |
 #     0.0.0.0/0 や ::/0 から到達できるポートはすべて攻撃対象となる。
-#     FISCは不正侵入の防止（実14）と外部から接続できる機器の最小化（実15）を求めており、AWSは許可したポートのみ無制限の受信を認める統制（SH.EC2.18）を実14に対応付けている。
+#     fiscguardの読みでは、FISCは不正侵入の防止（実14）と外部から接続できる機器の最小化（実15）を求めており、AWSは許可したポートのみ無制限の受信を認める統制（SH.EC2.18）を実14に対応付けている。
 #     インターネットに開放する受信ルールは、パラメータ public_ports（既定は80と443）のポートだけを対象にしなければならない。全プロトコル（"-1"）や、他のポートを含むTCP/UDPの範囲は違反とする。ICMPは判定しない。
 #   remediation: Narrow the rule to the approved ports, or restrict its source to known networks (or a load balancer's security group) instead of the whole internet.
 #   remediation_ja: ルールを承認済みのポートに絞るか、送信元をインターネット全体ではなく既知のネットワーク（またはロードバランサーのセキュリティグループ）に限定する。

@@ -3,7 +3,7 @@
 # description: |
 #   Encryption with AWS-managed keys (aws/ebs, aws/rds, DynamoDB's AWS-owned
 #   key) protects the media, but the institution can neither restrict who uses
-#   the key nor destroy it. Under strict management FISC expects stored data to
+#   the key nor destroy it. Under strict management, in fiscguard's reading, FISC asks for stored data to
 #   be encrypted with keys the institution controls (the strict side of 実3 and
 #   運110; key protection, 実13), and destroying such a key at contract end makes
 #   the data unrecoverable wherever copies remain (運111). aws_ebs_volume,
@@ -25,7 +25,7 @@
 #   title_ja: データストアを顧客管理のKMSキーで暗号化する
 #   description_ja: |
 #     AWS管理キー（aws/ebs、aws/rds、DynamoDBのAWS所有キー）による暗号化は媒体を保護するが、金融機関は鍵の利用者を制限することも鍵を破棄することもできない。
-#     厳格な管理では、FISCは金融機関が管理する鍵での蓄積データの暗号化（実3と運110の厳格な管理、暗号鍵の保護の実13）を求めており、そのような鍵を契約終了時に破棄すれば、複製が残っていてもデータは復元できなくなる（運111）。
+#     fiscguardの読みでは、厳格な管理についてFISCは金融機関が管理する鍵での蓄積データの暗号化（実3と運110の厳格な管理、暗号鍵の保護の実13）を求めており、そのような鍵を契約終了時に破棄すれば、複製が残っていてもデータは復元できなくなる（運111）。
 #     aws_ebs_volume、aws_db_instance、aws_rds_cluster、aws_efs_file_system では kms_key_id を、aws_dynamodb_table では server_side_encryption { enabled = true, kms_key_arn } を指定する。暗号化そのものをしていないデータストアは暗号化のルールで扱う。
 #   remediation: Create a customer-managed aws_kms_key (with rotation) and set it as kms_key_id (kms_key_arn for DynamoDB) on the data store.
 #   remediation_ja: 顧客管理の aws_kms_key（ローテーションあり）を作成し、データストアの kms_key_id（DynamoDBでは kms_key_arn）に指定する。

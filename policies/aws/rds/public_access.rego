@@ -3,7 +3,7 @@
 # description: |
 #   A publicly accessible DB instance gets an internet-resolvable address, so
 #   only its security group and password stand between the database and the
-#   internet. FISC expects stored data to be protected against leakage (実3) and
+#   internet. In fiscguard's reading, FISC asks for stored data to be protected against leakage (実3) and
 #   externally reachable systems to be kept to a minimum (実15); AWS maps its
 #   RDS public access control to 実3. publicly_accessible must not be true.
 # custom:
@@ -19,7 +19,7 @@
 #   title_ja: RDSのデータベースをパブリックアクセス可能にしない
 #   description_ja: |
 #     パブリックアクセス可能なDBインスタンスにはインターネットから名前解決できるアドレスが付き、データベースとインターネットの間にはセキュリティグループとパスワードしか残らない。
-#     FISCは蓄積データの漏えい防止（実3）と外部から接続できる機器の最小化（実15）を求めており、AWSはRDSのパブリックアクセスに関する統制を実3に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）と外部から接続できる機器の最小化（実15）を求めており、AWSはRDSのパブリックアクセスに関する統制を実3に対応付けている。
 #     publicly_accessible を true にしない。
 #   remediation: Set publicly_accessible = false and place the instance in private subnets (a DB subnet group without internet gateway routes).
 #   remediation_ja: publicly_accessible = false とし、インスタンスをプライベートサブネット（インターネットゲートウェイへの経路がないDBサブネットグループ）に配置する。

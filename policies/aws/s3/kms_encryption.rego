@@ -2,8 +2,8 @@
 # title: S3 buckets are encrypted by default with a customer-managed KMS key
 # description: |
 #   S3 encrypts new objects with S3-managed keys (SSE-S3) by default, which the
-#   institution cannot control, audit or revoke. Under strict management FISC
-#   expects stored data to be encrypted with keys the institution manages
+#   institution cannot control, audit or revoke. Under strict management, in fiscguard's reading, FISC
+#   asks for stored data to be encrypted with keys the institution manages
 #   (実3, 実13; the strict side of 運110). The bucket's default encryption must be
 #   aws:kms or aws:kms:dsse with a customer-managed key, set either with
 #   aws_s3_bucket_server_side_encryption_configuration (AWS provider v4+) or the
@@ -23,7 +23,7 @@
 #   title_ja: S3バケットを顧客管理のKMSキーで既定暗号化する
 #   description_ja: |
 #     S3は新しいオブジェクトを既定でS3管理キー（SSE-S3）で暗号化するが、その鍵は金融機関が管理・監査・無効化できない。
-#     厳格な管理では、FISCは金融機関が管理する鍵での蓄積データの暗号化を求めている（実3、実13、運110の厳格な管理）。
+#     fiscguardの読みでは、厳格な管理についてFISCは金融機関が管理する鍵での蓄積データの暗号化を求めている（実3、実13、運110の厳格な管理）。
 #     バケットの既定暗号化は aws:kms または aws:kms:dsse とし、顧客管理キーを指定する。設定には aws_s3_bucket_server_side_encryption_configuration（AWSプロバイダーv4以降）またはバケット内の server_side_encryption_configuration ブロック（v3）を使う。
 #   remediation: Add an aws_s3_bucket_server_side_encryption_configuration for the bucket whose rule sets sse_algorithm = "aws:kms" (or "aws:kms:dsse") and kms_master_key_id to a customer-managed aws_kms_key.
 #   remediation_ja: バケットに aws_s3_bucket_server_side_encryption_configuration を追加し、rule で sse_algorithm = "aws:kms"（または "aws:kms:dsse"）とし、kms_master_key_id に顧客管理の aws_kms_key を指定する。

@@ -3,7 +3,7 @@
 # description: |
 #   A bucket policy that allows everyone ("*") without a condition restricting
 #   the caller, or an ACL such as public-read, publishes the bucket's data to the
-#   internet. FISC expects stored data to be protected against leakage (実3) and
+#   internet. In fiscguard's reading, FISC asks for stored data to be protected against leakage (実3) and
 #   access rights to be clearly limited (実25); AWS maps its S3 public read and
 #   write controls to both. The rule reads aws_s3_bucket_policy,
 #   aws_s3_bucket_acl and the inline policy and acl of provider v3 buckets. A
@@ -22,7 +22,7 @@
 #   title_ja: S3バケットポリシーやACLで公開アクセスを許可しない
 #   description_ja: |
 #     呼び出し元を限定する条件のないまま全員（"*"）に許可するバケットポリシーや、public-read などのACLは、バケットのデータをインターネットに公開してしまう。
-#     FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはS3の公開読み取り・書き込みを禁止する統制を両項目に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはS3の公開読み取り・書き込みを禁止する統制を両項目に対応付けている。
 #     aws_s3_bucket_policy、aws_s3_bucket_acl、およびプロバイダーv3のバケット内の policy と acl を検査する。送信元のVPC、VPCエンドポイント、IPアドレス範囲、組織、アカウント、ARNに関する条件は、呼び出し元を限定する条件とみなす。
 #   remediation: Remove the statement that allows "*" (or add a condition such as aws:SourceVpce or aws:PrincipalOrgID), and use the private ACL or, better, disable ACLs with BucketOwnerEnforced object ownership.
 #   remediation_ja: 全員（"*"）に許可する文を削除する（または aws:SourceVpce や aws:PrincipalOrgID などの条件を加える）。ACLは private とするか、オブジェクト所有者を BucketOwnerEnforced にしてACLを無効にする。

@@ -1,0 +1,52 @@
+package tfschema
+
+import (
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+)
+
+func TestLookups(t *testing.T) {
+	kms := Resource("aws_kms_key")
+	if kms == nil || !kms.Attributes["enable_key_rotation"].AttributeType.Equals(cty.Bool) || !kms.Attributes["arn"].Computed {
+		t.Fatalf("aws_kms_key: %+v", kms)
+	}
+	if db := Resource("aws_db_instance"); db == nil || !db.Attributes["password"].Sensitive || db.Attributes["username"].Sensitive {
+		t.Error("aws_db_instance: password must be sensitive, username not")
+	}
+	if Resource("aws_vpc_security_group_ingress_rule") != nil || Resource("aws_iam_policy_document") != nil {
+		t.Error("a type newer than the schema, or a data source, found among resources")
+	}
+	if d := DataSource("aws_iam_policy_document"); d == nil || d.NestedBlocks["statement"] == nil {
+		t.Error("data source aws_iam_policy_document is missing")
+	}
+}
+
+func TestTypes(t *testing.T) {
+	inner := &tfjson.SchemaBlock{Attributes: map[string]*tfjson.SchemaAttribute{"n": {AttributeType: cty.Number}}}
+	dyn := &tfjson.SchemaBlock{Attributes: map[string]*tfjson.SchemaAttribute{"v": {AttributeType: cty.DynamicPseudoType}}}
+	obj := cty.Object(map[string]cty.Type{"n": cty.Number})
+	for _, tt := range []struct {
+		mode  tfjson.SchemaNestingMode
+		block *tfjson.SchemaBlock
+		want  cty.Type
+	}{
+		{tfjson.SchemaNestingModeSingle, inner, obj},
+		{tfjson.SchemaNestingModeGroup, inner, obj},
+		{tfjson.SchemaNestingModeList, inner, cty.List(obj)},
+		{tfjson.SchemaNestingModeSet, inner, cty.Set(obj)},
+		{tfjson.SchemaNestingModeList, dyn, cty.DynamicPseudoType},
+	} {
+		if got := BlocksType(&tfjson.SchemaBlockType{NestingMode: tt.mode, Block: tt.block}); !got.Equals(tt.want) {
+			t.Errorf("%s: %#v, want %#v", tt.mode, got, tt.want)
+		}
+	}
+	outer := &tfjson.SchemaBlock{
+		Attributes:   map[string]*tfjson.SchemaAttribute{"s": {AttributeType: cty.Set(cty.String)}},
+		NestedBlocks: map[string]*tfjson.SchemaBlockType{"b": {NestingMode: tfjson.SchemaNestingModeList, Block: inner}},
+	}
+	if got, want := ObjectType(outer), cty.Object(map[string]cty.Type{"s": cty.Set(cty.String), "b": cty.List(obj)}); !got.Equals(want) {
+		t.Errorf("ObjectType = %#v, want %#v", got, want)
+	}
+}

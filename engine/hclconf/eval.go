@@ -371,8 +371,8 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		objs := make([]cty.Value, len(keys))
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
-			attrs := e.body(r.body, "")
-			objs[i] = in.resourceObject(attrs)
+			attrs := in.typed(r, k, e.body(r.body, ""), e.locations)
+			objs[i] = in.referenceObject(schemaOf(r), attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.resourceInsts[local] = append(in.resourceInsts[local], res)
 			if res.Refs, err = in.refsOf(r.body, k, eachTravs); err != nil {

@@ -24,6 +24,9 @@ type Source struct {
 	// Name prefixes file names in messages and outputs (e.g. "policies" or the directory given).
 	Name    string
 	Builtin bool
+	// HelpersOnly leaves the source's own tests out of RunTests (the helper
+	// library under a user's tests).
+	HelpersOnly bool
 }
 
 // Set is a validated, compiled set of policies.

@@ -31,6 +31,8 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s の削除保護が有効になっていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
-	object.get(t.values, "deletion_protection_enabled", false) != true
+	# deletion_protection_enabled is newer than the provider schema HCL
+	# values are converted with.
+	object.get(lib.typed(t.values, {"deletion_protection_enabled": "bool"}), "deletion_protection_enabled", false) != true
 	not lib.set_later(t, "deletion_protection_enabled")
 }

@@ -96,11 +96,12 @@ deny contains lib.inconclusive(
 # aws_vpc_security_group_ingress_rule (one CIDR per rule).
 deny contains lib.fail(
 	r, attr,
-	sprintf("Security group ingress rule %s admits %s on %s", [r.address, cidr, ports_text(r.values.ip_protocol, r.values)]),
-	sprintf("セキュリティグループの受信ルール %s が %s から%sへの接続を許可している", [r.address, cidr, ports_text_ja(r.values.ip_protocol, r.values)]),
+	sprintf("Security group ingress rule %s admits %s on %s", [r.address, cidr, ports_text(v.ip_protocol, v)]),
+	sprintf("セキュリティグループの受信ルール %s が %s から%sへの接続を許可している", [r.address, cidr, ports_text_ja(v.ip_protocol, v)]),
 ) if {
 	some r in lib.resources("aws_vpc_security_group_ingress_rule")
-	admin_reachable(r.values.ip_protocol, r.values)
+	v := ingress_rule_values(r)
+	admin_reachable(v.ip_protocol, v)
 	some attr in ["cidr_ipv4", "cidr_ipv6"]
 	cidr := lib.value(r, [attr], "")
 	lib.is_open_cidr(cidr)
@@ -108,14 +109,19 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	r, attr,
-	sprintf("Security group ingress rule %s: its source on %s is known only after apply", [r.address, ports_text(r.values.ip_protocol, r.values)]),
-	sprintf("セキュリティグループの受信ルール %s の%sへの送信元は適用後まで確定しない", [r.address, ports_text_ja(r.values.ip_protocol, r.values)]),
+	sprintf("Security group ingress rule %s: its source on %s is known only after apply", [r.address, ports_text(v.ip_protocol, v)]),
+	sprintf("セキュリティグループの受信ルール %s の%sへの送信元は適用後まで確定しない", [r.address, ports_text_ja(v.ip_protocol, v)]),
 ) if {
 	some r in lib.resources("aws_vpc_security_group_ingress_rule")
-	admin_reachable(r.values.ip_protocol, r.values)
+	v := ingress_rule_values(r)
+	admin_reachable(v.ip_protocol, v)
 	some attr in ["cidr_ipv4", "cidr_ipv6"]
 	lib.unknown(r, [attr])
 }
+
+# ingress_rule_values are a rule's values with its ports typed: the resource
+# type is newer than the provider schema HCL values are converted with.
+ingress_rule_values(r) := lib.typed(r.values, {"from_port": "number", "to_port": "number"})
 
 # all_protocols is true for the protocol value meaning every protocol and port.
 all_protocols(protocol) if lower(format_int_or_string(protocol)) in {"-1", "all"}

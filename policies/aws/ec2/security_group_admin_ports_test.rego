@@ -127,3 +127,12 @@ test_deleted_group_is_not_checked if {
 	g := object.union(group([ingress(22, 22, "tcp", ["0.0.0.0/0"], [])]), {"actions": ["delete"]})
 	count(sg.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
 }
+
+# From HCL the ports of this newer type arrive as written; Terraform converts "22" to 22.
+test_vpc_ingress_rule_ports_written_as_strings_are_numbers if {
+	r := testing.resource("aws_vpc_security_group_ingress_rule", "ssh", {"ip_protocol": "tcp", "cidr_ipv4": "0.0.0.0/0", "from_port": "22", "to_port": "22"})
+	res := sg.deny with input as testing.doc([r]) with data.fiscguard.params as params
+	some f in res
+	f.status == "fail"
+	f.message.en == "Security group ingress rule aws_vpc_security_group_ingress_rule.ssh admits 0.0.0.0/0 on port 22"
+}

@@ -56,15 +56,20 @@ deny contains lib.fail(
 
 deny contains lib.fail(
 	r, attr,
-	sprintf("Security group ingress rule %s opens %s to %s, which is not an approved public port", [r.address, range_text(r.values.ip_protocol, r.values), cidr]),
-	sprintf("セキュリティグループの受信ルール %s が承認されていない%sを %s に開放している", [r.address, range_text_ja(r.values.ip_protocol, r.values), cidr]),
+	sprintf("Security group ingress rule %s opens %s to %s, which is not an approved public port", [r.address, range_text(v.ip_protocol, v), cidr]),
+	sprintf("セキュリティグループの受信ルール %s が承認されていない%sを %s に開放している", [r.address, range_text_ja(v.ip_protocol, v), cidr]),
 ) if {
 	some r in lib.resources("aws_vpc_security_group_ingress_rule")
 	some attr in ["cidr_ipv4", "cidr_ipv6"]
 	cidr := object.get(r.values, attr, "")
 	lib.is_open_cidr(cidr)
-	unapproved(r.values.ip_protocol, r.values)
+	v := ingress_rule_values(r)
+	unapproved(v.ip_protocol, v)
 }
+
+# ingress_rule_values are a rule's values with its ports typed: the resource
+# type is newer than the provider schema HCL values are converted with.
+ingress_rule_values(r) := lib.typed(r.values, {"from_port": "number", "to_port": "number"})
 
 protocol_text(p) := lower(sprintf("%v", [p]))
 

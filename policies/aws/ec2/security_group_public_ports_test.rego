@@ -56,3 +56,14 @@ test_deleted_group_is_not_checked if {
 	g := object.union(sg([rule(8080, 8080, "tcp", "0.0.0.0/0")]), {"actions": ["delete"]})
 	count(security_group_public_ports.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
 }
+
+# From HCL the ports of this newer type arrive as written; Terraform converts "8080" to 8080.
+test_vpc_ingress_rule_ports_written_as_strings_are_numbers if {
+	r1 := testing.resource("aws_vpc_security_group_ingress_rule", "https", {"ip_protocol": "tcp", "from_port": "443", "to_port": "443", "cidr_ipv4": "0.0.0.0/0"})
+	r2 := testing.resource("aws_vpc_security_group_ingress_rule", "alt", {"ip_protocol": "tcp", "from_port": "8080", "to_port": "8090", "cidr_ipv4": "0.0.0.0/0"})
+	res := security_group_public_ports.deny with input as testing.doc([r1, r2]) with data.fiscguard.params as params
+	not testing.has(res, "aws_vpc_security_group_ingress_rule.https", "fail")
+	some f in res
+	f.resource == "aws_vpc_security_group_ingress_rule.alt"
+	f.message.en == "Security group ingress rule aws_vpc_security_group_ingress_rule.alt opens ports 8080-8090 to 0.0.0.0/0, which is not an approved public port"
+}

@@ -1,0 +1,48 @@
+# Terraform's type conversions. Plan values are typed by the provider, and
+# fiscguard converts HCL values to the types of the provider schema it
+# carries (AWS provider 4.13.0). An attribute or resource type newer than
+# that schema reaches policies from HCL as written: "80" or "true" where
+# Terraform would convert to 80 or true. These helpers convert such values
+# the way Terraform does.
+package fiscguard.lib
+
+# as_number returns x converted to a number as Terraform converts a value for
+# an attribute of type number: a number as it is, a string holding a decimal
+# number ("80", "-1.5", "+2", ".5", "1e3") as that number. Undefined for any
+# other value (Terraform rejects it).
+as_number(x) := x if is_number(x)
+
+as_number(x) := to_number(_decimal(x)) if {
+	is_string(x)
+	regex.match(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`, x)
+}
+
+# _decimal rewrites a decimal number string as JSON writes the number: no
+# "+", no leading zeros, a digit on both sides of the point.
+_decimal(s) := regex.replace(
+	regex.replace(regex.replace(trim_prefix(s, "+"), `^(-?)0+([0-9])`, "${1}${2}"), `^(-?)\.`, "${1}0."),
+	`\.([eE]|$)`, "${1}",
+)
+
+# as_bool returns x converted to a bool as Terraform converts a value for an
+# attribute of type bool: a bool as it is, "true" or "1" as true, "false" or
+# "0" as false. Undefined for any other value (Terraform rejects it).
+as_bool(x) := x if is_boolean(x)
+
+as_bool(x) := true if x in {"true", "1"}
+
+as_bool(x) := false if x in {"false", "0"}
+
+# typed returns the object values with each attribute named in types
+# ("number" or "bool") converted to that type, as Terraform converts it,
+# e.g. typed(r.values, {"from_port": "number"}); an attribute that is
+# absent, or holds a value Terraform would reject, is left as it is. For
+# attributes newer than the provider schema (see above).
+typed(values, types) := object.union(values, {name: v |
+	some name, t in types
+	v := _as(t, values[name])
+})
+
+_as("number", x) := as_number(x)
+
+_as("bool", x) := as_bool(x)

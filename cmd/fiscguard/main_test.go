@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/report"
 )
 
 // cli runs fiscguard in-process and returns its exit code and outputs.
@@ -125,14 +127,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestSecretsNeverAppear: sensitive values in plans (canaries) never reach
-// any output.
+// TestSecretsNeverAppear: sensitive values in plans and configurations
+// (canaries) never reach any output format.
 func TestSecretsNeverAppear(t *testing.T) {
 	for _, f := range scanTargets(t) {
 		if !containsCanary(t, f) {
 			continue
 		}
-		for _, format := range []string{"text", "json", "sarif"} {
+		for _, format := range report.Formats {
 			for _, lang := range []string{"en", "ja"} {
 				_, out, stderr := cli(t, "", "scan", f, "--format", format, "--lang", lang, "--profile", "strict")
 				if out == "" || strings.Contains(out+stderr, "CANARY") {

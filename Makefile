@@ -21,9 +21,9 @@ test: lint build
 run: build
 	$(BIN) scan $(DEMO) || test $$? -eq 1
 
-## bench: Go benchmarks over a 10,000-resource plan, then the binary's time and peak memory on one
+## bench: Go benchmarks over a 10,000-resource plan and reference resolution over 40,000 counted instances, then the binary's time and peak memory on one
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/scan/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/scan/ ./engine/plan/
 	$(GO) run ./fixtures/synth/synthplan -n 10000 > bin/plan-10k.json
 	/usr/bin/time -f 'whole scan of 10,000 resources to SARIF: %e s, peak %M KB' $(BIN) scan bin/plan-10k.json --profile strict --format sarif --output /dev/null || test $$? -eq 1
 

@@ -10,7 +10,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/docs"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -30,7 +30,7 @@ For a FISC item ID: the item, and the rules that evidence it or why none can.`,
 			if err != nil {
 				return fmt.Errorf("--lang: %w", err)
 			}
-			lib, err := docs.Load()
+			lib, err := builtinDocs()
 			if err != nil {
 				return err
 			}
@@ -77,7 +77,7 @@ var words = map[string]i18n.Text{
 
 func w(key string, l i18n.Lang) string { return words[key].In(l) }
 
-func explainRule(out io.Writer, lib *docs.Library, r *policy.Rule, l i18n.Lang) error {
+func explainRule(out io.Writer, lib *docs.Library, r *rule.Rule, l i18n.Lang) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Title.In(l))
 	fmt.Fprintf(&b, "  %s: %s\n", w("severity", l), r.Severity)

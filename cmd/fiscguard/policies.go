@@ -11,15 +11,16 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/docs"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
+	"github.com/fiscguard/fiscguard/engine/scan"
 )
 
 // policyEntry is one policy in `fiscguard policies --format json`.
 type policyEntry struct {
 	ID             string            `json:"id"`
 	Title          i18n.Text         `json:"title"`
-	Severity       policy.Severity   `json:"severity"`
-	Profile        policy.Profile    `json:"profile"`
+	Severity       rule.Severity     `json:"severity"`
+	Profile        rule.Profile      `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	FISC           []string          `json:"fisc"`
 	FISC8th        []string          `json:"fisc_8th"`
@@ -50,22 +51,22 @@ numbering schemes (current 実/統 and 8th edition 運) and title.
 			if err != nil {
 				return fmt.Errorf("--lang: %w", err)
 			}
-			var prof policy.Profile
+			var prof rule.Profile
 			if profile != "" {
-				if prof, err = policy.ParseProfile(profile); err != nil {
+				if prof, err = rule.ParseProfile(profile); err != nil {
 					return fmt.Errorf("--profile: %w", err)
 				}
 			}
-			var minSev policy.Severity
+			var minSev rule.Severity
 			if severity != "" {
-				if minSev, err = policy.ParseSeverity(severity); err != nil {
+				if minSev, err = rule.ParseSeverity(severity); err != nil {
 					return fmt.Errorf("--severity: %w", err)
 				}
 			}
 			if format != "text" && format != "json" && format != "markdown" {
 				return fmt.Errorf("--format: unknown format %q (want text, json or markdown)", format)
 			}
-			lib, err := docs.Load()
+			lib, err := builtinDocs()
 			if err != nil {
 				return err
 			}
@@ -74,7 +75,7 @@ numbering schemes (current 実/統 and 8th edition 運) and title.
 					return fmt.Errorf("--fisc: %s is not a FISC item in the catalog (see fiscguard explain)", fisc)
 				}
 			}
-			var rules []*policy.Rule
+			var rules []*rule.Rule
 			for _, r := range lib.Rules {
 				if (prof != "" && !prof.Includes(r.Profile)) || r.Severity < minSev ||
 					(fisc != "" && !contains(r.FISC, fisc) && !contains(r.FISC8th, fisc)) {
@@ -110,7 +111,16 @@ numbering schemes (current 実/統 and 8th edition 運) and title.
 	return cmd
 }
 
-func writePoliciesJSON(out io.Writer, lib *docs.Library, rules []*policy.Rule) error {
+// builtinDocs describes the built-in library for policies and explain.
+func builtinDocs() (*docs.Library, error) {
+	lib, err := scan.LoadLibrary()
+	if err != nil {
+		return nil, err
+	}
+	return docs.Builtin(lib.Catalog, lib.Params, lib.Policies.Rules()), nil
+}
+
+func writePoliciesJSON(out io.Writer, lib *docs.Library, rules []*rule.Rule) error {
 	entries := make([]policyEntry, 0, len(rules))
 	for _, r := range rules {
 		entries = append(entries, policyEntry{
@@ -126,7 +136,7 @@ func writePoliciesJSON(out io.Writer, lib *docs.Library, rules []*policy.Rule) e
 	return enc.Encode(map[string]any{"count": len(entries), "policies": entries})
 }
 
-func writePoliciesMarkdown(out io.Writer, rules []*policy.Rule, l i18n.Lang) error {
+func writePoliciesMarkdown(out io.Writer, rules []*rule.Rule, l i18n.Lang) error {
 	head := "| ID | Severity | Profile | FISC | FISC (8th) | Title |\n|---|---|---|---|---|---|\n"
 	if l == i18n.Ja {
 		head = "| ID | 重要度 | プロファイル | FISC | FISC（第8版） | タイトル |\n|---|---|---|---|---|---|\n"

@@ -13,12 +13,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/fiscguard/fiscguard/engine/baseline"
-	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/config"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
 	"github.com/fiscguard/fiscguard/engine/waiver"
 )
@@ -63,7 +62,7 @@ func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl.StringVar(&f.profile, "profile", "simple", "FISC management level: simple (簡易な管理) or strict (厳格な管理)")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a failed finding has this severity or higher: critical, high, medium or low")
 	fl.StringVar(&f.lang, "lang", "en", "language of titles, messages and remediation: en or ja")
-	fl.StringVar(&f.edition, "edition", catalog.EditionCurrent, "FISC numbering shown: current (実/統, 9th edition onward) or 8th (運/技/設, 8th edition revised)")
+	fl.StringVar(&f.edition, "edition", string(rule.EditionCurrent), "FISC numbering shown: current (実/統, 9th edition onward) or 8th (運/技/設, 8th edition revised)")
 	fl.StringArrayVar(&f.policyDirs, "policy-dir", nil, "also load the Rego policies in this directory (repeatable; same metadata contract)")
 	fl.StringVar(&f.waivers, "waivers", "", "waiver file (YAML)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file (see fiscguard baseline)")
@@ -140,7 +139,7 @@ func scanWith(cmd *cobra.Command, target string, f scanFlags) (*report.Report, s
 		return nil, opts, err
 	}
 	if f.waivers != "" {
-		if opts.Waivers, err = waiver.LoadFile(f.waivers, opts.Profile == policy.Strict); err != nil {
+		if opts.Waivers, err = waiver.LoadFile(f.waivers, opts.Profile == rule.Strict); err != nil {
 			return nil, opts, err
 		}
 	}
@@ -192,10 +191,10 @@ func applyConfig(cfg *config.Config, lib *scan.Library, opts *scan.Options) erro
 func (f scanFlags) options() (scan.Options, error) {
 	var o scan.Options
 	var err error
-	if o.Profile, err = policy.ParseProfile(f.profile); err != nil {
+	if o.Profile, err = rule.ParseProfile(f.profile); err != nil {
 		return o, fmt.Errorf("--profile: %w", err)
 	}
-	if o.FailOn, err = policy.ParseSeverity(f.failOn); err != nil {
+	if o.FailOn, err = rule.ParseSeverity(f.failOn); err != nil {
 		return o, fmt.Errorf("--fail-on: %w", err)
 	}
 	if o.Lang, err = i18n.ParseLang(f.lang); err != nil {
@@ -204,11 +203,8 @@ func (f scanFlags) options() (scan.Options, error) {
 	o.HCL = hclconf.Options{Vars: f.vars, VarFiles: f.varFiles, Env: os.Environ(), Root: f.repoRoot}
 	o.SourceDir, o.ChangedOnly, o.DiffBase = f.sourceDir, f.changedOnly, f.diffBase
 	o.Today = time.Now().UTC().Format(waiver.DateLayout)
-	switch f.edition {
-	case catalog.EditionCurrent, catalog.Edition8th:
-		o.Edition = f.edition
-	default:
-		return o, fmt.Errorf("--edition: unknown edition %q (want current or 8th)", f.edition)
+	if o.Edition, err = rule.ParseEdition(f.edition); err != nil {
+		return o, fmt.Errorf("--edition: %w", err)
 	}
 	return o, nil
 }

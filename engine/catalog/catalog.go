@@ -10,15 +10,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
-)
-
-// Editions: the two numbering schemes, which are never converted into each other.
-const (
-	// EditionCurrent is the 9th-edition-onward scheme (統/実/設/監); 実 numbers
-	// are stable from the 10th to the 13th edition.
-	EditionCurrent = "current"
-	// Edition8th is the 8th edition revised (設/運/技), the seed's scheme.
-	Edition8th = "8th"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Responsible parties, following the seed's 対応の主体.
@@ -30,10 +22,10 @@ const (
 
 // Item is one FISC item. Titles are our own paraphrases, never FISC's text.
 type Item struct {
-	ID       string    `yaml:"id" json:"id"`
-	Edition  string    `yaml:"edition" json:"edition"`
-	Category i18n.Text `yaml:"category" json:"category"`
-	Title    i18n.Text `yaml:"title" json:"title"`
+	ID       string       `yaml:"id" json:"id"`
+	Edition  rule.Edition `yaml:"edition" json:"edition"`
+	Category i18n.Text    `yaml:"category" json:"category"`
+	Title    i18n.Text    `yaml:"title" json:"title"`
 	// TitleVerified is false where no public source confirms the meaning.
 	TitleVerified  bool      `yaml:"title_verified" json:"title_verified"`
 	Responsibility string    `yaml:"responsibility" json:"responsibility"`
@@ -76,10 +68,11 @@ func (it *Item) validate() error {
 	switch {
 	case it.ID == "":
 		return fmt.Errorf("missing id")
-	case it.Edition != EditionCurrent && it.Edition != Edition8th:
-		return fmt.Errorf("edition %q is not %q or %q", it.Edition, EditionCurrent, Edition8th)
 	case it.Title.En == "" || it.Title.Ja == "":
 		return fmt.Errorf("title needs en and ja")
+	}
+	if _, err := rule.ParseEdition(string(it.Edition)); err != nil {
+		return err
 	}
 	switch it.Responsibility {
 	case ResponsibilityUser, ResponsibilityProvider, ResponsibilityShared:

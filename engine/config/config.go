@@ -9,10 +9,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
 
@@ -108,15 +107,10 @@ func (c *Config) check() error {
 		key, value string
 		parse      func(string) error
 	}{
-		{"profile", c.Profile, func(s string) error { _, err := policy.ParseProfile(s); return err }},
-		{"fail_on", c.FailOn, func(s string) error { _, err := policy.ParseSeverity(s); return err }},
+		{"profile", c.Profile, func(s string) error { _, err := rule.ParseProfile(s); return err }},
+		{"fail_on", c.FailOn, func(s string) error { _, err := rule.ParseSeverity(s); return err }},
 		{"lang", c.Lang, func(s string) error { _, err := i18n.ParseLang(s); return err }},
-		{"edition", c.Edition, func(s string) error {
-			if s != catalog.EditionCurrent && s != catalog.Edition8th {
-				return fmt.Errorf("unknown edition %q (want current or 8th)", s)
-			}
-			return nil
-		}},
+		{"edition", c.Edition, func(s string) error { _, err := rule.ParseEdition(s); return err }},
 	}
 	for _, ch := range checks {
 		if ch.value == "" {

@@ -15,15 +15,15 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Library is what the documentation is generated from.
 type Library struct {
 	Catalog *catalog.Catalog
-	Params  policy.ParamSpecs
-	Rules   []*policy.Rule
+	Params  rule.ParamSpecs
+	Rules   []*rule.Rule
 	// Sources holds the rules' Rego files; a rule's File is "<SourceName>/<path in Sources>".
 	Sources    fs.FS
 	SourceName string
@@ -40,7 +40,7 @@ var paramRef = regexp.MustCompile(`lib\.param\("([a-z0-9_]+)"\)`)
 // ParamsOf returns the parameters a rule reads, sorted: those its module
 // passes to lib.param, and those its description names (parameters read by
 // a helper package it imports, such as allowed_regions).
-func (l *Library) ParamsOf(r *policy.Rule) []string {
+func (l *Library) ParamsOf(r *rule.Rule) []string {
 	found := map[string]bool{}
 	if l.Sources != nil {
 		if src, err := fs.ReadFile(l.Sources, strings.TrimPrefix(r.File, l.SourceName+"/")); err == nil {
@@ -65,8 +65,8 @@ func (l *Library) ParamsOf(r *policy.Rule) []string {
 }
 
 // RulesFor returns the rules that cite a FISC item, in either numbering scheme.
-func (l *Library) RulesFor(id string) []*policy.Rule {
-	var out []*policy.Rule
+func (l *Library) RulesFor(id string) []*rule.Rule {
+	var out []*rule.Rule
 	for _, r := range l.Rules {
 		if contains(r.FISC, id) || contains(r.FISC8th, id) {
 			out = append(out, r)
@@ -76,7 +76,7 @@ func (l *Library) RulesFor(id string) []*policy.Rule {
 }
 
 // Rule returns the rule with the given ID, ignoring case.
-func (l *Library) Rule(id string) (*policy.Rule, bool) {
+func (l *Library) Rule(id string) (*rule.Rule, bool) {
 	for _, r := range l.Rules {
 		if strings.EqualFold(r.ID, id) {
 			return r, true
@@ -98,13 +98,13 @@ func contains(list []string, s string) bool {
 func Basis(b string) (label i18n.Text, detail string) {
 	kind, detail, _ := strings.Cut(b, ":")
 	switch kind {
-	case policy.BasisAWSControl:
+	case rule.BasisAWSControl:
 		label = i18n.Text{En: "AWS-published control mapping (BLEA for FSI)", Ja: "AWS公開の統制対応表（BLEA for FSI）"}
-	case policy.BasisAWSWorkload:
+	case rule.BasisAWSWorkload:
 		label = i18n.Text{En: "AWS-published workload mapping (BLEA for FSI); condition ours", Ja: "AWS公開のワークロード対応表（BLEA for FSI）。判定条件は当方"}
-	case policy.BasisSeed:
+	case rule.BasisSeed:
 		label = i18n.Text{En: "named by the seed (FISC security reference for AWS v1.3)", Ja: "シード文書（AWS対応セキュリティリファレンスv1.3）が挙げる項目"}
-	case policy.BasisDerived:
+	case rule.BasisDerived:
 		label = i18n.Text{En: "derived by fiscguard", Ja: "fiscguardによる解釈"}
 	default:
 		label = i18n.Text{En: kind}
@@ -179,8 +179,8 @@ func IaCLabel(s string) i18n.Text {
 }
 
 // EditionLabel names a numbering scheme.
-func EditionLabel(e string) i18n.Text {
-	if e == catalog.Edition8th {
+func EditionLabel(e rule.Edition) i18n.Text {
+	if e == rule.Edition8th {
 		return i18n.Text{En: "8th edition revised (運/技/設)", Ja: "第8版追補改訂（運/技/設）"}
 	}
 	return i18n.Text{En: "current edition (統/実/設/監, 13th edition 2025)", Ja: "現行版（統/実/設/監、第13版 2025年）"}

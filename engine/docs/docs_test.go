@@ -8,15 +8,16 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/scan"
 )
 
 func load(t *testing.T) *Library {
 	t.Helper()
-	lib, err := Load()
+	lib, err := scan.LoadLibrary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lib
+	return Builtin(lib.Catalog, lib.Params, lib.Policies.Rules())
 }
 
 // TestCommittedDocsAreCurrent fails when docs/*.md differ from what the

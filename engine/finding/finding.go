@@ -9,13 +9,13 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Finding is one rule's verdict on one resource attribute.
 type Finding struct {
-	Rule         *policy.Rule
-	Status       string // policy.StatusFail or policy.StatusInconclusive
+	Rule         *rule.Rule
+	Status       string // rule.StatusFail or rule.StatusInconclusive
 	Address      string
 	ResourceType string
 	Attribute    string
@@ -60,7 +60,7 @@ func Fingerprint(ruleID, address, attribute string) string {
 
 // FromResults builds findings from policy results, locating each at its
 // resource's source, and sorts them by address, rule and attribute.
-func FromResults(doc *model.Document, results []policy.Result) []Finding {
+func FromResults(doc *model.Document, results []rule.Result) []Finding {
 	byAddr := make(map[string]*model.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		byAddr[doc.Resources[i].Address] = &doc.Resources[i]
@@ -79,8 +79,8 @@ func FromResults(doc *model.Document, results []policy.Result) []Finding {
 			f.ResourceType = res.Type
 			f.Location = res.Locate(r.Attribute)
 			f.Related = res.Related
-			if res.Uncertain && f.Status == policy.StatusFail {
-				f.Status = policy.StatusInconclusive
+			if res.Uncertain && f.Status == rule.StatusFail {
+				f.Status = rule.StatusInconclusive
 			}
 		}
 		out = append(out, f)
@@ -108,6 +108,6 @@ func Sort(fs []Finding) {
 
 // AtOrAbove reports whether f fails the build under threshold: failed
 // (not inconclusive, not waived) findings of that severity or higher.
-func (f *Finding) AtOrAbove(threshold policy.Severity) bool {
-	return f.Status == policy.StatusFail && f.Waiver == nil && f.Rule.Severity >= threshold
+func (f *Finding) AtOrAbove(threshold rule.Severity) bool {
+	return f.Status == rule.StatusFail && f.Waiver == nil && f.Rule.Severity >= threshold
 }

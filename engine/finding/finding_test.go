@@ -4,12 +4,12 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestFingerprintIgnoresLocation(t *testing.T) {
-	rule := &policy.Rule{ID: "FG-S3-001", Severity: policy.High}
-	res := []policy.Result{{Rule: rule, Address: "aws_s3_bucket.b", Attribute: "acl", Status: policy.StatusFail}}
+	rl := &rule.Rule{ID: "FG-S3-001", Severity: rule.High}
+	res := []rule.Result{{Rule: rl, Address: "aws_s3_bucket.b", Attribute: "acl", Status: rule.StatusFail}}
 	at := func(line int) Finding {
 		doc := &model.Document{Resources: []model.Resource{{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Source: &model.Location{File: "plan.json", Line: line}}}}
 		return FromResults(doc, res)[0]
@@ -35,18 +35,18 @@ func TestFingerprintIgnoresLocation(t *testing.T) {
 }
 
 func TestSortAndThreshold(t *testing.T) {
-	high := &policy.Rule{ID: "FG-B", Severity: policy.High}
-	low := &policy.Rule{ID: "FG-A", Severity: policy.Low}
+	high := &rule.Rule{ID: "FG-B", Severity: rule.High}
+	low := &rule.Rule{ID: "FG-A", Severity: rule.Low}
 	fs := []Finding{
-		{Rule: high, Address: "b", Status: policy.StatusFail},
-		{Rule: high, Address: "a", Status: policy.StatusInconclusive},
-		{Rule: low, Address: "a", Status: policy.StatusFail},
+		{Rule: high, Address: "b", Status: rule.StatusFail},
+		{Rule: high, Address: "a", Status: rule.StatusInconclusive},
+		{Rule: low, Address: "a", Status: rule.StatusFail},
 	}
 	Sort(fs)
 	if fs[0].Rule != low || fs[1].Rule != high || fs[2].Address != "b" {
 		t.Errorf("order: %v %v %v", fs[0], fs[1], fs[2])
 	}
-	if fs[0].AtOrAbove(policy.Medium) || !fs[2].AtOrAbove(policy.High) || fs[1].AtOrAbove(policy.Low) {
+	if fs[0].AtOrAbove(rule.Medium) || !fs[2].AtOrAbove(rule.High) || fs[1].AtOrAbove(rule.Low) {
 		t.Error("threshold: inconclusive findings and lower severities must not fail the build")
 	}
 }
@@ -54,16 +54,16 @@ func TestSortAndThreshold(t *testing.T) {
 // TestUncertainInstancesAreInconclusive: a stand-in for an expansion known
 // only after apply may not exist, so its failures are inconclusive.
 func TestUncertainInstancesAreInconclusive(t *testing.T) {
-	rule := &policy.Rule{ID: "FG-EBS-001", Severity: policy.High}
+	rl := &rule.Rule{ID: "FG-EBS-001", Severity: rule.High}
 	doc := &model.Document{Resources: []model.Resource{
 		{Address: "aws_ebs_volume.maybe", Uncertain: true},
 		{Address: "aws_ebs_volume.sure"},
 	}}
-	fs := FromResults(doc, []policy.Result{
-		{Rule: rule, Address: "aws_ebs_volume.maybe", Status: policy.StatusFail},
-		{Rule: rule, Address: "aws_ebs_volume.sure", Status: policy.StatusFail},
+	fs := FromResults(doc, []rule.Result{
+		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail},
+		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail},
 	})
-	if fs[0].Status != policy.StatusInconclusive || fs[1].Status != policy.StatusFail {
+	if fs[0].Status != rule.StatusInconclusive || fs[1].Status != rule.StatusFail {
 		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
 	}
 }

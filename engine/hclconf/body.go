@@ -75,7 +75,12 @@ func (e *bodyEval) block(blk *block, prefix string, index int) []cty.Value {
 	}
 	coll := e.in.value(blk.forEach, e.ctx, joinPath(prefix, blk.typ)+".for_each")
 	coll, marks := coll.Unmark()
-	if !coll.IsWhollyKnown() || coll.IsNull() || !coll.CanIterateElements() {
+	// As hcl's ext/dynblock does: a known collection generates one block per
+	// element, even when elements hold values known only after apply; only
+	// an unknown collection leaves the blocks unknown. (The expansion is
+	// written here rather than with dynblock because bodies are merged from
+	// override files and record where each generated attribute is written.)
+	if !coll.IsKnown() || coll.IsNull() || !coll.CanIterateElements() {
 		// Unknown repetitions: one block whose content is unknown.
 		e.locations[at(index)] = e.in.ev.location(blk.rng)
 		return []cty.Value{cty.DynamicVal}

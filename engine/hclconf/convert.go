@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 	"github.com/fiscguard/fiscguard/engine/tfschema"
@@ -148,7 +149,7 @@ func schemaOf(r *resource) *tfjson.SchemaBlock {
 // A value Terraform would reject is noted where it is written and becomes
 // unknown.
 func (in *instance) typed(r *resource, k instanceKey, attrs map[string]cty.Value, locs map[string]*model.Location) map[string]cty.Value {
-	t := &typer{ev: in.ev, addr: join(in.addr, r.local()+k.suffix()), locs: locs, at: in.ev.where(r.rng)}
+	t := &typer{ev: in.ev, addr: addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())), locs: locs, at: in.ev.where(r.rng)}
 	return t.block(schemaOf(r), attrs, "")
 }
 

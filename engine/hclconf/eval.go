@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -50,10 +51,12 @@ type instance struct {
 	calls     map[string]*callState
 	providers map[string]providerRef
 
-	// instances of each resource, for resolving refs; the instance
-	// addresses each output refers to
-	resourceInsts map[string][]*model.Resource
-	outputRefs    map[string][]string
+	// instances of each resource and module call, for resolving refs;
+	// the instance addresses each output and input variable refers to
+	// ("output.NAME", "var.NAME")
+	expansions map[string]*addrs.Expansion[*model.Resource]
+	callInsts  map[string]*addrs.Expansion[*instance]
+	valueRefs  map[string]*addrs.Targets
 
 	funcs map[string]function.Function
 }
@@ -81,7 +84,7 @@ func (in *instance) node(name string, rng hcl.Range, eval func() (cty.Value, err
 	if v, ok := in.values[name]; ok {
 		return v, nil
 	}
-	full := join(in.addr, name)
+	full := addrs.Join(in.addr, name)
 	if in.visiting[name] {
 		i := len(in.ev.stack) - 1
 		for i > 0 && in.ev.stack[i] != full {
@@ -138,7 +141,7 @@ func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
 				in.ev.note(fmt.Sprintf("%s: %s could not be evaluated (%s); treated as known only after apply",
-					in.ev.where(expr.Range()), join(in.addr, what), strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")))
+					in.ev.where(expr.Range()), addrs.Join(in.addr, what), strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")))
 				break
 			}
 		}
@@ -188,9 +191,9 @@ func (in *instance) context(travs []hcl.Traversal) (*hcl.EvalContext, error) {
 				if outputs[a1] == nil {
 					outputs[a1] = map[string]bool{}
 				}
-				_, next := indexAt(t, 2)
-				if o := attrAt(t, next); o != "" {
-					outputs[a1][o] = true
+				ref, _ := addrs.ParseRef(t)
+				if mc, ok := ref.(addrs.ModuleCallRef); ok && mc.Output != "" {
+					outputs[a1][mc.Output] = true
 				} else {
 					outputs[a1]["*"] = true
 				}
@@ -268,6 +271,10 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 				return cty.NilVal, err
 			}
 			val = p.value(a.expr, withKey(ctx, in.key, c.count != nil, c.forEach != nil), "module."+c.name+"."+v.name)
+			if val.IsNull() && !v.nullable && v.def != nil {
+				// A non-nullable variable takes its default when given null.
+				val = *v.def
+			}
 		case v.def != nil:
 			val = *v.def
 		default:
@@ -299,7 +306,7 @@ func (in *instance) provider(key string) (providerRef, error) {
 	}
 	ref := providerRef{key: key}
 	if len(in.path) > 0 {
-		ref.key = moduleConfigAddress(in.path) + ":" + key
+		ref.key = addrs.Module(in.path).String() + ":" + key
 	}
 	switch p, own := in.mod.providers[key]; {
 	case own:
@@ -372,10 +379,13 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
 			attrs := in.typed(r, k, e.body(r.body, ""), e.locations)
+			if r.mode == "data" {
+				providerData(r.typ, attrs, prov.region)
+			}
 			objs[i] = in.referenceObject(schemaOf(r), attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
-			in.resourceInsts[local] = append(in.resourceInsts[local], res)
-			if res.Refs, err = in.refsOf(r.body, k, eachTravs); err != nil {
+			in.recordInstance(local, k, res)
+			if err := in.setRefs(res, r.body, k, eachTravs); err != nil {
 				return cty.NilVal, err
 			}
 		}
@@ -407,10 +417,10 @@ func (in *instance) expansion(name string) (*callState, error) {
 		}
 		remote := !isLocalSource(c.source)
 		for _, k := range cs.keys {
-			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: join(in.addr, "module."+name+k.suffix()), Source: c.source, Remote: remote, Evaluated: ok, Location: in.ev.location(c.rng)})
+			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), Source: c.source, Remote: remote, Evaluated: ok, Location: in.ev.location(c.rng)})
 		}
 		if !ok {
-			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), c.source, join(in.addr, "module."+name)))
+			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), c.source, addrs.Join(in.addr, "module."+name)))
 			cs.keys = nil
 			return cty.DynamicVal, nil
 		}
@@ -419,7 +429,7 @@ func (in *instance) expansion(name string) (*callState, error) {
 		}
 		for _, d := range in.stack {
 			if d == dir {
-				return cty.NilVal, in.errAt(c.rng, "module recursion: %s calls %s, which is already being evaluated", join(in.addr, "module."+name), in.ev.rel(dir))
+				return cty.NilVal, in.errAt(c.rng, "module recursion: %s calls %s, which is already being evaluated", addrs.Join(in.addr, "module."+name), in.ev.rel(dir))
 			}
 		}
 		mod, err := in.ev.module(dir)
@@ -427,7 +437,7 @@ func (in *instance) expansion(name string) (*callState, error) {
 			return cty.NilVal, err
 		}
 		for _, k := range cs.keys {
-			child := in.ev.newInstance(mod, join(in.addr, "module."+name+k.suffix()), append(append([]string(nil), in.path...), name))
+			child := in.ev.newInstance(mod, addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), append(append([]string(nil), in.path...), name))
 			child.parent, child.call, child.key = in, c, k
 			child.depth, child.stack = in.depth+1, append(append([]string(nil), in.stack...), dir)
 			child.keyDir = strings.TrimPrefix(in.keyDir+"."+name, ".")
@@ -508,21 +518,4 @@ func (in *instance) evaluateCall(name string) error {
 		}
 	}
 	return nil
-}
-
-// outputRefsOf returns the instance addresses an output refers to.
-func (in *instance) outputRefsOf(name string) ([]string, error) {
-	if refs, ok := in.outputRefs[name]; ok {
-		return refs, nil
-	}
-	o := in.mod.outputs[name]
-	if o == nil || o.expr == nil {
-		return nil, nil
-	}
-	refs, err := in.resolveTraversals(o.expr.Variables(), "", nil)
-	if err != nil {
-		return nil, err
-	}
-	in.outputRefs[name] = refs
-	return refs, nil
 }

@@ -2,11 +2,12 @@ package hclconf
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/fiscguard/fiscguard/engine/addrs"
 )
 
 // instanceKey is one instance of a count or for_each expansion.
@@ -16,14 +17,10 @@ type instanceKey struct {
 	unknown bool      // the expansion was not known: one stand-in instance
 }
 
-func (k instanceKey) suffix() string {
-	switch v := k.index.(type) {
-	case int64:
-		return "[" + strconv.FormatInt(v, 10) + "]"
-	case string:
-		return "[" + strconv.Quote(v) + "]"
-	}
-	return ""
+// addr is the instance key as addresses write it.
+func (k instanceKey) addr() addrs.Key {
+	key, _ := addrs.KeyOf(k.index)
+	return key
 }
 
 // expand evaluates count or for_each into instance keys.
@@ -33,7 +30,7 @@ func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, 
 		v := in.value(count, ctx, what+".count")
 		v, _ = v.Unmark()
 		if !v.IsKnown() || v.IsNull() {
-			in.ev.note(fmt.Sprintf("%s: the count of %s is known only after apply; evaluated as one instance", in.ev.where(count.Range()), join(in.addr, what)))
+			in.ev.note(fmt.Sprintf("%s: the count of %s is known only after apply; evaluated as one instance", in.ev.where(count.Range()), addrs.Join(in.addr, what)))
 			return []instanceKey{{unknown: true}}, nil
 		}
 		n, err := convert.Convert(v, cty.Number)
@@ -54,41 +51,73 @@ func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, 
 		}
 		return keys, nil
 	case forEach != nil:
-		v := in.value(forEach, ctx, what+".for_each")
-		v, _ = v.UnmarkDeep()
-		if !v.IsWhollyKnown() || v.IsNull() {
-			in.ev.note(fmt.Sprintf("%s: the for_each of %s is known only after apply; evaluated as one instance", in.ev.where(forEach.Range()), join(in.addr, what)))
-			return []instanceKey{{unknown: true, each: cty.DynamicVal}}, nil
-		}
-		ty := v.Type()
-		if ty.IsListType() || ty.IsTupleType() {
-			// Terraform wants toset() here; read a list of strings as the set it means.
-			set, err := convert.Convert(v, cty.Set(cty.String))
-			if err != nil {
-				return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
-			}
-			in.ev.note(fmt.Sprintf("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one", in.ev.where(forEach.Range()), join(in.addr, what)))
-			v, ty = set, set.Type()
-		}
-		if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
-			return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
-		}
-		if v.LengthInt() > maxInstancesPerBlock {
-			return nil, in.errAt(forEach.Range(), "for_each of %s has %d elements, above the limit of %d instances", what, v.LengthInt(), maxInstancesPerBlock)
-		}
-		var keys []instanceKey
-		for it := v.ElementIterator(); it.Next(); {
-			k, val := it.Element()
-			if ty.IsSetType() {
-				if k.Type() != cty.String {
-					return nil, in.errAt(forEach.Range(), "for_each of %s: a set must hold strings", what)
-				}
-			}
-			keys = append(keys, instanceKey{index: k.AsString(), each: val})
-		}
-		return keys, nil
+		return in.expandForEach(forEach, ctx, what)
 	}
 	return []instanceKey{{}}, nil
+}
+
+// expandForEach evaluates for_each into instance keys. As in Terraform, only
+// the keys must be known: a map whose values are known only after apply
+// still has its instances, each with an each.value that is partly unknown.
+// A set needs every element known, since its elements are the keys.
+func (in *instance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalContext, what string) ([]instanceKey, error) {
+	v := in.value(forEach, ctx, what+".for_each")
+	if v.HasMark(sensitiveMark) {
+		// Terraform refuses this, since the keys would show in addresses.
+		return nil, in.errAt(forEach.Range(), "invalid for_each argument of %s: it has a sensitive value, and sensitive values cannot be used as for_each arguments", what)
+	}
+	// Elements keep their marks, so a sensitive each.value stays sensitive.
+	v, _ = v.Unmark()
+	unknown := func() ([]instanceKey, error) {
+		in.ev.note(fmt.Sprintf("%s: the for_each keys of %s are known only after apply; evaluated as one instance", in.ev.where(forEach.Range()), addrs.Join(in.addr, what)))
+		return []instanceKey{{unknown: true, each: cty.DynamicVal}}, nil
+	}
+	if !v.IsKnown() || v.IsNull() {
+		return unknown()
+	}
+	ty := v.Type()
+	if ty.IsListType() || ty.IsTupleType() {
+		// Terraform wants toset() here; read a list of strings as the set it means.
+		if !v.IsWhollyKnown() {
+			return unknown()
+		}
+		set, err := convert.Convert(v, cty.Set(cty.String))
+		if err != nil {
+			return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
+		}
+		in.ev.note(fmt.Sprintf("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one", in.ev.where(forEach.Range()), addrs.Join(in.addr, what)))
+		v, ty = set, set.Type()
+	}
+	if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
+		return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
+	}
+	if ty.IsSetType() {
+		if ty.ElementType() != cty.String && ty.ElementType() != cty.DynamicPseudoType {
+			return nil, in.errAt(forEach.Range(), "for_each of %s: a set must hold strings", what)
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if e.IsKnown() && e.IsNull() {
+				return nil, in.errAt(forEach.Range(), "invalid for_each argument of %s: a set used in for_each must not contain null", what)
+			}
+		}
+		if !v.IsWhollyKnown() {
+			return unknown()
+		}
+	}
+	if v.LengthInt() > maxInstancesPerBlock {
+		return nil, in.errAt(forEach.Range(), "for_each of %s has %d elements, above the limit of %d instances", what, v.LengthInt(), maxInstancesPerBlock)
+	}
+	var keys []instanceKey
+	for it := v.ElementIterator(); it.Next(); {
+		k, val := it.Element()
+		k, _ = k.Unmark()
+		if k.Type() != cty.String {
+			return nil, in.errAt(forEach.Range(), "for_each of %s: a set must hold strings", what)
+		}
+		keys = append(keys, instanceKey{index: k.AsString(), each: val})
+	}
+	return keys, nil
 }
 
 // withKey adds count.index or each.key/value for one instance.

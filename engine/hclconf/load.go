@@ -17,6 +17,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 )
@@ -174,18 +175,19 @@ func (ev *evaluator) module(dir string) (*module, error) {
 
 func (ev *evaluator) newInstance(mod *module, addr string, path []string) *instance {
 	return &instance{
-		ev:            ev,
-		mod:           mod,
-		addr:          addr,
-		path:          path,
-		vars:          map[string]cty.Value{},
-		values:        map[string]cty.Value{},
-		visiting:      map[string]bool{},
-		calls:         map[string]*callState{},
-		providers:     map[string]providerRef{},
-		resourceInsts: map[string][]*model.Resource{},
-		outputRefs:    map[string][]string{},
-		funcs:         ev.functions(mod),
+		ev:         ev,
+		mod:        mod,
+		addr:       addr,
+		path:       path,
+		vars:       map[string]cty.Value{},
+		values:     map[string]cty.Value{},
+		visiting:   map[string]bool{},
+		calls:      map[string]*callState{},
+		providers:  map[string]providerRef{},
+		expansions: map[string]*addrs.Expansion[*model.Resource]{},
+		callInsts:  map[string]*addrs.Expansion[*instance]{},
+		valueRefs:  map[string]*addrs.Targets{},
+		funcs:      ev.functions(mod),
 	}
 }
 
@@ -323,8 +325,8 @@ func (ev *evaluator) collectProviders(root *instance) {
 // newResource records one evaluated resource instance.
 func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov providerRef, attrs map[string]cty.Value, locs map[string]*model.Location) *model.Resource {
 	res := &model.Resource{
-		Address:       join(in.addr, r.local()+k.suffix()),
-		ConfigAddress: join(moduleConfigAddress(in.path), r.local()),
+		Address:       addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())),
+		ConfigAddress: addrs.Join(addrs.Module(in.path).String(), r.local()),
 		Module:        in.addr,
 		Mode:          r.mode,
 		Type:          r.typ,

@@ -234,6 +234,8 @@ func TestBadInput(t *testing.T) {
 		{"undeclared var", map[string]string{"main.tf": ""}, Options{Vars: []string{"x=1"}}, `variable "x" is not declared`},
 		{"bad tfvars", map[string]string{"main.tf": "variable \"n\" {}\n", "terraform.tfvars": "n = \n"}, Options{}, "terraform.tfvars:1:"},
 		{"deep nesting", map[string]string{"main.tf": "locals {\n  x = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n}\n"}, Options{}, "main.tf:2:1006: brackets are nested more than 1000 deep"},
+		{"sensitive for_each", map[string]string{"main.tf": "variable \"m\" {\n  default   = { a = \"canary-4f2a\" }\n  sensitive = true\n}\nresource \"aws_a\" \"x\" {\n  for_each = var.m\n}\n"}, Options{}, "main.tf:6:14: invalid for_each argument of aws_a.x: it has a sensitive value"},
+		{"null in a for_each set", map[string]string{"main.tf": "resource \"aws_a\" \"x\" {\n  for_each = toset([\"a\", null])\n}\n"}, Options{}, "main.tf:2:14: invalid for_each argument of aws_a.x: a set used in for_each must not contain null"},
 		{"deep nesting in JSON", map[string]string{"main.tf.json": strings.Repeat("[", 5000) + strings.Repeat("]", 5000)}, Options{}, "main.tf.json:1:1001: brackets are nested more than 1000 deep"},
 	}
 	for _, tt := range tests {
@@ -241,7 +243,7 @@ func TestBadInput(t *testing.T) {
 			dir := write(t, tt.files)
 			_, _, err := Load(dir, tt.opts)
 			var ie *model.InputError
-			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.err) || strings.Contains(err.Error(), "\n") {
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.err) || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "canary") {
 				t.Errorf("error %v, want a one-line input error containing %q", err, tt.err)
 			}
 		})
@@ -305,5 +307,236 @@ func TestInstalledModules(t *testing.T) {
 	}
 	if len(doc.Modules) != 1 || doc.Modules[0].Address != "module.s3" || !doc.Modules[0].Remote || !doc.Modules[0].Evaluated {
 		t.Errorf("modules %+v", doc.Modules)
+	}
+}
+
+// TestExpansionWithUnknownValues: as in Terraform, count and for_each need
+// only the number of instances and their keys at plan time; values known
+// only after apply inside them do not collapse the expansion.
+func TestExpansionWithUnknownValues(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		addresses []string
+		uncertain bool
+	}{
+		{"map with an unknown value", `
+resource "aws_b" "u" {}
+resource "aws_a" "x" {
+  for_each = { one = aws_b.u.id, two = "b" }
+  v        = each.value
+}`, []string{`aws_a.x["one"]`, `aws_a.x["two"]`, "aws_b.u"}, false},
+		{"object of objects with unknown parts", `
+resource "aws_b" "u" {}
+locals {
+  m = {
+    one = { port = 80, arn = aws_b.u.arn }
+    two = { port = 81, arn = null }
+  }
+}
+resource "aws_a" "x" {
+  for_each = local.m
+  port     = each.value.port
+}`, []string{`aws_a.x["one"]`, `aws_a.x["two"]`, "aws_b.u"}, false},
+		{"module for_each with unknown values", `
+resource "aws_b" "u" {}
+module "m" {
+  source   = "./m"
+  for_each = { one = aws_b.u.id, two = aws_b.u.arn }
+  v        = each.value
+}`, []string{`aws_b.u`, `module.m["one"].aws_c.y`, `module.m["two"].aws_c.y`}, false},
+		{"count from a known length of unknown elements", `
+resource "aws_b" "u" {}
+resource "aws_a" "x" {
+  count = length([aws_b.u.id, aws_b.u.arn])
+}`, []string{"aws_a.x[0]", "aws_a.x[1]", "aws_b.u"}, false},
+		{"set with an unknown element: the keys are unknown", `
+resource "aws_b" "u" {}
+resource "aws_a" "x" {
+  for_each = toset(["a", aws_b.u.id])
+}`, []string{"aws_a.x", "aws_b.u"}, true},
+		{"unknown map: the keys are unknown", `
+resource "aws_b" "u" {}
+resource "aws_a" "x" {
+  for_each = aws_b.u.tags
+}`, []string{"aws_a.x", "aws_b.u"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := write(t, map[string]string{
+				"main.tf":   tt.src,
+				"m/main.tf": "variable \"v\" {}\nresource \"aws_c\" \"y\" {\n  v = var.v\n}\n",
+			})
+			res, doc, _ := load(t, dir, Options{})
+			var got []string
+			for _, r := range doc.Resources {
+				got = append(got, r.Address)
+			}
+			if !reflect.DeepEqual(got, tt.addresses) {
+				t.Fatalf("addresses %q, want %q", got, tt.addresses)
+			}
+			if x := res[tt.addresses[0]]; x.Uncertain != tt.uncertain {
+				t.Errorf("%s: uncertain %v, want %v", x.Address, x.Uncertain, tt.uncertain)
+			}
+		})
+	}
+}
+
+// TestSensitiveEachValue: a sensitive value inside a for_each map is
+// allowed, and stays sensitive in each.value.
+func TestSensitiveEachValue(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+variable "s" {
+  default   = "canary-7c1d"
+  sensitive = true
+}
+resource "aws_a" "x" {
+  for_each = { one = var.s }
+  v        = each.value
+}`})
+	res, _, _ := load(t, dir, Options{})
+	if v := res[`aws_a.x["one"]`].Values["v"]; v != model.Redacted {
+		t.Errorf("each.value of a sensitive element is %v, want it redacted", v)
+	}
+}
+
+// TestDynamicBlocksWithUnknownValues: a dynamic block over a known
+// collection generates its blocks even when their contents are partly
+// unknown; only an unknown collection leaves them unknown.
+func TestDynamicBlocksWithUnknownValues(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+resource "aws_b" "u" {}
+resource "aws_a" "known" {
+  dynamic "rule" {
+    for_each = [{ port = 22, group = aws_b.u.id }, { port = 443, group = "sg-1" }]
+    content {
+      port  = rule.value.port
+      group = rule.value.group
+    }
+  }
+}
+resource "aws_a" "unknown" {
+  dynamic "rule" {
+    for_each = aws_b.u.rules
+    content {
+      port = rule.value.port
+    }
+  }
+}`})
+	res, _, _ := load(t, dir, Options{})
+	known := res["aws_a.known"]
+	if got := get(t, known, "rule", 0, "port"); got != "22" {
+		t.Errorf("first generated block's port %v, want 22", got)
+	}
+	if got := get(t, known, "rule", 1, "group"); got != "sg-1" {
+		t.Errorf("second generated block's group %v, want sg-1", got)
+	}
+	if u, _ := known.Unknown["rule"].([]any); len(u) != 2 || u[1] != false {
+		t.Errorf("unknown tree %v, want only the first block's group unknown", known.Unknown["rule"])
+	}
+	if loc := known.Locate("rule[1].port"); loc == nil || loc.Line != 7 {
+		t.Errorf("rule[1].port located at %+v, want the content's line 7", loc)
+	}
+	if u := res["aws_a.unknown"].Unknown["rule"]; !reflect.DeepEqual(u, []any{true}) {
+		t.Errorf("blocks over an unknown collection: unknown tree %v, want one unknown block", u)
+	}
+}
+
+// TestOptionalDefaultsWithUnknownValues: optional() defaults fill an object
+// whose other attributes are known only after apply.
+func TestOptionalDefaultsWithUnknownValues(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `
+resource "aws_b" "u" {}
+module "m" {
+  source = "./m"
+  cfg    = { bucket = aws_b.u.id }
+}`,
+		"m/main.tf": `
+variable "cfg" {
+  type = object({
+    bucket  = string
+    enabled = optional(bool, true)
+    rules   = optional(list(object({ days = optional(number, 90) })), [{}])
+  })
+}
+resource "aws_c" "y" {
+  bucket  = var.cfg.bucket
+  enabled = var.cfg.enabled
+  days    = var.cfg.rules[0].days
+}`,
+	})
+	res, _, notes := load(t, dir, Options{})
+	y := res["module.m.aws_c.y"]
+	if got := get(t, y, "enabled"); got != true {
+		t.Errorf("enabled = %v, want the optional default true", got)
+	}
+	if got := get(t, y, "days"); got != "90" {
+		t.Errorf("days = %v, want the nested optional default 90", got)
+	}
+	if y.Unknown["bucket"] != true {
+		t.Errorf("bucket should stay known only after apply: %v", y.Unknown)
+	}
+	if len(notes) != 0 {
+		t.Errorf("notes: %v", notes)
+	}
+}
+
+// TestNonNullableVariables: a null from the caller gives a variable declared
+// nullable = false its default, as Terraform does.
+func TestNonNullableVariables(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `
+module "m" {
+  source = "./m"
+  strict = null
+  loose  = null
+}`,
+		"m/main.tf": `
+variable "strict" {
+  type     = bool
+  default  = true
+  nullable = false
+}
+variable "loose" {
+  type    = bool
+  default = true
+}
+resource "aws_c" "y" {
+  strict = var.strict
+  loose  = var.loose
+}`,
+	})
+	res, _, _ := load(t, dir, Options{})
+	y := res["module.m.aws_c.y"]
+	if got := get(t, y, "strict"); got != true {
+		t.Errorf("non-nullable variable given null = %v, want its default true", got)
+	}
+	if got, ok := y.Values["loose"]; !ok || got != nil {
+		t.Errorf("nullable variable given null = %v, want null", got)
+	}
+}
+
+// TestProviderData: the region and partition data sources read what the
+// provider configuration decides, at plan time as Terraform does.
+func TestProviderData(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+provider "aws" {
+  region = "ap-northeast-1"
+}
+provider "aws" {
+  alias  = "china"
+  region = "cn-north-1"
+}
+data "aws_region" "here" {}
+data "aws_partition" "china" {
+  provider = aws.china
+}
+resource "aws_c" "y" {
+  arn = "arn:${data.aws_partition.china.partition}:s3:::logs-${data.aws_region.here.name}"
+}`})
+	res, _, notes := load(t, dir, Options{})
+	if got := get(t, res["aws_c.y"], "arn"); got != "arn:aws-cn:s3:::logs-ap-northeast-1" {
+		t.Errorf("arn = %v, notes %v", got, notes)
 	}
 }

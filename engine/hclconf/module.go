@@ -41,7 +41,9 @@ type variable struct {
 	defaults  *typeexpr.Defaults
 	def       *cty.Value
 	sensitive bool
-	rng       hcl.Range
+	// nullable false makes a null from the caller mean "use the default".
+	nullable bool
+	rng      hcl.Range
 }
 
 // attribute is a name = expression pair.
@@ -296,7 +298,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		return ps.errAt(blk.DefRange, "duplicate variable %q", name)
 	}
 	if !exists {
-		v = &variable{name: name, typ: cty.DynamicPseudoType, rng: blk.DefRange}
+		v = &variable{name: name, typ: cty.DynamicPseudoType, nullable: true, rng: blk.DefRange}
 	}
 	content, _, diags := blk.Body.PartialContent(variableSchema)
 	if diags.HasErrors() {
@@ -320,6 +322,13 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 			return ps.diagError(diags)
 		}
 		v.sensitive = val.Type() == cty.Bool && val.IsKnown() && !val.IsNull() && val.True()
+	}
+	if a, ok := content.Attributes["nullable"]; ok {
+		val, diags := a.Expr.Value(nil)
+		if diags.HasErrors() {
+			return ps.diagError(diags)
+		}
+		v.nullable = !(val.Type() == cty.Bool && val.IsKnown() && !val.IsNull() && val.False())
 	}
 	m.variables[name] = v
 	return nil

@@ -3,17 +3,20 @@ package hclconf
 import (
 	"maps"
 	"slices"
-	"sort"
-	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/model"
 )
 
-// refsOf maps each top-level argument and nested block type of a resource
-// instance to the instance addresses its expressions refer to, as the plan
-// loader does from a plan's configuration.
-func (in *instance) refsOf(b *body, k instanceKey, eachTravs []hcl.Traversal) (map[string][]string, error) {
+// maxRefDepth bounds how far a reference is followed through module outputs.
+const maxRefDepth = 64
+
+// setRefs fills a resource instance's Refs and Unresolved: for each
+// top-level argument and nested block type, what its expressions refer to,
+// as the plan loader does from a plan's configuration.
+func (in *instance) setRefs(res *model.Resource, b *body, k instanceKey, eachTravs []hcl.Traversal) error {
 	byName := map[string][]hcl.Traversal{}
 	for name, a := range b.attrs {
 		byName[name] = append(byName[name], a.expr.Variables()...)
@@ -21,142 +24,179 @@ func (in *instance) refsOf(b *body, k instanceKey, eachTravs []hcl.Traversal) (m
 	for _, blk := range b.blocks {
 		byName[blk.typ] = append(byName[blk.typ], blockTraversals(blk)...)
 	}
-	refs := map[string][]string{}
+	byAttr := make(map[string]*addrs.Targets, len(byName))
 	for name, travs := range byName {
-		addrs, err := in.resolveTraversals(travs, k.suffix(), eachTravs)
-		if err != nil {
-			return nil, err
-		}
-		if len(addrs) > 0 {
-			refs[name] = addrs
-		}
-	}
-	if len(refs) == 0 {
-		return nil, nil
-	}
-	return refs, nil
-}
-
-// resolveTraversals returns the sorted instance addresses of the resources
-// the traversals name. A reference without an instance key names every
-// instance, unless one has the referrer's own key (count.index / each.key).
-// each.* stands for the for_each expression's references.
-func (in *instance) resolveTraversals(travs []hcl.Traversal, referrerKey string, eachTravs []hcl.Traversal) ([]string, error) {
-	set := map[string]bool{}
-	for _, t := range travs {
-		targets := []hcl.Traversal{t}
-		if t.RootName() == "each" {
-			targets = eachTravs
-		}
-		for _, x := range targets {
-			if err := in.resolveOne(x, referrerKey, set); err != nil {
-				return nil, err
+		t := &addrs.Targets{}
+		for _, tr := range travs {
+			if err := in.follow(t, tr, k.addr(), eachTravs, 0); err != nil {
+				return err
 			}
 		}
+		byAttr[name] = t
 	}
-	out := make([]string, 0, len(set))
-	for a := range set {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out, nil
+	res.Refs, res.Unresolved = addrs.RefMaps(byAttr)
+	return nil
 }
 
-func (in *instance) resolveOne(t hcl.Traversal, referrerKey string, set map[string]bool) error {
-	switch root := t.RootName(); root {
-	case "var", "local", "count", "path", "terraform", "self", "each":
+// follow adds to set what traversal t names, seen from the instance with
+// key from (see addrs.Expansion.Resolve for which instances a reference
+// names); each.* stands for the for_each expression's traversals. A
+// resource with no instance that matches, or a module that was not
+// evaluated, is recorded as unresolved.
+func (in *instance) follow(set *addrs.Targets, t hcl.Traversal, from addrs.Key, each []hcl.Traversal, depth int) error {
+	if depth > maxRefDepth {
 		return nil
-	case "module":
-		name := attrAt(t, 1)
-		if _, ok := in.mod.calls[name]; !ok {
+	}
+	ref, err := addrs.ParseRef(t)
+	if err != nil {
+		return nil // not a reference; evaluating it has said so
+	}
+	switch ref := ref.(type) {
+	case addrs.ResourceInstance:
+		local := ref.Resource.String()
+		if _, ok := in.mod.resources[local]; !ok {
 			return nil
 		}
-		cs, err := in.expansion(name)
+		if _, err := in.resource(local); err != nil {
+			return err
+		}
+		found := in.expansions[local].Resolve(ref.Key, from)
+		for _, x := range found {
+			set.AddInstance(x.Address)
+		}
+		if len(found) == 0 {
+			set.AddUnresolved(addrs.Join(in.addr, ref.String()))
+		}
+	case addrs.ModuleCallRef:
+		if _, ok := in.mod.calls[ref.Name]; !ok {
+			return nil
+		}
+		calls, err := in.callInstances(ref.Name)
 		if err != nil {
 			return err
 		}
-		key, next := indexAt(t, 2)
-		output := attrAt(t, next)
-		for _, child := range cs.children {
-			if key != "" && child.key.suffix() != key {
-				continue
-			}
+		children := calls.Resolve(ref.Key, from)
+		if len(children) == 0 {
+			set.AddUnresolved(addrs.Join(in.addr, ref.String()))
+		}
+		for _, child := range children {
 			for _, o := range slices.Sorted(maps.Keys(child.mod.outputs)) {
-				if output != "" && o != output {
+				if ref.Output != "" && o != ref.Output {
 					continue
 				}
-				addrs, err := child.outputRefsOf(o)
+				refs, err := child.outputRefsOf(o, depth+1)
 				if err != nil {
 					return err
 				}
-				for _, a := range addrs {
-					set[a] = true
+				set.Merge(refs)
+			}
+		}
+	case addrs.InputVariable:
+		refs, err := in.variableRefsOf(ref.Name, depth+1)
+		if err != nil {
+			return err
+		}
+		set.Merge(refs)
+	case addrs.LocalValue:
+		// A local is its expression; it has no key of its own, so what it
+		// names is seen from the referrer's.
+		if l, ok := in.mod.locals[ref.Name]; ok {
+			for _, t := range l.expr.Variables() {
+				if err := in.follow(set, t, from, nil, depth+1); err != nil {
+					return err
+				}
+			}
+		}
+	case addrs.ForEachAttr:
+		for _, e := range each {
+			if err := in.follow(set, e, from, nil, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// variableRefsOf returns the instance addresses an input variable of a
+// module instance refers to: those of the call's argument in the caller,
+// seen from this instance's key (count.index and each.* there are the
+// module's). A root variable, or one left to its default, refers to nothing.
+func (in *instance) variableRefsOf(name string, depth int) (*addrs.Targets, error) {
+	return in.valueRefsOf("var."+name, func(set *addrs.Targets) error {
+		if in.parent == nil {
+			return nil
+		}
+		a, ok := in.call.args[name]
+		if !ok {
+			return nil
+		}
+		var each []hcl.Traversal
+		if in.call.forEach != nil {
+			each = in.call.forEach.Variables()
+		}
+		for _, t := range a.expr.Variables() {
+			if err := in.parent.follow(set, t, in.key.addr(), each, depth); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// recordInstance adds an evaluated resource instance to its expansion, for
+// references to find.
+func (in *instance) recordInstance(local string, k instanceKey, r *model.Resource) {
+	e := in.expansions[local]
+	if e == nil {
+		e = &addrs.Expansion[*model.Resource]{}
+		in.expansions[local] = e
+	}
+	e.Add(k.addr(), r)
+}
+
+// callInstances returns the evaluated instances of a module call by key
+// (none for a call that was not evaluated).
+func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], error) {
+	if e, ok := in.callInsts[name]; ok {
+		return e, nil
+	}
+	cs, err := in.expansion(name)
+	if err != nil {
+		return nil, err
+	}
+	e := &addrs.Expansion[*instance]{}
+	for _, child := range cs.children {
+		e.Add(child.key.addr(), child)
+	}
+	in.callInsts[name] = e
+	return e, nil
+}
+
+// outputRefsOf returns what an output refers to.
+func (in *instance) outputRefsOf(name string, depth int) (*addrs.Targets, error) {
+	return in.valueRefsOf("output."+name, func(set *addrs.Targets) error {
+		if o := in.mod.outputs[name]; o != nil && o.expr != nil {
+			for _, t := range o.expr.Variables() {
+				if err := in.follow(set, t, addrs.NoKey, nil, depth); err != nil {
+					return err
 				}
 			}
 		}
 		return nil
-	case "data":
-		key, _ := indexAt(t, 3)
-		return in.addInstances(set, "data."+attrAt(t, 1)+"."+attrAt(t, 2), key, referrerKey)
-	default:
-		key, _ := indexAt(t, 2)
-		return in.addInstances(set, root+"."+attrAt(t, 1), key, referrerKey)
-	}
+	})
 }
 
-// indexAt reads a literal instance key at step i, returning it in brackets
-// and the index of the step after it.
-func indexAt(t hcl.Traversal, i int) (string, int) {
-	if i >= len(t) {
-		return "", i
+// valueRefsOf returns what the output or variable id ("output.NAME",
+// "var.NAME") refers to, found by fill the first time (a cycle back to id
+// finds it empty and ends there).
+func (in *instance) valueRefsOf(id string, fill func(*addrs.Targets) error) (*addrs.Targets, error) {
+	if refs, ok := in.valueRefs[id]; ok {
+		return refs, nil
 	}
-	idx, ok := t[i].(hcl.TraverseIndex)
-	if !ok || !idx.Key.IsKnown() || idx.Key.IsNull() {
-		return "", i
+	set := &addrs.Targets{}
+	in.valueRefs[id] = set
+	if err := fill(set); err != nil {
+		return nil, err
 	}
-	switch idx.Key.Type() {
-	case cty.String:
-		return "[" + strconv.Quote(idx.Key.AsString()) + "]", i + 1
-	case cty.Number:
-		if n, acc := idx.Key.AsBigFloat().Int64(); acc == 0 {
-			return "[" + strconv.FormatInt(n, 10) + "]", i + 1
-		}
-	}
-	return "", i + 1
-}
-
-func (in *instance) addInstances(set map[string]bool, local, key, referrerKey string) error {
-	if _, ok := in.mod.resources[local]; !ok {
-		return nil
-	}
-	if _, err := in.resource(local); err != nil {
-		return err
-	}
-	insts := in.resourceInsts[local]
-	var same []string
-	for _, x := range insts {
-		k := instanceKey{index: x.Index}.suffix()
-		if key != "" {
-			if k == key {
-				set[x.Address] = true
-			}
-			continue
-		}
-		if referrerKey != "" && k == referrerKey {
-			same = append(same, x.Address)
-		}
-	}
-	if key != "" {
-		return nil
-	}
-	if len(same) > 0 {
-		for _, a := range same {
-			set[a] = true
-		}
-		return nil
-	}
-	for _, x := range insts {
-		set[x.Address] = true
-	}
-	return nil
+	return set, nil
 }

@@ -167,7 +167,10 @@ func parseVarString(s string, typ cty.Type) (cty.Value, error) {
 // its declared type and marks a sensitive variable's value. A value that
 // does not convert is reported through fail and becomes unknown.
 func (ev *evaluator) convertVariable(v *variable, val cty.Value, fail func(error)) cty.Value {
-	if v.defaults != nil && val.IsWhollyKnown() {
+	// As Terraform does, defaults apply to every known part of the value:
+	// an object with an attribute known only after apply still gets its
+	// optional attributes' defaults.
+	if v.defaults != nil && !val.IsNull() {
 		val = v.defaults.Apply(val)
 	}
 	out, err := convert.Convert(val, v.typ)

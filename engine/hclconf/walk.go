@@ -18,21 +18,6 @@ func knownString(v cty.Value) (string, bool) {
 	return v.AsString(), true
 }
 
-// join prefixes an address with a module address.
-func join(module, local string) string {
-	if module == "" {
-		return local
-	}
-	return module + "." + local
-}
-
-func moduleConfigAddress(path []string) string {
-	if len(path) == 0 {
-		return ""
-	}
-	return "module." + strings.Join(path, ".module.")
-}
-
 // bodyTraversals lists the variables every expression of a body reads,
 // including nested and dynamic blocks.
 func bodyTraversals(b *body) []hcl.Traversal {

@@ -81,10 +81,23 @@ type Resource struct {
 	// Unknown mirrors the shape of Values, with true where a value is known
 	// only after apply.
 	Unknown map[string]any `json:"unknown"`
-	// Refs maps a top-level attribute to the instance addresses of the
-	// resources its expression refers to.
-	Refs   map[string][]string `json:"refs"`
-	Source *Location           `json:"source,omitempty"`
+	// Refs maps a top-level attribute (or nested block type) to the
+	// instance addresses of the resources its expressions refer to,
+	// followed through locals, module input variables and module outputs
+	// to the resources themselves. A reference without an instance key
+	// (aws_x.y[count.index] reads as aws_x.y) names the instance with the
+	// referrer's own key when there is one, else every instance (see
+	// addrs.Expansion.Resolve).
+	Refs map[string][]string `json:"refs"`
+	// Unresolved maps an attribute to what its expressions refer to that
+	// leads to no resource instance in the document, written as absolute
+	// references: a local value (a plan does not show locals), a data
+	// source or resource with no instance here, an output of a module that
+	// was not evaluated. With Refs it tells a value known only after apply
+	// because it is set from something else from one the provider computes
+	// because it is left unset.
+	Unresolved map[string][]string `json:"unresolved"`
+	Source     *Location           `json:"source,omitempty"`
 	// Locations maps attribute paths, as policies name them
 	// ("ingress[0].cidr_blocks"), to where they are written, when known.
 	Locations map[string]*Location `json:"-"`

@@ -6,13 +6,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
-	"strconv"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -87,7 +85,10 @@ func Load(name string, data []byte) (*model.Document, error) {
 			return nil, &model.InputError{File: name, Msg: "not a supported Terraform plan: " + err.Error()}
 		}
 	}
-	doc := newBuilder(name, data, p).build()
+	doc, err := newBuilder(name, data, p).build()
+	if err != nil {
+		return nil, err
+	}
 	doc.Errored = pd.Errored
 	if len(p.Variables) > 0 {
 		doc.Variables = make(map[string]any, len(p.Variables))
@@ -126,43 +127,42 @@ type builder struct {
 	providers   *providerIndex
 	// config resources by config address (module.a.aws_x.y)
 	configs map[string]*configResource
-	// instances by config address, for resolving refs
-	instances map[string][]*model.Resource
+	refs    *refResolver
+	// module instance addresses, parsed once each
+	moduleInstances map[string]addrs.ModuleInstance
+	// the first module address that could not be read
+	err error
 }
 
 type configResource struct {
-	res    *tfjson.ConfigResource
-	module *tfjson.ConfigModule
-	path   []string
+	res  *tfjson.ConfigResource
+	path addrs.Module
 }
 
 func newBuilder(name string, data []byte, p *tfjson.Plan) *builder {
 	b := &builder{
-		name:        name,
-		plan:        p,
-		changeLines: elementPositions(data, "resource_changes"),
-		configs:     map[string]*configResource{},
-		instances:   map[string][]*model.Resource{},
+		name:            name,
+		plan:            p,
+		changeLines:     elementPositions(data, "resource_changes"),
+		configs:         map[string]*configResource{},
+		moduleInstances: map[string]addrs.ModuleInstance{},
 	}
 	b.providers = newProviderIndex(p)
-	if p.Config != nil && p.Config.RootModule != nil {
-		b.indexConfig(p.Config.RootModule, nil)
+	var root *tfjson.ConfigModule
+	if p.Config != nil {
+		root = p.Config.RootModule
+	}
+	b.refs = newRefResolver(root)
+	for path, cm := range b.refs.modules {
+		for _, r := range cm.mod.Resources {
+			mi, _ := addrs.ParseModuleInstance(path)
+			b.configs[addrs.Join(path, r.Address)] = &configResource{res: r, path: mi.Module()}
+		}
 	}
 	return b
 }
 
-func (b *builder) indexConfig(m *tfjson.ConfigModule, path []string) {
-	for _, r := range m.Resources {
-		b.configs[join(moduleConfigAddress(path), r.Address)] = &configResource{res: r, module: m, path: path}
-	}
-	for name, call := range m.ModuleCalls {
-		if call.Module != nil {
-			b.indexConfig(call.Module, append(append([]string(nil), path...), name))
-		}
-	}
-}
-
-func (b *builder) build() *model.Document {
+func (b *builder) build() (*model.Document, error) {
 	p := b.plan
 	doc := &model.Document{
 		Kind:             model.KindPlan,
@@ -186,14 +186,22 @@ func (b *builder) build() *model.Document {
 		doc.Resources = append(doc.Resources, b.fromStateModule(p.PlannedValues.RootModule, "create")...)
 	}
 	doc.Resources = append(doc.Resources, b.priorDataSources(doc.Resources)...)
+	if b.err != nil {
+		return nil, b.err
+	}
+	keys := make([]addrs.Key, len(doc.Resources))
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		b.instances[r.ConfigAddress] = append(b.instances[r.ConfigAddress], r)
+		keys[i], _ = addrs.KeyOf(r.Index)
+		b.refs.add(r, b.moduleInstances[r.Module], keys[i])
 	}
 	for i := range doc.Resources {
-		b.resolveRefs(&doc.Resources[i])
+		r := &doc.Resources[i]
+		if cr, ok := b.configs[r.ConfigAddress]; ok {
+			b.refs.resolve(r, cr, b.moduleInstances[r.Module], keys[i])
+		}
 	}
-	return doc
+	return doc, nil
 }
 
 func (b *builder) fromChange(rc *tfjson.ResourceChange) model.Resource {
@@ -260,13 +268,10 @@ func (b *builder) priorDataSources(have []model.Resource) []model.Resource {
 }
 
 func (b *builder) newResource(address, module, mode, typ, name string, index any) model.Resource {
-	local := typ + "." + name
-	if mode == string(tfjson.DataResourceMode) {
-		local = "data." + local
-	}
+	mi := b.moduleInstance(module)
 	r := model.Resource{
 		Address:       address,
-		ConfigAddress: join(moduleConfigAddress(configPath(parseModuleAddress(module))), local),
+		ConfigAddress: addrs.ConfigResource{Module: mi.Module(), Resource: addrs.Resource{Mode: mode, Type: typ, Name: name}}.String(),
 		Module:        module,
 		Mode:          mode,
 		Type:          typ,
@@ -276,9 +281,23 @@ func (b *builder) newResource(address, module, mode, typ, name string, index any
 	if cr, ok := b.configs[r.ConfigAddress]; ok {
 		r.Provider, r.Region = b.providers.resolve(cr.path, cr.res.ProviderConfigKey)
 	} else {
-		r.Provider, r.Region = b.providers.resolve(configPath(parseModuleAddress(module)), providerLocalName(typ))
+		r.Provider, r.Region = b.providers.resolve(mi.Module(), providerLocalName(typ))
 	}
 	return r
+}
+
+// moduleInstance reads a module instance address once; an address that is
+// not one is an input error.
+func (b *builder) moduleInstance(s string) addrs.ModuleInstance {
+	if mi, ok := b.moduleInstances[s]; ok {
+		return mi
+	}
+	mi, err := addrs.ParseModuleInstance(s)
+	if err != nil && b.err == nil {
+		b.err = &model.InputError{File: b.name, Msg: "not a Terraform plan: " + err.Error()}
+	}
+	b.moduleInstances[s] = mi
+	return mi
 }
 
 // setRegion prefers a resource's own region argument (AWS provider v6 has
@@ -306,139 +325,4 @@ func normaliseIndex(index any) any {
 		return n.String()
 	}
 	return index
-}
-
-// instanceKey renders an index as Terraform writes it in brackets.
-func instanceKey(index any) string {
-	switch v := index.(type) {
-	case nil:
-		return ""
-	case int64:
-		return "[" + strconv.FormatInt(v, 10) + "]"
-	case string:
-		return "[" + strconv.Quote(v) + "]"
-	}
-	return fmt.Sprintf("[%v]", index)
-}
-
-// resolveRefs fills r.Refs from its configuration expressions: for each
-// top-level attribute, the instance addresses of the resources it refers to.
-func (b *builder) resolveRefs(r *model.Resource) {
-	cr, ok := b.configs[r.ConfigAddress]
-	if !ok || len(cr.res.Expressions) == 0 {
-		return
-	}
-	var eachRefs []string
-	if cr.res.ForEachExpression != nil && cr.res.ForEachExpression.ExpressionData != nil {
-		eachRefs = cr.res.ForEachExpression.References
-	}
-	refs := map[string][]string{}
-	for attr, expr := range cr.res.Expressions {
-		var raw []string
-		collectRefs(expr, &raw)
-		set := map[string]bool{}
-		for _, s := range raw {
-			rf := parseRef(s)
-			if rf.Kind == "each" {
-				for _, e := range eachRefs {
-					b.resolve(r, cr, parseRef(e), set, 0)
-				}
-				continue
-			}
-			b.resolve(r, cr, rf, set, 0)
-		}
-		if len(set) > 0 {
-			refs[attr] = slices.Sorted(maps.Keys(set))
-		}
-	}
-	if len(refs) > 0 {
-		r.Refs = refs
-	}
-}
-
-// collectRefs gathers the references of an expression and of every nested
-// block inside it.
-func collectRefs(e *tfjson.Expression, out *[]string) {
-	if e == nil || e.ExpressionData == nil {
-		return
-	}
-	*out = append(*out, e.References...)
-	for _, blk := range e.NestedBlocks {
-		for _, inner := range blk {
-			collectRefs(inner, out)
-		}
-	}
-}
-
-// maxModuleDepth bounds how far a reference is followed through module outputs.
-const maxModuleDepth = 16
-
-// resolve adds to set the instance addresses a reference names, seen from
-// referrer r. A reference without an instance key names every instance in
-// the referrer's module instance, unless one has the referrer's own key
-// (the count.index / each.key pattern).
-func (b *builder) resolve(r *model.Resource, cr *configResource, rf ref, set map[string]bool, depth int) {
-	switch rf.Kind {
-	case "resource":
-		cfg := join(moduleConfigAddress(cr.path), rf.Local)
-		b.addInstances(set, cfg, r.Module, rf.Key, instanceKey(r.Index))
-	case "module":
-		if depth >= maxModuleDepth || rf.Output == "" {
-			return
-		}
-		call, ok := cr.module.ModuleCalls[rf.Local]
-		if !ok || call.Module == nil {
-			return
-		}
-		out, ok := call.Module.Outputs[rf.Output]
-		if !ok || out.Expression == nil || out.Expression.ExpressionData == nil {
-			return
-		}
-		childPath := append(append([]string(nil), cr.path...), rf.Local)
-		for _, s := range out.Expression.References {
-			inner := parseRef(s)
-			if inner.Kind != "resource" {
-				continue
-			}
-			cfg := join(moduleConfigAddress(childPath), inner.Local)
-			prefix := join(r.Module, "module."+rf.Local+rf.Key)
-			for _, x := range b.instances[cfg] {
-				if x.Module == prefix || (rf.Key == "" && strings.HasPrefix(x.Module, prefix+"[")) {
-					if inner.Key == "" || instanceKey(x.Index) == inner.Key {
-						set[x.Address] = true
-					}
-				}
-			}
-		}
-	}
-}
-
-func (b *builder) addInstances(set map[string]bool, cfg, module, key, referrerKey string) {
-	var same []string
-	var all []string
-	for _, x := range b.instances[cfg] {
-		if x.Module != module {
-			continue
-		}
-		k := instanceKey(x.Index)
-		if key != "" {
-			if k == key {
-				set[x.Address] = true
-			}
-			continue
-		}
-		all = append(all, x.Address)
-		if referrerKey != "" && k == referrerKey {
-			same = append(same, x.Address)
-		}
-	}
-	if key != "" {
-		return
-	}
-	if len(same) > 0 {
-		all = same
-	}
-	for _, a := range all {
-		set[a] = true
-	}
 }

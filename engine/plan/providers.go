@@ -6,6 +6,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
+
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -50,7 +52,7 @@ func (x *providerIndex) list() []model.Provider {
 // resolve returns the provider config key and region in force for a
 // resource in module path whose configuration names providerKey
 // ("aws", "aws.tokyo", "logs:aws", "module.a.module.b:aws.x").
-func (x *providerIndex) resolve(path []string, providerKey string) (string, string) {
+func (x *providerIndex) resolve(path addrs.Module, providerKey string) (string, string) {
 	local := providerKey
 	if i := strings.LastIndexByte(providerKey, ':'); i >= 0 {
 		local = providerKey[i+1:]
@@ -58,7 +60,7 @@ func (x *providerIndex) resolve(path []string, providerKey string) (string, stri
 	for p := path; ; p = p[:len(p)-1] {
 		key := local
 		if len(p) > 0 {
-			key = moduleConfigAddress(p) + ":" + local
+			key = p.String() + ":" + local
 		}
 		if c, ok := x.configs[key]; ok && configured(c) {
 			return key, x.region(c, p)
@@ -80,7 +82,7 @@ func configured(c *tfjson.ProviderConfig) bool {
 
 // region evaluates a provider's region argument: a constant, or a variable
 // whose value the plan records (root) or the module call passes.
-func (x *providerIndex) region(c *tfjson.ProviderConfig, path []string) string {
+func (x *providerIndex) region(c *tfjson.ProviderConfig, path addrs.Module) string {
 	e, ok := c.Expressions["region"]
 	if !ok {
 		return ""
@@ -88,8 +90,8 @@ func (x *providerIndex) region(c *tfjson.ProviderConfig, path []string) string {
 	return x.stringValue(e, path, 0)
 }
 
-func (x *providerIndex) stringValue(e *tfjson.Expression, path []string, depth int) string {
-	if e == nil || e.ExpressionData == nil || depth > maxModuleDepth {
+func (x *providerIndex) stringValue(e *tfjson.Expression, path addrs.Module, depth int) string {
+	if e == nil || e.ExpressionData == nil || depth > maxRefDepth {
 		return ""
 	}
 	if s, ok := e.ConstantValue.(string); ok {
@@ -118,7 +120,7 @@ func (x *providerIndex) stringValue(e *tfjson.Expression, path []string, depth i
 }
 
 // moduleCall finds the call of the module at path.
-func (x *providerIndex) moduleCall(path []string) *tfjson.ModuleCall {
+func (x *providerIndex) moduleCall(path addrs.Module) *tfjson.ModuleCall {
 	if x.plan.Config == nil || x.plan.Config.RootModule == nil {
 		return nil
 	}
@@ -137,6 +139,9 @@ func (x *providerIndex) moduleCall(path []string) *tfjson.ModuleCall {
 	return call
 }
 
-func modulePathOf(moduleAddress string) []string {
-	return configPath(parseModuleAddress(moduleAddress))
+// modulePathOf reads a provider configuration's module address
+// (module.a.module.b); one that is not an address is the root's.
+func modulePathOf(moduleAddress string) addrs.Module {
+	mi, _ := addrs.ParseModuleInstance(moduleAddress)
+	return mi.Module()
 }

@@ -18,10 +18,10 @@ var deniedBuiltins = map[string]bool{
 	"trace":              true,
 }
 
-// Capabilities is what policies, built-in and user alike, are compiled
+// capabilities is what policies, built-in and user alike, are compiled
 // against: this OPA's capabilities without the denied built-ins and with
 // no network hosts allowed.
-func Capabilities() *ast.Capabilities {
+func capabilities() *ast.Capabilities {
 	c := ast.CapabilitiesForThisVersion()
 	kept := c.Builtins[:0:0]
 	for _, b := range c.Builtins {

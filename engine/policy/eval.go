@@ -13,27 +13,13 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
-
-// Result statuses.
-const (
-	StatusFail         = "fail"
-	StatusInconclusive = "inconclusive"
-)
-
-// Result is one deny result of one rule.
-type Result struct {
-	Rule      *Rule
-	Address   string
-	Attribute string
-	Status    string
-	Message   i18n.Text
-}
 
 // Options select and tune the rules of one scan.
 type Options struct {
-	Profile Profile
-	// Params is data.fiscguard.params, already resolved (see ParamSpecs.Resolve).
+	Profile rule.Profile
+	// Params is data.fiscguard.params, already resolved (see rule.ParamSpecs.Resolve).
 	Params map[string]any
 	// Only, when set, keeps just the rules whose IDs it holds.
 	Only map[string]bool
@@ -48,17 +34,17 @@ const DefaultTimeout = 2 * time.Minute
 // Query is the set's rules prepared once for one profile and parameter set.
 type Query struct {
 	prepared rego.PreparedEvalQuery
-	rules    []*Rule
+	rules    []*rule.Rule
 	timeout  time.Duration
 }
 
 // Rules returns the rules the query evaluates.
-func (q *Query) Rules() []*Rule { return q.rules }
+func (q *Query) Rules() []*rule.Rule { return q.rules }
 
 // Prepare builds one query that evaluates every rule of the profile in a
 // single pass, so Rego is compiled and planned once per scan.
 func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
-	var rules []*Rule
+	var rules []*rule.Rule
 	body := ast.Body{}
 	for _, r := range s.rules {
 		if !opts.Profile.Includes(r.Profile) || (opts.Only != nil && !opts.Only[r.ID]) {
@@ -97,11 +83,11 @@ func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 }
 
 // Eval evaluates every rule once over the document.
-func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]Result, error) {
+func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, error) {
 	if len(q.rules) == 0 {
 		return nil, nil
 	}
-	input, err := InputValue(doc)
+	input, err := inputValue(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -117,14 +103,14 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]Result, error)
 	if len(rs) != 1 {
 		return nil, fmt.Errorf("policy query gave %d result sets, want 1", len(rs))
 	}
-	var out []Result
-	for i, rule := range q.rules {
+	var out []rule.Result
+	for i, r := range q.rules {
 		set, ok := rs[0].Bindings[fmt.Sprintf("r%d", i)].([]any)
 		if !ok {
-			return nil, fmt.Errorf("rule %s: deny is not a set", rule.ID)
+			return nil, fmt.Errorf("rule %s: deny is not a set", r.ID)
 		}
 		for _, v := range set {
-			res, err := decodeResult(rule, v)
+			res, err := decodeResult(r, v)
 			if err != nil {
 				return nil, err
 			}
@@ -136,20 +122,20 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]Result, error)
 
 // decodeResult reads one deny value, as built by data.fiscguard.lib.fail or
 // .inconclusive (a bare string message is accepted for Conftest-style rules).
-func decodeResult(rule *Rule, v any) (Result, error) {
-	res := Result{Rule: rule, Status: StatusFail}
+func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
+	res := rule.Result{Rule: r, Status: rule.StatusFail}
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", rule.ID, v)
+		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", r.ID, v)
 	}
 	str := func(k string) string { s, _ := obj[k].(string); return s }
 	res.Address, res.Attribute = str("resource"), str("attribute")
 	if res.Address == "" {
-		return res, fmt.Errorf("rule %s: deny result has no resource address", rule.ID)
+		return res, fmt.Errorf("rule %s: deny result has no resource address", r.ID)
 	}
 	if s := str("status"); s != "" {
-		if s != StatusFail && s != StatusInconclusive {
-			return res, fmt.Errorf("rule %s: deny result status %q is not fail or inconclusive", rule.ID, s)
+		if s != rule.StatusFail && s != rule.StatusInconclusive {
+			return res, fmt.Errorf("rule %s: deny result status %q is not fail or inconclusive", r.ID, s)
 		}
 		res.Status = s
 	}
@@ -161,12 +147,12 @@ func decodeResult(rule *Rule, v any) (Result, error) {
 		res.Message.Ja, _ = m["ja"].(string)
 	}
 	if res.Message.En == "" {
-		res.Message.En = rule.Title.En
+		res.Message.En = r.Title.En
 	}
 	return res, nil
 }
 
-// InputValue converts the document into the OPA input value directly,
+// inputValue converts the document into the OPA input value directly,
 // without a JSON round trip. Each resource is a lazy object, converted only
 // as far as policies read it, and the document carries indexes that
 // data.fiscguard.lib uses so no policy walks every resource:
@@ -177,7 +163,7 @@ func decodeResult(rule *Rule, v any) (Result, error) {
 //	deleting:   type → the managed resources a plan deletes or replaces
 //
 // The index entries share the resources' terms, so nothing is copied.
-func InputValue(doc *model.Document) (ast.Value, error) {
+func inputValue(doc *model.Document) (ast.Value, error) {
 	providers := make([]any, len(doc.Providers))
 	for i, p := range doc.Providers {
 		providers[i] = map[string]any{"key": p.Key, "name": p.Name, "alias": p.Alias, "module": p.Module, "region": p.Region}
@@ -260,14 +246,6 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 	for i, a := range r.Actions {
 		actions[i] = ast.InternedTerm(a)
 	}
-	refs := ast.NewObjectWithCapacity(len(r.Refs))
-	for k, targets := range r.Refs {
-		ts := make([]*ast.Term, len(targets))
-		for i, t := range targets {
-			ts[i] = ast.StringTerm(t)
-		}
-		refs.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
-	}
 	str := func(k, v string) [2]*ast.Term { return [2]*ast.Term{ast.InternedTerm(k), ast.InternedTerm(v)} }
 	return ast.NewObject(
 		str("address", r.Address),
@@ -282,8 +260,22 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		[2]*ast.Term{ast.InternedTerm("actions"), ast.ArrayTerm(actions...)},
 		[2]*ast.Term{ast.InternedTerm("values"), ast.NewTerm(values)},
 		[2]*ast.Term{ast.InternedTerm("unknown"), ast.NewTerm(unknown)},
-		[2]*ast.Term{ast.InternedTerm("refs"), ast.NewTerm(refs)},
+		[2]*ast.Term{ast.InternedTerm("refs"), stringLists(r.Refs)},
+		[2]*ast.Term{ast.InternedTerm("unresolved"), stringLists(r.Unresolved)},
 	), nil
+}
+
+// stringLists turns a map of string lists (refs, unresolved) into a Rego object.
+func stringLists(m map[string][]string) *ast.Term {
+	obj := ast.NewObjectWithCapacity(len(m))
+	for k, list := range m {
+		ts := make([]*ast.Term, len(list))
+		for i, s := range list {
+			ts[i] = ast.StringTerm(s)
+		}
+		obj.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
 }
 
 func orEmpty(m map[string]any) map[string]any {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Source is a tree of .rego files: the built-in library or a --policy-dir.
@@ -31,15 +32,15 @@ type Source struct {
 
 // Set is a validated, compiled set of policies.
 type Set struct {
-	rules    []*Rule
+	rules    []*rule.Rule
 	compiler *ast.Compiler
 }
 
 // Rules returns the rules sorted by ID.
-func (s *Set) Rules() []*Rule { return s.rules }
+func (s *Set) Rules() []*rule.Rule { return s.rules }
 
 // Rule returns the rule with the given ID.
-func (s *Set) Rule(id string) (*Rule, bool) {
+func (s *Set) Rule(id string) (*rule.Rule, bool) {
 	i := sort.Search(len(s.rules), func(i int) bool { return s.rules[i].ID >= id })
 	if i < len(s.rules) && s.rules[i].ID == id {
 		return s.rules[i], true
@@ -47,15 +48,15 @@ func (s *Set) Rule(id string) (*Rule, bool) {
 	return nil, false
 }
 
-// ParseOptions is how every fiscguard module is parsed: Rego v1 with METADATA.
-var ParseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+// parseOptions is how every fiscguard module is parsed: Rego v1 with METADATA.
+var parseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
 
 // Load parses every non-test .rego file of the sources, validates each
 // policy's metadata (the FISC IDs must exist in cat) and compiles them once.
 func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
 	modules := map[string]*ast.Module{}
-	var rules []*Rule
-	byID := map[string]*Rule{}
+	var rules []*rule.Rule
+	byID := map[string]*rule.Rule{}
 	for _, src := range sources {
 		files, err := regoFiles(src.FS, false)
 		if err != nil {
@@ -67,27 +68,27 @@ func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
 				return nil, err
 			}
 			name := path.Join(src.Name, f)
-			mod, err := ast.ParseModuleWithOpts(name, string(data), ParseOptions)
+			mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
 			if err != nil {
 				return nil, firstError(err)
 			}
 			modules[name] = mod
-			rule, err := ruleOf(mod, name, cat)
+			r, err := ruleOf(mod, name, cat)
 			if err != nil {
 				return nil, err
 			}
-			if rule == nil {
+			if r == nil {
 				continue
 			}
-			rule.Builtin = src.Builtin
-			if prev, dup := byID[rule.ID]; dup {
-				return nil, fmt.Errorf("%s: rule ID %s is already used by %s", name, rule.ID, prev.File)
+			r.Builtin = src.Builtin
+			if prev, dup := byID[r.ID]; dup {
+				return nil, fmt.Errorf("%s: rule ID %s is already used by %s", name, r.ID, prev.File)
 			}
-			byID[rule.ID] = rule
-			rules = append(rules, rule)
+			byID[r.ID] = r
+			rules = append(rules, r)
 		}
 	}
-	compiler := ast.NewCompiler().WithUseTypeCheckAnnotations(true).WithCapabilities(Capabilities())
+	compiler := ast.NewCompiler().WithUseTypeCheckAnnotations(true).WithCapabilities(capabilities())
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, firstError(compiler.Errors)
@@ -153,7 +154,7 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$`)
 
 // ruleOf returns the module's rule, or nil for a helper module (one that
 // defines no deny rule). A module with deny must carry valid METADATA.
-func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
+func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, error) {
 	if !definesDeny(mod) {
 		return nil, nil
 	}
@@ -184,11 +185,11 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 	if ann.Title == "" {
 		return nil, fmt.Errorf("%s: rule %s: METADATA title is missing", loc, md.ID)
 	}
-	sev, err := ParseSeverity(md.Severity)
+	sev, err := rule.ParseSeverity(md.Severity)
 	if err != nil {
 		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
 	}
-	prof, err := ParseProfile(md.Profile)
+	prof, err := rule.ParseProfile(md.Profile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
 	}
@@ -201,9 +202,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 		return nil, fmt.Errorf("%s: rule %s cites no FISC item (custom.fisc or custom.fisc_8th)", loc, md.ID)
 	}
 	for _, ids := range []struct {
-		edition string
+		edition rule.Edition
 		ids     []string
-	}{{catalog.EditionCurrent, md.FISC}, {catalog.Edition8th, md.FISC8th}} {
+	}{{rule.EditionCurrent, md.FISC}, {rule.Edition8th, md.FISC8th}} {
 		for _, id := range ids.ids {
 			it, ok := cat.Lookup(id)
 			if !ok {
@@ -220,7 +221,7 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 	if len(md.ResourceTypes) == 0 {
 		return nil, fmt.Errorf("%s: rule %s: METADATA custom.resource_types is empty", loc, md.ID)
 	}
-	return &Rule{
+	return &rule.Rule{
 		ID:             md.ID,
 		Title:          i18n.Text{En: ann.Title, Ja: md.TitleJa},
 		Description:    i18n.Text{En: ann.Description, Ja: md.DescriptionJa},
@@ -237,31 +238,16 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*Rule, error) {
 	}, nil
 }
 
-// Basis kinds: where a policy's mapping to one FISC item comes from. A basis
-// is written "kind:detail"; the detail names the control, measure or reason.
-const (
-	// BasisAWSControl: AWS BLEA for FSI's published Control Tower / Security
-	// Hub control mapping (detail: the control ID, e.g. SH.S3.8).
-	BasisAWSControl = "aws-blea-ct"
-	// BasisAWSWorkload: a measure AWS BLEA for FSI's workload mappings list
-	// under the item (detail: the measure); the rule's condition is ours.
-	BasisAWSWorkload = "aws-blea-workload"
-	// BasisSeed: the seed document names the topic under the item (8th edition).
-	BasisSeed = "seed"
-	// BasisDerived: our own reading, with the reason as detail.
-	BasisDerived = "derived"
-)
-
 // checkBasis requires one basis per cited FISC ID and nothing else: AWS
 // kinds only for current-edition IDs, the seed only for 8th-edition IDs, and
 // a detail always.
 func checkBasis(md metadata) error {
-	cited := map[string]string{}
+	cited := map[string]rule.Edition{}
 	for _, id := range md.FISC {
-		cited[id] = catalog.EditionCurrent
+		cited[id] = rule.EditionCurrent
 	}
 	for _, id := range md.FISC8th {
-		cited[id] = catalog.Edition8th
+		cited[id] = rule.Edition8th
 	}
 	for id := range md.FISCBasis {
 		if _, ok := cited[id]; !ok {
@@ -278,12 +264,12 @@ func checkBasis(md metadata) error {
 			return fmt.Errorf("fisc_basis for %s is %q: want kind:detail (the control, measure or reason)", id, b)
 		}
 		switch {
-		case kind == BasisDerived:
-		case (kind == BasisAWSControl || kind == BasisAWSWorkload) && cited[id] == catalog.EditionCurrent:
-		case kind == BasisSeed && cited[id] == catalog.Edition8th:
+		case kind == rule.BasisDerived:
+		case (kind == rule.BasisAWSControl || kind == rule.BasisAWSWorkload) && cited[id] == rule.EditionCurrent:
+		case kind == rule.BasisSeed && cited[id] == rule.Edition8th:
 		default:
 			return fmt.Errorf("fisc_basis kind %q does not fit %s (want %s or %s:… for current-edition IDs, %s or %s:… for 8th-edition IDs)",
-				kind, id, BasisAWSControl, BasisAWSWorkload, BasisSeed, BasisDerived)
+				kind, id, rule.BasisAWSControl, rule.BasisAWSWorkload, rule.BasisSeed, rule.BasisDerived)
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 const testCatalog = `items:
@@ -104,7 +105,7 @@ func TestEvalResults(t *testing.T) {
 		{Address: "aws_x.bad", Mode: "managed", Type: "aws_x", Actions: []string{"create"}, Values: map[string]any{"a": false}},
 		{Address: "aws_x.good", Mode: "managed", Type: "aws_x", Actions: []string{"create"}, Values: map[string]any{"a": true}},
 	}}
-	q, err := set.Prepare(context.Background(), Options{Profile: Simple})
+	q, err := set.Prepare(context.Background(), Options{Profile: rule.Simple})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestEvalResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res) != 1 || res[0].Address != "aws_x.bad" || res[0].Attribute != "a" || res[0].Status != StatusFail || res[0].Message.Ja != "悪い" || res[0].Rule.ID != "FG-T-001" {
+	if len(res) != 1 || res[0].Address != "aws_x.bad" || res[0].Attribute != "a" || res[0].Status != rule.StatusFail || res[0].Message.Ja != "悪い" || res[0].Rule.ID != "FG-T-001" {
 		t.Errorf("results = %+v", res)
 	}
 }
@@ -120,9 +121,9 @@ func TestEvalResults(t *testing.T) {
 func TestStrictRulesRunOnlyUnderStrict(t *testing.T) {
 	set := loadOne(t, strings.Replace(goodCustom, "simple", "strict", 1), goodBody)
 	for _, tt := range []struct {
-		p    Profile
+		p    rule.Profile
 		want int
-	}{{Simple, 0}, {Strict, 1}} {
+	}{{rule.Simple, 0}, {rule.Strict, 1}} {
 		q, err := set.Prepare(context.Background(), Options{Profile: tt.p})
 		if err != nil {
 			t.Fatal(err)
@@ -141,57 +142,13 @@ func TestBadResults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		set := loadOne(t, goodCustom, tt.body)
-		q, err := set.Prepare(context.Background(), Options{Profile: Simple})
+		q, err := set.Prepare(context.Background(), Options{Profile: rule.Simple})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := q.Eval(context.Background(), &model.Document{}); err == nil || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("%q: error %v, want %q", tt.body, err, tt.err)
 		}
-	}
-}
-
-func TestParams(t *testing.T) {
-	specs, err := ParseParamSpecs("params.yaml", []byte(`
-min_days:
-  description: {en: Minimum days, ja: 最小日数}
-  default: 90
-  strict: 365
-regions:
-  description: {en: Regions, ja: リージョン}
-  default: [a, b]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	simple, err := specs.Resolve(Simple, nil)
-	if err != nil || simple["min_days"] != uint64(90) {
-		t.Errorf("simple = %v, %v", simple, err)
-	}
-	strict, _ := specs.Resolve(Strict, map[string]any{"regions": []any{"c"}})
-	if strict["min_days"] != uint64(365) || len(strict["regions"].([]any)) != 1 {
-		t.Errorf("strict = %v", strict)
-	}
-	if _, err := specs.Resolve(Simple, map[string]any{"min_dayz": 1}); err == nil || !strings.Contains(err.Error(), `unknown parameter "min_dayz"`) {
-		t.Errorf("typo accepted: %v", err)
-	}
-	if _, err := ParseParamSpecs("p.yaml", []byte("x:\n  description: {en: x}\n")); err == nil {
-		t.Error("a parameter without a default was accepted")
-	}
-}
-
-func TestSeverityAndProfile(t *testing.T) {
-	for _, s := range []string{"low", "medium", "high", "critical"} {
-		sev, err := ParseSeverity(s)
-		if err != nil || sev.String() != s {
-			t.Errorf("%s: %v %v", s, sev, err)
-		}
-	}
-	if !(Critical > High && High > Medium && Medium > Low) {
-		t.Error("severities are not ordered")
-	}
-	if Simple.Includes(Strict) || !Strict.Includes(Simple) || !Strict.Includes(Strict) {
-		t.Error("profile inclusion is wrong")
 	}
 }
 
@@ -211,7 +168,7 @@ func TestUserPoliciesAreSandboxed(t *testing.T) {
 	}
 	slow := "deny contains {\"resource\": \"x\"} if {\n\tsome i in numbers.range(1, 30000)\n\tsome j in numbers.range(1, 30000)\n\ti * j == -1\n}\n"
 	set := loadOne(t, goodCustom, slow)
-	q, err := set.Prepare(context.Background(), Options{Profile: Simple, Timeout: 100 * time.Millisecond})
+	q, err := set.Prepare(context.Background(), Options{Profile: rule.Simple, Timeout: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

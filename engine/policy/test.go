@@ -39,7 +39,7 @@ func RunTests(ctx context.Context, sources ...Source) ([]TestResult, error) {
 					return nil, err
 				}
 				name := path.Join(src.Name, f)
-				mod, err := ast.ParseModuleWithOpts(name, string(data), ParseOptions)
+				mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
 				if err != nil {
 					return nil, firstError(err)
 				}
@@ -47,7 +47,7 @@ func RunTests(ctx context.Context, sources ...Source) ([]TestResult, error) {
 			}
 		}
 	}
-	compiler := ast.NewCompiler().WithCapabilities(Capabilities())
+	compiler := ast.NewCompiler().WithCapabilities(capabilities())
 	ch, err := tester.NewRunner().
 		SetCompiler(compiler).
 		SetModules(modules).

@@ -9,11 +9,11 @@ import (
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // severitiesDesc lists severities most severe first, the order every summary uses.
-var severitiesDesc = []policy.Severity{policy.Critical, policy.High, policy.Medium, policy.Low}
+var severitiesDesc = []rule.Severity{rule.Critical, rule.High, rule.Medium, rule.Low}
 
 // fiscCount is how many findings cite one FISC item.
 type fiscCount struct {
@@ -26,7 +26,7 @@ type fiscCount struct {
 // Inconclusive and ByFISC count open findings only; Waived counts the
 // findings a waiver suppresses, which never fail the build.
 type summary struct {
-	BySeverity      map[policy.Severity]int
+	BySeverity      map[rule.Severity]int
 	Fail            int
 	Inconclusive    int
 	Waived          int
@@ -36,7 +36,7 @@ type summary struct {
 }
 
 func summarize(r *Report) summary {
-	s := summary{BySeverity: map[policy.Severity]int{}}
+	s := summary{BySeverity: map[rule.Severity]int{}}
 	perID := map[string]int{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -45,7 +45,7 @@ func summarize(r *Report) summary {
 			continue
 		}
 		s.BySeverity[f.Rule.Severity]++
-		if f.Status == policy.StatusInconclusive {
+		if f.Status == rule.StatusInconclusive {
 			s.Inconclusive++
 		} else {
 			s.Fail++
@@ -89,17 +89,17 @@ func sortedFindings(fs []finding.Finding) []finding.Finding {
 
 // evaluatedRules returns the report's rules plus any rule a finding cites
 // that is missing from them, sorted by ID, so every finding has a rule entry.
-func evaluatedRules(r *Report) []*policy.Rule {
+func evaluatedRules(r *Report) []*rule.Rule {
 	seen := map[string]bool{}
-	var out []*policy.Rule
-	add := func(rule *policy.Rule) {
-		if rule != nil && !seen[rule.ID] {
-			seen[rule.ID] = true
-			out = append(out, rule)
+	var out []*rule.Rule
+	add := func(rl *rule.Rule) {
+		if rl != nil && !seen[rl.ID] {
+			seen[rl.ID] = true
+			out = append(out, rl)
 		}
 	}
-	for _, rule := range r.Rules {
-		add(rule)
+	for _, rl := range r.Rules {
+		add(rl)
 	}
 	for i := range r.Findings {
 		add(r.Findings[i].Rule)
@@ -126,11 +126,11 @@ func truncate(s string, n int) string {
 }
 
 // editionOf defaults an unset edition to the current scheme.
-func editionOf(r *Report) string {
-	if r.Edition == catalog.Edition8th {
-		return catalog.Edition8th
+func editionOf(r *Report) rule.Edition {
+	if r.Edition == rule.Edition8th {
+		return rule.Edition8th
 	}
-	return catalog.EditionCurrent
+	return rule.EditionCurrent
 }
 
 // cleanPath shows a source path the same way in every format: forward

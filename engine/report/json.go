@@ -5,7 +5,7 @@ import (
 	"io"
 	"sort"
 
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // jsonSchemaVersion changes only when a field is removed or changes meaning;
@@ -156,15 +156,15 @@ func writeJSON(w io.Writer, r *Report) error {
 			Errored:          r.Target.Errored,
 		},
 		Profile: string(r.Profile),
-		Edition: editionOf(r),
+		Edition: string(editionOf(r)),
 		Lang:    string(r.Lang),
 		FailOn:  r.FailOn.String(),
 		Summary: jsonSummary{
 			BySeverity: jsonBySeverity{
-				Critical: s.BySeverity[policy.Critical],
-				High:     s.BySeverity[policy.High],
-				Medium:   s.BySeverity[policy.Medium],
-				Low:      s.BySeverity[policy.Low],
+				Critical: s.BySeverity[rule.Critical],
+				High:     s.BySeverity[rule.High],
+				Medium:   s.BySeverity[rule.Medium],
+				Low:      s.BySeverity[rule.Low],
 			},
 			ByStatus:         jsonByStatus{Fail: s.Fail, Inconclusive: s.Inconclusive},
 			Waived:           s.Waived,
@@ -181,14 +181,14 @@ func writeJSON(w io.Writer, r *Report) error {
 	for _, c := range s.ByFISC {
 		out.Summary.ByFISC = append(out.Summary.ByFISC, jsonFISC{ID: c.ID, Title: c.Title, Findings: c.Count})
 	}
-	for _, rule := range evaluatedRules(r) {
+	for _, rl := range evaluatedRules(r) {
 		out.Rules = append(out.Rules, jsonRule{
-			ID:             rule.ID,
-			Title:          rule.Title.In(r.Lang),
-			Severity:       rule.Severity.String(),
-			Profile:        string(rule.Profile),
-			Responsibility: rule.Responsibility,
-			FISC:           nonNil(rule.FISCIDs(r.Edition)),
+			ID:             rl.ID,
+			Title:          rl.Title.In(r.Lang),
+			Severity:       rl.Severity.String(),
+			Profile:        string(rl.Profile),
+			Responsibility: rl.Responsibility,
+			FISC:           nonNil(rl.FISCIDs(r.Edition)),
 		})
 	}
 	for _, f := range sortedFindings(r.Findings) {

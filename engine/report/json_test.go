@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func decodeJSON(t *testing.T, r *Report) jsonReport {
@@ -20,13 +20,13 @@ func decodeJSON(t *testing.T, r *Report) jsonReport {
 func TestJSONSummary(t *testing.T) {
 	tests := []struct {
 		name          string
-		failOn        policy.Severity
+		failOn        rule.Severity
 		wantThreshold int
 	}{
 		// Inconclusive findings never count towards the threshold.
-		{"critical", policy.Critical, 1},
-		{"high", policy.High, 2},
-		{"low", policy.Low, 2},
+		{"critical", rule.Critical, 1},
+		{"high", rule.High, 2},
+		{"low", rule.Low, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Limits that keep a Markdown report inside a GitHub comment (65,536
@@ -147,7 +147,7 @@ func (m *mdWriter) context(r *Report, s summary) {
 		in += " (" + mdText(strings.Join(details, ", ")) + ")"
 	}
 	m.printf("- **%s**: %s (`%s`)\n", m.word("profile"), mdText(r.Profile.Label().In(m.lang)), r.Profile)
-	m.printf("- **%s**: %s\n", m.word("edition"), m.word(editionOf(r)))
+	m.printf("- **%s**: %s\n", m.word("edition"), m.word(string(editionOf(r))))
 	m.printf("- **%s**: %s\n", m.word("input"), in)
 	m.printf("- **%s**: %s · **%s**: %d\n", m.word("resources"),
 		fmt.Sprintf(m.word("of"), s.Checked, len(r.Resources)), m.word("rules"), len(evaluatedRules(r)))
@@ -157,7 +157,7 @@ func (m *mdWriter) context(r *Report, s summary) {
 // column and are never counted as failures.
 func (m *mdWriter) counts(r *Report, s summary) {
 	type row struct{ fail, inconclusive, waived int }
-	bySev := map[policy.Severity]*row{}
+	bySev := map[rule.Severity]*row{}
 	var total row
 	for _, sev := range severitiesDesc {
 		bySev[sev] = &row{}
@@ -172,7 +172,7 @@ func (m *mdWriter) counts(r *Report, s summary) {
 		case f.Waiver != nil:
 			c.waived++
 			total.waived++
-		case f.Status == policy.StatusInconclusive:
+		case f.Status == rule.StatusInconclusive:
 			c.inconclusive++
 			total.inconclusive++
 		default:
@@ -223,7 +223,7 @@ func (m *mdWriter) findings(r *Report, open []finding.Finding) {
 		if a.Rule.Severity != b.Rule.Severity {
 			return a.Rule.Severity > b.Rule.Severity
 		}
-		return a.Status == policy.StatusFail && b.Status != policy.StatusFail
+		return a.Status == rule.StatusFail && b.Status != rule.StatusFail
 	})
 	m.printf("| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
 		m.word("severity"), m.word("status"), m.word("rule"), m.word("resource"), m.word("location"), m.word("message"))

@@ -9,7 +9,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestMarkdownGolden(t *testing.T) {
@@ -20,7 +20,7 @@ func TestMarkdownGolden(t *testing.T) {
 	}
 	t.Run("pass", func(t *testing.T) {
 		r := sampleReport(t, i18n.En)
-		r.FailOn = policy.Critical
+		r.FailOn = rule.Critical
 		r.Findings = r.Findings[1:2] // the inconclusive finding only
 		checkGolden(t, "markdown_pass_en.golden", render(t, "markdown", r, Options{}))
 	})
@@ -203,7 +203,7 @@ func TestMarkdownFitsAComment(t *testing.T) {
 	r.Findings = nil
 	for i := range 10000 {
 		addr := fmt.Sprintf("module.very_long_module_name_%d.aws_s3_bucket.bucket_with_a_long_name[%d]", i, i)
-		f := newFinding(ruleS3Public, policy.StatusFail, addr, "aws_s3_bucket", "", i18n.Text{En: long, Ja: long},
+		f := newFinding(ruleS3Public, rule.StatusFail, addr, "aws_s3_bucket", "", i18n.Text{En: long, Ja: long},
 			&model.Location{File: "modules/some/deeply/nested/path/main.tf", Line: i + 1})
 		if i%5 == 0 {
 			w := waiverFile
@@ -256,7 +256,7 @@ func TestWordsInBothLanguages(t *testing.T) {
 			t.Errorf("no Markdown word for severity %s", sev)
 		}
 	}
-	for _, st := range []string{policy.StatusFail, policy.StatusInconclusive} {
+	for _, st := range []string{rule.StatusFail, rule.StatusInconclusive} {
 		if _, ok := mdWords[st]; !ok {
 			t.Errorf("no Markdown word for status %s", st)
 		}

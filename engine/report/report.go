@@ -9,20 +9,20 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Report is everything a writer needs; writers never look elsewhere.
 type Report struct {
 	Tool    Tool
 	Target  Target
-	Profile policy.Profile
-	// Edition selects the FISC numbering shown: catalog.EditionCurrent or catalog.Edition8th.
-	Edition string
+	Profile rule.Profile
+	// Edition selects the FISC numbering shown (the current one when unset).
+	Edition rule.Edition
 	Lang    i18n.Lang
-	FailOn  policy.Severity
+	FailOn  rule.Severity
 	// Rules are the rules evaluated in this scan, sorted by ID.
-	Rules    []*policy.Rule
+	Rules    []*rule.Rule
 	Catalog  *catalog.Catalog
 	Findings []finding.Finding
 	// Resources lists every resource in the input, so nothing is dropped silently.

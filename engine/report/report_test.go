@@ -12,7 +12,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -50,47 +50,47 @@ items:
 `
 
 var (
-	ruleS3Public = &policy.Rule{
+	ruleS3Public = &rule.Rule{
 		ID:             "FG-S3-001",
 		Title:          i18n.Text{En: "S3 buckets block public access", Ja: "S3バケットのパブリックアクセスをブロックする"},
 		Description:    i18n.Text{En: "A bucket without a public access block can be made public by an ACL or policy.", Ja: "パブリックアクセスブロックのないバケットは、ACLやポリシーで公開されうる。"},
 		Remediation:    i18n.Text{En: "Add an aws_s3_bucket_public_access_block with all four settings true.", Ja: "4つの設定をすべて true にした aws_s3_bucket_public_access_block を追加する。"},
-		Severity:       policy.High,
+		Severity:       rule.High,
 		FISC:           []string{"実3", "実14"},
 		FISC8th:        []string{"運110"},
-		Profile:        policy.Simple,
+		Profile:        rule.Simple,
 		Responsibility: catalog.ResponsibilityUser,
 		ResourceTypes:  []string{"aws_s3_bucket"},
 	}
-	ruleS3CMK = &policy.Rule{
+	ruleS3CMK = &rule.Rule{
 		ID:             "FG-S3-002",
 		Title:          i18n.Text{En: "S3 buckets use customer-managed KMS keys", Ja: "S3バケットは顧客管理KMSキーで暗号化する"},
 		Description:    i18n.Text{En: "Under strict management, stored data is encrypted with keys the institution controls.", Ja: "厳格な管理では、金融機関が管理する鍵で保存データを暗号化する。"},
 		Remediation:    i18n.Text{En: "Set kms_master_key_id to a customer-managed key.", Ja: "kms_master_key_id に顧客管理キーを設定する。"},
-		Severity:       policy.Medium,
+		Severity:       rule.Medium,
 		FISC:           []string{"実3"},
-		Profile:        policy.Strict,
+		Profile:        rule.Strict,
 		Responsibility: catalog.ResponsibilityShared,
 		ResourceTypes:  []string{"aws_s3_bucket"},
 	}
-	ruleTrail = &policy.Rule{
+	ruleTrail = &rule.Rule{
 		ID:             "FG-CT-001",
 		Title:          i18n.Text{En: "CloudTrail logs every region", Ja: "CloudTrailで全リージョンを記録する"},
 		Description:    i18n.Text{En: "A trail limited to one region misses API calls made elsewhere.", Ja: "単一リージョンの証跡では他リージョンのAPI呼出しを記録できない。"},
 		Remediation:    i18n.Text{En: "Set is_multi_region_trail = true.", Ja: "is_multi_region_trail = true を設定する。"},
-		Severity:       policy.Critical,
+		Severity:       rule.Critical,
 		FISC:           []string{"実25"},
 		FISC8th:        []string{"運110"},
-		Profile:        policy.Simple,
+		Profile:        rule.Simple,
 		Responsibility: catalog.ResponsibilityUser,
 		ResourceTypes:  []string{"aws_cloudtrail"},
 	}
 )
 
-func newFinding(rule *policy.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location) finding.Finding {
+func newFinding(rl *rule.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location) finding.Finding {
 	return finding.Finding{
-		Rule: rule, Status: status, Address: address, ResourceType: typ, Attribute: attr,
-		Message: msg, Location: loc, Fingerprint: finding.Fingerprint(rule.ID, address, attr),
+		Rule: rl, Status: status, Address: address, ResourceType: typ, Attribute: attr,
+		Message: msg, Location: loc, Fingerprint: finding.Fingerprint(rl.ID, address, attr),
 	}
 }
 
@@ -105,21 +105,21 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 	return &Report{
 		Tool:    Tool{Name: "fiscguard", Version: "0.3.1", InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:  Target{Path: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
-		Profile: policy.Strict,
-		Edition: catalog.EditionCurrent,
+		Profile: rule.Strict,
+		Edition: rule.EditionCurrent,
 		Lang:    lang,
-		FailOn:  policy.High,
-		Rules:   []*policy.Rule{ruleTrail, ruleS3Public, ruleS3CMK},
+		FailOn:  rule.High,
+		Rules:   []*rule.Rule{ruleTrail, ruleS3Public, ruleS3CMK},
 		Catalog: cat,
 		Findings: []finding.Finding{
-			newFinding(ruleS3Public, policy.StatusFail, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket", "",
+			newFinding(ruleS3Public, rule.StatusFail, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket", "",
 				i18n.Text{En: `Bucket module.logs.aws_s3_bucket.this["audit"] has no public access block`, Ja: `バケット module.logs.aws_s3_bucket.this["audit"] にパブリックアクセスブロックがない`},
 				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
-			newFinding(ruleS3CMK, policy.StatusInconclusive, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket",
+			newFinding(ruleS3CMK, rule.StatusInconclusive, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket",
 				"server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id",
 				i18n.Text{En: "The KMS key is known only after apply", Ja: "KMSキーは apply 後にしか分からない"},
 				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
-			newFinding(ruleTrail, policy.StatusFail, "aws_cloudtrail.main", "aws_cloudtrail", "is_multi_region_trail",
+			newFinding(ruleTrail, rule.StatusFail, "aws_cloudtrail.main", "aws_cloudtrail", "is_multi_region_trail",
 				i18n.Text{En: "Trail aws_cloudtrail.main records one region only.", Ja: "証跡 aws_cloudtrail.main は単一リージョンのみを記録している。"},
 				nil),
 		},
@@ -246,9 +246,9 @@ func TestEmptyReport(t *testing.T) {
 	r := &Report{
 		Tool:    Tool{Name: "fiscguard", Version: "dev"},
 		Target:  Target{Path: "plan.json", Kind: model.KindPlan, Complete: true},
-		Profile: policy.Simple,
+		Profile: rule.Simple,
 		Lang:    i18n.En,
-		FailOn:  policy.High,
+		FailOn:  rule.High,
 	}
 	for _, format := range Formats {
 		out := string(render(t, format, r, Options{}))

@@ -10,11 +10,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 const (
@@ -37,19 +36,19 @@ const (
 
 // securitySeverity maps severities to GitHub's security-severity scores;
 // each value sits inside GitHub's bucket of the same name.
-var securitySeverity = map[policy.Severity]string{
-	policy.Critical: "9.5",
-	policy.High:     "8.0",
-	policy.Medium:   "5.5",
-	policy.Low:      "3.0",
+var securitySeverity = map[rule.Severity]string{
+	rule.Critical: "9.5",
+	rule.High:     "8.0",
+	rule.Medium:   "5.5",
+	rule.Low:      "3.0",
 }
 
 // sarifLevel maps severities to SARIF levels for failed findings.
-var sarifLevel = map[policy.Severity]string{
-	policy.Critical: "error",
-	policy.High:     "error",
-	policy.Medium:   "warning",
-	policy.Low:      "note",
+var sarifLevel = map[rule.Severity]string{
+	rule.Critical: "error",
+	rule.High:     "error",
+	rule.Medium:   "warning",
+	rule.Low:      "note",
 }
 
 type sarifLog struct {
@@ -268,7 +267,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		Results:    []sarifResult{},
 		Properties: sarifRunProperties{
 			Profile: string(r.Profile),
-			Edition: editionOf(r),
+			Edition: string(editionOf(r)),
 			Lang:    string(r.Lang),
 			FailOn:  r.FailOn.String(),
 			Target: sarifTarget{
@@ -284,9 +283,9 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
 			sarifNotification{Level: "warning", Message: sarifMessage{Text: sentence(n)}})
 	}
-	for i, rule := range rules {
-		index[rule.ID] = i
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(r, rule))
+	for i, rl := range rules {
+		index[rl.ID] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(r, rl))
 	}
 	for _, f := range sortedFindings(r.Findings) {
 		if f.Waiver != nil && !opts.IncludeSuppressed {
@@ -300,36 +299,36 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
-func sarifRuleFor(r *Report, rule *policy.Rule) sarifRule {
-	title := rule.Title.In(r.Lang)
-	text, markdown := ruleHelp(r, rule)
+func sarifRuleFor(r *Report, rl *rule.Rule) sarifRule {
+	title := rl.Title.In(r.Lang)
+	text, markdown := ruleHelp(r, rl)
 	return sarifRule{
-		ID:                   rule.ID,
-		Name:                 camelCase(rule.Title.En, rule.ID),
+		ID:                   rl.ID,
+		Name:                 camelCase(rl.Title.En, rl.ID),
 		ShortDescription:     sarifMessage{Text: truncate(title, maxDescription)},
-		FullDescription:      sarifMessage{Text: truncate(nonEmpty(rule.Description.In(r.Lang), title), maxDescription)},
+		FullDescription:      sarifMessage{Text: truncate(nonEmpty(rl.Description.In(r.Lang), title), maxDescription)},
 		Help:                 sarifMultiformat{Text: text, Markdown: markdown},
-		HelpURI:              PolicyDocsURL + "#" + strings.ToLower(rule.ID),
-		DefaultConfiguration: sarifConfiguration{Level: sarifLevel[rule.Severity]},
+		HelpURI:              PolicyDocsURL + "#" + strings.ToLower(rl.ID),
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel[rl.Severity]},
 		Properties: sarifRuleProperties{
-			Tags:             ruleTags(r, rule),
-			SecuritySeverity: securitySeverity[rule.Severity],
+			Tags:             ruleTags(r, rl),
+			SecuritySeverity: securitySeverity[rl.Severity],
 			Precision:        "high",
-			FISC:             nonNil(rule.FISC),
-			FISC8th:          nonNil(rule.FISC8th),
-			Profile:          string(rule.Profile),
-			Responsibility:   rule.Responsibility,
+			FISC:             nonNil(rl.FISC),
+			FISC8th:          nonNil(rl.FISC8th),
+			Profile:          string(rl.Profile),
+			Responsibility:   rl.Responsibility,
 		},
 	}
 }
 
 // ruleTags puts "security" first (GitHub counts the rule as a security
 // rule), then the FISC IDs of the chosen edition, then the other edition's.
-func ruleTags(r *Report, rule *policy.Rule) []string {
+func ruleTags(r *Report, rl *rule.Rule) []string {
 	tags := []string{"security", "fiscguard"}
-	current := prefixed("fisc:", rule.FISC)
-	eighth := prefixed("fisc-8th:", rule.FISC8th)
-	if editionOf(r) == catalog.Edition8th {
+	current := prefixed("fisc:", rl.FISC)
+	eighth := prefixed("fisc-8th:", rl.FISC8th)
+	if editionOf(r) == rule.Edition8th {
 		tags = append(append(tags, eighth...), current...)
 	} else {
 		tags = append(append(tags, current...), eighth...)
@@ -350,7 +349,7 @@ func prefixed(prefix string, ids []string) []string {
 }
 
 // ruleHelp renders a rule's help as plain text and Markdown in the report's language.
-func ruleHelp(r *Report, rule *policy.Rule) (string, string) {
+func ruleHelp(r *Report, rl *rule.Rule) (string, string) {
 	word := func(k string) string { return sarifWords[k].In(r.Lang) }
 	items := func(ids []string) []string {
 		if len(ids) == 0 {
@@ -365,15 +364,15 @@ func ruleHelp(r *Report, rule *policy.Rule) (string, string) {
 		}
 		return out
 	}
-	resp := rule.Responsibility
+	resp := rl.Responsibility
 	if _, ok := sarifWords[resp]; ok {
 		resp = word(resp)
 	}
-	title := rule.Title.In(r.Lang)
-	desc := rule.Description.In(r.Lang)
-	remed := rule.Remediation.In(r.Lang)
-	profile := rule.Profile.Label().In(r.Lang)
-	sev := rule.Severity.String()
+	title := rl.Title.In(r.Lang)
+	desc := rl.Description.In(r.Lang)
+	remed := rl.Remediation.In(r.Lang)
+	profile := rl.Profile.Label().In(r.Lang)
+	sev := rl.Severity.String()
 
 	var t, m strings.Builder
 	fmt.Fprintf(&t, "%s\n\n", title)
@@ -387,7 +386,7 @@ func ruleHelp(r *Report, rule *policy.Rule) (string, string) {
 	for _, ed := range []struct {
 		key string
 		ids []string
-	}{{"current", rule.FISC}, {"8th", rule.FISC8th}} {
+	}{{"current", rl.FISC}, {"8th", rl.FISC8th}} {
 		fmt.Fprintf(&t, "- %s: %s\n", word(ed.key), strings.Join(items(ed.ids), "; "))
 		fmt.Fprintf(&m, "- %s: %s\n", word(ed.key), strings.Join(items(ed.ids), "; "))
 	}
@@ -403,7 +402,7 @@ func ruleHelp(r *Report, rule *policy.Rule) (string, string) {
 func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 	level := sarifLevel[f.Rule.Severity]
 	msg := sentence(f.Message.In(r.Lang))
-	if f.Status == policy.StatusInconclusive {
+	if f.Status == rule.StatusInconclusive {
 		// GitHub ignores result.kind, so the level and the prefix carry "inconclusive".
 		level = "note"
 		msg = sarifWords["inconclusive"].In(r.Lang) + msg

@@ -14,7 +14,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func decodeSARIF(t *testing.T, r *Report) sarifLog {
@@ -173,20 +173,20 @@ func TestSARIFRules(t *testing.T) {
 	r := sampleReport(t, i18n.En)
 	run := decodeSARIF(t, r).Runs[0]
 	var ids []string
-	for _, rule := range run.Tool.Driver.Rules {
-		ids = append(ids, rule.ID)
-		p := rule.Properties
+	for _, rl := range run.Tool.Driver.Rules {
+		ids = append(ids, rl.ID)
+		p := rl.Properties
 		if p.SecuritySeverity == "" {
-			t.Errorf("%s has no security-severity", rule.ID)
+			t.Errorf("%s has no security-severity", rl.ID)
 		}
 		if len(p.Tags) > maxTags || len(p.Tags) == 0 || p.Tags[0] != "security" {
-			t.Errorf("%s tags %v: want 1..%d tags starting with security", rule.ID, p.Tags, maxTags)
+			t.Errorf("%s tags %v: want 1..%d tags starting with security", rl.ID, p.Tags, maxTags)
 		}
-		if rule.ShortDescription.Text == "" || rule.FullDescription.Text == "" || rule.Help.Text == "" || rule.Help.Markdown == "" {
-			t.Errorf("%s lacks a description or help", rule.ID)
+		if rl.ShortDescription.Text == "" || rl.FullDescription.Text == "" || rl.Help.Text == "" || rl.Help.Markdown == "" {
+			t.Errorf("%s lacks a description or help", rl.ID)
 		}
-		if !strings.HasSuffix(rule.HelpURI, "#"+strings.ToLower(rule.ID)) {
-			t.Errorf("%s helpUri %s does not anchor its ID", rule.ID, rule.HelpURI)
+		if !strings.HasSuffix(rl.HelpURI, "#"+strings.ToLower(rl.ID)) {
+			t.Errorf("%s helpUri %s does not anchor its ID", rl.ID, rl.HelpURI)
 		}
 	}
 	// Only the evaluated rules, sorted by ID.
@@ -202,10 +202,10 @@ func TestSARIFRules(t *testing.T) {
 	}
 	wantSev := map[string]string{"FG-CT-001": "9.5", "FG-S3-001": "8.0", "FG-S3-002": "5.5"}
 	wantLevel := map[string]string{"FG-CT-001": "error", "FG-S3-001": "error", "FG-S3-002": "warning"}
-	for _, rule := range run.Tool.Driver.Rules {
-		if rule.Properties.SecuritySeverity != wantSev[rule.ID] || rule.DefaultConfiguration.Level != wantLevel[rule.ID] {
-			t.Errorf("%s: security-severity %s level %s, want %s %s", rule.ID,
-				rule.Properties.SecuritySeverity, rule.DefaultConfiguration.Level, wantSev[rule.ID], wantLevel[rule.ID])
+	for _, rl := range run.Tool.Driver.Rules {
+		if rl.Properties.SecuritySeverity != wantSev[rl.ID] || rl.DefaultConfiguration.Level != wantLevel[rl.ID] {
+			t.Errorf("%s: security-severity %s level %s, want %s %s", rl.ID,
+				rl.Properties.SecuritySeverity, rl.DefaultConfiguration.Level, wantSev[rl.ID], wantLevel[rl.ID])
 		}
 	}
 }
@@ -215,7 +215,7 @@ func TestSARIFTagsCapped(t *testing.T) {
 	many := *ruleS3Public
 	many.FISC = []string{"実1", "実2", "実3", "実4", "実5", "実6", "実7", "実8", "実9"}
 	many.FISC8th = []string{"運108", "運109"}
-	r.Rules = []*policy.Rule{&many}
+	r.Rules = []*rule.Rule{&many}
 	r.Findings = nil
 	tags := decodeSARIF(t, r).Runs[0].Tool.Driver.Rules[0].Properties.Tags
 	if len(tags) != maxTags || tags[0] != "security" || tags[2] != "fisc:実1" {
@@ -253,7 +253,7 @@ func TestSARIFResults(t *testing.T) {
 		byRule[res.RuleID] = res
 	}
 	inc := byRule["FG-S3-002"]
-	if inc.Level != "note" || !strings.HasPrefix(inc.Message.Text, "Inconclusive: ") || inc.Properties.Status != policy.StatusInconclusive {
+	if inc.Level != "note" || !strings.HasPrefix(inc.Message.Text, "Inconclusive: ") || inc.Properties.Status != rule.StatusInconclusive {
 		t.Errorf("inconclusive result: level %s message %q status %s", inc.Level, inc.Message.Text, inc.Properties.Status)
 	}
 	if got := byRule["FG-S3-001"].Message.Text; !strings.HasSuffix(got, "FISC: 実3, 実14.") {

@@ -9,7 +9,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // labels are the fixed words of the text output.
@@ -59,11 +59,11 @@ const (
 	ansiMagenta = "\x1b[35m"
 )
 
-var severityColor = map[policy.Severity]string{
-	policy.Critical: ansiBold + ansiRed,
-	policy.High:     ansiRed,
-	policy.Medium:   ansiYellow,
-	policy.Low:      ansiCyan,
+var severityColor = map[rule.Severity]string{
+	rule.Critical: ansiBold + ansiRed,
+	rule.High:     ansiRed,
+	rule.Medium:   ansiYellow,
+	rule.Low:      ansiCyan,
 }
 
 type textWriter struct {
@@ -114,7 +114,7 @@ func (t *textWriter) findings(r *Report) {
 	for _, sev := range severitiesDesc {
 		sevWidth = max(sevWidth, displayWidth(t.label(sev.String())))
 	}
-	for _, st := range []string{policy.StatusFail, policy.StatusInconclusive, "waivedStatus"} {
+	for _, st := range []string{rule.StatusFail, rule.StatusInconclusive, "waivedStatus"} {
 		statusWidth = max(statusWidth, displayWidth(t.label(st)))
 	}
 	for _, f := range fs {
@@ -129,7 +129,7 @@ func (t *textWriter) findings(r *Report) {
 			switch {
 			case f.Waiver != nil:
 				statusKey = "waivedStatus"
-			case f.Status == policy.StatusInconclusive:
+			case f.Status == rule.StatusInconclusive:
 				statusColor = ansiMagenta
 			}
 			status := t.paint(statusColor, pad(t.label(statusKey), statusWidth))
@@ -183,7 +183,7 @@ func (t *textWriter) summary(r *Report) {
 		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n))
 	}
 	t.printf("  %s: %s (%s)\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile)
-	t.printf("  %s: %s\n", t.label("edition"), t.label(editionOf(r)))
+	t.printf("  %s: %s\n", t.label("edition"), t.label(string(editionOf(r))))
 	t.printf("  %s: %s\n", t.label("resources"), fmt.Sprintf(t.label("of"), s.Checked, len(r.Resources)))
 	t.printf("  %s: %d\n", t.label("rules"), len(evaluatedRules(r)))
 	t.printf("  %s: %d\n", t.label("findings"), len(r.Findings)-s.Waived)
@@ -195,7 +195,7 @@ func (t *textWriter) summary(r *Report) {
 	}
 	t.printf("  %s: %s\n", t.label("bySeverity"), strings.Join(parts, ", "))
 	t.printf("  %s: %s %d, %s %d\n", t.label("byStatus"),
-		t.label(policy.StatusFail), s.Fail, t.label(policy.StatusInconclusive), s.Inconclusive)
+		t.label(rule.StatusFail), s.Fail, t.label(rule.StatusInconclusive), s.Inconclusive)
 	if len(s.ByFISC) > 0 {
 		t.printf("  %s:\n", t.label("byFISC"))
 		idWidth := 0

@@ -8,7 +8,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // Waivers of waivedReport, judged on 2027-03-01.
@@ -36,12 +36,12 @@ var (
 func waivedReport(t *testing.T, lang i18n.Lang) *Report {
 	t.Helper()
 	r := sampleReport(t, lang)
-	fileWaived := newFinding(ruleS3Public, policy.StatusFail, `module.logs.aws_s3_bucket.this["access"]`, "aws_s3_bucket", "",
+	fileWaived := newFinding(ruleS3Public, rule.StatusFail, `module.logs.aws_s3_bucket.this["access"]`, "aws_s3_bucket", "",
 		i18n.Text{En: `Bucket module.logs.aws_s3_bucket.this["access"] has no public access block`, Ja: `バケット module.logs.aws_s3_bucket.this["access"] にパブリックアクセスブロックがない`},
 		&model.Location{File: "modules/logs/main.tf", Line: 12, Column: 1})
 	w1 := waiverFile
 	fileWaived.Waiver = &w1
-	inlineWaived := newFinding(ruleTrail, policy.StatusFail, "aws_cloudtrail.legacy", "aws_cloudtrail", "is_multi_region_trail",
+	inlineWaived := newFinding(ruleTrail, rule.StatusFail, "aws_cloudtrail.legacy", "aws_cloudtrail", "is_multi_region_trail",
 		i18n.Text{En: "Trail aws_cloudtrail.legacy records one region only.", Ja: "証跡 aws_cloudtrail.legacy は単一リージョンのみを記録している。"},
 		&model.Location{File: "infra/prod/trail.tf", Line: 9, Column: 3, EndLine: 9, EndColumn: 33})
 	w2 := waiverInline

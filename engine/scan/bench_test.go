@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/plan"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/fixtures/synth"
 )
 
@@ -30,7 +30,7 @@ func BenchmarkScan(b *testing.B) {
 		b.Fatal(err)
 	}
 	lib := loadLibrary(b)
-	opts := Options{Profile: policy.Strict, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En}
+	opts := Options{Profile: rule.Strict, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En}
 	b.ReportAllocs()
 	for b.Loop() {
 		rep, err := lib.Run(context.Background(), Target{Path: path}, opts)
@@ -78,8 +78,8 @@ func benchEval(b *testing.B, only map[string]bool) {
 		b.Fatal(err)
 	}
 	lib := loadLibrary(b)
-	params, _ := lib.Params.Resolve(policy.Strict, nil)
-	q, err := lib.Policies.Prepare(context.Background(), policy.Options{Profile: policy.Strict, Params: params, Only: only})
+	params, _ := lib.Params.Resolve(rule.Strict, nil)
+	q, err := lib.Policies.Prepare(context.Background(), policy.Options{Profile: rule.Strict, Params: params, Only: only})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func BenchmarkCorpusHCL(b *testing.B) {
 		return nil
 	})
 	lib := loadLibrary(b)
-	opts := Options{Profile: policy.Strict, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En}
+	opts := Options{Profile: rule.Strict, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En}
 	resources := 0
 	for b.Loop() {
 		resources = 0

@@ -9,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 const fixtureDir = "../../fixtures/plans"
@@ -26,9 +25,9 @@ func loadLibrary(t testing.TB) *Library {
 	return lib
 }
 
-func scanFile(t testing.TB, lib *Library, path string, p policy.Profile) *report.Report {
+func scanFile(t testing.TB, lib *Library, path string, p rule.Profile) *report.Report {
 	t.Helper()
-	rep, err := lib.Run(context.Background(), Target{Path: path}, Options{Profile: p, FailOn: policy.Low, Edition: catalog.EditionCurrent, Lang: i18n.En})
+	rep, err := lib.Run(context.Background(), Target{Path: path}, Options{Profile: p, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,9 +77,9 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, p := range plans {
 		base := strings.TrimSuffix(p, ".json")
-		for _, prof := range []policy.Profile{policy.Simple, policy.Strict} {
+		for _, prof := range []rule.Profile{rule.Simple, rule.Strict} {
 			want := base + ".expected"
-			if prof == policy.Strict {
+			if prof == rule.Strict {
 				if _, err := os.Stat(base + ".strict.expected"); err == nil {
 					want = base + ".strict.expected"
 				}
@@ -111,7 +110,7 @@ func TestFixturesInBothForms(t *testing.T) {
 			continue
 		}
 		base := strings.TrimSuffix(p, ".json")
-		for _, prof := range []policy.Profile{policy.Simple, policy.Strict} {
+		for _, prof := range []rule.Profile{rule.Simple, rule.Strict} {
 			want := ""
 			for _, c := range expectedFiles(base, prof) {
 				if _, err := os.Stat(c); err == nil && want == "" {
@@ -131,8 +130,8 @@ func TestFixturesInBothForms(t *testing.T) {
 
 // expectedFiles lists, most specific first, the files that may hold a
 // fixture's expected HCL findings under a profile.
-func expectedFiles(base string, p policy.Profile) []string {
-	if p == policy.Strict {
+func expectedFiles(base string, p rule.Profile) []string {
+	if p == rule.Strict {
 		return []string{base + ".hcl.strict.expected", base + ".strict.expected", base + ".hcl.expected", base + ".expected"}
 	}
 	return []string{base + ".hcl.expected", base + ".expected"}
@@ -146,18 +145,18 @@ func TestEveryRuleHasFailingAndPassingFixtures(t *testing.T) {
 	fails := map[string]bool{}
 	passes := map[string]bool{}
 	for _, p := range plans {
-		rep := scanFile(t, lib, p, policy.Strict)
+		rep := scanFile(t, lib, p, rule.Strict)
 		flagged := map[string]bool{}
 		for _, f := range rep.Findings {
 			flagged[f.Rule.ID+" "+f.Address] = true
-			if f.Status == policy.StatusFail {
+			if f.Status == rule.StatusFail {
 				fails[f.Rule.ID] = true
 			}
 		}
-		for _, rule := range rep.Rules {
+		for _, rl := range rep.Rules {
 			for _, r := range rep.Resources {
-				if r.Checked && contains(rule.ResourceTypes, r.Type) && !flagged[rule.ID+" "+r.Address] {
-					passes[rule.ID] = true
+				if r.Checked && contains(rl.ResourceTypes, r.Type) && !flagged[rl.ID+" "+r.Address] {
+					passes[rl.ID] = true
 				}
 			}
 		}

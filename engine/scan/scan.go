@@ -23,6 +23,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/plan"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/policies"
 )
 
@@ -32,7 +33,7 @@ var Version = "0.0.0-dev"
 // Library is the built-in policy library: catalog, parameters and rules.
 type Library struct {
 	Catalog  *catalog.Catalog
-	Params   policy.ParamSpecs
+	Params   rule.ParamSpecs
 	Policies *policy.Set
 
 	// queries holds the prepared query of each profile and parameter set,
@@ -64,7 +65,7 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	params, err := parseEmbedded("params.yaml", policy.ParseParamSpecs)
+	params, err := parseEmbedded("params.yaml", rule.ParseParamSpecs)
 	if err != nil {
 		return nil, err
 	}
@@ -94,9 +95,9 @@ func parseEmbedded[T any](name string, parse func(string, []byte) (T, error)) (T
 
 // Options configure one scan.
 type Options struct {
-	Profile policy.Profile
-	FailOn  policy.Severity
-	Edition string
+	Profile rule.Profile
+	FailOn  rule.Severity
+	Edition rule.Edition
 	Lang    i18n.Lang
 	// Params override parameter defaults by name.
 	Params map[string]any
@@ -170,7 +171,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		w.Source.File = repoRelative(w.Source.File, root)
 		fileWaivers[i] = w
 	}
-	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == policy.Strict, opts.Today)
+	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == rule.Strict, opts.Today)
 	if err != nil {
 		return nil, err
 	}

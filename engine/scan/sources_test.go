@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // TestPlanFindingsAtSourceLines locates plan findings in the .tf files the
@@ -22,7 +22,7 @@ import (
 // installed, with the plan file line as related.
 func TestPlanFindingsAtSourceLines(t *testing.T) {
 	lib := loadLibrary(t)
-	rep := scanFile(t, lib, "testdata/mapped/plan.json", policy.Simple)
+	rep := scanFile(t, lib, "testdata/mapped/plan.json", rule.Simple)
 	const dir = "engine/scan/testdata/mapped/"
 	want := map[string]struct {
 		file    string
@@ -64,7 +64,7 @@ func TestPlanFindingsAtSourceLines(t *testing.T) {
 // TestRelatedLocationInSARIF: a remote module's finding points at the
 // module call and names its plan line as a related location.
 func TestRelatedLocationInSARIF(t *testing.T) {
-	rep := scanFile(t, loadLibrary(t), "testdata/mapped/plan.json", policy.Simple)
+	rep := scanFile(t, loadLibrary(t), "testdata/mapped/plan.json", rule.Simple)
 	var buf bytes.Buffer
 	if err := report.Write(&buf, "sarif", rep, report.Options{}); err != nil {
 		t.Fatal(err)
@@ -110,7 +110,7 @@ func TestRunawayEvaluationStops(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := loadLibrary(t).Run(context.Background(), Target{Path: dir}, Options{Profile: policy.Simple, Timeout: 20 * time.Millisecond})
+	_, err := loadLibrary(t).Run(context.Background(), Target{Path: dir}, Options{Profile: rule.Simple, Timeout: 20 * time.Millisecond})
 	var ie *model.InputError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "took longer than 20ms and was stopped") {
 		t.Errorf("got %v", err)

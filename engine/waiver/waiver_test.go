@@ -9,7 +9,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/policy"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 func TestGlob(t *testing.T) {
@@ -34,7 +34,7 @@ func TestGlob(t *testing.T) {
 }
 
 func newFinding(id, address string, loc *model.Location) finding.Finding {
-	return finding.Finding{Rule: &policy.Rule{ID: id, FISC: []string{"実3"}, FISC8th: []string{"運110"}}, Address: address, Location: loc, Status: policy.StatusFail}
+	return finding.Finding{Rule: &rule.Rule{ID: id, FISC: []string{"実3"}, FISC8th: []string{"運110"}}, Address: address, Location: loc, Status: rule.StatusFail}
 }
 
 func TestMatches(t *testing.T) {

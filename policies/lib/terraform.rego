@@ -144,12 +144,14 @@ kms_key_status(v, is_unknown, refers) := "cmk" if {
 } else := "none"
 
 # set_later is true when attribute attr (top level) is set from a value known
-# only after apply: unknown, with a reference. An unknown attribute without a
-# reference is one left unset and computed by the provider; policies judge it
-# by the provider's or AWS's default, as they do when HCL leaves it out.
+# only after apply: unknown, with a reference (refs: to resources in the
+# input; unresolved: to something the input does not hold, such as a module's
+# local value in a plan). An unknown attribute without a reference is one left
+# unset and computed by the provider; policies judge it by the provider's or
+# AWS's default, as they do when HCL leaves it out.
 set_later(r, attr) if {
 	r.unknown[attr] == true
-	count(object.get(r.refs, attr, [])) > 0
+	count(object.get(r.refs, attr, [])) + count(object.get(r, ["unresolved", attr], [])) > 0
 }
 
 # empty is true for an absent (null) or empty collection.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/fiscguard/fiscguard/engine/docs"
+	"github.com/fiscguard/fiscguard/engine/scan"
 )
 
 func main() {
@@ -15,11 +16,12 @@ func main() {
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
-	lib, err := docs.Load()
+	built, err := scan.LoadLibrary()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}
+	lib := docs.Builtin(built.Catalog, built.Params, built.Policies.Rules())
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)

@@ -21,7 +21,6 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/tfschema"
 	"github.com/fiscguard/fiscguard/policies"
 )
@@ -205,7 +204,7 @@ func libraryTypes(lib fs.FS) (declared, named map[string]bool, err error) {
 		if err != nil {
 			return err
 		}
-		mod, err := ast.ParseModuleWithOpts(p, string(src), policy.ParseOptions)
+		mod, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,53 @@
+// Package rule holds the plain types every part of fiscguard shares about a
+// policy and its verdicts: a rule's identity and documentation, severity,
+// profile, FISC edition, results and parameters. It links no policy engine,
+// so the writers, findings and configuration stay free of OPA; engine/policy
+// fills these types from Rego.
+package rule
+
+import "github.com/fiscguard/fiscguard/engine/i18n"
+
+// Rule is a policy's identity and documentation, read from its METADATA.
+type Rule struct {
+	ID          string    `json:"id"`
+	Title       i18n.Text `json:"title"`
+	Description i18n.Text `json:"description"`
+	Remediation i18n.Text `json:"remediation"`
+	Severity    Severity  `json:"severity"`
+	FISC        []string  `json:"fisc"`
+	FISC8th     []string  `json:"fisc_8th"`
+	// FISCBasis gives, per cited FISC ID, where the mapping comes from:
+	// "aws-blea-ct:SH.S3.8", "aws-blea-workload:…", "seed:…" or "derived:…".
+	FISCBasis      map[string]string `json:"fisc_basis"`
+	Profile        Profile           `json:"profile"`
+	Responsibility string            `json:"responsibility"`
+	ResourceTypes  []string          `json:"resource_types"`
+	// Package is the Rego package path (without "data."), File the module's file.
+	Package string `json:"package"`
+	File    string `json:"file"`
+	// Builtin is true for rules shipped with fiscguard.
+	Builtin bool `json:"builtin"`
+}
+
+// FISCIDs returns the rule's FISC IDs in the chosen edition's numbering.
+func (r *Rule) FISCIDs(e Edition) []string {
+	if e == Edition8th {
+		return r.FISC8th
+	}
+	return r.FISC
+}
+
+// Basis kinds: where a policy's mapping to one FISC item comes from. A basis
+// is written "kind:detail"; the detail names the control, measure or reason.
+const (
+	// BasisAWSControl: AWS BLEA for FSI's published Control Tower / Security
+	// Hub control mapping (detail: the control ID, e.g. SH.S3.8).
+	BasisAWSControl = "aws-blea-ct"
+	// BasisAWSWorkload: a measure AWS BLEA for FSI's workload mappings list
+	// under the item (detail: the measure); the rule's condition is ours.
+	BasisAWSWorkload = "aws-blea-workload"
+	// BasisSeed: the seed document names the topic under the item (8th edition).
+	BasisSeed = "seed"
+	// BasisDerived: our own reading, with the reason as detail.
+	BasisDerived = "derived"
+)

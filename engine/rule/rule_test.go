@@ -1,0 +1,81 @@
+package rule
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParams(t *testing.T) {
+	specs, err := ParseParamSpecs("params.yaml", []byte(`
+min_days:
+  description: {en: Minimum days, ja: 最小日数}
+  default: 90
+  strict: 365
+regions:
+  description: {en: Regions, ja: リージョン}
+  default: [a, b]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	simple, err := specs.Resolve(Simple, nil)
+	if err != nil || simple["min_days"] != uint64(90) {
+		t.Errorf("simple = %v, %v", simple, err)
+	}
+	strict, _ := specs.Resolve(Strict, map[string]any{"regions": []any{"c"}})
+	if strict["min_days"] != uint64(365) || len(strict["regions"].([]any)) != 1 {
+		t.Errorf("strict = %v", strict)
+	}
+	if _, err := specs.Resolve(Simple, map[string]any{"min_dayz": 1}); err == nil || !strings.Contains(err.Error(), `unknown parameter "min_dayz"`) {
+		t.Errorf("typo accepted: %v", err)
+	}
+	if _, err := ParseParamSpecs("p.yaml", []byte("x:\n  description: {en: x}\n")); err == nil {
+		t.Error("a parameter without a default was accepted")
+	}
+}
+
+// TestParse: every parser accepts its names, round-trips them, and names
+// the accepted values when it refuses one.
+func TestParse(t *testing.T) {
+	parsers := map[string]func(string) (string, error){
+		"severity": func(s string) (string, error) { v, err := ParseSeverity(s); return v.String(), err },
+		"profile":  func(s string) (string, error) { v, err := ParseProfile(s); return string(v), err },
+		"edition":  func(s string) (string, error) { v, err := ParseEdition(s); return string(v), err },
+	}
+	tests := []struct{ kind, in, err string }{
+		{"severity", "low", ""}, {"severity", "medium", ""}, {"severity", "high", ""}, {"severity", "critical", ""},
+		{"severity", "High", `unknown severity "High" (want critical, high, medium or low)`},
+		{"profile", "simple", ""}, {"profile", "strict", ""},
+		{"profile", "lax", `unknown profile "lax" (want simple or strict)`},
+		{"edition", "current", ""}, {"edition", "8th", ""},
+		{"edition", "7th", `unknown edition "7th" (want current or 8th)`},
+		{"edition", "", `unknown edition "" (want current or 8th)`},
+	}
+	for _, tt := range tests {
+		got, err := parsers[tt.kind](tt.in)
+		switch {
+		case tt.err == "" && (err != nil || got != tt.in):
+			t.Errorf("%s %q: got %q, %v", tt.kind, tt.in, got, err)
+		case tt.err != "" && (err == nil || err.Error() != tt.err):
+			t.Errorf("%s %q: error %v, want %q", tt.kind, tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestOrderAndInclusion(t *testing.T) {
+	if !(Critical > High && High > Medium && Medium > Low) {
+		t.Error("severities are not ordered")
+	}
+	if Simple.Includes(Strict) || !Strict.Includes(Simple) || !Strict.Includes(Strict) {
+		t.Error("profile inclusion is wrong")
+	}
+}
+
+func TestFISCIDsFollowTheEdition(t *testing.T) {
+	r := &Rule{FISC: []string{"実3"}, FISC8th: []string{"運110"}}
+	for e, want := range map[Edition]string{EditionCurrent: "実3", Edition8th: "運110"} {
+		if got := strings.Join(r.FISCIDs(e), ","); got != want {
+			t.Errorf("%s: %s, want %s", e, got, want)
+		}
+	}
+}

@@ -82,6 +82,10 @@ func runScan(cmd *cobra.Command, target string, f scanFlags) error {
 	if err != nil {
 		return err
 	}
+	// In GitHub Actions, Markdown links locations to the scanned commit.
+	if repo, ok := report.GitHubRepository(os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA")); ok {
+		rep.Repository = repo
+	}
 	var buf bytes.Buffer
 	color := f.format == "text" && f.output == "" && isTerminal(cmd.OutOrStdout())
 	if err := report.Write(&buf, f.format, rep, report.Options{Color: color, IncludeSuppressed: f.includeSuppressed}); err != nil {

@@ -321,3 +321,21 @@ func TestReadmeConfigExample(t *testing.T) {
 		t.Errorf("exit %d %s", code, stderr)
 	}
 }
+
+// TestMarkdownLinksInActions: in GitHub Actions the Markdown summary links
+// each location to its line at the scanned commit; elsewhere it does not.
+func TestMarkdownLinksInActions(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": volumes})
+	const sha = "4f2c9a1e0b7d3c5a6e8f9012a3b4c5d6e7f80912"
+	t.Setenv("GITHUB_SERVER_URL", "https://github.com")
+	t.Setenv("GITHUB_REPOSITORY", "bank/infra")
+	t.Setenv("GITHUB_SHA", sha)
+	_, out, _ := cli(t, "", "scan", dir, "--format", "markdown")
+	if !strings.Contains(out, "](https://github.com/bank/infra/blob/"+sha+"/main.tf#L") {
+		t.Errorf("no location link:\n%s", out)
+	}
+	t.Setenv("GITHUB_SHA", "")
+	if _, out, _ = cli(t, "", "scan", dir, "--format", "markdown"); strings.Contains(out, "/bank/infra/blob/") {
+		t.Errorf("links without a commit:\n%s", out)
+	}
+}

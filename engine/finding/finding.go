@@ -22,7 +22,10 @@ type Finding struct {
 	Message      i18n.Text
 	Location     *model.Location
 	// Related is the location inside a remote module, when Location is the module call.
-	Related     *model.Location
+	Related *model.Location
+	// Snippet quotes the lines around Location from the configuration file
+	// the loader read, sensitive values redacted; nil when there is none.
+	Snippet     []SourceLine
 	Fingerprint string
 	// Waiver, when set, is the exception that suppresses this finding: it
 	// is counted and reported as waived, never as a failure.
@@ -45,6 +48,14 @@ type Waiver struct {
 	Expires string
 	// Source is where the waiver is written.
 	Source model.Location
+}
+
+// SourceLine is one quoted line of a snippet: Marked lines are the
+// finding's location, the others context.
+type SourceLine struct {
+	Number int
+	Text   string
+	Marked bool
 }
 
 // Fingerprint hashes what identifies a finding across edits: rule ID,

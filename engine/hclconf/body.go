@@ -40,6 +40,9 @@ func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
 		path := joinPath(prefix, name)
 		out[name] = e.in.value(a.expr, e.ctx, path)
 		e.locations[path] = e.in.ev.location(a.rng)
+		if holdsSecret(name, out[name]) {
+			e.in.ev.markSensitive(a.rng)
+		}
 	}
 	blocks := map[string][]cty.Value{}
 	var order []string

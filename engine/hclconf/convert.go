@@ -113,21 +113,6 @@ func convertValue(v cty.Value) (any, any, bool) {
 	return nil, nil, false
 }
 
-// secretName reports whether an argument name is one providers mark
-// sensitive (passwords, secrets, private keys, tokens). The provider schema
-// decides for what the table holds; names decide for other types and
-// arguments, for string values only (flags such as
-// manage_master_user_password stay readable).
-func secretName(name string) bool {
-	n := strings.ToLower(name)
-	for _, s := range []string{"password", "secret", "private_key", "auth_token", "access_token", "api_key", "access_key", "credentials", "passphrase"} {
-		if strings.Contains(n, s) {
-			return !strings.HasSuffix(n, "_arn") && !strings.HasSuffix(n, "_id") && !strings.HasSuffix(n, "_wo_version")
-		}
-	}
-	return n == "token"
-}
-
 // schemaOf returns the provider schema of a resource or data block, or nil
 // when the table does not hold its type.
 func schemaOf(r *resource) *tfjson.SchemaBlock {
@@ -177,7 +162,7 @@ func (t *typer) block(b *tfjson.SchemaBlock, attrs map[string]cty.Value, prefix 
 			v = t.attribute(v, a, path)
 		case nb != nil:
 			v = t.blocks(v, nb, path)
-		case secretName(name) && v.Type() == cty.String:
+		case model.SecretName(name) && v.Type() == cty.String:
 			v = v.Mark(sensitiveMark)
 		}
 		out[name] = v

@@ -271,6 +271,9 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 				return cty.NilVal, err
 			}
 			val = p.value(a.expr, withKey(ctx, in.key, c.count != nil, c.forEach != nil), "module."+c.name+"."+v.name)
+			if v.sensitive || holdsSecret(a.name, val) {
+				in.ev.markSensitive(a.rng)
+			}
 			if val.IsNull() && !v.nullable && v.def != nil {
 				// A non-nullable variable takes its default when given null.
 				val = *v.def

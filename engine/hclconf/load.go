@@ -62,6 +62,8 @@ type evaluator struct {
 	stackRange []hcl.Range
 	notes      []string
 	noted      map[string]bool
+	// secrets are where sensitive values are written (see markSensitive).
+	secrets []hcl.Range
 }
 
 // Load evaluates the Terraform configuration in dir into a model document,
@@ -105,7 +107,7 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 		return nil, nil, err
 	}
 	ev.collectProviders(root)
-	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls}
+	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls, Sources: ev.sources()}
 	sort.Slice(doc.Modules, func(i, j int) bool { return doc.Modules[i].Address < doc.Modules[j].Address })
 	doc.Resources = make([]model.Resource, len(ev.out))
 	for i, r := range ev.out {

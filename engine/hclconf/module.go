@@ -44,6 +44,8 @@ type variable struct {
 	// nullable false makes a null from the caller mean "use the default".
 	nullable bool
 	rng      hcl.Range
+	// defRange is where the default is written (zero without one).
+	defRange hcl.Range
 }
 
 // attribute is a name = expression pair.
@@ -308,6 +310,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		v.typ, v.defaults = typeConstraint(a.Expr)
 	}
 	if a, ok := content.Attributes["default"]; ok {
+		v.defRange = a.Range
 		// Terraform requires a constant default; one that refers to other
 		// values is read as no default, with a note, so the scan goes on.
 		if val, diags := a.Expr.Value(nil); diags.HasErrors() {

@@ -136,9 +136,13 @@ func (ev *evaluator) readVarFile(path string, root *module, raw map[string]rawVa
 		if diags.HasErrors() {
 			return ev.ps.diagError(diags)
 		}
-		if _, declared := root.variables[name]; !declared {
+		v, declared := root.variables[name]
+		if !declared {
 			ev.note(fmt.Sprintf("%s: a value for undeclared variable %q was ignored", ev.where(a.NameRange), name))
 			continue
+		}
+		if v.sensitive {
+			ev.markSensitive(a.Range)
 		}
 		raw[name] = rawValue{value: val, source: ev.where(a.NameRange)}
 	}

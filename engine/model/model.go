@@ -35,6 +35,9 @@ type Document struct {
 	// Variables are a plan's root module variable values, used only to
 	// evaluate its configuration for source locations; never output.
 	Variables map[string]any `json:"-"`
+	// Sources are the configuration files a loader read, by the path
+	// locations name them, so outputs can quote the lines findings point at.
+	Sources map[string]*Source `json:"-"`
 }
 
 // ModuleCall is one instance of a module call.

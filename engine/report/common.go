@@ -1,7 +1,10 @@
 package report
 
 import (
+	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -32,7 +35,22 @@ type summary struct {
 	Waived          int
 	ByFISC          []fiscCount
 	FailedThreshold int
-	Checked         int
+	// Subjects counts the resources policies judge (managed, not only
+	// deleted), Checked those of them the report holds the findings of
+	// (covered by a rule and kept by every filter).
+	Subjects int
+	Checked  int
+	// Types counts the subjects' resource types; Uncovered lists, sorted,
+	// those no evaluated rule judges.
+	Types     int
+	Uncovered []string
+}
+
+// nothingChecked is true when no rule checked anything: no resource was
+// checked and nothing was found, so the absence of findings says nothing
+// about compliance.
+func (s *summary) nothingChecked() bool {
+	return s.Checked == 0 && s.Fail+s.Inconclusive+s.Waived == 0
 }
 
 func summarize(r *Report) summary {
@@ -61,12 +79,105 @@ func summarize(r *Report) summary {
 		s.ByFISC = append(s.ByFISC, fiscCount{ID: id, Title: itemTitle(r.Catalog, id, r.Lang), Count: n})
 	}
 	sort.Slice(s.ByFISC, func(i, j int) bool { return catalog.LessID(s.ByFISC[i].ID, s.ByFISC[j].ID) })
-	for _, res := range r.Resources {
+	types, uncovered := map[string]bool{}, map[string]bool{}
+	for i := range r.Resources {
+		res := &r.Resources[i]
+		if !res.Subject() {
+			continue
+		}
+		s.Subjects++
 		if res.Checked {
 			s.Checked++
 		}
+		types[res.Type] = true
+		if !res.Covered {
+			uncovered[res.Type] = true
+		}
 	}
+	s.Types, s.Uncovered = len(types), slices.Sorted(maps.Keys(uncovered))
 	return s
+}
+
+// fiscIDs are a rule's FISC IDs in the report's edition, in catalog order.
+func fiscIDs(r *Report, rl *rule.Rule) []string {
+	ids := slices.Clone(rl.FISCIDs(editionOf(r)))
+	slices.SortFunc(ids, func(a, b string) int {
+		switch {
+		case catalog.LessID(a, b):
+			return -1
+		case catalog.LessID(b, a):
+			return 1
+		}
+		return 0
+	})
+	return ids
+}
+
+// explainCommand is the command that explains a built-in rule in the
+// report's language; user rules have none.
+func explainCommand(rl *rule.Rule, lang i18n.Lang) string {
+	if !rl.Builtin {
+		return ""
+	}
+	if lang == i18n.Ja {
+		return "fiscguard explain " + rl.ID + " --lang ja"
+	}
+	return "fiscguard explain " + rl.ID
+}
+
+// docsURL is the documentation of a built-in rule; user rules have none.
+func docsURL(rl *rule.Rule) string {
+	if !rl.Builtin {
+		return ""
+	}
+	return PolicyDocsURL + "#" + strings.ToLower(rl.ID)
+}
+
+// countOf is "1 resource" or "3 resources": English needs the plural,
+// Japanese counts with one word.
+func countOf(n int, one, many i18n.Text, lang i18n.Lang) string {
+	if n == 1 {
+		return fmt.Sprintf(one.In(lang), n)
+	}
+	return fmt.Sprintf(many.In(lang), n)
+}
+
+// listed joins names, at most limit of them, saying how many it left out.
+func listed(names []string, limit int, sep string, more i18n.Text, lang i18n.Lang) string {
+	if len(names) <= limit {
+		return strings.Join(names, sep)
+	}
+	return strings.Join(names[:limit], sep) + sep + fmt.Sprintf(more.In(lang), len(names)-limit)
+}
+
+// printable escapes the control characters of quoted input (a snippet
+// line), so no file can move the cursor, colour the terminal or start a
+// workflow command: tabs stay, everything else below space, DEL and the C1
+// controls become \xNN.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			fmt.Fprintf(&b, `\x%02x`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0)
 }
 
 // itemTitle is a FISC item's short title, or "" when the catalog lacks it.
@@ -85,6 +196,18 @@ func sortedFindings(fs []finding.Finding) []finding.Finding {
 	out := append([]finding.Finding(nil), fs...)
 	finding.Sort(out)
 	return out
+}
+
+// splitWaived returns sorted copies of the open findings and the waived ones.
+func splitWaived(fs []finding.Finding) (open, waived []finding.Finding) {
+	for _, f := range sortedFindings(fs) {
+		if f.Waiver != nil {
+			waived = append(waived, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	return open, waived
 }
 
 // evaluatedRules returns the report's rules plus any rule a finding cites
@@ -146,3 +269,77 @@ func cleanPath(p string) string {
 func oneLineText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// coverageWords are the sentences text and Markdown share about what was
+// checked: coverage, filters, and a scan that checked nothing.
+var coverageWords = map[string]i18n.Text{
+	"resourceOne":  {En: "%d resource", Ja: "%d 件のリソース"},
+	"resourceMany": {En: "%d resources", Ja: "%d 件のリソース"},
+	"typeOne":      {En: "%d type", Ja: "%d 種類"},
+	"typeMany":     {En: "%d types", Ja: "%d 種類"},
+	"checked":      {En: "%s checked by at least one rule", Ja: "%sを1つ以上のルールで検査"},
+	"uncovered":    {En: "; %d of %s not covered", Ja: "。%[2]s中 %[1]d 種類はルールの対象外"},
+	"moreTypes":    {En: "%d more", Ja: "ほか %d 種類"},
+	"changedOnly":  {En: "%s left out %s that the plan does not create, update or replace", Ja: "%s により、プランで作成・更新・置換しない %sを除外"},
+	"diffBase":     {En: "%s left out %s whose blocks did not change since %s", Ja: "%s により、%[3]s 以降にブロックが変わっていない %[2]sを除外"},
+	"noSubjects":   {En: "nothing was checked: the input has no resources that rules judge (managed resources not being deleted)", Ja: "何も検査していない。入力に検査対象のリソース（削除されない管理対象リソース）がない"},
+	"allUncovered": {En: "nothing was checked: no rule judges the types of the %s in the input (%s), so the absence of findings does not mean compliance", Ja: "何も検査していない。入力の %sはいずれもルールの対象外の種類（%s）であり、指摘事項がなくても準拠しているとは限らない"},
+	"allLeftOut":   {En: "nothing was checked: the filters left out every resource that rules judge", Ja: "何も検査していない。検査対象のリソースはすべて絞り込みで除外された"},
+}
+
+// maxTypesListed caps the uncovered types a summary names.
+const maxTypesListed = 8
+
+// coverageLine says how many resources were checked and which types no
+// rule covers; code renders a name (a type, a flag) for the format.
+func coverageLine(s *summary, lang i18n.Lang, code func(string) string) string {
+	w := func(k string) i18n.Text { return coverageWords[k] }
+	line := fmt.Sprintf(w("checked").In(lang), countOf(s.Checked, w("resourceOne"), w("resourceMany"), lang))
+	if s.Types > 0 {
+		line += fmt.Sprintf(w("uncovered").In(lang), len(s.Uncovered), countOf(s.Types, w("typeOne"), w("typeMany"), lang))
+	}
+	if len(s.Uncovered) > 0 {
+		line += fmt.Sprintf(parenthesis.In(lang), uncoveredTypes(s, lang, code))
+	}
+	return line
+}
+
+// uncoveredTypes names the types no rule covers, at most maxTypesListed.
+func uncoveredTypes(s *summary, lang i18n.Lang, code func(string) string) string {
+	names := make([]string, len(s.Uncovered))
+	for i, t := range s.Uncovered {
+		names[i] = code(t)
+	}
+	return listed(names, maxTypesListed, listSep.In(lang), coverageWords["moreTypes"], lang)
+}
+
+// filterLine says what a filter left out.
+func filterLine(f Filter, lang i18n.Lang, code func(string) string) string {
+	w := func(k string) i18n.Text { return coverageWords[k] }
+	n := countOf(f.LeftOut, w("resourceOne"), w("resourceMany"), lang)
+	if f.Name == FilterDiffBase {
+		return fmt.Sprintf(w("diffBase").In(lang), code("--diff-base"), n, code(f.Ref))
+	}
+	return fmt.Sprintf(w("changedOnly").In(lang), code("--"+f.Name), n)
+}
+
+// nothingChecked says plainly why a scan checked nothing, or "" when it
+// checked something.
+func nothingChecked(s *summary, lang i18n.Lang, code func(string) string) string {
+	w := func(k string) i18n.Text { return coverageWords[k] }
+	switch {
+	case !s.nothingChecked():
+		return ""
+	case s.Subjects == 0:
+		return w("noSubjects").In(lang)
+	case len(s.Uncovered) == s.Types:
+		return fmt.Sprintf(w("allUncovered").In(lang), countOf(s.Subjects, w("resourceOne"), w("resourceMany"), lang), uncoveredTypes(s, lang, code))
+	}
+	return w("allLeftOut").In(lang)
+}
+
+// Punctuation that differs between the languages.
+var (
+	listSep     = i18n.Text{En: ", ", Ja: "、"}
+	parenthesis = i18n.Text{En: " (%s)", Ja: "（%s）"}
+)

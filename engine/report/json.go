@@ -53,7 +53,12 @@ type jsonTarget struct {
 // open findings; waived counts the findings a waiver suppresses (they are
 // listed in findings with their waiver, and never fail the build).
 // failed_threshold counts failed (not inconclusive, not waived) findings at
-// or above fail_on: non-zero means exit code 1.
+// or above fail_on: non-zero means exit code 1. resources counts every
+// resource in the input, resources_checked those checked by at least one
+// rule (and kept by every filter); resource_types counts the types of the
+// resources rules judge (managed, not only deleted), types_not_covered
+// names those of them no evaluated rule judges. filters are the resource
+// filters in force.
 type jsonSummary struct {
 	BySeverity       jsonBySeverity `json:"by_severity"`
 	ByStatus         jsonByStatus   `json:"by_status"`
@@ -62,6 +67,18 @@ type jsonSummary struct {
 	FailedThreshold  int            `json:"failed_threshold"`
 	Resources        int            `json:"resources"`
 	ResourcesChecked int            `json:"resources_checked"`
+	ResourceTypes    int            `json:"resource_types"`
+	TypesNotCovered  []string       `json:"types_not_covered"`
+	Filters          []jsonFilter   `json:"filters"`
+}
+
+// jsonFilter is a resource filter in force: name is changed-only or
+// diff-base (ref is its git ref, else ""); resources_left_out counts the
+// resources rules judge that it left out of the report.
+type jsonFilter struct {
+	Name             string `json:"name"`
+	Ref              string `json:"ref"`
+	ResourcesLeftOut int    `json:"resources_left_out"`
 }
 
 type jsonBySeverity struct {
@@ -172,6 +189,9 @@ func writeJSON(w io.Writer, r *Report) error {
 			FailedThreshold:  s.FailedThreshold,
 			Resources:        len(r.Resources),
 			ResourcesChecked: s.Checked,
+			ResourceTypes:    s.Types,
+			TypesNotCovered:  nonNil(s.Uncovered),
+			Filters:          []jsonFilter{},
 		},
 		Rules:     []jsonRule{},
 		Findings:  []jsonFinding{},
@@ -180,6 +200,9 @@ func writeJSON(w io.Writer, r *Report) error {
 	}
 	for _, c := range s.ByFISC {
 		out.Summary.ByFISC = append(out.Summary.ByFISC, jsonFISC{ID: c.ID, Title: c.Title, Findings: c.Count})
+	}
+	for _, f := range r.Filters {
+		out.Summary.Filters = append(out.Summary.Filters, jsonFilter{Name: f.Name, Ref: f.Ref, ResourcesLeftOut: f.LeftOut})
 	}
 	for _, rl := range evaluatedRules(r) {
 		out.Rules = append(out.Rules, jsonRule{

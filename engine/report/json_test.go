@@ -42,8 +42,13 @@ func TestJSONSummary(t *testing.T) {
 			if s.ByStatus != (jsonByStatus{Fail: 2, Inconclusive: 1}) {
 				t.Errorf("by_status %+v", s.ByStatus)
 			}
-			if s.Resources != 4 || s.ResourcesChecked != 2 {
-				t.Errorf("resources %d checked %d, want 4 and 2", s.Resources, s.ResourcesChecked)
+			// Checked: the bucket and the trail; not the data source, the
+			// deletion, nor terraform_data, which no rule covers.
+			if s.Resources != 5 || s.ResourcesChecked != 2 || s.ResourceTypes != 3 || len(s.TypesNotCovered) != 1 || s.TypesNotCovered[0] != "terraform_data" {
+				t.Errorf("resources %d checked %d, types %d not covered %v; want 5, 2, 3, [terraform_data]", s.Resources, s.ResourcesChecked, s.ResourceTypes, s.TypesNotCovered)
+			}
+			if s.Filters == nil || len(s.Filters) != 0 {
+				t.Errorf("filters %v, want []", s.Filters)
 			}
 		})
 	}
@@ -92,7 +97,7 @@ func TestJSONFindings(t *testing.T) {
 		t.Errorf("unlocated finding has location %+v", f.Location)
 	}
 	f := byRule["FG-S3-001"]
-	if f.Location == nil || f.Location.File != "modules/logs/main.tf" || f.Location.Line != 12 || f.Location.EndLine != 18 {
+	if f.Location == nil || f.Location.File != "modules/logs/main.tf" || f.Location.Line != 12 || f.Location.EndLine != 12 {
 		t.Errorf("location %+v", f.Location)
 	}
 	if f.Message != `バケット module.logs.aws_s3_bucket.this["audit"] にパブリックアクセスブロックがない` || f.Title != "S3バケットのパブリックアクセスをブロックする" {
@@ -101,7 +106,33 @@ func TestJSONFindings(t *testing.T) {
 	if f.Fingerprint == "" || f.Fingerprint == byRule["FG-S3-002"].Fingerprint {
 		t.Errorf("fingerprints %q and %q must be set and distinct", f.Fingerprint, byRule["FG-S3-002"].Fingerprint)
 	}
-	if len(out.Rules) != 3 || len(out.Resources) != 4 || out.Resources[0].Address != "aws_cloudtrail.main" {
+	if len(out.Rules) != 3 || len(out.Resources) != 5 || out.Resources[0].Address != "aws_cloudtrail.main" {
 		t.Errorf("rules %d, resources %+v", len(out.Rules), out.Resources)
+	}
+	for _, r := range out.Resources {
+		if r.Type == "terraform_data" && (r.Covered || r.Checked) {
+			t.Errorf("%s is marked covered or checked", r.Address)
+		}
+	}
+}
+
+// TestJSONFilters: each filter in force says what it left out, and each
+// resource which filter left it out.
+func TestJSONFilters(t *testing.T) {
+	out := decodeJSON(t, waivedReport(t, i18n.En))
+	if len(out.Summary.Filters) != 1 || out.Summary.Filters[0] != (jsonFilter{Name: "diff-base", Ref: "origin/main", ResourcesLeftOut: 2}) {
+		t.Errorf("filters %+v", out.Summary.Filters)
+	}
+	left := 0
+	for _, r := range out.Resources {
+		if r.LeftOutBy == "diff-base" {
+			left++
+			if r.Checked {
+				t.Errorf("%s is left out but checked", r.Address)
+			}
+		}
+	}
+	if left != 2 || out.Summary.ResourcesChecked != 4 {
+		t.Errorf("%d resources left out, %d checked; want 2 and 4", left, out.Summary.ResourcesChecked)
 	}
 }

@@ -36,6 +36,7 @@ var mdWords = map[string]i18n.Text{
 	"failTitle":       {En: "❌ fiscguard: %d findings at or above %s", Ja: "❌ fiscguard: %[2]s 以上の違反が %[1]d 件あります"},
 	"failTitleOne":    {En: "❌ fiscguard: 1 finding at or above %[2]s", Ja: "❌ fiscguard: %[2]s 以上の違反が %[1]d 件あります"},
 	"passTitle":       {En: "✅ fiscguard: no findings at or above %s", Ja: "✅ fiscguard: %s 以上の違反はありません"},
+	"uncheckedTitle":  {En: "⚠️ fiscguard: nothing was checked", Ja: "⚠️ fiscguard: 何も検査していません"},
 	"profile":         {En: "Profile", Ja: "プロファイル"},
 	"edition":         {En: "FISC edition", Ja: "FISC版"},
 	"current":         {En: "current edition", Ja: "現行版"},
@@ -43,8 +44,8 @@ var mdWords = map[string]i18n.Text{
 	"input":           {En: "Input", Ja: "入力"},
 	"terraform":       {En: "Terraform", Ja: "Terraform"},
 	"format":          {En: "format", Ja: "フォーマット"},
-	"resources":       {En: "Resources checked", Ja: "検査したリソース"},
-	"of":              {En: "%d of %d", Ja: "%d / %d"},
+	"coverage":        {En: "Coverage", Ja: "検査範囲"},
+	"filter":          {En: "Filter", Ja: "絞り込み"},
 	"rules":           {En: "Rules evaluated", Ja: "評価したルール"},
 	"summary":         {En: "Summary", Ja: "サマリー"},
 	"severity":        {En: "Severity", Ja: "重大度"},
@@ -67,6 +68,7 @@ var mdWords = map[string]i18n.Text{
 	"resource":        {En: "Resource", Ja: "リソース"},
 	"location":        {En: "Location", Ja: "場所"},
 	"message":         {En: "Message", Ja: "メッセージ"},
+	"remediation":     {En: "Remediation", Ja: "対処"},
 	"noSource":        {En: "no source location", Ja: "ソース位置不明"},
 	"more":            {En: "… and %d more", Ja: "… ほか %d 件"},
 	"waivedFindings":  {En: "Waived findings (%d)", Ja: "免除された指摘事項（%d 件）"},
@@ -97,17 +99,10 @@ func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(&m.b, format
 func writeMarkdown(w io.Writer, r *Report) error {
 	m := &mdWriter{lang: r.Lang}
 	s := summarize(r)
-	var open, waived []finding.Finding
-	for _, f := range sortedFindings(r.Findings) {
-		if f.Waiver != nil {
-			waived = append(waived, f)
-		} else {
-			open = append(open, f)
-		}
-	}
+	open, waived := splitWaived(r.Findings)
 	m.printf("%s\n", mdMarker)
-	m.title(r, s)
-	m.context(r, s)
+	m.title(r, &s)
+	m.context(r, &s)
 	m.counts(r, s)
 	m.fisc(s)
 	m.findings(r, open)
@@ -119,19 +114,24 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	return err
 }
 
-func (m *mdWriter) title(r *Report, s summary) {
+// title is the verdict; a scan that checked nothing says so rather than
+// passing.
+func (m *mdWriter) title(r *Report, s *summary) {
 	switch {
 	case s.FailedThreshold == 1:
 		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitleOne"), 1, r.FailOn))
 	case s.FailedThreshold > 1:
 		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitle"), s.FailedThreshold, r.FailOn))
+	case s.nothingChecked():
+		m.printf("## %s\n\n> [!WARNING]\n> %s\n\n", m.word("uncheckedTitle"), nothingChecked(s, m.lang, mdCode))
 	default:
 		m.printf("## %s\n\n", fmt.Sprintf(m.word("passTitle"), r.FailOn))
 	}
 }
 
-// context says what was scanned and under which profile and edition.
-func (m *mdWriter) context(r *Report, s summary) {
+// context says what was scanned, under which profile and edition, and
+// what was checked.
+func (m *mdWriter) context(r *Report, s *summary) {
 	in := mdCode(r.Target.Path)
 	var details []string
 	if r.Target.Kind != "" {
@@ -149,8 +149,11 @@ func (m *mdWriter) context(r *Report, s summary) {
 	m.printf("- **%s**: %s (`%s`)\n", m.word("profile"), mdText(r.Profile.Label().In(m.lang)), r.Profile)
 	m.printf("- **%s**: %s\n", m.word("edition"), m.word(string(editionOf(r))))
 	m.printf("- **%s**: %s\n", m.word("input"), in)
-	m.printf("- **%s**: %s · **%s**: %d\n", m.word("resources"),
-		fmt.Sprintf(m.word("of"), s.Checked, len(r.Resources)), m.word("rules"), len(evaluatedRules(r)))
+	m.printf("- **%s**: %d\n", m.word("rules"), len(evaluatedRules(r)))
+	m.printf("- **%s**: %s\n", m.word("coverage"), coverageLine(s, m.lang, mdCode))
+	for _, f := range r.Filters {
+		m.printf("- **%s**: %s\n", m.word("filter"), filterLine(f, m.lang, mdCode))
+	}
 }
 
 // counts is a severity × status table; waived findings have their own
@@ -210,38 +213,84 @@ func (m *mdWriter) fisc(s summary) {
 	}
 }
 
-// findings lists open findings, most severe first, failures before
-// inconclusive results.
+// findings lists open findings grouped by resource, the resource with the
+// most severe finding first; in a group most severe first, failures before
+// inconclusive results. Rule IDs link to their documentation, locations to
+// the file and line when the repository is known.
 func (m *mdWriter) findings(r *Report, open []finding.Finding) {
 	m.printf("\n### %s\n\n", fmt.Sprintf(m.word("newFindings"), len(open)))
 	if len(open) == 0 {
 		m.printf("%s\n", m.word("noFindings"))
 		return
 	}
-	sort.SliceStable(open, func(i, j int) bool {
-		a, b := open[i], open[j]
+	groups := byResource(open)
+	m.printf("| %s | %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+		m.word("resource"), m.word("severity"), m.word("status"), m.word("rule"), m.word("location"), m.word("message"), m.word("remediation"))
+	var rows []string
+	for _, g := range groups {
+		for i, f := range g {
+			resource := ""
+			if i == 0 {
+				resource = mdCode(truncate(f.Address, mdMaxCell))
+			}
+			msg := f.Message.In(m.lang)
+			if ids := fiscIDs(r, f.Rule); len(ids) > 0 {
+				msg += " (FISC " + strings.Join(ids, ", ") + ")"
+			}
+			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s |\n",
+				resource, m.word(f.Rule.Severity.String()), m.word(f.Status), mdRule(f.Rule),
+				m.linkedLocation(r.Repository, f.Location), mdCell(msg), mdCell(f.Rule.Remediation.In(m.lang))))
+		}
+	}
+	m.rows(rows, mdMaxFindings, mdFindingsBudget)
+}
+
+// byResource groups findings by address: groups ordered by their most
+// severe finding (a failure before an inconclusive result), then address;
+// each group ordered as bySeverity does.
+func byResource(fs []finding.Finding) [][]finding.Finding {
+	var groups [][]finding.Finding
+	for i, f := range fs {
+		if i == 0 || f.Address != fs[i-1].Address {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], f)
+	}
+	for _, g := range groups {
+		bySeverity(g)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		a, b := groups[i][0], groups[j][0]
 		if a.Rule.Severity != b.Rule.Severity {
 			return a.Rule.Severity > b.Rule.Severity
 		}
 		return a.Status == rule.StatusFail && b.Status != rule.StatusFail
 	})
-	m.printf("| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
-		m.word("severity"), m.word("status"), m.word("rule"), m.word("resource"), m.word("location"), m.word("message"))
-	rows := make([]string, len(open))
-	for i, f := range open {
-		msg := f.Message.In(m.lang)
-		if ids := f.Rule.FISCIDs(editionOf(r)); len(ids) > 0 {
-			msg += " (FISC " + strings.Join(ids, ", ") + ")"
-		}
-		rows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n",
-			m.word(f.Rule.Severity.String()), m.word(f.Status), mdCode(f.Rule.ID), mdCode(truncate(f.Address, mdMaxCell)),
-			m.location(f.Location), mdCell(msg))
-	}
-	m.rows(rows, mdMaxFindings, mdFindingsBudget)
+	return groups
 }
 
-// location is file:line in a code span: a PR comment has no stable link
-// target for a file, and a code span is copyable.
+// mdRule is a rule ID, linked to its documentation when it has one.
+func mdRule(rl *rule.Rule) string {
+	if u := docsURL(rl); u != "" {
+		return "[" + mdText(rl.ID) + "](" + u + ")"
+	}
+	return mdCode(rl.ID)
+}
+
+// linkedLocation is location, linked to the file and line in the
+// repository when it is known and the file is in it.
+func (m *mdWriter) linkedLocation(repo Repository, l *model.Location) string {
+	text := m.location(l)
+	if l == nil || l.File == "" {
+		return text
+	}
+	if u := repo.FileURL(cleanPath(l.File), l.Line, l.EndLine); u != "" {
+		return "[" + text + "](" + u + ")"
+	}
+	return text
+}
+
+// location is file:line in a code span, which is copyable.
 func (m *mdWriter) location(l *model.Location) string {
 	if l == nil || l.File == "" {
 		return "*" + m.word("noSource") + "*"
@@ -336,7 +385,7 @@ func (m *mdWriter) expiring(r *Report) {
 		if res == "" {
 			res = "*"
 		}
-		src := m.location(&w.Source)
+		src := m.linkedLocation(r.Repository, &w.Source)
 		rows[i] = fmt.Sprintf("| %s | %d | %s | %s | %s | %s | %s | %s |\n",
 			w.Expires, e.days, mdCode(w.Rule), mdCode(truncate(res, mdMaxCell)), mdCell(w.Owner), mdCell(w.Ticket), mdCell(w.Reason), src)
 	}

@@ -39,26 +39,34 @@ func TestMarkdownContent(t *testing.T) {
 			"| Medium | 0 | 1 | 0 |\n",
 			"| Total | 2 | 1 | 2 |\n",
 			"| 実14 | Control access | 1 |\n",
+			"- **Coverage**: 4 resources checked by at least one rule; 1 of 3 types not covered (`terraform_data`)\n",
+			"- **Filter**: `--diff-base` left out 2 resources whose blocks did not change since `origin/main`\n",
 			"### Findings (3)\n",
-			"| Critical | Fail | `FG-CT-001` | `aws_cloudtrail.main` | *no source location* |",
-			"| `FG-S3-002` | `module.logs.aws_s3_bucket.this[\"audit\"]` | `modules/logs/main.tf:12` |",
+			"| `aws_cloudtrail.main` | Critical | Fail | [FG-CT-001](https://github.com/fiscguard/fiscguard/blob/main/docs/policies.md#fg-ct-001) | *no source location* |",
+			// Grouped by resource: the bucket's second finding leaves the resource cell empty.
+			"| `module.logs.aws_s3_bucket.this[\"audit\"]` | High | Fail | [FG-S3-001](https://github.com/fiscguard/fiscguard/blob/main/docs/policies.md#fg-s3-001) | [`modules/logs/main.tf:12`](https://github.com/bank/infra/blob/4f2c9a1e0b7d3c5a6e8f9012a3b4c5d6e7f80912/modules/logs/main.tf#L12) |",
+			"|  | Medium | Inconclusive | `FG-S3-002` | [`modules/logs/main.tf:18`]",
+			"| Add an aws\\_s3\\_bucket\\_public\\_access\\_block with all four settings true. |\n",
 			"<summary>Waived findings (2)</summary>",
 			"| `FG-S3-001` | `module.logs.aws_s3_bucket.this[\"access\"]` | Log buckets are written by a service principal only \\| reviewed by the platform team | platform-team | SEC-1234 | 2027-03-11 |",
 			"### Waivers expiring within 30 days (2)\n",
 			"| 2027-03-01 | 0 | `実25` | `aws_cloudtrail.legacy` | — | — |",
 			"| 2027-03-11 | 10 | `FG-S3-001` |",
-			"`.fiscguard/waivers.yaml:3`",
+			"`.fiscguard/waivers.yaml:3`", // not a Terraform file: not linked
+			"[`infra/prod/trail.tf:7`](https://github.com/bank/infra/blob/4f2c9a1e0b7d3c5a6e8f9012a3b4c5d6e7f80912/infra/prod/trail.tf#L7)",
 			"- ⚠️ The plan is incomplete",
 		}, []string{
 			// Waived findings are not in the findings table and never in the title.
-			"| Critical | Fail | `FG-CT-001` | `aws_cloudtrail.legacy`",
+			"| `aws_cloudtrail.legacy` | Critical | Fail |",
 			"2027-04-01", "2027-02-28",
 			"./modules",
 		}},
 		{i18n.Ja, []string{
 			"## ❌ fiscguard: high 以上の違反が 2 件あります\n",
 			"- **プロファイル**: 厳格な管理 (`strict`)\n",
-			"| 重大 | 違反 | `FG-CT-001` |",
+			"| `aws_cloudtrail.main` | 重大 | 違反 | [FG-CT-001]",
+			"- **検査範囲**: 4 件のリソースを1つ以上のルールで検査。3 種類中 1 種類はルールの対象外（`terraform_data`）\n",
+			"| リソース | 重大度 | 状態 | ルール | 場所 | メッセージ | 対処 |\n",
 			"| 実3 | 蓄積データの漏えい防止 | 2 |\n",
 			"<summary>免除された指摘事項（2 件）</summary>",
 			"### 30 日以内に期限切れとなる免除（2 件）\n",
@@ -155,15 +163,15 @@ func TestMarkdownEscaping(t *testing.T) {
 	out := string(render(t, "markdown", r, Options{}))
 	var row string
 	for _, l := range strings.Split(out, "\n") {
-		if strings.HasPrefix(l, "| High |") {
+		if strings.Contains(l, "| High |") {
 			row = l
 		}
 	}
 	if row == "" {
 		t.Fatalf("no finding row:\n%s", out)
 	}
-	if c := cells(row); len(c) != 8 { // 6 cells between 7 pipes
-		t.Errorf("row splits into %d parts, want 8: %q", len(c), row)
+	if c := cells(row); len(c) != 9 { // 7 cells between 8 pipes
+		t.Errorf("row splits into %d parts, want 9: %q", len(c), row)
 	}
 	for _, want := range []string{
 		`Line one \| with a pipe line &lt;details&gt; two \*bold\* \[link\](x) \` + "`code\\`",
@@ -230,7 +238,7 @@ func TestMarkdownFitsAComment(t *testing.T) {
 		}
 	}
 	// The rows shown and the count left out add up to the whole.
-	shown := strings.Count(out, "| 高 | 違反 |")
+	shown := strings.Count(out, " | 高 | 違反 | ")
 	m := regexp.MustCompile(`(?s)### 指摘事項（8000 件）.*?… ほか (\d+) 件`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatal("no truncation notice after the findings table")

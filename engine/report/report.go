@@ -27,6 +27,12 @@ type Report struct {
 	Findings []finding.Finding
 	// Resources lists every resource in the input, so nothing is dropped silently.
 	Resources []Resource
+	// Filters are the resource filters in force (--changed-only,
+	// --diff-base), in the order applied.
+	Filters []Filter
+	// Repository is where the scanned files are published, for links to
+	// them; zero when unknown.
+	Repository Repository
 	// Notes are warnings about the input, e.g. an incomplete plan.
 	Notes []string
 	// Waivers in force, for reporting those that expire soon (findings they
@@ -55,15 +61,44 @@ type Target struct {
 	Errored          bool
 }
 
-// Resource is one resource of the input as outputs list it.
+// Resource is one resource of the input as outputs list it. Covered is
+// true when an evaluated rule judges resources of its type. Checked is true
+// when at least one rule judged it and the report holds its findings: a
+// managed resource, not only being deleted, that every filter kept, of a
+// covered type or given a finding; LeftOutBy names the filter that left it
+// out ("changed-only", "diff-base"), else "".
 type Resource struct {
-	Address string          `json:"address"`
-	Type    string          `json:"type"`
-	Mode    string          `json:"mode"`
-	Actions []string        `json:"actions"`
-	Checked bool            `json:"checked"`
-	Source  *model.Location `json:"source,omitempty"`
+	Address   string          `json:"address"`
+	Type      string          `json:"type"`
+	Mode      string          `json:"mode"`
+	Actions   []string        `json:"actions"`
+	Covered   bool            `json:"covered"`
+	Checked   bool            `json:"checked"`
+	LeftOutBy string          `json:"left_out_by"`
+	Source    *model.Location `json:"source,omitempty"`
 }
+
+// Subject reports whether the resource is what policies judge: managed
+// and not only being deleted (data sources and deletions are not).
+func (r *Resource) Subject() bool {
+	return (&model.Resource{Mode: r.Mode, Actions: r.Actions}).Checked()
+}
+
+// Filter is a resource filter in force and how many resources it left out
+// (of those policies judge).
+type Filter struct {
+	// Name is "changed-only" (what a plan creates, updates or replaces) or
+	// "diff-base" (blocks changed since Ref).
+	Name    string
+	Ref     string
+	LeftOut int
+}
+
+// Filter names.
+const (
+	FilterChangedOnly = "changed-only"
+	FilterDiffBase    = "diff-base"
+)
 
 // Formats lists the output formats by name.
 var Formats = []string{"text", "json", "sarif", "markdown"}

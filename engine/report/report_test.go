@@ -61,7 +61,9 @@ var (
 		Profile:        rule.Simple,
 		Responsibility: catalog.ResponsibilityUser,
 		ResourceTypes:  []string{"aws_s3_bucket"},
+		Builtin:        true,
 	}
+	// ruleS3CMK stands for a user policy: no documentation, no explain.
 	ruleS3CMK = &rule.Rule{
 		ID:             "FG-S3-002",
 		Title:          i18n.Text{En: "S3 buckets use customer-managed KMS keys", Ja: "S3バケットは顧客管理KMSキーで暗号化する"},
@@ -84,18 +86,20 @@ var (
 		Profile:        rule.Simple,
 		Responsibility: catalog.ResponsibilityUser,
 		ResourceTypes:  []string{"aws_cloudtrail"},
+		Builtin:        true,
 	}
 )
 
-func newFinding(rl *rule.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location) finding.Finding {
+func newFinding(rl *rule.Rule, status, address, typ, attr string, msg i18n.Text, loc *model.Location, snippet ...finding.SourceLine) finding.Finding {
 	return finding.Finding{
 		Rule: rl, Status: status, Address: address, ResourceType: typ, Attribute: attr,
-		Message: msg, Location: loc, Fingerprint: finding.Fingerprint(rl.ID, address, attr),
+		Message: msg, Location: loc, Snippet: snippet, Fingerprint: finding.Fingerprint(rl.ID, address, attr),
 	}
 }
 
-// sampleReport is a strict-profile plan scan with a failed, an inconclusive
-// and an unlocated finding, and a note about an incomplete plan.
+// sampleReport is a strict-profile scan with a failed, an inconclusive and
+// an unlocated finding (the first two quoting their source), a resource of
+// a type no rule covers, and a note about an incomplete plan.
 func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 	t.Helper()
 	cat, err := catalog.Parse("test", []byte(testCatalog))
@@ -114,21 +118,27 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 		Findings: []finding.Finding{
 			newFinding(ruleS3Public, rule.StatusFail, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket", "",
 				i18n.Text{En: `Bucket module.logs.aws_s3_bucket.this["audit"] has no public access block`, Ja: `バケット module.logs.aws_s3_bucket.this["audit"] にパブリックアクセスブロックがない`},
-				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
+				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 12, EndColumn: 32},
+				finding.SourceLine{Number: 12, Text: `resource "aws_s3_bucket" "this" {`, Marked: true}),
 			newFinding(ruleS3CMK, rule.StatusInconclusive, `module.logs.aws_s3_bucket.this["audit"]`, "aws_s3_bucket",
 				"server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id",
 				i18n.Text{En: "The KMS key is known only after apply", Ja: "KMSキーは apply 後にしか分からない"},
-				&model.Location{File: "./modules/logs/main.tf", Line: 12, Column: 1, EndLine: 18, EndColumn: 2}),
+				&model.Location{File: "./modules/logs/main.tf", Line: 18, Column: 9, EndLine: 18, EndColumn: 50},
+				finding.SourceLine{Number: 16, Text: "  server_side_encryption_configuration {"},
+				finding.SourceLine{Number: 17, Text: "    rule {"},
+				finding.SourceLine{Number: 18, Text: "\tkms_master_key_id = aws_kms_key.logs.arn", Marked: true},
+				finding.SourceLine{Number: 19, Text: "    }"}),
 			newFinding(ruleTrail, rule.StatusFail, "aws_cloudtrail.main", "aws_cloudtrail", "is_multi_region_trail",
 				i18n.Text{En: "Trail aws_cloudtrail.main records one region only.", Ja: "証跡 aws_cloudtrail.main は単一リージョンのみを記録している。"},
 				nil),
 		},
 		Resources: []Resource{
-			{Address: `module.logs.aws_s3_bucket.this["audit"]`, Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Checked: true,
+			{Address: `module.logs.aws_s3_bucket.this["audit"]`, Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Covered: true, Checked: true,
 				Source: &model.Location{File: "modules/logs/main.tf", Line: 12}},
-			{Address: "aws_cloudtrail.main", Type: "aws_cloudtrail", Mode: model.ModeManaged, Actions: []string{"update"}, Checked: true},
+			{Address: "aws_cloudtrail.main", Type: "aws_cloudtrail", Mode: model.ModeManaged, Actions: []string{"update"}, Covered: true, Checked: true},
 			{Address: "data.aws_caller_identity.me", Type: "aws_caller_identity", Mode: model.ModeData, Actions: []string{"read"}},
-			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}},
+			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}, Covered: true},
+			{Address: "terraform_data.bootstrap", Type: "terraform_data", Mode: model.ModeManaged, Actions: []string{"create"}},
 		},
 		Notes: []string{"The plan is incomplete: some changes were deferred, so not every resource could be checked"},
 	}
@@ -201,6 +211,30 @@ func TestGolden(t *testing.T) {
 			checkGolden(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
 		})
 	}
+	// A scan whose resources no rule covers.
+	for _, format := range []string{"text", "markdown"} {
+		for _, lang := range []i18n.Lang{i18n.En, i18n.Ja} {
+			golden := format + "_uncovered_" + string(lang) + ".golden"
+			t.Run(golden, func(t *testing.T) {
+				checkGolden(t, golden, render(t, format, uncoveredReport(t, lang), Options{}))
+			})
+		}
+	}
+}
+
+// uncoveredReport is a configuration of Google Cloud and terraform_data
+// resources only: no rule judges any of them.
+func uncoveredReport(t *testing.T, lang i18n.Lang) *Report {
+	r := sampleReport(t, lang)
+	r.Target = Target{Path: "infra/gcp", Kind: model.KindHCL, Complete: true}
+	r.Findings, r.Notes = nil, nil
+	r.Resources = []Resource{
+		{Address: "google_storage_bucket.ledger", Type: "google_storage_bucket", Mode: model.ModeManaged},
+		{Address: "google_compute_instance.batch", Type: "google_compute_instance", Mode: model.ModeManaged},
+		{Address: "terraform_data.bootstrap", Type: "terraform_data", Mode: model.ModeManaged},
+		{Address: "data.google_project.this", Type: "google_project", Mode: model.ModeData, Actions: []string{"read"}},
+	}
+	return r
 }
 
 // TestDeterministic checks that output depends on the findings, not on
@@ -256,7 +290,9 @@ func TestEmptyReport(t *testing.T) {
 			t.Errorf("%s output of an empty report has a null:\n%s", format, out)
 		}
 	}
-	if out := string(render(t, "text", r, Options{})); !strings.HasPrefix(out, "No findings.") {
+	// No resources: not a clean bill of health.
+	if out := string(render(t, "text", r, Options{})); !strings.HasPrefix(out, "Nothing was checked (see the summary).\n") ||
+		!strings.Contains(out, "  WARNING: nothing was checked: the input has no resources that rules judge") {
 		t.Errorf("text output of an empty report:\n%s", out)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
@@ -14,39 +15,47 @@ import (
 
 // labels are the fixed words of the text output.
 var labels = map[string]i18n.Text{
-	"fail":         {En: "FAIL", Ja: "違反"},
-	"inconclusive": {En: "INCONCLUSIVE", Ja: "判定不能"},
-	"waivedStatus": {En: "WAIVED", Ja: "免除"},
-	"waivedBy":     {En: "waived", Ja: "免除"},
-	"owner":        {En: "owner", Ja: "担当"},
-	"ticket":       {En: "ticket", Ja: "チケット"},
-	"expires":      {En: "expires", Ja: "期限"},
-	"waived":       {En: "Waived", Ja: "免除"},
-	"critical":     {En: "CRITICAL", Ja: "重大"},
-	"high":         {En: "HIGH", Ja: "高"},
-	"medium":       {En: "MEDIUM", Ja: "中"},
-	"low":          {En: "LOW", Ja: "低"},
-	"noSource":     {En: "no source location", Ja: "ソース位置不明"},
-	"attribute":    {En: "attribute", Ja: "属性"},
-	"noFindings":   {En: "No findings.", Ja: "指摘事項はありません。"},
-	"summary":      {En: "Summary", Ja: "サマリー"},
-	"input":        {En: "Input", Ja: "入力"},
-	"terraform":    {En: "Terraform", Ja: "Terraform"},
-	"format":       {En: "format", Ja: "フォーマット"},
-	"profile":      {En: "Profile", Ja: "プロファイル"},
-	"edition":      {En: "FISC edition", Ja: "FISC版"},
-	"current":      {En: "current edition", Ja: "現行版"},
-	"8th":          {En: "8th edition revised", Ja: "第8版追補改訂版"},
-	"resources":    {En: "Resources checked", Ja: "検査したリソース"},
-	"of":           {En: "%d of %d", Ja: "%d / %d"},
-	"rules":        {En: "Rules evaluated", Ja: "評価したルール"},
-	"findings":     {En: "Findings", Ja: "指摘事項"},
-	"bySeverity":   {En: "By severity", Ja: "重大度別"},
-	"byStatus":     {En: "By status", Ja: "状態別"},
-	"byFISC":       {En: "By FISC item", Ja: "FISC項目別"},
-	"threshold":    {En: "Failures at or above --fail-on %s", Ja: "--fail-on %s 以上の違反"},
-	"warning":      {En: "WARNING", Ja: "警告"},
-	"unknown":      {En: "unknown", Ja: "不明"},
+	"fail":           {En: "FAIL", Ja: "違反"},
+	"inconclusive":   {En: "INCONCLUSIVE", Ja: "判定不能"},
+	"waivedBy":       {En: "waived", Ja: "免除"},
+	"owner":          {En: "owner", Ja: "担当"},
+	"ticket":         {En: "ticket", Ja: "チケット"},
+	"expires":        {En: "expires", Ja: "期限"},
+	"waivedFindings": {En: "Waived findings (%d)", Ja: "免除された指摘事項（%d 件）"},
+	"critical":       {En: "CRITICAL", Ja: "重大"},
+	"high":           {En: "HIGH", Ja: "高"},
+	"medium":         {En: "MEDIUM", Ja: "中"},
+	"low":            {En: "LOW", Ja: "低"},
+	"noSource":       {En: "no source location", Ja: "ソース位置不明"},
+	"related":        {En: "related location", Ja: "関連する位置"},
+	"fix":            {En: "Fix", Ja: "対処"},
+	"noFindings":     {En: "No findings.", Ja: "指摘事項はありません。"},
+	"nothingChecked": {En: "Nothing was checked (see the summary).", Ja: "何も検査していません（サマリーを参照）。"},
+	"summary":        {En: "Summary", Ja: "サマリー"},
+	"input":          {En: "Input", Ja: "入力"},
+	"terraform":      {En: "Terraform", Ja: "Terraform"},
+	"format":         {En: "format", Ja: "フォーマット"},
+	"profile":        {En: "Profile", Ja: "プロファイル"},
+	"edition":        {En: "FISC edition", Ja: "FISC版"},
+	"current":        {En: "current edition", Ja: "現行版"},
+	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
+	"rulesOne":       {En: "%d rule evaluated", Ja: "評価したルール %d 件"},
+	"rulesMany":      {En: "%d rules evaluated", Ja: "評価したルール %d 件"},
+	"coverage":       {En: "Coverage", Ja: "検査範囲"},
+	"filter":         {En: "Filter", Ja: "絞り込み"},
+	"findings":       {En: "Findings", Ja: "指摘事項"},
+	"none":           {En: "none", Ja: "なし"},
+	"failedN":        {En: "%d failed", Ja: "違反 %d"},
+	"inconclusiveN":  {En: "%d inconclusive", Ja: "判定不能 %d"},
+	"waivedN":        {En: "%d waived", Ja: "免除 %d"},
+	"byFISC":         {En: "By FISC item", Ja: "FISC項目別"},
+	"result":         {En: "Result", Ja: "判定"},
+	"pass":           {En: "pass: no failure at or above --fail-on %s", Ja: "合格（--fail-on %s 以上の違反なし）"},
+	"unchecked":      {En: "nothing checked, so no failure at or above --fail-on %s", Ja: "検査なし（何も検査していないため --fail-on %s 以上の違反もない）"},
+	"failAll":        {En: "fail: every failure is at or above --fail-on %s", Ja: "不合格（すべての違反が --fail-on %s 以上）"},
+	"failSomeOne":    {En: "fail: %[2]d of the failures is at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が --fail-on %[1]s 以上）"},
+	"failSomeMany":   {En: "fail: %[2]d of the failures are at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が --fail-on %[1]s 以上）"},
+	"warning":        {En: "WARNING", Ja: "警告"},
 }
 
 // ANSI escapes; used only when Options.Color is set.
@@ -90,63 +99,111 @@ func (t *textWriter) printf(format string, args ...any) {
 
 func writeText(w io.Writer, r *Report, opts Options) error {
 	t := &textWriter{w: w, lang: r.Lang, color: opts.Color}
-	t.findings(r)
-	t.summary(r)
+	s := summarize(r)
+	open, waived := splitWaived(r.Findings)
+	t.findings(r, &s, open)
+	t.waived(waived)
+	t.summary(r, &s)
 	return t.err
 }
 
-// findings prints one block per resource, most severe finding first.
-func (t *textWriter) findings(r *Report) {
-	fs := sortedFindings(r.Findings)
-	if len(fs) == 0 {
-		t.printf("%s\n\n", t.label("noFindings"))
+// findings prints each open finding, most severe first and failures before
+// inconclusive results: what is wrong, where (with the source lines), how
+// to fix it and where to read more.
+func (t *textWriter) findings(r *Report, s *summary, open []finding.Finding) {
+	if len(open) == 0 {
+		msg := t.label("noFindings")
+		if s.nothingChecked() {
+			msg = t.paint(ansiBold+ansiYellow, t.label("nothingChecked"))
+		}
+		t.printf("%s\n\n", msg)
 		return
 	}
-	var groups [][]finding.Finding
-	for i, f := range fs {
-		if i == 0 || f.Address != fs[i-1].Address {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], f)
-	}
-	// Pad columns to the widest label in this language so lines align.
-	sevWidth, statusWidth, idWidth := 0, 0, 0
+	bySeverity(open)
+	// Pad the severity and status to the widest label in this language so
+	// the first lines of findings align.
+	sevWidth, statusWidth := 0, 0
 	for _, sev := range severitiesDesc {
 		sevWidth = max(sevWidth, displayWidth(t.label(sev.String())))
 	}
-	for _, st := range []string{rule.StatusFail, rule.StatusInconclusive, "waivedStatus"} {
+	for _, st := range []string{rule.StatusFail, rule.StatusInconclusive} {
 		statusWidth = max(statusWidth, displayWidth(t.label(st)))
 	}
-	for _, f := range fs {
-		idWidth = max(idWidth, displayWidth(f.Rule.ID))
-	}
-	for _, g := range groups {
-		sort.SliceStable(g, func(i, j int) bool { return g[i].Rule.Severity > g[j].Rule.Severity })
-		t.printf("%s  %s  %s\n", t.paint(ansiBold, g[0].Address), g[0].ResourceType, t.location(g[0].Location))
-		for _, f := range g {
-			sev := t.paint(severityColor[f.Rule.Severity], pad(t.label(f.Rule.Severity.String()), sevWidth))
-			statusKey, statusColor := f.Status, ""
-			switch {
-			case f.Waiver != nil:
-				statusKey = "waivedStatus"
-			case f.Status == rule.StatusInconclusive:
-				statusColor = ansiMagenta
-			}
-			status := t.paint(statusColor, pad(t.label(statusKey), statusWidth))
-			line := fmt.Sprintf("  %s  %s  %s  %s", sev, status, pad(f.Rule.ID, idWidth), f.Message.In(t.lang))
-			if f.Attribute != "" {
-				line += fmt.Sprintf(" [%s: %s]", t.label("attribute"), f.Attribute)
-			}
-			if ids := f.Rule.FISCIDs(editionOf(r)); len(ids) > 0 {
-				line += " (FISC " + strings.Join(ids, ", ") + ")"
-			}
-			if f.Waiver != nil {
-				line += " — " + t.waiver(f.Waiver)
-			}
-			t.printf("%s\n", line)
+	for i := range open {
+		f := &open[i]
+		statusColor := ""
+		if f.Status == rule.StatusInconclusive {
+			statusColor = ansiMagenta
+		}
+		t.printf("%s  %s  %s  %s\n",
+			t.paint(severityColor[f.Rule.Severity], pad(t.label(f.Rule.Severity.String()), sevWidth)),
+			t.paint(statusColor, pad(t.label(f.Status), statusWidth)),
+			t.paint(ansiBold, f.Rule.ID), f.Message.In(t.lang))
+		where := []string{t.location(f.Location), f.Address}
+		if f.Attribute != "" {
+			where = append(where, f.Attribute)
+		}
+		t.printf("  %s\n", strings.Join(where, " · "))
+		if f.Related != nil {
+			t.printf("  %s: %s\n", t.label("related"), t.location(f.Related))
+		}
+		t.snippet(f.Snippet)
+		if fix := oneLineText(f.Rule.Remediation.In(t.lang)); fix != "" {
+			t.printf("  %s: %s\n", t.label("fix"), fix)
+		}
+		var refs []string
+		if ids := fiscIDs(r, f.Rule); len(ids) > 0 {
+			refs = append(refs, "FISC "+strings.Join(ids, ", "))
+		}
+		if cmd := explainCommand(f.Rule, t.lang); cmd != "" {
+			refs = append(refs, cmd)
+		}
+		if len(refs) > 0 {
+			t.printf("  %s\n", strings.Join(refs, " · "))
 		}
 		t.printf("\n")
 	}
+}
+
+// bySeverity orders findings most severe first, failures before
+// inconclusive results, then as finding.Sort does.
+func bySeverity(fs []finding.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Rule.Severity != b.Rule.Severity {
+			return a.Rule.Severity > b.Rule.Severity
+		}
+		return a.Status == rule.StatusFail && b.Status != rule.StatusFail
+	})
+}
+
+// snippet prints the quoted source lines, the finding's own marked with >.
+func (t *textWriter) snippet(lines []finding.SourceLine) {
+	if len(lines) == 0 {
+		return
+	}
+	width := len(strconv.Itoa(lines[len(lines)-1].Number))
+	for _, l := range lines {
+		mark, num := " ", fmt.Sprintf("%*d", width, l.Number)
+		if l.Marked {
+			mark, num = t.paint(ansiBold, ">"), t.paint(ansiBold, num)
+		}
+		t.printf("%s\n", strings.TrimRight(fmt.Sprintf("  %s %s │ %s", mark, num, printable(l.Text)), " \t"))
+	}
+}
+
+// waived lists the waived findings, one line each, with why.
+func (t *textWriter) waived(fs []finding.Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	t.printf("%s\n", t.paint(ansiBold, fmt.Sprintf(t.label("waivedFindings"), len(fs))))
+	bySeverity(fs)
+	for i := range fs {
+		f := &fs[i]
+		t.printf("  %s  %s  %s  %s — %s\n", t.label(f.Rule.Severity.String()), f.Rule.ID, f.Address, t.location(f.Location), t.waiver(f.Waiver))
+	}
+	t.printf("\n")
 }
 
 // waiver says why a finding is waived: the reason, then owner, ticket and
@@ -175,27 +232,25 @@ func (t *textWriter) location(l *model.Location) string {
 	return cleanPath(l.File)
 }
 
-func (t *textWriter) summary(r *Report) {
-	s := summarize(r)
+// summary says each number once: what was scanned and under which rules,
+// what was checked, what was found, and whether the build fails.
+func (t *textWriter) summary(r *Report, s *summary) {
 	t.printf("%s\n", t.paint(ansiBold, t.label("summary")))
 	t.printf("  %s: %s\n", t.label("input"), t.input(r.Target))
 	for _, n := range r.Notes {
 		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n))
 	}
-	t.printf("  %s: %s (%s)\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile)
-	t.printf("  %s: %s\n", t.label("edition"), t.label(string(editionOf(r))))
-	t.printf("  %s: %s\n", t.label("resources"), fmt.Sprintf(t.label("of"), s.Checked, len(r.Resources)))
-	t.printf("  %s: %d\n", t.label("rules"), len(evaluatedRules(r)))
-	t.printf("  %s: %d\n", t.label("findings"), len(r.Findings)-s.Waived)
-	t.printf("  %s: %d\n", t.label("waived"), s.Waived)
-
-	var parts []string
-	for _, sev := range severitiesDesc {
-		parts = append(parts, fmt.Sprintf("%s %d", t.label(sev.String()), s.BySeverity[sev]))
+	rules := len(evaluatedRules(r))
+	t.printf("  %s: %s (%s) · %s: %s · %s\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile,
+		t.label("edition"), t.label(string(editionOf(r))), countOf(rules, labels["rulesOne"], labels["rulesMany"], t.lang))
+	t.printf("  %s: %s\n", t.label("coverage"), coverageLine(s, t.lang, printable))
+	for _, f := range r.Filters {
+		t.printf("  %s: %s\n", t.label("filter"), filterLine(f, t.lang, printable))
 	}
-	t.printf("  %s: %s\n", t.label("bySeverity"), strings.Join(parts, ", "))
-	t.printf("  %s: %s %d, %s %d\n", t.label("byStatus"),
-		t.label(rule.StatusFail), s.Fail, t.label(rule.StatusInconclusive), s.Inconclusive)
+	if why := nothingChecked(s, t.lang, printable); why != "" {
+		t.printf("  %s\n", t.paint(ansiBold+ansiYellow, t.label("warning")+": "+why))
+	}
+	t.printf("  %s: %s\n", t.label("findings"), t.counts(s))
 	if len(s.ByFISC) > 0 {
 		t.printf("  %s:\n", t.label("byFISC"))
 		idWidth := 0
@@ -206,11 +261,50 @@ func (t *textWriter) summary(r *Report) {
 			t.printf("    %s  %3d  %s\n", pad(c.ID, idWidth), c.Count, c.Title)
 		}
 	}
-	line := fmt.Sprintf("  %s: %d", fmt.Sprintf(t.label("threshold"), r.FailOn), s.FailedThreshold)
-	if s.FailedThreshold > 0 {
-		line = t.paint(ansiBold+ansiRed, line)
+	var verdict string
+	switch {
+	case s.FailedThreshold == 0 && s.nothingChecked():
+		verdict = t.paint(ansiBold+ansiYellow, fmt.Sprintf(t.label("unchecked"), r.FailOn))
+	case s.FailedThreshold == 0:
+		verdict = fmt.Sprintf(t.label("pass"), r.FailOn)
+	case s.FailedThreshold == s.Fail:
+		verdict = t.paint(ansiBold+ansiRed, fmt.Sprintf(t.label("failAll"), r.FailOn))
+	default:
+		key := "failSomeMany"
+		if s.FailedThreshold == 1 {
+			key = "failSomeOne"
+		}
+		verdict = t.paint(ansiBold+ansiRed, fmt.Sprintf(t.label(key), r.FailOn, s.FailedThreshold))
 	}
-	t.printf("%s\n", line)
+	t.printf("  %s: %s\n", t.label("result"), verdict)
+}
+
+// counts is the findings by status (zeros left out), then the open ones by
+// severity.
+func (t *textWriter) counts(s *summary) string {
+	var status []string
+	for _, c := range []struct {
+		key string
+		n   int
+	}{{"failedN", s.Fail}, {"inconclusiveN", s.Inconclusive}, {"waivedN", s.Waived}} {
+		if c.n > 0 {
+			status = append(status, fmt.Sprintf(t.label(c.key), c.n))
+		}
+	}
+	if len(status) == 0 {
+		return t.label("none")
+	}
+	line := strings.Join(status, listSep.In(t.lang))
+	var sev []string
+	for _, v := range severitiesDesc {
+		if n := s.BySeverity[v]; n > 0 {
+			sev = append(sev, fmt.Sprintf("%s %d", t.label(v.String()), n))
+		}
+	}
+	if len(sev) > 0 {
+		line += " · " + strings.Join(sev, listSep.In(t.lang))
+	}
+	return line
 }
 
 // input describes the scanned input on one line.

@@ -15,12 +15,12 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/waiver"
 )
 
-// changedOnly keeps the findings on resources a plan creates, updates or
-// replaces.
-func changedOnly(fs []finding.Finding, doc *model.Document) []finding.Finding {
+// changedOnly selects the resources a plan creates, updates or replaces.
+func changedOnly(doc *model.Document) map[string]bool {
 	changing := map[string]bool{}
 	for _, r := range doc.Resources {
 		for _, a := range r.Actions {
@@ -29,13 +29,7 @@ func changedOnly(fs []finding.Finding, doc *model.Document) []finding.Finding {
 			}
 		}
 	}
-	out := fs[:0:0]
-	for _, f := range fs {
-		if changing[f.Address] {
-			out = append(out, f)
-		}
-	}
-	return out
+	return changing
 }
 
 // hunkHeader reads the new file's line range from a unified diff hunk.
@@ -94,37 +88,71 @@ func firstLine(s string, err error) string {
 	return err.Error()
 }
 
-// changedSince keeps the findings on resources whose blocks have lines
-// that changed since ref.
-func changedSince(fs []finding.Finding, doc *model.Document, root, ref string) ([]finding.Finding, error) {
+// changedSince selects the resources whose blocks have lines that changed
+// since ref.
+func changedSince(doc *model.Document, root, ref string) (map[string]bool, error) {
 	lines, err := changedLines(root, ref)
 	if err != nil {
 		return nil, err
 	}
-	extent := map[string]*model.Location{}
+	out := map[string]bool{}
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		if r.Extent != nil {
-			extent[r.Address] = r.Extent
-		} else if r.Source != nil {
-			extent[r.Address] = r.Source
+		e := r.Extent
+		if e == nil {
+			e = r.Source
 		}
-	}
-	out := fs[:0:0]
-	for _, f := range fs {
-		e := extent[f.Address]
 		if e == nil {
 			continue
 		}
 		end := max(e.EndLine, e.Line)
 		for _, rg := range lines[e.File] {
 			if rg[0] <= end && rg[1] >= e.Line {
-				out = append(out, f)
+				out[r.Address] = true
 				break
 			}
 		}
 	}
 	return out, nil
+}
+
+// keptBy is a filter in force and the resources it keeps.
+type keptBy struct {
+	name, ref string
+	kept      map[string]bool
+}
+
+// applyFilters keeps the findings on resources every filter keeps, and
+// returns for each filter how many judged resources it left out, with the
+// filter that left out each resource (the first, in order).
+func applyFilters(fs []finding.Finding, doc *model.Document, filters []keptBy) ([]finding.Finding, []report.Filter, map[string]string) {
+	if len(filters) == 0 {
+		return fs, nil, nil
+	}
+	leftOutBy := map[string]string{}
+	out := make([]report.Filter, len(filters))
+	for i, f := range filters {
+		out[i] = report.Filter{Name: f.name, Ref: f.ref}
+	}
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		for j, f := range filters {
+			if !f.kept[r.Address] {
+				leftOutBy[r.Address] = f.name
+				if r.Checked() {
+					out[j].LeftOut++
+				}
+				break
+			}
+		}
+	}
+	kept := fs[:0:0]
+	for _, f := range fs {
+		if leftOutBy[f.Address] == "" {
+			kept = append(kept, f)
+		}
+	}
+	return kept, out, leftOutBy
 }
 
 // applyWaivers applies inline waivers found in the configuration files the

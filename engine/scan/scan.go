@@ -143,6 +143,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
+	if opts.ChangedOnly && doc.Kind != model.KindPlan {
+		return nil, &model.InputError{File: "--changed-only", Msg: name + " is a configuration directory, which has no planned changes to select (--diff-base REF keeps the resources changed since a git ref)"}
+	}
 	if doc.Kind == model.KindPlan {
 		if t.Path != "-" {
 			name = repoRelative(t.Path, opts.HCL.Root)
@@ -156,6 +159,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 			loadNotes = append(loadNotes, mapSources(doc, dir, opts.HCL)...)
 		}
 	}
+	markRedacted(doc)
 	q, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -165,6 +169,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	findings := finding.FromResults(doc, results)
+	quoteSources(findings, doc)
 	root := scanRoot(t.Path, opts)
 	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
 	for i, w := range opts.Waivers {
@@ -179,14 +184,19 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
-	if opts.ChangedOnly && doc.Kind == model.KindPlan {
-		findings = changedOnly(findings, doc)
+	var filters []keptBy
+	if opts.ChangedOnly {
+		filters = append(filters, keptBy{name: report.FilterChangedOnly, kept: changedOnly(doc)})
 	}
 	if opts.DiffBase != "" {
-		if findings, err = changedSince(findings, doc, root, opts.DiffBase); err != nil {
+		kept, err := changedSince(doc, root, opts.DiffBase)
+		if err != nil {
 			return nil, err
 		}
+		filters = append(filters, keptBy{name: report.FilterDiffBase, ref: opts.DiffBase, kept: kept})
 	}
+	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
+	rules := q.Rules()
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),
@@ -194,10 +204,11 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
 		FailOn:    opts.FailOn,
-		Rules:     q.Rules(),
+		Rules:     rules,
 		Catalog:   l.Catalog,
 		Findings:  findings,
-		Resources: resources(doc),
+		Resources: resources(doc, rules, findings, leftOutBy),
+		Filters:   applied,
 		Notes:     append(notes(doc), loadNotes...),
 		Waivers:   waivers,
 		Today:     opts.Today,
@@ -348,13 +359,40 @@ func targetInfo(path string, doc *model.Document) report.Target {
 	}
 }
 
-func resources(doc *model.Document) []report.Resource {
+// resources lists the document's resources for the report: whether a rule
+// covers each one's type, whether it was checked (a rule that covers no
+// type, such as the region rule, checks the resources it reports on), and
+// the filter that left it out.
+func resources(doc *model.Document, rules []*rule.Rule, findings []finding.Finding, leftOutBy map[string]string) []report.Resource {
+	covered := coveredTypes(rules)
+	judged := make(map[string]bool, len(findings))
+	for i := range findings {
+		judged[findings[i].Address] = true
+	}
 	out := make([]report.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Checked: r.Checked(), Source: r.Source}
+		out[i] = report.Resource{Address: r.Address, Type: r.Type, Mode: r.Mode, Actions: r.Actions, Source: r.Source,
+			Covered: covered[r.Type], LeftOutBy: leftOutBy[r.Address]}
+		out[i].Checked = (out[i].Covered || judged[r.Address]) && r.Checked() && out[i].LeftOutBy == ""
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}
+
+// coveredTypes are the resource types some rule judges: those its
+// resource_types names. A rule for "*" judges one property of every
+// resource (where it is placed, whether it may be deleted), not its
+// configuration, so it covers no type.
+func coveredTypes(rules []*rule.Rule) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rules {
+		for _, t := range r.ResourceTypes {
+			if t != "*" {
+				out[t] = true
+			}
+		}
+	}
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -36,6 +37,7 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []string 
 	if err != nil {
 		return []string{fmt.Sprintf("findings are located in the plan file, not the source: the configuration in %s could not be evaluated (%v)", dir, err)}
 	}
+	doc.Sources = cfg.Sources
 	byAddr := make(map[string]*model.Resource, len(cfg.Resources))
 	for i := range cfg.Resources {
 		byAddr[cfg.Resources[i].Address] = &cfg.Resources[i]
@@ -92,4 +94,98 @@ func repoRelative(path, root string) string {
 		return path
 	}
 	return filepath.ToSlash(rel)
+}
+
+// A snippet shows a finding's location, at most snippetMarked lines of it
+// (a long nested block is cut), with snippetContext lines either side that
+// stay inside the resource's block. A finding on the block as a whole (an
+// argument it lacks) shows the block's first line alone.
+const (
+	snippetContext = 2
+	snippetMarked  = 4
+)
+
+// quoteSources gives each finding the lines its location points at, from
+// the configuration files the loader read. A plan file is not quoted: it is
+// not what a reviewer edits.
+func quoteSources(fs []finding.Finding, doc *model.Document) {
+	if len(doc.Sources) == 0 {
+		return
+	}
+	blocks := make(map[string]*model.Location, len(doc.Resources))
+	for i := range doc.Resources {
+		blocks[doc.Resources[i].Address] = doc.Resources[i].Extent
+	}
+	for i := range fs {
+		fs[i].Snippet = snippet(doc.Sources, fs[i].Location, blocks[fs[i].Address])
+	}
+}
+
+func snippet(sources map[string]*model.Source, loc, block *model.Location) []finding.SourceLine {
+	if loc == nil || loc.Line < 1 {
+		return nil
+	}
+	src := sources[loc.File]
+	if src == nil || loc.Line > src.Lines() {
+		return nil
+	}
+	first, last := loc.Line, min(max(loc.EndLine, loc.Line), loc.Line+snippetMarked-1)
+	from, to := max(first-snippetContext, 1), min(last+snippetContext, src.Lines())
+	if block != nil && block.File == loc.File && block.Line <= first && last <= max(block.EndLine, block.Line) {
+		from, to = max(from, block.Line), min(to, max(block.EndLine, block.Line))
+		if first == block.Line {
+			to = last
+		}
+	}
+	out := make([]finding.SourceLine, 0, to-from+1)
+	for n := from; n <= to; n++ {
+		text, _ := src.Line(n)
+		out = append(out, finding.SourceLine{Number: n, Text: text, Marked: n >= first && n <= last})
+	}
+	return out
+}
+
+// markRedacted marks, in the sources, where each value the loader
+// redacted is written (a plan redacts by the provider's schema, which names
+// alone do not tell), so no quote shows what the model hides.
+func markRedacted(doc *model.Document) {
+	if len(doc.Sources) == 0 {
+		return
+	}
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		for _, path := range redactedPaths("", r.Values, nil) {
+			loc := r.Locate(path)
+			if loc == nil || loc == r.Source {
+				continue // not written where the resource's arguments are
+			}
+			if src := doc.Sources[loc.File]; src != nil {
+				src.MarkSensitive(*loc)
+			}
+		}
+	}
+}
+
+// redactedPaths appends the paths of v (as Locations name them:
+// "a.b[0].c") whose values are redacted.
+func redactedPaths(prefix string, v any, out []string) []string {
+	switch x := v.(type) {
+	case string:
+		if x == model.Redacted {
+			out = append(out, prefix)
+		}
+	case map[string]any:
+		for k, e := range x {
+			p := k
+			if prefix != "" {
+				p = prefix + "." + k
+			}
+			out = redactedPaths(p, e, out)
+		}
+	case []any:
+		for i, e := range x {
+			out = redactedPaths(fmt.Sprintf("%s[%d]", prefix, i), e, out)
+		}
+	}
+	return out
 }

@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/fiscguard/fiscguard/engine/hclconf"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
@@ -114,5 +117,111 @@ func TestRunawayEvaluationStops(t *testing.T) {
 	var ie *model.InputError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "took longer than 20ms and was stopped") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// canary marks every sensitive value in the secrets fixtures.
+const canary = "CANARY-"
+
+// TestSourcesRedactSecrets: no line a loader keeps for quoting shows a
+// sensitive value, whatever makes it sensitive (a secret-named argument,
+// sensitive(), a sensitive variable's default or tfvars value, a module
+// input to a sensitive variable, provider credentials, a heredoc), while
+// the lines around them read as written.
+func TestSourcesRedactSecrets(t *testing.T) {
+	doc, _, err := hclconf.Load("testdata/secrets", hclconf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sources) != 3 {
+		t.Errorf("%d sources, want main.tf, terraform.tfvars and the module's main.tf", len(doc.Sources))
+	}
+	intact := map[string]bool{}
+	for name, src := range doc.Sources {
+		for n := 1; n <= src.Lines(); n++ {
+			line, _ := src.Line(n)
+			if strings.Contains(line, canary) {
+				t.Errorf("%s:%d shows a secret: %q", name, n, line)
+			}
+			intact[strings.TrimSpace(line)] = true
+		}
+	}
+	for _, l := range []string{`storage_encrypted       = false`, `identifier              = "core"`, `source = "./modules/db"`, `encrypted         = false`,
+		`password                = (sensitive value)`, `default   = (sensitive value)`, `backup_window = (sensitive value)`, `login  = (sensitive value)`} {
+		if !intact[l] {
+			t.Errorf("no source line reads %q", l)
+		}
+	}
+}
+
+// TestSnippetsRedactSecrets: findings quote their lines with the secrets
+// next to them redacted, in every format and language, for configuration
+// directories and for plans located in their configuration (where the
+// plan, not the name, says a value is sensitive).
+func TestSnippetsRedactSecrets(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, target := range []string{"testdata/secrets", "testdata/secret-plan/plan.json"} {
+		rep := scanFile(t, lib, target, rule.Strict)
+		quoted := false
+		for _, f := range rep.Findings {
+			for _, l := range f.Snippet {
+				quoted = quoted || strings.Contains(l.Text, model.Redacted)
+			}
+		}
+		if !quoted {
+			t.Errorf("%s: no snippet quotes a redacted line", target)
+		}
+		for _, format := range report.Formats {
+			for _, lang := range []i18n.Lang{i18n.En, i18n.Ja} {
+				rep.Lang = lang
+				var buf bytes.Buffer
+				if err := report.Write(&buf, format, rep, report.Options{}); err != nil {
+					t.Fatal(err)
+				}
+				if strings.Contains(buf.String(), canary) {
+					t.Errorf("%s %s %s shows a secret:\n%s", target, format, lang, buf.String())
+				}
+			}
+		}
+	}
+}
+
+// TestSnippetWindow: a snippet marks the finding's lines and stays inside
+// the resource's block; a finding on the block itself quotes its first line.
+func TestSnippetWindow(t *testing.T) {
+	src := model.NewSource([]byte("a\nresource \"x\" \"y\" {\n  one = 1\n  two = 2\n  three = 3\n  four = 4\n}\nb\n"))
+	sources := map[string]*model.Source{"main.tf": src}
+	block := &model.Location{File: "main.tf", Line: 2, EndLine: 7}
+	tests := []struct {
+		loc  model.Location
+		want string
+	}{
+		{model.Location{File: "main.tf", Line: 4, EndLine: 4}, "2 3 >4 5 6"},
+		{model.Location{File: "main.tf", Line: 3, EndLine: 3}, "2 >3 4 5"},
+		{model.Location{File: "main.tf", Line: 2, EndLine: 2}, ">2"},
+		{model.Location{File: "main.tf", Line: 3, EndLine: 7}, "2 >3 >4 >5 >6 7"}, // at most four marked lines
+		{model.Location{File: "other.tf", Line: 3}, ""},
+		{model.Location{File: "main.tf", Line: 99}, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range snippet(sources, &tt.loc, block) {
+			n := fmt.Sprint(l.Number)
+			if l.Marked {
+				n = ">" + n
+			}
+			got = append(got, n)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.loc, strings.Join(got, " "), tt.want)
+		}
+	}
+	// Outside any known block, context reaches past it.
+	var got []int
+	for _, l := range snippet(sources, &model.Location{File: "main.tf", Line: 8}, nil) {
+		got = append(got, l.Number)
+	}
+	if fmt.Sprint(got) != "[6 7 8]" {
+		t.Errorf("unblocked window %v", got)
 	}
 }

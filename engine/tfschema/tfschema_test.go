@@ -5,6 +5,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fiscguard/fiscguard/engine/model"
 )
 
 func TestLookups(t *testing.T) {
@@ -48,5 +50,29 @@ func TestTypes(t *testing.T) {
 	}
 	if got, want := ObjectType(outer), cty.Object(map[string]cty.Type{"s": cty.Set(cty.String), "b": cty.List(obj)}); !got.Equals(want) {
 		t.Errorf("ObjectType = %#v, want %#v", got, want)
+	}
+}
+
+// TestSensitiveAttributesHaveSecretNames: quoted source lines are redacted
+// where an argument is written, before values take the schema's types, and
+// by name (model.SecretName). An attribute the table marks sensitive under
+// another name would need its position marked from the schema too.
+func TestSensitiveAttributesHaveSecretNames(t *testing.T) {
+	var walk func(typ, path string, b *tfjson.SchemaBlock)
+	walk = func(typ, path string, b *tfjson.SchemaBlock) {
+		for name, a := range b.Attributes {
+			if a.Sensitive && !model.SecretName(name) {
+				t.Errorf("%s: %s%s is sensitive but its name is not a secret name", typ, path, name)
+			}
+		}
+		for name, nb := range b.NestedBlocks {
+			walk(typ, path+name+".", nb.Block)
+		}
+	}
+	for typ, s := range table().ResourceSchemas {
+		walk(typ, "", s.Block)
+	}
+	for typ, s := range table().DataSourceSchemas {
+		walk("data."+typ, "", s.Block)
 	}
 }

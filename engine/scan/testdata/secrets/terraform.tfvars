@@ -1,0 +1,1 @@
+backup_window = "CANARY-tfvars-value"

@@ -1,20 +1,25 @@
-# fiscguard: make build | test | run | bench | lint
+# fiscguard: make build | test | e2e | run | bench | lint
 GO      ?= go
 BIN     := bin/fiscguard
 VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test run bench lint rego-test sarif-validate clean docs tfschema
+.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs tfschema browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/fiscguard
 
-## test: lint, every Go test (Rego unit tests, fixtures, corpus), the CLI's own Rego test run, SARIF validation
+## test: lint, every Go test but the end-to-end ones (Rego unit tests, fixtures, corpus), the CLI's own Rego test run
 test: lint build
-	$(GO) test ./...
+	$(GO) test -short ./...
 	$(BIN) test
+
+## e2e: what builds binaries or needs npm: the built binary in git repositories, the Action's steps,
+## pre-commit, reviewdog (test/e2e, uncached: go test cannot see the sources they build), SARIF validation
+e2e: build
+	$(GO) test -count=1 ./test/e2e/
 	$(MAKE) sarif-validate
 
 ## run: scan the demo plan (exit 1 means findings were shown, which is the point)
@@ -35,10 +40,28 @@ docs:
 tfschema:
 	$(GO) run ./engine/tfschema/gentable
 
-## lint: gofmt and go vet must be clean
+## browser-test: the HTML evidence report in headless Chromium (apt-get install chromium): no console
+## errors, nothing loaded, a screenshot that is not blank, and a PDF printed with a page per category
+EVIDENCE_PAGES := $(CURDIR)/bin/evidence-demo.html,$(CURDIR)/bin/evidence-demo-ja.html
+browser-test: build
+	SOURCE_DATE_EPOCH=1767225600 $(BIN) evidence $(DEMO) --format html -o bin/evidence-demo.html
+	SOURCE_DATE_EPOCH=1767225600 $(BIN) evidence fixtures/hcl/demo --profile strict --lang ja --format html -o bin/evidence-demo-ja.html
+	$(GO) test -tags browser -count=1 -run Browser ./engine/evidence/render/ -args -pages $(EVIDENCE_PAGES)
+
+## screenshot: refresh docs/evidence-report.png, the README's picture of the HTML evidence report
+screenshot: browser-test
+	$(GO) test -tags browser -count=1 -run Browser ./engine/evidence/render/ -args -pages $(EVIDENCE_PAGES) -screenshot $(CURDIR)/docs/evidence-report.png
+
+## lint: gofmt over every Go file git does not ignore (untracked ones too), go vet, staticcheck (pinned
+## in tools/go.mod), and opa check --strict over policies/ with fiscguard's capabilities
 lint:
-	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@files=$$(git ls-files --cached --others --exclude-standard -- '*.go' | while read -r f; do [ ! -f "$$f" ] || echo "$$f"; done); \
+	out=$$(gofmt -l $$files) || exit 1; \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	staticcheck=$$($(GO) -C tools tool -n staticcheck) && $$staticcheck ./...
+	$(GO) run ./engine/policy/regocheck policies
+	$(GO) vet -tags browser ./engine/evidence/render/
 
 rego-test: build
 	$(BIN) test

@@ -17,7 +17,7 @@ func newBaselineCmd() *cobra.Command {
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.recording = true
-			rep, _, err := scanWith(cmd, args[0], f)
+			rep, _, err := scanWith(cmd, args[0], &f)
 			if err != nil {
 				return err
 			}

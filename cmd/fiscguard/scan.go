@@ -30,6 +30,9 @@ type scanFlags struct {
 	includeSuppressed, changedOnly                 bool
 	// recording is true for fiscguard baseline, which records every finding.
 	recording bool
+	// today (YYYY-MM-DD), when set, is the day waivers are judged on
+	// instead of the current date.
+	today string
 }
 
 func newScanCmd() *cobra.Command {
@@ -57,17 +60,24 @@ func newScanCmd() *cobra.Command {
 // addScanFlags declares the flags that decide what a scan finds, shared by
 // scan and baseline.
 func addScanFlags(cmd *cobra.Command, f *scanFlags) {
+	addInputFlags(cmd, f)
+	fl := cmd.Flags()
+	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a failed finding has this severity or higher: critical, high, medium or low")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file (see fiscguard baseline)")
+	fl.BoolVar(&f.changedOnly, "changed-only", false, "for plans: check only resources being created, updated or replaced")
+	fl.StringVar(&f.diffBase, "diff-base", "", "keep only findings on resources whose blocks changed since this git ref")
+}
+
+// addInputFlags declares the flags that decide what is scanned and how it
+// is judged, shared by scan, baseline and evidence.
+func addInputFlags(cmd *cobra.Command, f *scanFlags) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.config, "config", "", "configuration file (default: .fiscguard.yaml found in the scanned path's directory or above)")
 	fl.StringVar(&f.profile, "profile", "simple", "FISC management level: simple (簡易な管理) or strict (厳格な管理)")
-	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a failed finding has this severity or higher: critical, high, medium or low")
 	fl.StringVar(&f.lang, "lang", "en", "language of titles, messages and remediation: en or ja")
 	fl.StringVar(&f.edition, "edition", string(rule.EditionCurrent), "FISC numbering shown: current (実/統, 9th edition onward) or 8th (運/技/設, 8th edition revised)")
 	fl.StringArrayVar(&f.policyDirs, "policy-dir", nil, "also load the Rego policies in this directory (repeatable; same metadata contract)")
 	fl.StringVar(&f.waivers, "waivers", "", "waiver file (YAML)")
-	fl.StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file (see fiscguard baseline)")
-	fl.BoolVar(&f.changedOnly, "changed-only", false, "for plans: check only resources being created, updated or replaced")
-	fl.StringVar(&f.diffBase, "diff-base", "", "keep only findings on resources whose blocks changed since this git ref")
 	fl.StringVar(&f.sourceDir, "source-dir", "", "the Terraform configuration a plan was made from, to locate plan findings in .tf files (default: the plan file's directory when it holds .tf files)")
 	fl.StringVar(&f.repoRoot, "repo-root", "", "the repository root that output paths and SARIF URIs are relative to (default: the git top level)")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable when scanning a directory: NAME=VALUE (repeatable)")
@@ -78,7 +88,7 @@ func runScan(cmd *cobra.Command, target string, f scanFlags) error {
 	if !knownFormat(f.format) {
 		return fmt.Errorf("--format: unknown format %q (want %s)", f.format, strings.Join(report.Formats, ", "))
 	}
-	rep, opts, err := scanWith(cmd, target, f)
+	rep, opts, err := scanWith(cmd, target, &f)
 	if err != nil {
 		return err
 	}
@@ -114,8 +124,8 @@ func writeOutput(cmd *cobra.Command, path string, data []byte) error {
 }
 
 // scanWith runs a scan with the configuration file's settings, overridden
-// by the flags given on the command line.
-func scanWith(cmd *cobra.Command, target string, f scanFlags) (*report.Report, scan.Options, error) {
+// by the flags given on the command line; f is left with the settings in force.
+func scanWith(cmd *cobra.Command, target string, f *scanFlags) (*report.Report, scan.Options, error) {
 	cfg, err := loadConfig(target, f.config)
 	if err != nil {
 		return nil, scan.Options{}, err
@@ -207,6 +217,9 @@ func (f scanFlags) options() (scan.Options, error) {
 	o.HCL = hclconf.Options{Vars: f.vars, VarFiles: f.varFiles, Env: os.Environ(), Root: f.repoRoot}
 	o.SourceDir, o.ChangedOnly, o.DiffBase = f.sourceDir, f.changedOnly, f.diffBase
 	o.Today = time.Now().UTC().Format(waiver.DateLayout)
+	if f.today != "" {
+		o.Today = f.today
+	}
 	if o.Edition, err = rule.ParseEdition(f.edition); err != nil {
 		return o, fmt.Errorf("--edition: %w", err)
 	}

@@ -171,8 +171,8 @@ func (t *typer) block(b *tfjson.SchemaBlock, attrs map[string]cty.Value, prefix 
 }
 
 func (t *typer) attribute(v cty.Value, a *tfjson.SchemaAttribute, path string) cty.Value {
-	ty := configType(a.AttributeType)
-	out, err := convert.Convert(v, constraint(ty))
+	ty := configType(a.AttributeType, false)
+	out, err := convert.Convert(v, configType(a.AttributeType, true))
 	if err != nil {
 		t.reject(path, v, err)
 		out = cty.UnknownVal(ty)
@@ -190,13 +190,13 @@ func (t *typer) attribute(v cty.Value, a *tfjson.SchemaAttribute, path string) c
 // gives as a tuple of objects (or, written as an argument, any value).
 func (t *typer) blocks(v cty.Value, nb *tfjson.SchemaBlockType, path string) cty.Value {
 	v, marks := v.Unmark()
-	obj := configType(tfschema.ObjectType(nb.Block))
+	obj := configType(tfschema.ObjectType(nb.Block), false)
 	single := nb.NestingMode == tfjson.SchemaNestingModeSingle || nb.NestingMode == tfjson.SchemaNestingModeGroup
 	if !v.IsKnown() {
 		if single {
 			return cty.UnknownVal(obj).WithMarks(marks)
 		}
-		return cty.UnknownVal(configType(tfschema.BlocksType(nb))).WithMarks(marks)
+		return cty.UnknownVal(configType(tfschema.BlocksType(nb), false)).WithMarks(marks)
 	}
 	var elems []cty.Value
 	switch ty := v.Type(); {
@@ -207,7 +207,7 @@ func (t *typer) blocks(v cty.Value, nb *tfjson.SchemaBlockType, path string) cty
 		elems = []cty.Value{v}
 	default:
 		t.reject(path, v, fmt.Errorf("blocks are required"))
-		return cty.UnknownVal(configType(tfschema.BlocksType(nb))).WithMarks(marks)
+		return cty.UnknownVal(configType(tfschema.BlocksType(nb), false)).WithMarks(marks)
 	}
 	if single {
 		switch {
@@ -233,7 +233,7 @@ func (t *typer) blocks(v cty.Value, nb *tfjson.SchemaBlockType, path string) cty
 // and no blocks for every block type it leaves out.
 func (t *typer) object(b *tfjson.SchemaBlock, v cty.Value, path string) cty.Value {
 	v, marks := v.Unmark()
-	ty := configType(tfschema.ObjectType(b))
+	ty := configType(tfschema.ObjectType(b), false)
 	switch {
 	case !v.IsKnown():
 		return cty.UnknownVal(ty).WithMarks(marks)
@@ -246,7 +246,7 @@ func (t *typer) object(b *tfjson.SchemaBlock, v cty.Value, path string) cty.Valu
 	vals := t.block(b, v.AsValueMap(), path)
 	for name, a := range b.Attributes {
 		if _, ok := vals[name]; !ok {
-			vals[name] = cty.NullVal(configType(a.AttributeType))
+			vals[name] = cty.NullVal(configType(a.AttributeType, false))
 		}
 	}
 	for name, nb := range b.NestedBlocks {
@@ -317,50 +317,31 @@ func listOf(objs []cty.Value, obj cty.Type) cty.Value {
 }
 
 // configType is a provider type with sets as lists, the form a
-// configuration's values take here (see typed).
-func configType(ty cty.Type) cty.Type {
+// configuration's values take here (see typed). With optionalAttrs it is the
+// type a value is converted to: objects inside an attribute's type may leave
+// attributes out (null), as Terraform allows for blocks written for such an
+// attribute (ingress { ... }).
+func configType(ty cty.Type, optionalAttrs bool) cty.Type {
 	switch {
 	case ty.IsSetType() || ty.IsListType():
-		return cty.List(configType(ty.ElementType()))
+		return cty.List(configType(ty.ElementType(), optionalAttrs))
 	case ty.IsMapType():
-		return cty.Map(configType(ty.ElementType()))
+		return cty.Map(configType(ty.ElementType(), optionalAttrs))
 	case ty.IsObjectType():
 		attrs := map[string]cty.Type{}
+		var names []string
 		for name, at := range ty.AttributeTypes() {
-			attrs[name] = configType(at)
+			attrs[name] = configType(at, optionalAttrs)
+			names = append(names, name)
+		}
+		if optionalAttrs {
+			return cty.ObjectWithOptionalAttrs(attrs, names)
 		}
 		return cty.Object(attrs)
 	case ty.IsTupleType():
 		elems := make([]cty.Type, len(ty.TupleElementTypes()))
 		for i, et := range ty.TupleElementTypes() {
-			elems[i] = configType(et)
-		}
-		return cty.Tuple(elems)
-	}
-	return ty
-}
-
-// constraint is the type a value is converted to: objects inside an
-// attribute's type may leave attributes out (null), as Terraform allows for
-// blocks written for such an attribute (ingress { ... }).
-func constraint(ty cty.Type) cty.Type {
-	switch {
-	case ty.IsListType():
-		return cty.List(constraint(ty.ElementType()))
-	case ty.IsMapType():
-		return cty.Map(constraint(ty.ElementType()))
-	case ty.IsObjectType():
-		attrs := map[string]cty.Type{}
-		var names []string
-		for name, at := range ty.AttributeTypes() {
-			attrs[name] = constraint(at)
-			names = append(names, name)
-		}
-		return cty.ObjectWithOptionalAttrs(attrs, names)
-	case ty.IsTupleType():
-		elems := make([]cty.Type, len(ty.TupleElementTypes()))
-		for i, et := range ty.TupleElementTypes() {
-			elems[i] = constraint(et)
+			elems[i] = configType(et, optionalAttrs)
 		}
 		return cty.Tuple(elems)
 	}
@@ -437,7 +418,7 @@ func plannedBlocks(nb *tfjson.SchemaBlockType, v cty.Value) cty.Value {
 		elems[i] = plannedObject(nb.Block, e)
 	}
 	switch {
-	case len(elems) == 0 || ty == cty.DynamicPseudoType || !cty.CanListVal(elems):
+	case len(elems) == 0 || ty.Equals(cty.DynamicPseudoType) || !cty.CanListVal(elems):
 		return retyped(listOf(elems, tfschema.ObjectType(nb.Block)), ty).WithMarks(marks)
 	case nb.NestingMode == tfjson.SchemaNestingModeSet:
 		return cty.SetVal(elems).WithMarks(marks)

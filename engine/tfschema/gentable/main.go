@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -79,20 +80,10 @@ func generate(schemaJSON []byte, lib fs.FS) ([]byte, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	maps.Copy(named, declared)
 	var missing []string
 	resources := map[string]*tfjson.Schema{}
-	for _, t := range slices.Sorted(func(yield func(string) bool) {
-		for t := range declared {
-			if !yield(t) {
-				return
-			}
-		}
-		for t := range named {
-			if !declared[t] && !yield(t) {
-				return
-			}
-		}
-	}) {
+	for _, t := range slices.Sorted(maps.Keys(named)) {
 		s, ok := p.ResourceSchemas[t]
 		switch {
 		case ok:
@@ -129,7 +120,7 @@ func generate(schemaJSON []byte, lib fs.FS) ([]byte, []string, error) {
 // section writes "name":{...} with one schema per line, sorted by type.
 func section(buf *bytes.Buffer, name string, schemas map[string]*tfjson.Schema) error {
 	fmt.Fprintf(buf, "%q:{", name)
-	for i, t := range slices.Sorted(mapKeys(schemas)) {
+	for i, t := range slices.Sorted(maps.Keys(schemas)) {
 		js, err := json.Marshal(schemas[t])
 		if err != nil {
 			return err
@@ -141,16 +132,6 @@ func section(buf *bytes.Buffer, name string, schemas map[string]*tfjson.Schema) 
 	}
 	buf.WriteString("\n}")
 	return nil
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // trimSchema keeps what conversion needs: attribute types and their computed

@@ -148,11 +148,25 @@ func applyFilters(fs []finding.Finding, doc *model.Document, filters []keptBy) (
 	}
 	kept := fs[:0:0]
 	for _, f := range fs {
-		if leftOutBy[f.Address] == "" {
+		if keeps(f, leftOutBy) {
 			kept = append(kept, f)
 		}
 	}
 	return kept, out, leftOutBy
+}
+
+// keeps reports whether the filters keep a finding: its resource stays, or,
+// for a finding on a shared setting, one of the resources it stands for.
+func keeps(f finding.Finding, leftOutBy map[string]string) bool {
+	if len(f.Affected) == 0 {
+		return leftOutBy[f.Address] == ""
+	}
+	for _, a := range f.Affected {
+		if leftOutBy[a.Address] == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // applyWaivers applies inline waivers found in the configuration files the
@@ -168,6 +182,14 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 		blocks[r.Address] = r.Source
 		if strings.HasSuffix(r.Source.File, ".tf") {
 			files[r.Source.File] = true
+		}
+	}
+	for _, p := range doc.Providers {
+		if p.Source != nil {
+			blocks[p.Address] = p.Source
+			if strings.HasSuffix(p.Source.File, ".tf") {
+				files[p.Source.File] = true
+			}
 		}
 	}
 	var inline []waiver.Inline

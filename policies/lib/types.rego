@@ -33,16 +33,14 @@ as_bool(x) := true if x in {"true", "1"}
 
 as_bool(x) := false if x in {"false", "0"}
 
-# typed returns the object values with each attribute named in types
-# ("number" or "bool") converted to that type, as Terraform converts it,
-# e.g. typed(r.values, {"from_port": "number"}); an attribute that is
-# absent, or holds a value Terraform would reject, is left as it is. For
-# attributes newer than the provider schema (see above).
-typed(values, types) := object.union(values, {name: v |
-	some name, t in types
-	v := _as(t, values[name])
-})
+# bool_value is value(r, path, default_value) converted as Terraform converts
+# it for an attribute of type bool (as_bool), and number_value for one of
+# type number (as_number); a value Terraform would reject is returned as
+# written. For attributes newer than the provider schema (see above).
+bool_value(r, path, default_value) := b if {
+	b := as_bool(value(r, path, default_value))
+} else := value(r, path, default_value)
 
-_as("number", x) := as_number(x)
-
-_as("bool", x) := as_bool(x)
+number_value(r, path, default_value) := n if {
+	n := as_number(value(r, path, default_value))
+} else := value(r, path, default_value)

@@ -1,6 +1,7 @@
 package fiscguard.lib_test
 
 import data.fiscguard.lib
+import data.fiscguard.lib.testing
 
 test_as_number_converts_as_terraform if {
 	lib.as_number(80) == 80
@@ -41,10 +42,14 @@ test_as_bool_is_undefined_for_what_terraform_rejects if {
 	not lib.as_bool(null)
 }
 
-test_typed_converts_the_named_attributes if {
-	got := lib.typed(
-		{"from_port": "22", "to_port": 22, "ip_protocol": "tcp", "enabled": "true", "bad": "abc"},
-		{"from_port": "number", "to_port": "number", "enabled": "bool", "bad": "number", "absent": "bool"},
-	)
-	got == {"from_port": 22, "to_port": 22, "ip_protocol": "tcp", "enabled": true, "bad": "abc"}
+test_typed_values_read_as_terraform_converts if {
+	r := testing.resource("aws_x", "x", {"on": "true", "off": "0", "port": "443", "bad": "abc", "n": 5})
+	lib.bool_value(r, "on", false) == true
+	lib.bool_value(r, "off", true) == false
+	lib.bool_value(r, "absent", false) == false
+	lib.bool_value(r, "bad", false) == "abc"
+	lib.number_value(r, "port", 0) == 443
+	lib.number_value(r, "n", 0) == 5
+	lib.number_value(r, ["absent"], 7) == 7
+	lib.number_value(r, "bad", 0) == "abc"
 }

@@ -33,6 +33,6 @@ deny contains lib.fail(
 	some t in lib.resources("aws_dynamodb_table")
 	# deletion_protection_enabled is newer than the provider schema HCL
 	# values are converted with.
-	object.get(lib.typed(t.values, {"deletion_protection_enabled": "bool"}), "deletion_protection_enabled", false) != true
-	not lib.set_later(t, "deletion_protection_enabled")
+	lib.bool_value(t, "deletion_protection_enabled", false) != true
+	not lib.unknown(t, "deletion_protection_enabled")
 }

@@ -57,13 +57,22 @@ test_deleted_group_is_not_checked if {
 	count(security_group_public_ports.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
 }
 
-# From HCL the ports of this newer type arrive as written; Terraform converts "8080" to 8080.
-test_vpc_ingress_rule_ports_written_as_strings_are_numbers if {
-	r1 := testing.resource("aws_vpc_security_group_ingress_rule", "https", {"ip_protocol": "tcp", "from_port": "443", "to_port": "443", "cidr_ipv4": "0.0.0.0/0"})
-	r2 := testing.resource("aws_vpc_security_group_ingress_rule", "alt", {"ip_protocol": "tcp", "from_port": "8080", "to_port": "8090", "cidr_ipv4": "0.0.0.0/0"})
-	res := security_group_public_ports.deny with input as testing.doc([r1, r2]) with data.fiscguard.params as params
-	not testing.has(res, "aws_vpc_security_group_ingress_rule.https", "fail")
-	some f in res
-	f.resource == "aws_vpc_security_group_ingress_rule.alt"
-	f.message.en == "Security group ingress rule aws_vpc_security_group_ingress_rule.alt opens ports 8080-8090 to 0.0.0.0/0, which is not an approved public port"
+# An administration port open to the internet is FG-EC2-001's cause only.
+test_rules_reaching_admin_ports_are_left_to_ec2_001 if {
+	p := {"public_ports": [80, 443], "admin_ports": [22, 3389]}
+	rules := [rule(22, 22, "tcp", "0.0.0.0/0"), rule(0, 0, "-1", "0.0.0.0/0"), rule(20, 30, "tcp", "0.0.0.0/0"), rule(8080, 8080, "tcp", "0.0.0.0/0")]
+	res := security_group_public_ports.deny with input as testing.doc([sg(rules)]) with data.fiscguard.params as p
+	count(res) == 1
+	some r in res
+	r.attributes == ["ingress[3].cidr_blocks"]
+	contains(r.message.en, "port 8080 to 0.0.0.0/0")
+}
+
+# Ports written as strings (HCL without the provider's schema) read as numbers.
+test_string_ports_are_numbers_in_the_message if {
+	res := security_group_public_ports.deny with input as testing.doc([sg([rule("8080", "8080", "tcp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+	some r in res
+	contains(r.message.en, "port 8080 to 0.0.0.0/0")
+	not contains(r.message.en, "%!")
 }

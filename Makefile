@@ -5,7 +5,7 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs browser-test screenshot
+.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs tfschema browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -37,6 +37,10 @@ bench: build
 ## docs: regenerate docs/policies.md and docs/fisc-coverage.md from the policy library (a test fails when they are stale)
 docs:
 	$(GO) run ./engine/docs/gendocs docs
+
+## tfschema: regenerate engine/tfschema/aws.json from the AWS provider schema in ../shared and the policy library (a test fails when it is stale)
+tfschema:
+	$(GO) run ./engine/tfschema/gentable
 
 ## browser-test: the HTML evidence report in headless Chromium (apt-get install chromium): no console
 ## errors, nothing loaded, a screenshot that is not blank, and a PDF printed with a page per category

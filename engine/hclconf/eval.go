@@ -146,7 +146,7 @@ func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
 				in.ev.note(fmt.Sprintf("%s: %s could not be evaluated (%s); treated as known only after apply",
-					in.ev.where(expr.Range()), addrs.Join(in.addr, what), strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")))
+					in.ev.where(expr.Range()), addrs.Join(in.addr, what), in.ev.ps.oneLine(d.Summary+": "+d.Detail)))
 				break
 			}
 		}

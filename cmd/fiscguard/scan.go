@@ -95,7 +95,7 @@ func runScan(cmd *cobra.Command, target string, f scanFlags) error {
 		return err
 	}
 	for _, fd := range rep.Findings {
-		if fd.AtOrAbove(opts.FailOn) {
+		if fd.FailsAt(opts.FailOn) {
 			return &exitCodeError{code: exitFindings}
 		}
 	}

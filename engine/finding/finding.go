@@ -117,8 +117,9 @@ func Sort(fs []Finding) {
 	})
 }
 
-// AtOrAbove reports whether f fails the build under threshold: failed
-// (not inconclusive, not waived) findings of that severity or higher.
-func (f *Finding) AtOrAbove(threshold rule.Severity) bool {
+// FailsAt reports whether f fails the build under threshold: it failed
+// (it is not inconclusive), no waiver suppresses it, and its severity is
+// threshold or higher.
+func (f *Finding) FailsAt(threshold rule.Severity) bool {
 	return f.Status == rule.StatusFail && f.Waiver == nil && f.Rule.Severity >= threshold
 }

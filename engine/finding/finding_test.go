@@ -46,7 +46,7 @@ func TestSortAndThreshold(t *testing.T) {
 	if fs[0].Rule != low || fs[1].Rule != high || fs[2].Address != "b" {
 		t.Errorf("order: %v %v %v", fs[0], fs[1], fs[2])
 	}
-	if fs[0].AtOrAbove(rule.Medium) || !fs[2].AtOrAbove(rule.High) || fs[1].AtOrAbove(rule.Low) {
+	if fs[0].FailsAt(rule.Medium) || !fs[2].FailsAt(rule.High) || fs[1].FailsAt(rule.Low) {
 		t.Error("threshold: inconclusive findings and lower severities must not fail the build")
 	}
 }

@@ -153,9 +153,9 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 }
 
 // inputValue converts the document into the OPA input value directly,
-// without a JSON round trip. Each resource is a lazy object, converted only
-// as far as policies read it, and the document carries indexes that
-// data.fiscguard.lib uses so no policy walks every resource:
+// without a JSON round trip: every resource is converted whole, before
+// evaluation. The document carries indexes that data.fiscguard.lib uses so
+// no policy walks every resource:
 //
 //	by_type:    type → the checked resources of that type
 //	by_address: address → resource

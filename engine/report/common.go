@@ -68,7 +68,7 @@ func summarize(r *Report) summary {
 		} else {
 			s.Fail++
 		}
-		if f.AtOrAbove(r.FailOn) {
+		if f.FailsAt(r.FailOn) {
 			s.FailedThreshold++
 		}
 		for _, id := range f.Rule.FISCIDs(r.Edition) {

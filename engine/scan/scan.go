@@ -215,8 +215,6 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}, nil
 }
 
-// readTarget loads a plan file, standard input, or a configuration
-// directory, with notes about what could not be evaluated.
 // query prepares the rules of a profile with its parameters, once.
 func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error) {
 	params, err := l.Params.Resolve(opts.Profile, opts.Params)
@@ -289,6 +287,8 @@ func scanRoot(target string, opts Options) string {
 	return hclconf.RepoRoot(abs)
 }
 
+// readTarget loads a plan file, standard input, or a configuration
+// directory, with notes about what could not be evaluated.
 func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []string, error) {
 	var data []byte
 	var err error

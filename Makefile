@@ -1,8 +1,13 @@
 # fiscguard: make build | test | run | bench | lint
 GO      ?= go
 BIN     := bin/fiscguard
-VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
+# The version, commit and date fiscguard version reports (engine/version);
+# the date is the commit's, so the same commit builds the same binary.
+VERSION ?= 0.1.0-dev
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+DATE    ?= $(shell git log -1 --format=%cI 2>/dev/null)
+VERSIONPKG := github.com/fiscguard/fiscguard/engine/version
+LDFLAGS := -s -w -X $(VERSIONPKG).version=$(VERSION) -X $(VERSIONPKG).commit=$(COMMIT) -X $(VERSIONPKG).date=$(DATE)
 DEMO    := fixtures/plans/demo.json
 
 .PHONY: build test run bench lint rego-test sarif-validate clean docs

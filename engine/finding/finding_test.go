@@ -12,7 +12,7 @@ func TestFingerprintIgnoresLocation(t *testing.T) {
 	res := []rule.Result{{Rule: rl, Address: "aws_s3_bucket.b", Attribute: "acl", Status: rule.StatusFail}}
 	at := func(line int) Finding {
 		doc := &model.Document{Resources: []model.Resource{{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Source: &model.Location{File: "plan.json", Line: line}}}}
-		return FromResults(doc, res)[0]
+		return FromResults(doc, res, "")[0]
 	}
 	a, b := at(10), at(250)
 	if a.Fingerprint != b.Fingerprint || a.Location.Line == b.Location.Line {
@@ -31,6 +31,26 @@ func TestFingerprintIgnoresLocation(t *testing.T) {
 		if other == a.Fingerprint {
 			t.Errorf("distinct findings share fingerprint %s", other)
 		}
+	}
+}
+
+// TestFingerprintNamesTheRootModule: the same address in two root modules
+// of a monorepo is two findings; a repository whose root is the root module
+// keeps the plain address's fingerprint.
+func TestFingerprintNamesTheRootModule(t *testing.T) {
+	rl := &rule.Rule{ID: "FG-S3-001"}
+	doc := &model.Document{Resources: []model.Resource{{Address: "aws_s3_bucket.b"}}}
+	res := []rule.Result{{Rule: rl, Address: "aws_s3_bucket.b", Status: rule.StatusFail}}
+	fp := func(root string) string { return FromResults(doc, res, root)[0].Fingerprint }
+	plain := Fingerprint("FG-S3-001", "aws_s3_bucket.b", "")
+	if fp("") != plain || fp(".") != plain {
+		t.Error("the repository root changes the fingerprint")
+	}
+	if prod, dev := fp("infra/prod"), fp("infra/dev"); prod == dev || prod == plain {
+		t.Errorf("root modules share a fingerprint: %s %s", prod, dev)
+	}
+	if got := Qualified("infra/prod", `module.a["x"].aws_s3_bucket.b`); got != `infra/prod//module.a["x"].aws_s3_bucket.b` {
+		t.Errorf("Qualified = %q", got)
 	}
 }
 
@@ -62,7 +82,7 @@ func TestUncertainInstancesAreInconclusive(t *testing.T) {
 	fs := FromResults(doc, []rule.Result{
 		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail},
 		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail},
-	})
+	}, "")
 	if fs[0].Status != rule.StatusInconclusive || fs[1].Status != rule.StatusFail {
 		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
 	}

@@ -158,6 +158,8 @@ type sarifResultProperties struct {
 	Address   string   `json:"address"`
 	Attribute string   `json:"attribute"`
 	FISC      []string `json:"fisc"`
+	// Target is the result's target in a run of several.
+	Target string `json:"target,omitempty"`
 }
 
 // sarifRelated is where a finding in a remote module is written inside the
@@ -217,6 +219,8 @@ type sarifRunProperties struct {
 	Lang    string      `json:"lang"`
 	FailOn  string      `json:"fail_on"`
 	Target  sarifTarget `json:"target"`
+	// Targets are the targets of a run of several (root modules, plans).
+	Targets []sarifTarget `json:"targets,omitempty"`
 }
 
 type sarifTarget struct {
@@ -258,7 +262,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			Rules:           make([]sarifRule, 0, len(rules)),
 		}},
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
-		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target)},
+		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target, len(r.Parts) > 0)},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 			srcRoot: {Description: &sarifMessage{Text: "The repository root; relative URIs resolve against it."}},
 		},
@@ -270,14 +274,11 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			Edition: string(editionOf(r)),
 			Lang:    string(r.Lang),
 			FailOn:  r.FailOn.String(),
-			Target: sarifTarget{
-				Path:             r.Target.Path,
-				Kind:             r.Target.Kind,
-				TerraformVersion: r.Target.TerraformVersion,
-				Complete:         r.Target.Complete,
-				Errored:          r.Target.Errored,
-			},
+			Target:  sarifTargetOf(r.Target),
 		},
+	}
+	for _, p := range r.Parts {
+		run.Properties.Targets = append(run.Properties.Targets, sarifTargetOf(p.Target))
 	}
 	for _, n := range r.Notes {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
@@ -297,6 +298,10 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifTargetOf(t Target) sarifTarget {
+	return sarifTarget{Path: t.Path, Kind: t.Kind, TerraformVersion: t.TerraformVersion, Complete: t.Complete, Errored: t.Errored}
 }
 
 func sarifRuleFor(r *Report, rl *rule.Rule) sarifRule {
@@ -412,14 +417,23 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 		msg += " FISC: " + strings.Join(ids, ", ") + "."
 	}
 	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
-	loc.PhysicalLocation = physicalLocation(f.Location, r.Target)
+	tg := r.Target
+	if len(r.Parts) > 0 {
+		tg = Target{Path: f.Target, Kind: model.KindHCL}
+		for _, p := range r.Parts {
+			if p.Target.Path == f.Target {
+				tg = p.Target
+			}
+		}
+	}
+	loc.PhysicalLocation = physicalLocation(f.Location, tg)
 	var suppressions []sarifSuppression
 	if f.Waiver != nil {
-		suppressions = []sarifSuppression{suppressionFor(f.Waiver, r.Target)}
+		suppressions = []sarifSuppression{suppressionFor(f.Waiver, tg)}
 	}
 	var related []sarifRelated
 	if f.Related != nil && f.Related.File != "" {
-		related = []sarifRelated{{ID: 1, PhysicalLocation: physicalLocation(f.Related, r.Target), Message: sarifMessage{Text: sarifWords["related"].In(r.Lang) + f.Address}}}
+		related = []sarifRelated{{ID: 1, PhysicalLocation: physicalLocation(f.Related, tg), Message: sarifMessage{Text: sarifWords["related"].In(r.Lang) + f.Address}}}
 	}
 	return sarifResult{
 		RuleID:              f.Rule.ID,
@@ -436,8 +450,17 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 			Address:   f.Address,
 			Attribute: f.Attribute,
 			FISC:      nonNil(ids),
+			Target:    shownTarget(r, f),
 		},
 	}
+}
+
+// shownTarget is a finding's target when the report stands for several.
+func shownTarget(r *Report, f finding.Finding) string {
+	if len(r.Parts) == 0 {
+		return ""
+	}
+	return f.Target
 }
 
 // suppressionFor describes a waiver as a SARIF suppression.
@@ -494,11 +517,12 @@ func artifactLocation(file string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: srcRoot}
 }
 
-// automationID names the run's category after the scanned root module, so
-// several roots in one repository don't replace each other's alerts.
-func automationID(tg Target) string {
+// automationID names the run's category after the scanned root module (or
+// the directory a run of several has in common), so several roots in one
+// repository don't replace each other's alerts.
+func automationID(tg Target, several bool) string {
 	p := cleanPath(tg.Path)
-	if tg.Kind == model.KindPlan {
+	if tg.Kind == model.KindPlan && !several {
 		p = path.Dir(p)
 	}
 	if tg.Path == "" || tg.Path == "-" || p == "." || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "..") || strings.Contains(p, ":") {

@@ -1,4 +1,4 @@
-# fiscguard: make build | test | run | bench | lint
+# fiscguard: make build | test | e2e | run | bench | lint
 GO      ?= go
 BIN     := bin/fiscguard
 # The version, commit and date fiscguard version reports (engine/version);
@@ -10,16 +10,21 @@ VERSIONPKG := github.com/fiscguard/fiscguard/engine/version
 LDFLAGS := -s -w -X $(VERSIONPKG).version=$(VERSION) -X $(VERSIONPKG).commit=$(COMMIT) -X $(VERSIONPKG).date=$(DATE)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test run bench lint rego-test sarif-validate clean docs
+.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/fiscguard
 
-## test: lint, every Go test (Rego unit tests, fixtures, corpus), the CLI's own Rego test run, SARIF validation
+## test: lint, every Go test but the end-to-end ones (Rego unit tests, fixtures, corpus), the CLI's own Rego test run
 test: lint build
-	$(GO) test ./...
+	$(GO) test -short ./...
 	$(BIN) test
+
+## e2e: what builds binaries or needs npm: the built binary in git repositories, the Action's steps,
+## pre-commit, reviewdog (test/e2e, uncached: go test cannot see the sources they build), SARIF validation
+e2e: build
+	$(GO) test -count=1 ./test/e2e/
 	$(MAKE) sarif-validate
 
 ## run: scan the demo plan (exit 1 means findings were shown, which is the point)
@@ -36,10 +41,28 @@ bench: build
 docs:
 	$(GO) run ./engine/docs/gendocs docs
 
-## lint: gofmt and go vet must be clean
+## browser-test: the HTML evidence report in headless Chromium (apt-get install chromium): no console
+## errors, nothing loaded, a screenshot that is not blank, and a PDF printed with a page per category
+EVIDENCE_PAGES := $(CURDIR)/bin/evidence-demo.html,$(CURDIR)/bin/evidence-demo-ja.html
+browser-test: build
+	SOURCE_DATE_EPOCH=1767225600 $(BIN) evidence $(DEMO) --format html -o bin/evidence-demo.html
+	SOURCE_DATE_EPOCH=1767225600 $(BIN) evidence fixtures/hcl/demo --profile strict --lang ja --format html -o bin/evidence-demo-ja.html
+	$(GO) test -tags browser -count=1 -run Browser ./engine/evidence/render/ -args -pages $(EVIDENCE_PAGES)
+
+## screenshot: refresh docs/evidence-report.png, the README's picture of the HTML evidence report
+screenshot: browser-test
+	$(GO) test -tags browser -count=1 -run Browser ./engine/evidence/render/ -args -pages $(EVIDENCE_PAGES) -screenshot $(CURDIR)/docs/evidence-report.png
+
+## lint: gofmt over every Go file git does not ignore (untracked ones too), go vet, staticcheck (pinned
+## in tools/go.mod), and opa check --strict over policies/ with fiscguard's capabilities
 lint:
-	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@files=$$(git ls-files --cached --others --exclude-standard -- '*.go' | while read -r f; do [ ! -f "$$f" ] || echo "$$f"; done); \
+	out=$$(gofmt -l $$files) || exit 1; \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	staticcheck=$$($(GO) -C tools tool -n staticcheck) && $$staticcheck ./...
+	$(GO) run ./engine/policy/regocheck policies
+	$(GO) vet -tags browser ./engine/evidence/render/
 
 rego-test: build
 	$(BIN) test

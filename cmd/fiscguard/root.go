@@ -28,6 +28,6 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	root.AddCommand(newScanCmd(), newBaselineCmd(), newPoliciesCmd(), newExplainCmd(), newTestCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newBaselineCmd(), newEvidenceCmd(), newPoliciesCmd(), newExplainCmd(), newTestCmd(), newVersionCmd())
 	return root
 }

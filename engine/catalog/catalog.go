@@ -34,15 +34,31 @@ type Item struct {
 	Simple         i18n.Text `yaml:"simple" json:"simple"`
 	Strict         i18n.Text `yaml:"strict" json:"strict"`
 	Basis          string    `yaml:"basis" json:"basis"`
+	// ProviderEvidence names the Documents the institution obtains for the
+	// provider's side of the item (required when the provider is responsible).
+	ProviderEvidence []string `yaml:"provider_evidence" json:"provider_evidence"`
 }
 
-// Catalog is the set of known FISC items, by ID.
+// Document is what the institution obtains from the cloud provider as
+// evidence of the provider's controls, such as a third-party audit report
+// (the seed's 第三者監査レポート等).
+type Document struct {
+	ID    string    `yaml:"id" json:"id"`
+	Title i18n.Text `yaml:"title" json:"title"`
+	// Source is where and how the institution obtains it.
+	Source i18n.Text `yaml:"source" json:"source"`
+}
+
+// Catalog is the set of known FISC items, by ID, and the provider documents
+// they name.
 type Catalog struct {
-	items map[string]*Item
+	items     map[string]*Item
+	documents map[string]*Document
 }
 
 type file struct {
-	Items []*Item `yaml:"items"`
+	Documents []*Document `yaml:"documents"`
+	Items     []*Item     `yaml:"items"`
 }
 
 // Parse reads a catalog document and checks every item.
@@ -51,9 +67,21 @@ func Parse(name string, src []byte) (*Catalog, error) {
 	if err := yaml.UnmarshalWithOptions(src, &f, yaml.Strict()); err != nil {
 		return nil, fmt.Errorf("%s: %s", name, yaml.FormatError(err, false, false))
 	}
-	c := &Catalog{items: make(map[string]*Item, len(f.Items))}
+	c := &Catalog{items: make(map[string]*Item, len(f.Items)), documents: map[string]*Document{}}
+	for i, d := range f.Documents {
+		switch {
+		case d.ID == "":
+			return nil, fmt.Errorf("%s: document %d: missing id", name, i+1)
+		case d.Title.En == "" || d.Title.Ja == "" || d.Source.En == "" || d.Source.Ja == "":
+			return nil, fmt.Errorf("%s: document %s: title and source need en and ja", name, d.ID)
+		}
+		if _, dup := c.documents[d.ID]; dup {
+			return nil, fmt.Errorf("%s: document %s is listed twice", name, d.ID)
+		}
+		c.documents[d.ID] = d
+	}
 	for i, it := range f.Items {
-		if err := it.validate(); err != nil {
+		if err := it.validate(c.documents); err != nil {
 			return nil, fmt.Errorf("%s: item %d (%s): %w", name, i+1, it.ID, err)
 		}
 		if _, dup := c.items[it.ID]; dup {
@@ -64,7 +92,7 @@ func Parse(name string, src []byte) (*Catalog, error) {
 	return c, nil
 }
 
-func (it *Item) validate() error {
+func (it *Item) validate(documents map[string]*Document) error {
 	switch {
 	case it.ID == "":
 		return fmt.Errorf("missing id")
@@ -84,6 +112,14 @@ func (it *Item) validate() error {
 	default:
 		return fmt.Errorf("iac %q is not full, partial or none", it.IaC)
 	}
+	for _, id := range it.ProviderEvidence {
+		if documents[id] == nil {
+			return fmt.Errorf("provider_evidence names document %q, which is not in documents", id)
+		}
+	}
+	if it.Responsibility == ResponsibilityProvider && len(it.ProviderEvidence) == 0 {
+		return fmt.Errorf("the provider is responsible, so provider_evidence must name what the institution obtains instead")
+	}
 	return nil
 }
 
@@ -91,6 +127,12 @@ func (it *Item) validate() error {
 func (c *Catalog) Lookup(id string) (*Item, bool) {
 	it, ok := c.items[id]
 	return it, ok
+}
+
+// Document returns the provider document with the given ID.
+func (c *Catalog) Document(id string) (*Document, bool) {
+	d, ok := c.documents[id]
+	return d, ok
 }
 
 // Items returns every item sorted by edition, then ID.

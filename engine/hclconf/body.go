@@ -51,9 +51,7 @@ func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
 			order = append(order, blk.typ)
 			blocks[blk.typ] = nil
 		}
-		for _, v := range e.block(blk, prefix, len(blocks[blk.typ])) {
-			blocks[blk.typ] = append(blocks[blk.typ], v)
-		}
+		blocks[blk.typ] = append(blocks[blk.typ], e.block(blk, prefix, len(blocks[blk.typ]))...)
 	}
 	for _, typ := range order {
 		if _, clash := out[typ]; clash {

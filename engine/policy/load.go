@@ -51,39 +51,28 @@ var parseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.R
 // Load parses every non-test .rego file of the sources, validates each
 // policy's metadata (the FISC IDs must exist in cat) and compiles them once.
 func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
+	parsed, err := parse(sources, false)
+	if err != nil {
+		return nil, err
+	}
 	modules := map[string]*ast.Module{}
 	var rules []*rule.Rule
 	byID := map[string]*rule.Rule{}
-	for _, src := range sources {
-		files, err := regoFiles(src.FS, false)
+	for _, p := range parsed {
+		modules[p.name] = p.mod
+		r, err := ruleOf(p.mod, p.name, cat)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Name, err)
+			return nil, err
 		}
-		for _, f := range files {
-			data, err := fs.ReadFile(src.FS, f)
-			if err != nil {
-				return nil, err
-			}
-			name := path.Join(src.Name, f)
-			mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
-			if err != nil {
-				return nil, firstError(err)
-			}
-			modules[name] = mod
-			r, err := ruleOf(mod, name, cat)
-			if err != nil {
-				return nil, err
-			}
-			if r == nil {
-				continue
-			}
-			r.Builtin = src.Builtin
-			if prev, dup := byID[r.ID]; dup {
-				return nil, fmt.Errorf("%s: rule ID %s is already used by %s", name, r.ID, prev.File)
-			}
-			byID[r.ID] = r
-			rules = append(rules, r)
+		if r == nil {
+			continue
 		}
+		r.Builtin = p.builtin
+		if prev, dup := byID[r.ID]; dup {
+			return nil, fmt.Errorf("%s: rule ID %s is already used by %s", p.name, r.ID, prev.File)
+		}
+		byID[r.ID] = r
+		rules = append(rules, r)
 	}
 	compiler := ast.NewCompiler().WithUseTypeCheckAnnotations(true).WithCapabilities(capabilities())
 	compiler.Compile(modules)
@@ -92,6 +81,43 @@ func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return &Set{rules: rules, compiler: compiler}, nil
+}
+
+// parsedModule is one parsed .rego file, named "<source name>/<path>".
+type parsedModule struct {
+	name    string
+	builtin bool
+	mod     *ast.Module
+}
+
+// parse reads the .rego files of the sources in order, each source's
+// sorted; withTests adds their _test.rego files after the others.
+func parse(sources []Source, withTests bool) ([]parsedModule, error) {
+	var out []parsedModule
+	for _, src := range sources {
+		for _, tests := range []bool{false, true} {
+			if tests && !withTests {
+				continue
+			}
+			files, err := regoFiles(src.FS, tests)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", src.Name, err)
+			}
+			for _, f := range files {
+				data, err := fs.ReadFile(src.FS, f)
+				if err != nil {
+					return nil, err
+				}
+				name := path.Join(src.Name, f)
+				mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
+				if err != nil {
+					return nil, firstError(err)
+				}
+				out = append(out, parsedModule{name: name, builtin: src.Builtin, mod: mod})
+			}
+		}
+	}
+	return out, nil
 }
 
 // regoFiles lists .rego files in sorted order; tests selects _test.rego files

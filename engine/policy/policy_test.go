@@ -176,3 +176,23 @@ func TestUserPoliciesAreSandboxed(t *testing.T) {
 		t.Errorf("slow policy: %v", err)
 	}
 }
+
+// TestCheckStrict: what opa check --strict rejects is reported at its
+// line, tests included; a clean library passes.
+func TestCheckStrict(t *testing.T) {
+	tests := []struct {
+		name, file, src, err string
+	}{
+		{"clean", "a.rego", module("t.a", goodCustom, goodBody), ""},
+		{"unused assignment", "a.rego", module("t.a", goodCustom, goodBody+"x if {\n\ty := 1\n\ttrue\n}\n"), "p/a.rego:19: rego_compile_error: assigned var y unused"},
+		{"unused import in a test", "a_test.rego", "package t.a_test\n\nimport data.t.a\n\ntest_x if true\n", "p/a_test.rego:3: rego_compile_error: import data.t.a unused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckStrict(Source{FS: fstest.MapFS{tt.file: {Data: []byte(tt.src)}}, Name: "p"})
+			if tt.err == "" && err != nil || tt.err != "" && (err == nil || err.Error() != tt.err) {
+				t.Errorf("error %v, want %q", err, tt.err)
+			}
+		})
+	}
+}

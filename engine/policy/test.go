@@ -2,9 +2,9 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io/fs"
-	"path"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
@@ -24,26 +24,9 @@ type TestResult struct {
 // RunTests runs the Rego unit tests (_test.rego) of the sources with OPA's
 // tester, compiled together with every policy and helper of the sources.
 func RunTests(ctx context.Context, sources ...Source) ([]TestResult, error) {
-	modules := map[string]*ast.Module{}
-	for _, src := range sources {
-		for _, tests := range []bool{false, true} {
-			files, err := regoFiles(src.FS, tests)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", src.Name, err)
-			}
-			for _, f := range files {
-				data, err := fs.ReadFile(src.FS, f)
-				if err != nil {
-					return nil, err
-				}
-				name := path.Join(src.Name, f)
-				mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
-				if err != nil {
-					return nil, firstError(err)
-				}
-				modules[name] = mod
-			}
-		}
+	modules, err := parseWithTests(sources)
+	if err != nil {
+		return nil, err
 	}
 	compiler := ast.NewCompiler().WithCapabilities(capabilities())
 	ch, err := tester.NewRunner().
@@ -65,4 +48,37 @@ func RunTests(ctx context.Context, sources ...Source) ([]TestResult, error) {
 		out = append(out, tr)
 	}
 	return out, nil
+}
+
+// CheckStrict compiles every module of the sources, tests included, in
+// OPA's strict mode (what opa check --strict does) against fiscguard's
+// capabilities, and returns every error, one per line.
+func CheckStrict(sources ...Source) error {
+	modules, err := parseWithTests(sources)
+	if err != nil {
+		return err
+	}
+	compiler := ast.NewCompiler().WithStrict(true).WithUseTypeCheckAnnotations(true).WithCapabilities(capabilities())
+	compiler.Compile(modules)
+	if !compiler.Failed() {
+		return nil
+	}
+	lines := make([]string, len(compiler.Errors))
+	for i, e := range compiler.Errors {
+		lines[i] = e.Error()
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+// parseWithTests parses every .rego file of the sources, tests included.
+func parseWithTests(sources []Source) (map[string]*ast.Module, error) {
+	parsed, err := parse(sources, true)
+	if err != nil {
+		return nil, err
+	}
+	modules := make(map[string]*ast.Module, len(parsed))
+	for _, p := range parsed {
+		modules[p.name] = p.mod
+	}
+	return modules, nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -114,6 +115,11 @@ type jsonFISC struct {
 	Findings int    `json:"findings"`
 }
 
+// jsonRule is one rule evaluated, with its pass record over the whole input
+// (before --baseline, --changed-only and --diff-base leave findings out):
+// applied counts the resources of its resource_types it judged, and
+// passed + failed + inconclusive + waived = applied. A rule with applied 0
+// had nothing to check, which is not a pass.
 type jsonRule struct {
 	ID             string   `json:"id"`
 	Title          string   `json:"title"`
@@ -121,6 +127,11 @@ type jsonRule struct {
 	Profile        string   `json:"profile"`
 	Responsibility string   `json:"responsibility"`
 	FISC           []string `json:"fisc"`
+	Applied        int      `json:"applied"`
+	Passed         int      `json:"passed"`
+	Failed         int      `json:"failed"`
+	Inconclusive   int      `json:"inconclusive"`
+	Waived         int      `json:"waived"`
 }
 
 // jsonFinding is one finding. fisc is in the report's edition; fisc_current
@@ -196,7 +207,12 @@ func writeJSON(w io.Writer, r *Report) error {
 	for _, p := range r.Parts {
 		out.Targets = append(out.Targets, jsonTargetSummary{Target: jsonTargetOf(p.Target), Summary: jsonSummaryOf(p), Notes: nonNil(p.Notes)})
 	}
+	counts := map[string]coverage.Counts{}
+	for i := range r.Coverage {
+		counts[r.Coverage[i].Rule.ID] = r.Coverage[i].Counts()
+	}
 	for _, rl := range evaluatedRules(r) {
+		c := counts[rl.ID]
 		out.Rules = append(out.Rules, jsonRule{
 			ID:             rl.ID,
 			Title:          rl.Title.In(r.Lang),
@@ -204,6 +220,11 @@ func writeJSON(w io.Writer, r *Report) error {
 			Profile:        string(rl.Profile),
 			Responsibility: rl.Responsibility,
 			FISC:           nonNil(rl.FISCIDs(r.Edition)),
+			Applied:        c.Applied,
+			Passed:         c.Passed,
+			Failed:         c.Failed,
+			Inconclusive:   c.Inconclusive,
+			Waived:         c.Waived,
 		})
 	}
 	for _, f := range sortedFindings(r.Findings) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -134,5 +135,31 @@ func TestJSONFilters(t *testing.T) {
 	}
 	if left != 2 || out.Summary.ResourcesChecked != 4 {
 		t.Errorf("%d resources left out, %d checked; want 2 and 4", left, out.Summary.ResourcesChecked)
+	}
+}
+
+// TestJSONRuleCounts: every rule carries its pass record, and a rule that
+// applied to nothing says so rather than passing.
+func TestJSONRuleCounts(t *testing.T) {
+	r := waivedReport(t, i18n.En)
+	r.Resources = append(r.Resources, Resource{Address: "aws_s3_bucket.ok", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"create"}, Checked: true})
+	r.Rules = append(r.Rules, &rule.Rule{ID: "FG-KMS-001", Title: i18n.Text{En: "KMS keys rotate"}, Severity: rule.Medium, Profile: rule.Simple, ResourceTypes: []string{"aws_kms_key"}})
+	withCoverage(r)
+	got := map[string][5]int{}
+	for _, rule := range decodeJSON(t, r).Rules {
+		got[rule.ID] = [5]int{rule.Applied, rule.Passed, rule.Failed, rule.Inconclusive, rule.Waived}
+	}
+	want := map[string][5]int{
+		// audit fails, access is waived, ok passes, and so does archive, which
+		// --diff-base left out of the findings; the deleted bucket is not checked.
+		"FG-S3-001":  {4, 2, 1, 0, 1},
+		"FG-S3-002":  {4, 3, 0, 1, 0},
+		"FG-CT-001":  {3, 1, 1, 0, 1},
+		"FG-KMS-001": {0, 0, 0, 0, 0},
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s applied/passed/failed/inconclusive/waived = %v, want %v", id, got[id], w)
+		}
 	}
 }

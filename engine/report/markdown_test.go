@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
@@ -15,14 +16,14 @@ import (
 func TestMarkdownGolden(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.En, i18n.Ja} {
 		t.Run(string(lang), func(t *testing.T) {
-			checkGolden(t, "markdown_"+string(lang)+".golden", render(t, "markdown", waivedReport(t, lang), Options{}))
+			golden.Check(t, "markdown_"+string(lang)+".golden", render(t, "markdown", waivedReport(t, lang), Options{}))
 		})
 	}
 	t.Run("pass", func(t *testing.T) {
 		r := sampleReport(t, i18n.En)
 		r.FailOn = rule.Critical
 		r.Findings = r.Findings[1:2] // the inconclusive finding only
-		checkGolden(t, "markdown_pass_en.golden", render(t, "markdown", r, Options{}))
+		golden.Check(t, "markdown_pass_en.golden", render(t, "markdown", r, Options{}))
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -29,7 +30,15 @@ type Report struct {
 	Severity rule.Severity
 	Below    int
 	// Rules are the rules evaluated in this scan, sorted by ID.
-	Rules    []*rule.Rule
+	Rules []*rule.Rule
+	// Coverage is every rule's pass record over the whole input, sorted by
+	// rule ID: what it applied to and each outcome. It is built before
+	// --baseline, --changed-only and --diff-base leave findings out.
+	Coverage []coverage.Rule
+	// Params are the parameter values in force (defaults, profile, config).
+	Params map[string]any
+	// Library describes the policy library the rules came from.
+	Library  Library
 	Catalog  *catalog.Catalog
 	Findings []finding.Finding
 	// Resources lists every resource in the input, so nothing is dropped silently.
@@ -70,6 +79,22 @@ type Target struct {
 	FormatVersion    string
 	Complete         bool
 	Errored          bool
+}
+
+// Library is the policy library a scan used.
+type Library struct {
+	Sources []LibrarySource
+	// Rules are every rule of the library, in force or not, sorted by ID.
+	Rules []*rule.Rule
+}
+
+// LibrarySource is one part of the policy library: the embedded library
+// (policies, catalog and parameters) or a --policy-dir (its .rego files).
+type LibrarySource struct {
+	Name    string
+	Builtin bool
+	Digest  string
+	Files   int
 }
 
 // Resource is one resource of the input as outputs list it. Covered is

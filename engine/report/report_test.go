@@ -2,20 +2,17 @@ package report
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 const testCatalog = `
 items:
@@ -106,7 +103,7 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Report{
+	return withCoverage(&Report{
 		Tool:    Tool{Name: "fiscguard", Version: "0.3.1", InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:  Target{Path: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
 		Profile: rule.Strict,
@@ -141,7 +138,18 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 			{Address: "terraform_data.bootstrap", Type: "terraform_data", Mode: model.ModeManaged, Actions: []string{"create"}},
 		},
 		Notes: []string{"The plan is incomplete: some changes were deferred, so not every resource could be checked"},
+	})
+}
+
+// withCoverage records the report's pass records from its resources and
+// findings, as a scan does.
+func withCoverage(r *Report) *Report {
+	doc := &model.Document{}
+	for _, res := range r.Resources {
+		doc.Resources = append(doc.Resources, model.Resource{Address: res.Address, Type: res.Type, Mode: res.Mode, Actions: res.Actions, Source: res.Source})
 	}
+	r.Coverage = coverage.Build(doc, r.Rules, r.Findings)
+	return r
 }
 
 func render(t *testing.T, format string, r *Report, opts Options) []byte {
@@ -151,27 +159,6 @@ func render(t *testing.T, format string, r *Report, opts Options) []byte {
 		t.Fatalf("Write(%s): %v", format, err)
 	}
 	return buf.Bytes()
-}
-
-// checkGolden compares got with testdata/name, rewriting it under -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test ./engine/report -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; diff it with -update and git diff.\n--- got ---\n%s", file, got)
-	}
 }
 
 func TestGolden(t *testing.T) {
@@ -191,7 +178,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
+			golden.Check(t, tt.golden, render(t, tt.format, sampleReport(t, tt.lang), tt.opts))
 		})
 	}
 	// The same scan with waived findings and waivers (waiver_test.go).
@@ -208,15 +195,15 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range waived {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
+			golden.Check(t, tt.golden, render(t, tt.format, waivedReport(t, tt.lang), tt.opts))
 		})
 	}
 	// A scan whose resources no rule covers.
 	for _, format := range []string{"text", "markdown"} {
 		for _, lang := range []i18n.Lang{i18n.En, i18n.Ja} {
-			golden := format + "_uncovered_" + string(lang) + ".golden"
-			t.Run(golden, func(t *testing.T) {
-				checkGolden(t, golden, render(t, format, uncoveredReport(t, lang), Options{}))
+			name := format + "_uncovered_" + string(lang) + ".golden"
+			t.Run(name, func(t *testing.T) {
+				golden.Check(t, name, render(t, format, uncoveredReport(t, lang), Options{}))
 			})
 		}
 	}

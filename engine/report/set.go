@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
@@ -76,8 +77,9 @@ func (s *Set) merged() *Report {
 	m.Parts = s.Reports
 	m.Target = Target{Path: s.Scanned, Kind: first.Target.Kind, TerraformVersion: first.Target.TerraformVersion,
 		FormatVersion: first.Target.FormatVersion, Complete: true}
-	m.Findings, m.Resources, m.Filters, m.Notes, m.Waivers, m.Below = nil, nil, nil, nil, nil, 0
+	m.Findings, m.Resources, m.Filters, m.Notes, m.Waivers, m.Below, m.Coverage = nil, nil, nil, nil, nil, 0, nil
 	filters := map[[2]string]int{}
+	cov := map[string]int{}
 	waivers := map[string]bool{}
 	for _, r := range s.Reports {
 		t := r.Target
@@ -115,7 +117,20 @@ func (s *Set) merged() *Report {
 			}
 		}
 		m.Below += r.Below
+		for _, c := range r.Coverage {
+			i, ok := cov[c.Rule.ID]
+			if !ok {
+				i = len(m.Coverage)
+				cov[c.Rule.ID] = i
+				m.Coverage = append(m.Coverage, coverage.Rule{Rule: c.Rule})
+			}
+			for _, res := range c.Resources {
+				res.Address = finding.Qualified(t.Path, res.Address)
+				m.Coverage[i].Resources = append(m.Coverage[i].Resources, res)
+			}
+		}
 	}
+	sort.Slice(m.Coverage, func(i, j int) bool { return m.Coverage[i].Rule.ID < m.Coverage[j].Rule.ID })
 	for i := range m.Filters {
 		m.Filters[i].LeftOut = filters[[2]string{m.Filters[i].Name, m.Filters[i].Ref}]
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
@@ -61,7 +62,7 @@ func TestSetGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			checkGolden(t, tt.golden, renderSet(t, tt.format, sampleSet(t, tt.lang), Options{}))
+			golden.Check(t, tt.golden, renderSet(t, tt.format, sampleSet(t, tt.lang), Options{}))
 		})
 	}
 }
@@ -121,7 +122,7 @@ func TestExitCode(t *testing.T) {
 // none; --fail-on none says the build is not gated.
 func TestQuietAndUngated(t *testing.T) {
 	r := sampleReport(t, i18n.En)
-	checkGolden(t, "text_quiet_en.golden", render(t, "text", r, Options{Quiet: true}))
+	golden.Check(t, "text_quiet_en.golden", render(t, "text", r, Options{Quiet: true}))
 	clean := sampleReport(t, i18n.En)
 	clean.Findings = clean.Findings[1:2]
 	for _, format := range []string{"text", "github"} {

@@ -56,7 +56,7 @@ func waivedReport(t *testing.T, lang i18n.Lang) *Report {
 	r.Repository = Repository{URL: "https://github.com/bank/infra", Commit: "4f2c9a1e0b7d3c5a6e8f9012a3b4c5d6e7f80912"}
 	r.Waivers = []finding.Waiver{waiverForever, waiverLater, waiverInline, waiverExpired, waiverFile}
 	r.Today = "2027-03-01"
-	return r
+	return withCoverage(r)
 }
 
 // TestWaivedCounts: waived findings are counted apart and never fail the

@@ -17,6 +17,8 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/baseline"
 	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/coverage"
+	"github.com/fiscguard/fiscguard/engine/digest"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
@@ -34,6 +36,9 @@ type Library struct {
 	Catalog  *catalog.Catalog
 	Params   rule.ParamSpecs
 	Policies *policy.Set
+	// Sources are the embedded library and each --policy-dir with their
+	// digests, so a report can say which policies judged it.
+	Sources []report.LibrarySource
 
 	// queries holds the prepared query of each profile and parameter set,
 	// so scanning many targets compiles the policies' query once.
@@ -79,7 +84,18 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Library{Catalog: cat, Params: params, Policies: set}, nil
+	lib := &Library{Catalog: cat, Params: params, Policies: set}
+	for _, src := range sources {
+		// The embedded tree is the whole library (policies, catalog,
+		// parameters); a policy directory contributes its .rego files.
+		keep := func(p string) bool { return src.Builtin || strings.HasSuffix(p, ".rego") }
+		d, n, err := digest.Tree(src.FS, keep)
+		if err != nil {
+			return nil, &model.InputError{File: src.Name, Msg: describe(err)}
+		}
+		lib.Sources = append(lib.Sources, report.LibrarySource{Name: src.Name, Builtin: src.Builtin, Digest: d, Files: n})
+	}
+	return lib, nil
 }
 
 // parseEmbedded reads one embedded data file with its parser.
@@ -165,7 +181,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		}
 	}
 	markRedacted(doc)
-	q, err := l.query(ctx, opts)
+	q, params, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +205,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
+	// Pass records cover the whole input: the filters below only choose
+	// which findings to show.
+	cov := coverage.Build(doc, q.Rules(), findings)
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
@@ -215,6 +234,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		FailOn:    opts.FailOn,
 		Severity:  opts.Severity,
 		Rules:     rules,
+		Coverage:  cov,
+		Params:    params,
+		Library:   report.Library{Sources: l.Sources, Rules: l.Policies.Rules()},
 		Catalog:   l.Catalog,
 		Findings:  findings,
 		Resources: resources(doc, rules, findings, leftOutBy),
@@ -226,30 +248,31 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	}, nil
 }
 
-// query prepares the rules of a profile with its parameters, once.
-func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, error) {
+// query prepares the rules of a profile with its parameters, once, and
+// returns them with the parameters in force.
+func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[string]any, error) {
 	params, err := l.Params.Resolve(opts.Profile, opts.Params)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	key, err := json.Marshal([]any{opts.Profile, params, opts.Check, opts.SkipCheck, opts.Timeout})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if q, ok := l.queries[string(key)]; ok {
-		return q, nil
+		return q, params, nil
 	}
 	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params, Only: l.selection(opts.Check, opts.SkipCheck), Timeout: opts.Timeout})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if l.queries == nil {
 		l.queries = map[string]*policy.Query{}
 	}
 	l.queries[string(key)] = q
-	return q, nil
+	return q, params, nil
 }
 
 // selection is the set of rules to run (nil for all): those check names

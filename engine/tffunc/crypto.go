@@ -193,6 +193,7 @@ var RSADecryptFunc = function.New(&function.Spec{
 			// The key is secret: never echo it.
 			return cty.UnknownVal(cty.String), function.NewArgErrorf(1, "invalid private key: %s", err)
 		}
+		//lint:ignore SA1019 Terraform's rsadecrypt is PKCS #1 v1.5 decryption by definition
 		out, err := rsa.DecryptPKCS1v15(nil, key, ct)
 		if err != nil {
 			return cty.UnknownVal(cty.String), fmt.Errorf("failed to decrypt: %s", err)
@@ -206,7 +207,8 @@ func parseRSAPrivateKey(data []byte) (*rsa.PrivateKey, error) {
 	if block == nil {
 		return nil, errors.New("no PEM block found")
 	}
-	if len(block.Headers) > 0 || x509.IsEncryptedPEMBlock(block) { //nolint:staticcheck // detecting, not decrypting
+	//lint:ignore SA1019 detecting a legacy encrypted key to refuse it, not decrypting it
+	if len(block.Headers) > 0 || x509.IsEncryptedPEMBlock(block) {
 		return nil, errors.New("encrypted private keys are not supported")
 	}
 	switch block.Type {
@@ -250,7 +252,7 @@ func parseOpenSSHRSAKey(b []byte) (*rsa.PrivateKey, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if priv.u32() != priv.u32() {
+	if check1, check2 := priv.u32(), priv.u32(); check1 != check2 {
 		return nil, errors.New("corrupt key (check bytes differ)")
 	}
 	if kt := string(priv.str()); kt != "ssh-rsa" {

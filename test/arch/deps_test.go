@@ -29,6 +29,7 @@ var compilesPolicies = []string{
 	"cmd/fiscguard",
 	"engine/docs/gendocs",
 	"engine/policy",
+	"engine/policy/regocheck",
 	"engine/scan",
 }
 

@@ -315,6 +315,7 @@ func readKeyValues(t *testing.T, file string) map[string]string {
 // fiscguard from the action's checkout, scans, writes SARIF for the upload
 // step and Markdown to the job summary, and only then fails on findings.
 func TestActionRuns(t *testing.T) {
+	endToEnd(t)
 	requireGit(t)
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Fatal("bash is not installed (composite actions' run steps need it)")
@@ -466,6 +467,7 @@ func TestPreCommitHooks(t *testing.T) {
 // TestPreCommitHookRuns runs the hook's entry and args as pre-commit would
 // (from the repository root, no file names) on a repository with a violation.
 func TestPreCommitHookRuns(t *testing.T) {
+	endToEnd(t)
 	raw, err := os.ReadFile(filepath.Join(moduleRoot(t), ".pre-commit-hooks.yaml"))
 	if err != nil {
 		t.Fatal(err)

@@ -64,7 +64,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// requireGit skips the test when git is not installed; nothing else skips.
+// endToEnd skips, under go test -short (make test), a test that builds
+// binaries: make e2e and .ci/run run it. go test's cache cannot see the
+// sources such a test builds, so make e2e runs it with -count=1.
+func endToEnd(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end: builds binaries; make e2e runs it")
+	}
+}
+
+// requireGit skips the test when git is not installed; nothing else skips
+// but endToEnd.
 func requireGit(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {

@@ -100,13 +100,14 @@ func sortAnnotations(as []annotation) []annotation {
 	return as
 }
 
-// reviewdogBinary builds the reviewdog pinned in go.mod's tool directive
-// (from the module cache) and returns its path.
+// reviewdogBinary builds the reviewdog pinned in tools/go.mod's tool
+// directive (from the module cache) and returns its path. The tools module
+// keeps reviewdog's dependencies out of fiscguard's own go.mod.
 func reviewdogBinary(t *testing.T) string {
 	t.Helper()
 	start := time.Now()
 	cmd := exec.Command("go", "tool", "-n", "reviewdog")
-	cmd.Dir = moduleRoot(t)
+	cmd.Dir = filepath.Join(moduleRoot(t), "tools")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -123,6 +124,7 @@ func reviewdogBinary(t *testing.T) string {
 // carry violations: never on the old violation the change did not touch,
 // nor on changed lines without one.
 func TestReviewdogAnnotatesOnlyChangedLines(t *testing.T) {
+	endToEnd(t)
 	requireGit(t)
 	fiscguard := fiscguardBinary(t)
 	reviewdog := reviewdogBinary(t)

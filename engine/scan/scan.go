@@ -378,6 +378,11 @@ func readTarget(ctx context.Context, name string, t Target, opts Options) (*mode
 	if err != nil {
 		return nil, nil, &model.InputError{File: name, Msg: describe(err)}
 	}
+	if isSavedPlan(data) {
+		if data, err = showSavedPlan(ctx, name, t.Path, opts); err != nil {
+			return nil, nil, err
+		}
+	}
 	doc, err := plan.Load(name, data)
 	return doc, nil, err
 }

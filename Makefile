@@ -73,8 +73,10 @@ sarif-validate: build node_modules
 	$(BIN) scan $(DEMO) --profile strict --lang ja --format sarif --output bin/demo-strict-ja.sarif || test $$? -eq 1
 	$(BIN) scan engine/scan/testdata/mapped/plan.json --format sarif --output bin/mapped.sarif || test $$? -eq 1
 	$(BIN) scan engine/hclconf/testdata/basic --include-suppressed --format sarif --output bin/hcl.sarif || test $$? -eq 1
-	scripts/validate-sarif.sh bin/demo.sarif bin/demo-strict-ja.sarif bin/mapped.sarif bin/hcl.sarif \
-		engine/report/testdata/sarif_en.golden engine/report/testdata/sarif_ja.golden engine/report/testdata/sarif_waived_en.golden
+	$(BIN) scan engine/runner/testdata/monorepo --repo-root engine/runner/testdata/monorepo -o sarif=bin/monorepo.sarif || test $$? -eq 1
+	scripts/validate-sarif.sh bin/demo.sarif bin/demo-strict-ja.sarif bin/mapped.sarif bin/hcl.sarif bin/monorepo.sarif \
+		engine/report/testdata/sarif_en.golden engine/report/testdata/sarif_ja.golden engine/report/testdata/sarif_waived_en.golden \
+		engine/report/testdata/set_sarif_en.golden
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -22,9 +22,11 @@ test: lint build
 	$(BIN) test
 
 ## e2e: what builds binaries or needs npm: the built binary in git repositories, the Action's steps,
-## pre-commit, reviewdog (test/e2e, uncached: go test cannot see the sources they build), SARIF validation
+## pre-commit, reviewdog (test/e2e, uncached: go test cannot see the sources they build), SARIF validation;
+## and the findings and messages of every corpus directory (skipped by -short)
 e2e: build
 	$(GO) test -count=1 ./test/e2e/
+	$(GO) test -count=1 -run 'TestOneFindingPerResourceAndCause|TestMessages' ./engine/scan/
 	$(MAKE) sarif-validate
 
 ## run: scan the demo plan (exit 1 means findings were shown, which is the point)

@@ -2,6 +2,9 @@ package policies_test
 
 import (
 	"context"
+	"io/fs"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/policy"
@@ -23,4 +26,32 @@ func TestRego(t *testing.T) {
 		}
 	}
 	t.Logf("%d Rego tests", len(results))
+}
+
+// TestReadmeExampleIsARealPolicy keeps the README's policy example equal to
+// the policy file it shows, from its package line on.
+func TestReadmeExampleIsARealPolicy(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```rego\n")
+	if !ok {
+		t.Fatal("README has no rego example")
+	}
+	example, _, _ := strings.Cut(rest, "```")
+	i := strings.Index(example, "package fiscguard.")
+	if i < 0 {
+		t.Fatal("README's example has no package line")
+	}
+	code := example[i:]
+	pkg := strings.TrimPrefix(strings.SplitN(code, "\n", 2)[0], "package fiscguard.")
+	file := strings.ReplaceAll(pkg, ".", "/") + ".rego"
+	src, err := fs.ReadFile(policies.FS, file)
+	if err != nil {
+		t.Fatalf("README's example names package %s: %v", pkg, err)
+	}
+	if want := string(src[strings.Index(string(src), "package fiscguard."):]); code != want {
+		t.Errorf("README's example differs from policies/%s:\n%s\nwant:\n%s", file, code, want)
+	}
 }

@@ -19,10 +19,16 @@ type Finding struct {
 	Address      string
 	ResourceType string
 	Attribute    string
-	Message      i18n.Text
-	Location     *model.Location
+	// Attributes lists every attribute of one cause, when the rule found it
+	// in several (Attribute, the location, first).
+	Attributes []string
+	Message    i18n.Text
+	Location   *model.Location
 	// Related is the location inside a remote module, when Location is the module call.
 	Related *model.Location
+	// Affected are the resources a finding on a shared setting stands for,
+	// such as those a provider configuration places in a region.
+	Affected []Affected
 	// Snippet quotes the lines around Location from the configuration file
 	// the loader read, sensitive values redacted; nil when there is none.
 	Snippet     []SourceLine
@@ -52,6 +58,15 @@ type Waiver struct {
 	// Source is where the waiver is written.
 	Source model.Location
 }
+
+// Affected is one resource a finding stands for, with where it is written.
+type Affected struct {
+	Address  string
+	Location *model.Location
+}
+
+// ProviderType is the ResourceType of a finding on a provider configuration.
+const ProviderType = "provider"
 
 // SourceLine is one quoted line of a snippet: Marked lines are the
 // finding's location, the others context.
@@ -85,13 +100,18 @@ func Qualified(rootModule, address string) string {
 }
 
 // FromResults builds findings from policy results, locating each at its
-// resource's source, and sorts them by address, rule and attribute.
+// subject's source (a resource's attribute, or a provider configuration's
+// region argument), and sorts them by address, rule and attribute.
 // rootModule is the directory of the configuration's root module relative
 // to the repository root, "" when it is the root or unknown.
 func FromResults(doc *model.Document, results []rule.Result, rootModule string) []Finding {
 	byAddr := make(map[string]*model.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		byAddr[doc.Resources[i].Address] = &doc.Resources[i]
+	}
+	providers := make(map[string]*model.Provider, len(doc.Providers))
+	for i := range doc.Providers {
+		providers[doc.Providers[i].Address] = &doc.Providers[i]
 	}
 	out := make([]Finding, 0, len(results))
 	for _, r := range results {
@@ -100,8 +120,16 @@ func FromResults(doc *model.Document, results []rule.Result, rootModule string) 
 			Status:      r.Status,
 			Address:     r.Address,
 			Attribute:   r.Attribute,
+			Attributes:  r.Attributes,
 			Message:     r.Message,
 			Fingerprint: Fingerprint(r.Rule.ID, Qualified(rootModule, r.Address), r.Attribute),
+		}
+		for _, a := range r.Resources {
+			af := Affected{Address: a}
+			if res, ok := byAddr[a]; ok {
+				af.Location = res.Source
+			}
+			f.Affected = append(f.Affected, af)
 		}
 		if res, ok := byAddr[r.Address]; ok {
 			f.ResourceType = res.Type
@@ -109,12 +137,41 @@ func FromResults(doc *model.Document, results []rule.Result, rootModule string) 
 			f.Related = res.Related
 			if res.Uncertain && f.Status == rule.StatusFail {
 				f.Status = rule.StatusInconclusive
+				f.Message = i18n.Text{En: uncertainPrefix.En + f.Message.En, Ja: uncertainPrefix.Ja + f.Message.Ja}
 			}
+		} else if p, ok := providers[r.Address]; ok {
+			f.ResourceType = ProviderType
+			f.Location = providerLocation(p, r.Attribute, f.Affected)
 		}
 		out = append(out, f)
 	}
 	Sort(out)
 	return out
+}
+
+// uncertainPrefix turns a failure on an instance that may not exist into an
+// inconclusive message saying what is not known.
+var uncertainPrefix = i18n.Text{
+	En: "Whether this instance exists is known only after apply (its count or for_each is); if it does: ",
+	Ja: "このインスタンスが作られるかは適用後まで確定しない（count または for_each による）。作られる場合: ",
+}
+
+// providerLocation is where a finding on a provider configuration's
+// attribute is written: the region argument, else the provider block, else
+// (an implicit configuration) the first resource it stands for.
+func providerLocation(p *model.Provider, attr string, affected []Affected) *model.Location {
+	if attr == "region" && p.RegionSource != nil {
+		return p.RegionSource
+	}
+	if p.Source != nil {
+		return p.Source
+	}
+	for _, a := range affected {
+		if a.Location != nil {
+			return a.Location
+		}
+	}
+	return nil
 }
 
 // Sort orders findings deterministically.

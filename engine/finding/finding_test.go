@@ -1,8 +1,10 @@
 package finding
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
@@ -80,10 +82,15 @@ func TestUncertainInstancesAreInconclusive(t *testing.T) {
 		{Address: "aws_ebs_volume.sure"},
 	}}
 	fs := FromResults(doc, []rule.Result{
-		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail},
-		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail},
+		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail, Message: i18n.Text{En: "Volume maybe is not encrypted", Ja: "暗号化されていない"}},
+		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail, Message: i18n.Text{En: "Volume sure is not encrypted"}},
 	}, "")
 	if fs[0].Status != rule.StatusInconclusive || fs[1].Status != rule.StatusFail {
 		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
+	}
+	// The message says what is not known, not only what would fail.
+	if !strings.HasPrefix(fs[0].Message.En, "Whether this instance exists is known only after apply") || !strings.HasSuffix(fs[0].Message.En, "Volume maybe is not encrypted") ||
+		!strings.Contains(fs[0].Message.Ja, "適用後まで確定しない") || fs[1].Message.En != "Volume sure is not encrypted" {
+		t.Errorf("messages %q / %q / %q", fs[0].Message.En, fs[0].Message.Ja, fs[1].Message.En)
 	}
 }

@@ -69,9 +69,10 @@ type callState struct {
 }
 
 // providerRef is a provider configuration in force: its key as a plan would
-// write it, and its region.
+// write it, its region, and where its block and region argument are written.
 type providerRef struct {
-	key, region string
+	key, region          string
+	source, regionSource *model.Location
 }
 
 func (in *instance) errAt(rng hcl.Range, format string, args ...any) error {
@@ -313,6 +314,10 @@ func (in *instance) provider(key string) (providerRef, error) {
 	}
 	switch p, own := in.mod.providers[key]; {
 	case own:
+		ref.source = in.ev.location(p.rng)
+		if a, ok := p.body.attrs["region"]; ok {
+			ref.regionSource = in.ev.location(a.rng)
+		}
 		v, err := in.node("provider."+key, p.rng, func() (cty.Value, error) {
 			a, ok := p.body.attrs["region"]
 			if !ok {

@@ -114,6 +114,7 @@ func Load(dir string, opts Options) (*model.Document, []string, error) {
 		doc.Resources[i] = *r
 	}
 	sort.SliceStable(doc.Resources, func(i, j int) bool { return doc.Resources[i].Address < doc.Resources[j].Address })
+	doc.LinkProviders()
 	return doc, ev.notes, nil
 }
 
@@ -311,8 +312,9 @@ func (ev *evaluator) collectProviders(root *instance) {
 				continue
 			}
 			seen[p.key] = true
-			name, alias, _ := strings.Cut(key, ".")
-			ev.providers = append(ev.providers, model.Provider{Key: p.key, Name: name, Alias: alias, Module: in.addr, Region: p.region})
+			mp := model.ProviderForKey(p.key)
+			mp.Region, mp.Source, mp.RegionSource, mp.RegionWritten = p.region, p.source, p.regionSource, p.regionSource != nil
+			ev.providers = append(ev.providers, mp)
 		}
 		for _, name := range slices.Sorted(maps.Keys(in.calls)) {
 			for _, c := range in.calls[name].children {

@@ -540,3 +540,48 @@ resource "aws_c" "y" {
 		t.Errorf("arn = %v, notes %v", got, notes)
 	}
 }
+
+// TestProviderConfigurations: each configuration in force, the implicit one
+// included, with its address, where its block and region are written, and
+// the resources it places.
+func TestProviderConfigurations(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `provider "aws" {
+  alias  = "us"
+  region = var.region
+}
+
+variable "region" {
+  default = "us-east-1"
+}
+
+resource "aws_s3_bucket" "a" {}
+
+resource "aws_s3_bucket" "b" {
+  provider = aws.us
+}
+
+module "m" {
+  source = "./m"
+}
+`,
+		"m/main.tf": `resource "aws_sqs_queue" "q" {}
+`,
+	})
+	_, doc, _ := load(t, dir, Options{})
+	got := map[string]model.Provider{}
+	for _, p := range doc.Providers {
+		got[p.Address] = p
+	}
+	us := got[`provider["registry.terraform.io/hashicorp/aws"].us`]
+	if us.Region != "us-east-1" || !us.RegionWritten || us.RegionSource == nil || us.RegionSource.Line != 3 || us.Source == nil || us.Source.Line != 1 {
+		t.Errorf("aws.us = %+v", us)
+	}
+	if strings.Join(us.Resources, ",") != "aws_s3_bucket.b" {
+		t.Errorf("aws.us places %v", us.Resources)
+	}
+	def := got[`provider["registry.terraform.io/hashicorp/aws"]`]
+	if def.RegionWritten || def.Source != nil || strings.Join(def.Resources, ",") != "aws_s3_bucket.a,module.m.aws_sqs_queue.q" {
+		t.Errorf("implicit aws = %+v", def)
+	}
+}

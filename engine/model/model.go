@@ -2,6 +2,11 @@
 // whether it was loaded from a Terraform plan or from HCL.
 package model
 
+import (
+	"sort"
+	"strings"
+)
+
 // Kinds of input a Document can come from.
 const (
 	KindPlan = "plan"
@@ -56,11 +61,83 @@ type ModuleCall struct {
 // Provider is one provider configuration, keyed as Terraform keys it in the
 // plan's configuration ("aws", "aws.tokyo", "module.m:aws").
 type Provider struct {
-	Key    string `json:"key"`
-	Name   string `json:"name"`
-	Alias  string `json:"alias,omitempty"`
-	Module string `json:"module"`
-	Region string `json:"region,omitempty"`
+	Key string `json:"key"`
+	// Address is Terraform's provider configuration address, which stays the
+	// same across edits: provider["registry.terraform.io/hashicorp/aws"].tokyo,
+	// or module.m.provider["registry.terraform.io/hashicorp/aws"] in a module.
+	Address string `json:"address"`
+	Name    string `json:"name"`
+	Alias   string `json:"alias,omitempty"`
+	Module  string `json:"module"`
+	Region  string `json:"region,omitempty"`
+	// RegionWritten is true when the configuration sets a region argument
+	// (whose value may still be unknown).
+	RegionWritten bool `json:"region_written"`
+	// Resources are the addresses of the managed resources the configuration
+	// is in force for, sorted (see LinkProviders).
+	Resources []string `json:"resources"`
+	// Source is where the provider block is written, RegionSource where its
+	// region argument is; nil when unknown (an implicit configuration, or a
+	// plan whose configuration was not mapped).
+	Source       *Location `json:"-"`
+	RegionSource *Location `json:"-"`
+}
+
+// DefaultRegistry is where a provider's source address points when the
+// configuration does not say otherwise (hashicorp's namespace).
+const DefaultRegistry = "registry.terraform.io/hashicorp/"
+
+// ProviderAddress renders Terraform's provider configuration address from a
+// module's config address ("" for the root, module.a.module.b), the
+// provider's source address and its alias.
+func ProviderAddress(module, source, alias string) string {
+	addr := `provider["` + source + `"]`
+	if alias != "" {
+		addr += "." + alias
+	}
+	if module != "" {
+		addr = module + "." + addr
+	}
+	return addr
+}
+
+// ProviderForKey describes the implicit configuration behind a provider key
+// ("aws", "aws.x", "module.m:aws") when no block configures it: the empty
+// configuration Terraform creates, from the default registry.
+func ProviderForKey(key string) Provider {
+	module, local := "", key
+	if i := strings.LastIndexByte(key, ':'); i >= 0 {
+		module, local = key[:i], key[i+1:]
+	}
+	name, alias, _ := strings.Cut(local, ".")
+	return Provider{Key: key, Address: ProviderAddress(module, DefaultRegistry+name, alias), Name: name, Alias: alias, Module: module}
+}
+
+// LinkProviders gives every provider configuration the managed resources it
+// is in force for, adding the implicit configuration of a key that
+// resources use but no configuration lists; providers stay sorted by key.
+func (d *Document) LinkProviders() {
+	index := map[string]int{}
+	for i := range d.Providers {
+		index[d.Providers[i].Key] = i
+		d.Providers[i].Resources = nil
+	}
+	for _, r := range d.Resources {
+		if r.Mode != ModeManaged || r.Provider == "" {
+			continue
+		}
+		i, ok := index[r.Provider]
+		if !ok {
+			i = len(d.Providers)
+			index[r.Provider] = i
+			d.Providers = append(d.Providers, ProviderForKey(r.Provider))
+		}
+		d.Providers[i].Resources = append(d.Providers[i].Resources, r.Address)
+	}
+	for i := range d.Providers {
+		sort.Strings(d.Providers[i].Resources)
+	}
+	sort.Slice(d.Providers, func(i, j int) bool { return d.Providers[i].Key < d.Providers[j].Key })
 }
 
 // Resource is one resource instance.
@@ -81,8 +158,10 @@ type Resource struct {
 	Actions  []string `json:"actions"`
 	// Values are the planned after-values (plan) or evaluated attributes (HCL).
 	Values map[string]any `json:"values"`
-	// Unknown mirrors the shape of Values, with true where a value is known
-	// only after apply.
+	// Unknown mirrors the shape of Values, with true where a value the
+	// configuration sets is known only after apply. An argument the provider
+	// computes (left unset, or null) is in neither (a plan's markers for it
+	// are dropped), so policies judge it by its default in both loaders.
 	Unknown map[string]any `json:"unknown"`
 	// Refs maps a top-level attribute (or nested block type) to the
 	// instance addresses of the resources its expressions refer to,

@@ -199,8 +199,12 @@ func (b *builder) build() (*model.Document, error) {
 		r := &doc.Resources[i]
 		if cr, ok := b.configs[r.ConfigAddress]; ok {
 			b.refs.resolve(r, cr, b.moduleInstances[r.Module], keys[i])
+			if r.Unknown != nil {
+				r.Unknown = configuredUnknown(r.Unknown, cr.res.Expressions, r)
+			}
 		}
 	}
+	doc.LinkProviders()
 	return doc, nil
 }
 

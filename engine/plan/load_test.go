@@ -1,11 +1,15 @@
 package plan
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -102,8 +106,13 @@ func TestModelShape(t *testing.T) {
 	if i := res["aws_s3_bucket.b[1]"].Index; i != int64(1) {
 		t.Errorf("index = %#v, want int64 1", i)
 	}
-	if u := res["aws_s3_bucket.b[0]"].Unknown["id"]; u != true {
-		t.Errorf("unknown id = %v", u)
+	// A value the configuration sets is unknown; one the provider computes
+	// for an argument left unset (the id) is not, as in HCL.
+	if u := res["aws_s3_bucket_public_access_block.b[1]"].Unknown["bucket"]; u != true {
+		t.Errorf("unknown bucket = %v", u)
+	}
+	if u, ok := res["aws_s3_bucket.b[0]"].Unknown["id"]; ok {
+		t.Errorf("unknown id = %v, want no marker for a computed attribute", u)
 	}
 	if res["aws_instance.old"].Checked() {
 		t.Error("a deleted resource must not be checked")
@@ -179,5 +188,57 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("error spans lines: %q", err)
 			}
 		})
+	}
+}
+
+// TestUnknownKeepsWhatTheConfigurationSets prunes a plan's unknown markers
+// to the values the configuration writes, nested blocks included.
+func TestUnknownKeepsWhatTheConfigurationSets(t *testing.T) {
+	exprs := map[string]*tfjson.Expression{}
+	cfg := `{"kms_key_id": {"references": ["var.key"]}, "tags": {"references": ["aws_vpc.main.id", "aws_vpc.main"]},
+		"root_block_device": [{"volume_size": {"constant_value": 30}}, {"encrypted": {"references": ["var.enc"]}}]}`
+	if err := json.Unmarshal([]byte(cfg), &exprs); err != nil {
+		t.Fatal(err)
+	}
+	unknown := map[string]any{
+		"arn": true, "kms_key_id": true, "tags": map[string]any{"vpc": true},
+		"root_block_device": []any{map[string]any{"encrypted": true, "volume_id": true}, map[string]any{"encrypted": true}},
+	}
+	// kms_key_id reads only a variable, known when Terraform plans: its
+	// marker is the provider's computation of a null argument.
+	r := &model.Resource{
+		Refs:       map[string][]string{"tags": {"aws_vpc.main"}},
+		Unresolved: map[string][]string{"root_block_device": {"module.m.local.enc"}},
+	}
+	got := configuredUnknown(unknown, exprs, r)
+	want := map[string]any{
+		"tags":              map[string]any{"vpc": true},
+		"root_block_device": []any{map[string]any{}, map[string]any{"encrypted": true}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// TestProviderConfigurations carry Terraform's configuration address, whether
+// they write a region and the resources they are in force for.
+func TestProviderConfigurations(t *testing.T) {
+	doc := loadFile(t, "testdata/refs.json")
+	got := map[string]model.Provider{}
+	for _, p := range doc.Providers {
+		got[p.Key] = p
+	}
+	root, virginia := got["aws"], got["aws.virginia"]
+	if root.Address != `provider["registry.terraform.io/hashicorp/aws"]` || !root.RegionWritten || root.Region != "ap-northeast-1" {
+		t.Errorf("aws = %+v", root)
+	}
+	if virginia.Address != `provider["registry.terraform.io/hashicorp/aws"].virginia` || strings.Join(virginia.Resources, ",") != "aws_s3_bucket.east" {
+		t.Errorf("aws.virginia = %+v", virginia)
+	}
+	if m := got["module.logs:aws"]; m.Address != `module.logs.provider["registry.terraform.io/hashicorp/aws"]` || len(m.Resources) != 0 || m.RegionWritten {
+		t.Errorf("module.logs:aws = %+v (a module's requirement places nothing: its resources use the root's)", m)
+	}
+	if !slices.Contains(root.Resources, `module.logs["a.b"].aws_s3_bucket.this`) || slices.Contains(root.Resources, "data.aws_caller_identity.me") {
+		t.Errorf("aws places %v", root.Resources)
 	}
 }

@@ -38,12 +38,19 @@ func (x *providerIndex) list() []model.Provider {
 	out := make([]model.Provider, 0, len(keys))
 	for _, k := range keys {
 		c := x.configs[k]
+		source := c.FullName
+		if source == "" {
+			source = model.DefaultRegistry + c.Name
+		}
+		_, written := c.Expressions["region"]
 		out = append(out, model.Provider{
-			Key:    k,
-			Name:   c.Name,
-			Alias:  c.Alias,
-			Module: c.ModuleAddress,
-			Region: x.region(c, modulePathOf(c.ModuleAddress)),
+			Key:           k,
+			Address:       model.ProviderAddress(c.ModuleAddress, source, c.Alias),
+			Name:          c.Name,
+			Alias:         c.Alias,
+			Module:        c.ModuleAddress,
+			Region:        x.region(c, modulePathOf(c.ModuleAddress)),
+			RegionWritten: written,
 		})
 	}
 	return out

@@ -129,7 +129,18 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", r.ID, v)
 	}
 	str := func(k string) string { s, _ := obj[k].(string); return s }
+	strs := func(k string) []string {
+		vs, _ := obj[k].([]any)
+		var out []string
+		for _, v := range vs {
+			if s, ok := v.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	res.Address, res.Attribute = str("resource"), str("attribute")
+	res.Attributes, res.Resources = strs("attributes"), strs("resources")
 	if res.Address == "" {
 		return res, fmt.Errorf("rule %s: deny result has no resource address", r.ID)
 	}
@@ -166,7 +177,12 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 func inputValue(doc *model.Document) (ast.Value, error) {
 	providers := make([]any, len(doc.Providers))
 	for i, p := range doc.Providers {
-		providers[i] = map[string]any{"key": p.Key, "name": p.Name, "alias": p.Alias, "module": p.Module, "region": p.Region}
+		resources := make([]any, len(p.Resources))
+		for j, a := range p.Resources {
+			resources[j] = a
+		}
+		providers[i] = map[string]any{"key": p.Key, "address": p.Address, "name": p.Name, "alias": p.Alias, "module": p.Module,
+			"region": p.Region, "region_written": p.RegionWritten, "resources": resources}
 	}
 	providersValue, err := ast.InterfaceToValue(providers)
 	if err != nil {

@@ -25,6 +25,9 @@ type Source struct {
 	// Name prefixes file names in messages and outputs (e.g. "policies" or the directory given).
 	Name    string
 	Builtin bool
+	// NoTests leaves the source's _test.rego files out of RunTests (the
+	// built-in helpers under a user's tests).
+	NoTests bool
 }
 
 // Set is a validated, compiled set of policies.
@@ -96,7 +99,7 @@ func parse(sources []Source, withTests bool) ([]parsedModule, error) {
 	var out []parsedModule
 	for _, src := range sources {
 		for _, tests := range []bool{false, true} {
-			if tests && !withTests {
+			if tests && (!withTests || src.NoTests) {
 				continue
 			}
 			files, err := regoFiles(src.FS, tests)

@@ -279,6 +279,27 @@ func oneLineText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// attributesOf lists every attribute of a finding's cause: its Attributes,
+// or its one Attribute ("" is the resource as a whole, so none).
+func attributesOf(f finding.Finding) []string {
+	if len(f.Attributes) > 0 {
+		return f.Attributes
+	}
+	if f.Attribute != "" {
+		return []string{f.Attribute}
+	}
+	return nil
+}
+
+// affectedAddresses lists the resources a finding stands for.
+func affectedAddresses(f finding.Finding) []string {
+	var out []string
+	for _, a := range f.Affected {
+		out = append(out, a.Address)
+	}
+	return out
+}
+
 // coverageWords are the sentences text and Markdown share about what was
 // checked: coverage, filters, and a scan that checked nothing.
 var coverageWords = map[string]i18n.Text{

@@ -152,6 +152,8 @@ type jsonFinding struct {
 	Address        string        `json:"address"`
 	ResourceType   string        `json:"resource_type"`
 	Attribute      string        `json:"attribute"`
+	Attributes     []string      `json:"attributes"`
+	Resources      []string      `json:"resources"`
 	Message        string        `json:"message"`
 	Remediation    string        `json:"remediation"`
 	Location       *jsonLocation `json:"location"`
@@ -241,6 +243,8 @@ func writeJSON(w io.Writer, r *Report) error {
 			Address:        f.Address,
 			ResourceType:   f.ResourceType,
 			Attribute:      f.Attribute,
+			Attributes:     nonNil(attributesOf(f)),
+			Resources:      nonNil(affectedAddresses(f)),
 			Message:        f.Message.In(r.Lang),
 			Remediation:    f.Rule.Remediation.In(r.Lang),
 			Fingerprint:    f.Fingerprint,

@@ -152,15 +152,23 @@ type sarifSuppressionProps struct {
 	Expires  string `json:"expires"`
 }
 
+// sarifResultProperties: attributes lists every attribute of the cause
+// (attribute first); resources, the resources a finding on a shared setting
+// stands for (the first maxAffectedLocations are also relatedLocations).
 type sarifResultProperties struct {
-	Status    string   `json:"status"`
-	Severity  string   `json:"severity"`
-	Address   string   `json:"address"`
-	Attribute string   `json:"attribute"`
-	FISC      []string `json:"fisc"`
+	Status     string   `json:"status"`
+	Severity   string   `json:"severity"`
+	Address    string   `json:"address"`
+	Attribute  string   `json:"attribute"`
+	Attributes []string `json:"attributes"`
+	Resources  []string `json:"resources"`
+	FISC       []string `json:"fisc"`
 	// Target is the result's target in a run of several.
 	Target string `json:"target,omitempty"`
 }
+
+// maxAffectedLocations bounds the related locations of one result.
+const maxAffectedLocations = 10
 
 // sarifRelated is where a finding in a remote module is written inside the
 // module, when the result itself points at the module call.
@@ -235,6 +243,7 @@ type sarifTarget struct {
 var sarifWords = map[string]i18n.Text{
 	"inconclusive":   {En: "Inconclusive: ", Ja: "判定不能: "},
 	"related":        {En: "Defined inside the module: ", Ja: "モジュール内の定義: "},
+	"affected":       {En: "Affected: ", Ja: "対象: "},
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
 	"current":        {En: "Current edition", Ja: "現行版"},
 	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
@@ -435,6 +444,14 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 	if f.Related != nil && f.Related.File != "" {
 		related = []sarifRelated{{ID: 1, PhysicalLocation: physicalLocation(f.Related, tg), Message: sarifMessage{Text: sarifWords["related"].In(r.Lang) + f.Address}}}
 	}
+	for _, a := range f.Affected {
+		if len(related) == maxAffectedLocations {
+			break
+		}
+		if a.Location != nil && a.Location.File != "" {
+			related = append(related, sarifRelated{ID: len(related) + 1, PhysicalLocation: physicalLocation(a.Location, tg), Message: sarifMessage{Text: sarifWords["affected"].In(r.Lang) + a.Address}})
+		}
+	}
 	return sarifResult{
 		RuleID:              f.Rule.ID,
 		RuleIndex:           ruleIndex,
@@ -445,12 +462,14 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint},
 		Suppressions:        suppressions,
 		Properties: sarifResultProperties{
-			Status:    f.Status,
-			Severity:  f.Rule.Severity.String(),
-			Address:   f.Address,
-			Attribute: f.Attribute,
-			FISC:      nonNil(ids),
-			Target:    shownTarget(r, f),
+			Status:     f.Status,
+			Severity:   f.Rule.Severity.String(),
+			Address:    f.Address,
+			Attribute:  f.Attribute,
+			Attributes: nonNil(attributesOf(f)),
+			Resources:  nonNil(affectedAddresses(f)),
+			FISC:       nonNil(ids),
+			Target:     shownTarget(r, f),
 		},
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
@@ -325,4 +326,68 @@ func TestSemanticVersion(t *testing.T) {
 			t.Errorf("semanticVersion(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestFindingOnAProviderConfiguration: a finding on a shared setting names
+// every resource it stands for (JSON and SARIF properties) and points at the
+// first ones as SARIF related locations; every attribute of its cause is listed.
+func TestFindingOnAProviderConfiguration(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	f := regionFinding()
+	f.Attributes = []string{"region", "alias"}
+	r.Findings = []finding.Finding{f}
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					LogicalLocations []struct{ FullyQualifiedName string }
+				}
+				RelatedLocations []struct {
+					ID               int
+					PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+					Message          struct{ Text string }
+				}
+				Properties struct{ Attributes, Resources []string }
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", r, Options{}), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	res := sarif.Runs[0].Results[0]
+	if got := res.Locations[0].LogicalLocations[0].FullyQualifiedName; got != f.Address {
+		t.Errorf("logical location %s", got)
+	}
+	if len(res.RelatedLocations) != 2 || res.RelatedLocations[1].ID != 2 || res.RelatedLocations[1].Message.Text != "Affected: aws_sqs_queue.dr" || res.RelatedLocations[0].PhysicalLocation.ArtifactLocation.URI != "dr.tf" {
+		t.Errorf("related locations %+v", res.RelatedLocations)
+	}
+	if strings.Join(res.Properties.Resources, ",") != "aws_s3_bucket.dr,aws_sqs_queue.dr" || strings.Join(res.Properties.Attributes, ",") != "region,alias" {
+		t.Errorf("properties %+v", res.Properties)
+	}
+	var js struct {
+		Findings []struct {
+			ResourceType string `json:"resource_type"`
+			Attributes   []string
+			Resources    []string
+		}
+	}
+	if err := json.Unmarshal(render(t, "json", r, Options{}), &js); err != nil {
+		t.Fatal(err)
+	}
+	if got := js.Findings[0]; got.ResourceType != "provider" || len(got.Resources) != 2 || len(got.Attributes) != 2 {
+		t.Errorf("json finding %+v", got)
+	}
+}
+
+// regionFinding is a finding on a provider configuration that stands for
+// the resources it places.
+func regionFinding() finding.Finding {
+	f := newFinding(ruleS3Public, rule.StatusFail, `provider["registry.terraform.io/hashicorp/aws"].us`, finding.ProviderType, "region",
+		i18n.Text{En: "Provider configuration aws.us places 2 resources in us-east-1", Ja: "プロバイダー構成 aws.us が2個のリソースを us-east-1 に配置している"},
+		&model.Location{File: "providers.tf", Line: 7, Column: 3, EndLine: 7, EndColumn: 24})
+	f.Affected = []finding.Affected{
+		{Address: "aws_s3_bucket.dr", Location: &model.Location{File: "dr.tf", Line: 1, Column: 1}},
+		{Address: "aws_sqs_queue.dr", Location: &model.Location{File: "dr.tf", Line: 9, Column: 1}},
+	}
+	return f
 }

@@ -8,11 +8,19 @@ const (
 	StatusInconclusive = "inconclusive"
 )
 
-// Result is one deny result of one rule.
+// Result is one deny result of one rule: one cause on one subject (a
+// resource, or a provider configuration by its address).
 type Result struct {
-	Rule      *Rule
-	Address   string
-	Attribute string
+	Rule    *Rule
+	Address string
+	// Attribute is the path the result is located at; Attributes, when the
+	// rule found one cause in several attributes, lists all of them
+	// (Attribute first).
+	Attribute  string
+	Attributes []string
+	// Resources are the resources a result on a shared setting stands for,
+	// e.g. those a provider configuration's region places.
+	Resources []string
 	Status    string
 	Message   i18n.Text
 }

@@ -143,9 +143,23 @@ func applyFilters(fs []finding.Finding, doc *model.Document, filters []keptBy) (
 	}
 	kept := fs[:0:0]
 	for _, f := range fs {
-		if leftOutBy[f.Address] == "" {
+		if keeps(f, leftOutBy) {
 			kept = append(kept, f)
 		}
 	}
 	return kept, out, leftOutBy
+}
+
+// keeps reports whether the filters keep a finding: its resource stays, or,
+// for a finding on a shared setting, one of the resources it stands for.
+func keeps(f finding.Finding, leftOutBy map[string]string) bool {
+	if len(f.Affected) == 0 {
+		return leftOutBy[f.Address] == ""
+	}
+	for _, a := range f.Affected {
+		if leftOutBy[a.Address] == "" {
+			return true
+		}
+	}
+	return false
 }

@@ -57,10 +57,25 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []string 
 			unmapped++
 		}
 	}
+	mapProviders(doc, cfg)
 	if unmapped > 0 {
 		return []string{fmt.Sprintf("%d resources of the plan are not in the configuration in %s; their findings are located in the plan file", unmapped, dir)}
 	}
 	return nil
+}
+
+// mapProviders gives a plan's provider configurations the source locations
+// of the same configurations (by address) in the evaluated configuration.
+func mapProviders(doc, cfg *model.Document) {
+	byAddr := make(map[string]*model.Provider, len(cfg.Providers))
+	for i := range cfg.Providers {
+		byAddr[cfg.Providers[i].Address] = &cfg.Providers[i]
+	}
+	for i := range doc.Providers {
+		if h, ok := byAddr[doc.Providers[i].Address]; ok {
+			doc.Providers[i].Source, doc.Providers[i].RegionSource = h.Source, h.RegionSource
+		}
+	}
 }
 
 // enclosingRemoteCall finds the outermost remote module call whose

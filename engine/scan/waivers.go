@@ -27,6 +27,14 @@ func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file [
 			files[r.Source.File] = true
 		}
 	}
+	for _, p := range doc.Providers {
+		if p.Source != nil {
+			blocks[p.Address] = p.Source
+			if strings.HasSuffix(p.Source.File, ".tf") {
+				files[p.Source.File] = true
+			}
+		}
+	}
 	var inline []waiver.Inline
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))

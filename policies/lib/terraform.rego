@@ -74,15 +74,29 @@ referenced(r, attr, t) := [x |
 	x.type == t
 ]
 
-# value returns the value at path (an array, e.g. ["versioning", 0, "enabled"])
-# or default when it is absent or null.
+# value returns r's value at path, a key ("encrypted") or an array of keys
+# and indexes (["versioning", 0, "enabled"]), or default_value when it is
+# absent or null: an argument left unset is null in a plan and absent in HCL,
+# and policies judge both by the same default. It is the one way policies
+# read values.
 value(r, path, default_value) := v if {
 	v := object.get(r.values, path, null)
 	v != null
 } else := default_value
 
-# unknown is true when the value at path is known only after apply.
+# unknown is true when the value at path (a key or an array), or a value
+# that encloses it, is known only after apply. It is the one "known only
+# after apply" predicate: the loaders mark only values the configuration
+# sets (a plan's markers for arguments left unset, which the provider
+# computes, are dropped), so a policy whose decision depends on an unknown
+# value reports inconclusive, and judges an unset argument by its default.
 unknown(r, path) if object.get(r.unknown, path, false) == true
+
+unknown(r, path) if {
+	is_array(path)
+	some i in numbers.range(1, count(path) - 1)
+	object.get(r.unknown, array.slice(path, 0, i), false) == true
+}
 
 # param returns a tunable value from data.fiscguard.params.
 param(name) := data.fiscguard.params[name]
@@ -90,22 +104,76 @@ param(name) := data.fiscguard.params[name]
 # strict is true under FISC's strict management profile.
 strict if data.fiscguard.profile == "strict"
 
-# fail and inconclusive build a deny result: the resource, the attribute path
-# it is about ("" for the resource as a whole) and a message in English and
-# Japanese.
+# fail and inconclusive build a deny result: the subject (a resource, or a
+# provider configuration from input.providers), the attribute path it is
+# about ("" for the subject as a whole) and a message in English and
+# Japanese. One cause found in several attributes is one result: attr is
+# then the array of every such path, and the first is where it is located.
 fail(r, attr, en, ja) := _result(r, attr, "fail", en, ja)
 
 inconclusive(r, attr, en, ja) := _result(r, attr, "inconclusive", en, ja)
 
-_result(r, attr, status, en, ja) := {
+_result(r, attrs, status, en, ja) := object.union(_base(r, attrs[0], status, en, ja), {"attributes": attrs}) if {
+	is_array(attrs)
+} else := _base(r, attrs, status, en, ja)
+
+_base(r, attr, status, en, ja) := {
 	"resource": r.address,
 	"attribute": attr,
 	"status": status,
 	"message": {"en": en, "ja": ja},
 }
 
-# is_open_cidr is true for a CIDR that admits the whole internet.
-is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
+# One cause, one finding. A rule that judges several attributes of a
+# resource for one cause collects problems,
+#
+#	{"resource": r, "attribute": path, "status": "fail" or "inconclusive",
+#	 "en": text, "ja": text}
+#
+# and reports them with one_per_resource: one result per resource, failing
+# when any problem fails (listing every failing attribute, the first as its
+# location), else inconclusive listing what is known only after apply. The
+# message is the intro for the status, a format with one %s for the address
+# in each language, followed by the problems' texts:
+#
+#	{"fail": {"en": "Password policy %s is weak: ", "ja": ...},
+#	 "inconclusive": {"en": "Password policy %s: ", "ja": ...}}
+one_per_resource(problems, intro) := {_combined(ps, intro) |
+	some _, ps in _reported(problems)
+}
+
+_reported(problems) := {addr: ps |
+	some p in problems
+	addr := p.resource.address
+	ps := _worst(problems, addr)
+}
+
+_worst(problems, addr) := fails if {
+	fails := _of(problems, addr, "fail")
+	count(fails) > 0
+} else := _of(problems, addr, "inconclusive")
+
+_of(problems, addr, status) := [p |
+	some p in problems
+	p.resource.address == addr
+	p.status == status
+]
+
+_combined(ps, intro) := _result(
+	ps[0].resource, _distinct([p.attribute | some p in ps]), ps[0].status,
+	concat("", [sprintf(intro[ps[0].status].en, [ps[0].resource.address]), concat("; ", _distinct([p.en | some p in ps]))]),
+	concat("", [sprintf(intro[ps[0].status].ja, [ps[0].resource.address]), concat("、", _distinct([p.ja | some p in ps]))]),
+)
+
+# _distinct keeps the first of equal elements, in order.
+_distinct(xs) := [x | some i, x in xs; not x in array.slice(xs, 0, i)]
+
+# with_resources names the resources a result on a shared setting stands
+# for (the ones a provider configuration places), by address.
+with_resources(result, addresses) := object.union(result, {"resources": addresses})
+
+# resource returns the resource with the given address.
+resource(address) := _by_address[address]
 
 # as_array returns x when it is an array and [x] otherwise (IAM policy fields may be either).
 as_array(x) := x if is_array(x)
@@ -119,40 +187,51 @@ json_value(r, path) := json.unmarshal(s) if {
 	json.is_valid(s)
 }
 
-# policy_statements returns an IAM policy document's statements as an array (Statement may be one object).
-policy_statements(doc) := as_array(object.get(doc, "Statement", []))
+# refers is true when r's top-level attribute attr refers to another resource.
+refers(r, attr) if count(object.get(r.refs, attr, [])) > 0
 
-# public_principal is true for an IAM policy Principal that admits everyone ("*" or {"AWS": "*"}).
-public_principal("*")
-
-public_principal(p) if "*" in as_array(p.AWS)
-
-# kms_key_status classifies a KMS key argument from its value, whether it is
-# unknown and whether its expression refers to anything: "cmk" for a customer
-# key (or a reference to one, e.g. a key created in the same plan), "unknown"
-# when it is known only after apply without a reference, else "none" (absent,
-# empty or an AWS-managed alias/aws/... key).
-kms_key_status(v, is_unknown, refers) := "cmk" if {
-	is_string(v)
-	v != ""
-	not contains(v, "alias/aws/")
-} else := "cmk" if {
-	is_unknown == true
-	refers == true
-} else := "unknown" if {
-	is_unknown == true
-} else := "none"
-
-# set_later is true when attribute attr (top level) is set from a value known
-# only after apply: unknown, with a reference (refs: to resources in the
-# input; unresolved: to something the input does not hold, such as a module's
-# local value in a plan). An unknown attribute without a reference is one left
-# unset and computed by the provider; policies judge it by the provider's or
-# AWS's default, as they do when HCL leaves it out.
-set_later(r, attr) if {
-	r.unknown[attr] == true
-	count(object.get(r.refs, attr, [])) + count(object.get(r, ["unresolved", attr], [])) > 0
+# checked_resource returns the resource at address when policies judge it
+# (managed and not only being deleted).
+checked_resource(address) := r if {
+	r := _by_address[address]
+	checked(r)
 }
+
+# from_text says where a value known only after apply comes from, for an
+# inconclusive message: the resources and values attribute attr refers to,
+# as {"en": ": `kms_key_id` comes from aws_kms_key.a", "ja": "（kms_key_id は
+# aws_kms_key.a から決まる）"}, or empty texts when it refers to nothing the
+# input shows (a variable without a value, for instance).
+from_text(r, attr) := {
+	"en": sprintf(": `%s` comes from %s", [attr, list_text(srcs, 3).en]),
+	"ja": sprintf("（%s は %s から決まる）", [attr, list_text(srcs, 3).ja]),
+} if {
+	srcs := array.concat(object.get(r.refs, attr, []), object.get(r, ["unresolved", attr], []))
+	count(srcs) > 0
+} else := {"en": "", "ja": ""}
+
+# count_text renders a count with its noun in English, singular or plural:
+# count_text(1, "day", "days") is "1 day".
+count_text(n, singular, plural) := sprintf("%d %s", [n, singular]) if {
+	n == 1
+} else := sprintf("%d %s", [n, plural])
+
+# list_text names at most max items, and how many more there are, in
+# English ("a, b and 3 more") and Japanese ("a、bほか3件").
+list_text(items, max) := {"en": en, "ja": ja} if {
+	shown := array.slice(items, 0, max)
+	rest := count(items) - count(shown)
+	en := _list_en(shown, rest)
+	ja := _list_ja(shown, rest)
+}
+
+_list_en(shown, 0) := concat(", ", shown)
+
+_list_en(shown, rest) := sprintf("%s and %d more", [concat(", ", shown), rest]) if rest > 0
+
+_list_ja(shown, 0) := concat("、", shown)
+
+_list_ja(shown, rest) := sprintf("%sほか%d件", [concat("、", shown), rest]) if rest > 0
 
 # empty is true for an absent (null) or empty collection.
 empty(null)

@@ -20,15 +20,41 @@ resource(type, name, values) := {
 	"refs": {},
 }
 
-# doc wraps resources into an input document.
-doc(resources) := {
+# doc wraps resources into an input document, with the root aws provider
+# configuration in ap-northeast-1 in force for the resources that use it.
+doc(resources) := doc_with([provider("aws", "ap-northeast-1")], resources)
+
+# doc_with wraps resources into an input document with the given provider
+# configurations, each linked to the managed resources whose provider is its key.
+doc_with(providers, resources) := {
 	"kind": "plan",
 	"terraform_version": "1.9.5",
 	"complete": true,
 	"errored": false,
-	"providers": [{"key": "aws", "name": "aws", "alias": "", "module": "", "region": "ap-northeast-1"}],
+	"providers": [object.union(p, {"resources": [r.address | some r in resources; r.provider == p.key; r.mode == "managed"]}) | some p in providers],
 	"resources": resources,
 }
+
+# provider builds a root provider configuration for key ("aws" or "aws.alias")
+# with the given region ("" when none is known); its region argument is written
+# when region is not "".
+provider(key, region) := {
+	"key": key,
+	"address": _provider_address(name, alias),
+	"name": name,
+	"alias": alias,
+	"module": "",
+	"region": region,
+	"region_written": region != "",
+} if {
+	parts := split(key, ".")
+	name := parts[0]
+	alias := concat(".", array.slice(parts, 1, count(parts)))
+}
+
+_provider_address(name, "") := sprintf("provider[%q]", [concat("", ["registry.terraform.io/hashicorp/", name])])
+
+_provider_address(name, alias) := sprintf("provider[%q].%s", [concat("", ["registry.terraform.io/hashicorp/", name]), alias]) if alias != ""
 
 # has is true when results hold one for address with the given status.
 has(results, address, status) if {

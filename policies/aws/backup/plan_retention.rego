@@ -29,26 +29,35 @@ package fiscguard.aws.backup.plan_retention
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
-	p, sprintf("rule[%d].lifecycle[0].delete_after", [i]),
-	sprintf("Backup plan %s: rule %s deletes recovery points after %d days, less than %d", [p.address, rule.rule_name, days, minimum]),
-	sprintf("バックアッププラン %s のルール %s が復旧ポイントを %d 日で削除し、%d 日に満たない", [p.address, rule.rule_name, days, minimum]),
-) if {
+# One finding per backup plan, listing every rule and copy that keeps
+# recovery points too briefly.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": sprintf("Backup plan %%s keeps recovery points for less than %s: ", [lib.count_text(minimum, "day", "days")]), "ja": sprintf("バックアッププラン %%s が復旧ポイントを %d 日未満しか保持しない: ", [minimum])},
+		"inconclusive": {"en": "Backup plan %s: ", "ja": "バックアッププラン %s の"},
+	})
+}
+
+_problems contains {
+	"resource": p, "attribute": sprintf("rule[%d].lifecycle[0].delete_after", [i]), "status": "fail",
+	"en": sprintf("rule %s deletes them after %s", [rule.rule_name, lib.count_text(days, "day", "days")]),
+	"ja": sprintf("ルール %s が %d 日で削除する", [rule.rule_name, days]),
+} if {
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in object.get(p.values, "rule", [])
+	some i, rule in lib.value(p, "rule", [])
 	days := object.get(rule, ["lifecycle", 0, "delete_after"], 0)
 	is_number(days)
 	days > 0
 	days < minimum
 }
 
-deny contains lib.fail(
-	p, sprintf("rule[%d].copy_action[%d].lifecycle[0].delete_after", [i, j]),
-	sprintf("Backup plan %s: a copy made by rule %s is deleted after %d days, less than %d", [p.address, rule.rule_name, days, minimum]),
-	sprintf("バックアッププラン %s のルール %s による複製が %d 日で削除され、%d 日に満たない", [p.address, rule.rule_name, days, minimum]),
-) if {
+_problems contains {
+	"resource": p, "attribute": sprintf("rule[%d].copy_action[%d].lifecycle[0].delete_after", [i, j]), "status": "fail",
+	"en": sprintf("a copy made by rule %s is deleted after %s", [rule.rule_name, lib.count_text(days, "day", "days")]),
+	"ja": sprintf("ルール %s による複製が %d 日で削除される", [rule.rule_name, days]),
+} if {
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in object.get(p.values, "rule", [])
+	some i, rule in lib.value(p, "rule", [])
 	some j, c in object.get(rule, "copy_action", [])
 	days := object.get(c, ["lifecycle", 0, "delete_after"], 0)
 	is_number(days)

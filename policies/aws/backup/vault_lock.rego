@@ -36,11 +36,11 @@ deny contains lib.fail(
 ) if {
 	some v in lib.resources("aws_backup_vault")
 	count(lib.referrers(v, "aws_backup_vault_lock_configuration", "backup_vault_name")) == 0
-	not v.values.name in _locked_names
+	not lib.value(v, "name", null) in _locked_names
 }
 
 _locked_names contains n if {
 	some l in lib.resources("aws_backup_vault_lock_configuration")
-	n := l.values.backup_vault_name
+	n := lib.value(l, "backup_vault_name", null)
 	is_string(n)
 }

@@ -42,7 +42,7 @@ protected(r) if r.type != "aws_s3_bucket"
 
 protected(r) if {
 	r.type == "aws_s3_bucket"
-	name := object.get(r.values, "bucket", "")
+	name := lib.value(r, "bucket", "")
 	is_string(name)
 	some p in lib.param("protected_bucket_patterns")
 	glob.match(p, [], name)

@@ -8,7 +8,7 @@
 #   records to be kept (実10), unauthorised access to be monitored (実16) and
 #   keys to protect stored records (実13); AWS maps the multi-region, log-file-
 #   validation and encryption controls (SH.CloudTrail.1, .4, .2) to these items.
-#   Each missing setting is its own finding.
+#   A trail is one finding listing every missing setting.
 # custom:
 #   id: FG-CLOUDTRAIL-001
 #   severity: medium
@@ -22,12 +22,13 @@
 #   description_ja: |
 #     APIの監査証跡は調査の出発点となる記録である。単一リージョンの証跡は他リージョンでの操作を取り逃し、ログファイルの検証がなければ改ざんされていないことを証明できず、KMSキーがなければバケットにアクセスできる者に読まれてしまう。
 #     FISCはアクセス履歴の管理（実10）、不正アクセスの監視（実16）、暗号鍵による記録の保護（実13）を求めており、AWSは全リージョン、ログファイル検証、暗号化の統制（SH.CloudTrail.1、.4、.2）をこれらの項目に対応付けている。
-#     不足している設定ごとに一件の指摘とする。
+#     証跡ごとに一件の指摘とし、不足しているすべての設定を挙げる。
 #   remediation: Set is_multi_region_trail = true, enable_log_file_validation = true and kms_key_id to a customer-managed aws_kms_key whose policy lets CloudTrail encrypt.
 #   remediation_ja: is_multi_region_trail = true、enable_log_file_validation = true とし、kms_key_id にCloudTrailによる暗号化を許可した顧客管理の aws_kms_key を指定する。
 package fiscguard.aws.cloudtrail.baseline
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
 
 settings := {
 	"is_multi_region_trail": {
@@ -40,44 +41,45 @@ settings := {
 	},
 }
 
-deny contains lib.fail(
-	t, attr,
-	sprintf("CloudTrail trail %s %s", [t.address, text.en]),
-	sprintf("CloudTrailの証跡 %s が%s", [t.address, text.ja]),
-) if {
+# One finding per trail, listing every missing setting.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "CloudTrail trail %s falls short of the baseline: ", "ja": "CloudTrailの証跡 %s が基準を満たしていない: "},
+		"inconclusive": {"en": "CloudTrail trail %s: ", "ja": "CloudTrailの証跡 %s の"},
+	})
+}
+
+_problems contains {"resource": t, "attribute": attr, "status": "fail", "en": sprintf("it %s", [text.en]), "ja": text.ja} if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, text in settings
-	not lib.unknown(t, [attr])
-	lib.value(t, [attr], false) != true
+	not lib.unknown(t, attr)
+	lib.value(t, attr, false) != true
 }
 
-deny contains lib.inconclusive(
-	t, attr,
-	sprintf("CloudTrail trail %s: %s is known only after apply", [t.address, attr]),
-	sprintf("CloudTrailの証跡 %s の %s は適用後まで確定しない", [t.address, attr]),
-) if {
+_problems contains {
+	"resource": t, "attribute": attr, "status": "inconclusive",
+	"en": sprintf("%s is known only after apply", [attr]),
+	"ja": sprintf("%s は適用後まで確定しない", [attr]),
+} if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, _ in settings
-	lib.unknown(t, [attr])
+	lib.unknown(t, attr)
 }
 
-deny contains lib.fail(
-	t, "kms_key_id",
-	sprintf("CloudTrail trail %s is not encrypted with a KMS key", [t.address]),
-	sprintf("CloudTrailの証跡 %s がKMSキーで暗号化されていない", [t.address]),
-) if {
+_problems contains {
+	"resource": t, "attribute": "kms_key_id", "status": "fail",
+	"en": "it is not encrypted with a KMS key",
+	"ja": "KMSキーで暗号化されていない",
+} if {
 	some t in lib.resources("aws_cloudtrail")
-	not lib.unknown(t, ["kms_key_id"])
-	lib.value(t, ["kms_key_id"], "") == ""
+	kms.key_status(t, ["kms_key_id"]) == "none"
 }
 
-# A key created in the same plan is unknown but referenced: that is a key.
-deny contains lib.inconclusive(
-	t, "kms_key_id",
-	sprintf("CloudTrail trail %s: the KMS key is known only after apply", [t.address]),
-	sprintf("CloudTrailの証跡 %s のKMSキーは適用後まで確定しない", [t.address]),
-) if {
+_problems contains {
+	"resource": t, "attribute": "kms_key_id", "status": "inconclusive",
+	"en": "the KMS key (kms_key_id) is known only after apply",
+	"ja": "KMSキー（kms_key_id）は適用後まで確定しない",
+} if {
 	some t in lib.resources("aws_cloudtrail")
-	lib.unknown(t, ["kms_key_id"])
-	count(object.get(t.refs, "kms_key_id", [])) == 0
+	kms.key_status(t, ["kms_key_id"]) == "unknown"
 }

@@ -19,9 +19,11 @@ test_complete_trail_passes if {
 	count(baseline.deny) == 0 with input as testing.doc([trail(good)])
 }
 
-test_bare_trail_fails_on_each_setting if {
+test_bare_trail_is_one_finding_listing_each_setting if {
 	res := baseline.deny with input as testing.doc([trail({"name": "t", "s3_bucket_name": "b"})])
-	attributes(res) == {"is_multi_region_trail", "enable_log_file_validation", "kms_key_id"}
+	count(res) == 1
+	some r in res
+	{a | some a in r.attributes} == {"is_multi_region_trail", "enable_log_file_validation", "kms_key_id"}
 }
 
 test_single_region_trail_fails if {

@@ -33,6 +33,6 @@ deny contains lib.fail(
 	sprintf("CloudTrailの証跡 %s がCloudWatch Logsに配信されていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_cloudtrail")
-	object.get(t.values, "cloud_watch_logs_group_arn", "") in {"", null}
-	not lib.set_later(t, "cloud_watch_logs_group_arn")
+	lib.value(t, "cloud_watch_logs_group_arn", "") in {"", null}
+	not lib.unknown(t, "cloud_watch_logs_group_arn")
 }

@@ -28,31 +28,39 @@ package fiscguard.aws.config.recorder
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
-	r, "recording_group[0].all_supported",
-	sprintf("Config recorder %s records only some resource types", [r.address]),
-	sprintf("Configレコーダー %s が一部のリソース種別しか記録していない", [r.address]),
-) if {
-	some r in lib.resources("aws_config_configuration_recorder")
-	object.get(r.values, ["recording_group", 0, "all_supported"], true) == false
+# One finding per recorder, listing what keeps it from recording everything.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "Config recorder %s does not record every change: ", "ja": "Configレコーダー %s がすべての変更を記録していない: "},
+		"inconclusive": {"en": "Config recorder %s: ", "ja": "Configレコーダー %s の"},
+	})
 }
 
-deny contains lib.fail(
-	r, "",
-	sprintf("Config recorder %s is not turned on (no aws_config_configuration_recorder_status with is_enabled = true)", [r.address]),
-	sprintf("Configレコーダー %s が有効になっていない（is_enabled = true の aws_config_configuration_recorder_status がない）", [r.address]),
-) if {
+_problems contains {
+	"resource": r, "attribute": "recording_group[0].all_supported", "status": "fail",
+	"en": "it records only some resource types",
+	"ja": "一部のリソース種別しか記録していない",
+} if {
+	some r in lib.resources("aws_config_configuration_recorder")
+	lib.value(r, ["recording_group", 0, "all_supported"], true) == false
+}
+
+_problems contains {
+	"resource": r, "attribute": "", "status": "fail",
+	"en": "it is not turned on (no aws_config_configuration_recorder_status with is_enabled = true)",
+	"ja": "有効になっていない（is_enabled = true の aws_config_configuration_recorder_status がない）",
+} if {
 	some r in lib.resources("aws_config_configuration_recorder")
 	not enabled(r)
 }
 
 enabled(r) if {
 	some s in lib.referrers(r, "aws_config_configuration_recorder_status", "name")
-	s.values.is_enabled == true
+	lib.value(s, "is_enabled", null) == true
 }
 
 enabled(r) if {
 	some s in lib.resources("aws_config_configuration_recorder_status")
-	s.values.name == object.get(r.values, "name", "default")
-	s.values.is_enabled == true
+	lib.value(s, "name", null) == lib.value(r, "name", "default")
+	lib.value(s, "is_enabled", null) == true
 }

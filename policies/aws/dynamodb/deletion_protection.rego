@@ -31,6 +31,6 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s の削除保護が有効になっていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
-	object.get(t.values, "deletion_protection_enabled", false) != true
-	not lib.set_later(t, "deletion_protection_enabled")
+	lib.value(t, "deletion_protection_enabled", false) != true
+	not lib.unknown(t, "deletion_protection_enabled")
 }

@@ -32,6 +32,6 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s のポイントインタイムリカバリが有効になっていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
-	object.get(t.values, ["point_in_time_recovery", 0, "enabled"], false) != true
-	count(object.get(t.refs, "point_in_time_recovery", [])) == 0
+	lib.value(t, ["point_in_time_recovery", 0, "enabled"], false) != true
+	not lib.unknown(t, ["point_in_time_recovery", 0, "enabled"])
 }

@@ -23,8 +23,8 @@ test_deleted_table_is_not_checked if {
 	count(pitr.deny) == 0 with input as testing.doc([object.union(table({}), {"actions": ["delete"]})])
 }
 
-test_block_computed_by_the_provider_fails if {
-	t := object.union(table({}), {"unknown": {"point_in_time_recovery": true}})
+test_unset_block_fails if {
+	t := table({})
 	res := pitr.deny with input as testing.doc([t])
 	testing.has(res, "aws_dynamodb_table.sessions", "fail")
 }

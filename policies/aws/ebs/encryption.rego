@@ -22,6 +22,7 @@
 package fiscguard.aws.ebs.encryption
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.ebs
 
 deny contains lib.fail(
 	v, "encrypted",
@@ -29,24 +30,17 @@ deny contains lib.fail(
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	object.get(v.values, "encrypted", false) != true
-	not lib.set_later(v, "encrypted")
-	not encrypted_by_default(v)
+	lib.value(v, "encrypted", false) != true
+	not lib.unknown(v, "encrypted")
+	not ebs.encrypted_by_default(v)
 }
 
 deny contains lib.inconclusive(
 	v, "encrypted",
-	sprintf("EBS volume %s: encryption is known only after apply", [v.address]),
-	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない", [v.address]),
+	sprintf("EBS volume %s: encryption is known only after apply%s", [v.address, lib.from_text(v, "encrypted").en]),
+	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない%s", [v.address, lib.from_text(v, "encrypted").ja]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	lib.set_later(v, "encrypted")
-	not encrypted_by_default(v)
-}
-
-# Account-level default encryption in the same region encrypts new volumes.
-encrypted_by_default(v) if {
-	some d in lib.resources("aws_ebs_encryption_by_default")
-	d.region == v.region
-	lib.value(d, ["enabled"], true) == true
+	lib.unknown(v, "encrypted")
+	not ebs.encrypted_by_default(v)
 }

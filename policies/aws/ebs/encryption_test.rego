@@ -46,7 +46,24 @@ test_deleted_volume_is_not_checked if {
 }
 
 test_unset_encryption_fails if {
-	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}})
+	r := testing.resource("aws_ebs_volume", "data", {})
 	res := encryption.deny with input as testing.doc([r])
 	testing.has(res, "aws_ebs_volume.data", "fail")
+}
+
+# encrypted = var.encrypt with a value known only after apply, e.g. passed by a module's caller.
+test_encryption_from_an_unknown_variable_is_inconclusive if {
+	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}})
+	res := encryption.deny with input as testing.doc([r])
+	testing.has(res, "aws_ebs_volume.data", "inconclusive")
+	not testing.has(res, "aws_ebs_volume.data", "fail")
+}
+
+# An inconclusive message says what is unknown and where it comes from.
+test_inconclusive_message_names_the_source if {
+	r := object.union(testing.resource("aws_ebs_volume", "data", {}), {"unknown": {"encrypted": true}, "unresolved": {"encrypted": ["module.m.local.encrypt"]}})
+	res := encryption.deny with input as testing.doc([r])
+	some x in res
+	x.message.en == "EBS volume aws_ebs_volume.data: encryption is known only after apply: `encrypted` comes from module.m.local.encrypt"
+	x.message.ja == "EBSボリューム aws_ebs_volume.data の暗号化設定は適用後まで確定しない（encrypted は module.m.local.encrypt から決まる）"
 }

@@ -32,5 +32,5 @@ deny contains lib.fail(
 	sprintf("EBSスナップショットのパブリックアクセスブロック %s が %s で解除（unblocked）されている", [b.address, b.region]),
 ) if {
 	some b in lib.resources("aws_ebs_snapshot_block_public_access")
-	b.values.state == "unblocked"
+	lib.value(b, "state", null) == "unblocked"
 }

@@ -27,73 +27,81 @@
 #   remediation_ja: すべての root_block_device、ebs_block_device、起動テンプレートの ebs ブロックで encrypted = true とする（厳格な管理では kms_key_id も指定する）か、リージョンで aws_ebs_encryption_by_default を有効にする。
 package fiscguard.aws.ec2.block_device_encryption
 
-import data.fiscguard.aws.ebs.encryption
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.ebs
 
-deny contains lib.fail(
-	r, sprintf("%s[%d].encrypted", [dev, i]),
-	sprintf("Instance %s: %s %d is not encrypted", [r.address, dev, i]),
-	sprintf("インスタンス %s の %s %d が暗号化されていない", [r.address, dev, i]),
-) if {
+# One finding per instance or launch template, listing every volume that is
+# not encrypted (or, when none fails, whose encryption is not known).
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s has unencrypted volumes: ", "ja": "%s に暗号化されていないボリュームがある: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
+}
+
+_problems contains {
+	"resource": r, "attribute": sprintf("%s[%d].encrypted", [dev, i]), "status": "fail",
+	"en": sprintf("%s %d is not encrypted", [dev, i]),
+	"ja": sprintf("%s %d が暗号化されていない", [dev, i]),
+} if {
 	some [r, dev, i, "fail"] in _instance_devices
 }
 
-deny contains lib.inconclusive(
-	r, sprintf("%s[%d].encrypted", [dev, i]),
-	sprintf("Instance %s: encryption of %s %d is known only after apply (set encrypted explicitly)", [r.address, dev, i]),
-	sprintf("インスタンス %s の %s %d の暗号化は適用後まで確定しない（encrypted を明示的に設定する）", [r.address, dev, i]),
-) if {
+_problems contains {
+	"resource": r, "attribute": sprintf("%s[%d].encrypted", [dev, i]), "status": "inconclusive",
+	"en": sprintf("encryption of %s %d is known only after apply (set encrypted explicitly)", [dev, i]),
+	"ja": sprintf("%s %d の暗号化は適用後まで確定しない（encrypted を明示的に設定する）", [dev, i]),
+} if {
 	some [r, dev, i, "unknown"] in _instance_devices
 }
 
-deny contains lib.inconclusive(
-	r, "root_block_device",
-	sprintf("Instance %s: root volume encryption is left to the AMI (declare root_block_device with encrypted = true)", [r.address]),
-	sprintf("インスタンス %s のルートボリュームの暗号化がAMIに委ねられている（root_block_device で encrypted = true を宣言する）", [r.address]),
-) if {
+_problems contains {
+	"resource": r, "attribute": "root_block_device", "status": "inconclusive",
+	"en": "root volume encryption is not known from the configuration: it is left to the AMI (declare root_block_device with encrypted = true)",
+	"ja": "ルートボリュームの暗号化は構成からは分からない。AMIに委ねられている（root_block_device で encrypted = true を宣言する）",
+} if {
 	some r in lib.resources("aws_instance")
-	lib.empty(object.get(r.values, "root_block_device", null))
-	not encryption.encrypted_by_default(r)
+	lib.empty(lib.value(r, "root_block_device", null))
+	not ebs.encrypted_by_default(r)
 }
 
-deny contains lib.fail(
-	lt, sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]),
-	sprintf("Launch template %s: the EBS volume for %s is not encrypted", [lt.address, m.device_name]),
-	sprintf("起動テンプレート %s の %s のEBSボリュームが暗号化されていない", [lt.address, m.device_name]),
-) if {
+_problems contains {
+	"resource": lt, "attribute": sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]), "status": "fail",
+	"en": sprintf("the EBS volume for %s is not encrypted", [m.device_name]),
+	"ja": sprintf("%s のEBSボリュームが暗号化されていない", [m.device_name]),
+} if {
 	some [lt, i, m, "fail"] in _template_devices
 }
 
-deny contains lib.inconclusive(
-	lt, sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]),
-	sprintf("Launch template %s: encryption of the EBS volume for %s is left to the AMI snapshot", [lt.address, m.device_name]),
-	sprintf("起動テンプレート %s の %s のEBSボリュームの暗号化がAMIのスナップショットに委ねられている", [lt.address, m.device_name]),
-) if {
+_problems contains {
+	"resource": lt, "attribute": sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]), "status": "inconclusive",
+	"en": sprintf("encryption of the EBS volume for %s is not known from the configuration: it is left to the AMI snapshot", [m.device_name]),
+	"ja": sprintf("%s のEBSボリュームの暗号化は構成からは分からない。AMIのスナップショットに委ねられている", [m.device_name]),
+} if {
 	some [lt, i, m, "unknown"] in _template_devices
 }
 
 _instance_devices := [[r, dev, i, s] |
 	some r in lib.resources("aws_instance")
 	some dev in ["root_block_device", "ebs_block_device"]
-	some i, d in object.get(r.values, dev, [])
+	some i, d in lib.value(r, dev, [])
 	object.get(d, "encrypted", null) != true
-	not encryption.encrypted_by_default(r)
-	s := _device_status(object.get(r.unknown, [dev, i, "encrypted"], false), count(object.get(r.refs, dev, [])) > 0)
+	not ebs.encrypted_by_default(r)
+	s := _device_status(r, dev, i)
 ]
 
-# A device's encryption is inconclusive only when set from a value known after
+# A device's encryption is inconclusive when set from a value known only after
 # apply; left unset, the volume is not encrypted (unless by default).
-_device_status(u, refers) := "unknown" if {
-	u == true
-	refers == true
+_device_status(r, dev, i) := "unknown" if {
+	lib.unknown(r, [dev, i, "encrypted"])
 } else := "fail"
 
 _template_devices := [[lt, i, m, s] |
 	some lt in lib.resources("aws_launch_template")
-	some i, m in object.get(lt.values, "block_device_mappings", [])
+	some i, m in lib.value(lt, "block_device_mappings", [])
 	some e in object.get(m, "ebs", [])
 	not object.get(e, "encrypted", "") in {true, "true"}
-	not encryption.encrypted_by_default(lt)
+	not ebs.encrypted_by_default(lt)
 	s := _template_status(object.get(e, "encrypted", ""))
 ]
 

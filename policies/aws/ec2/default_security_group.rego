@@ -26,23 +26,32 @@ package fiscguard.aws.ec2.default_security_group
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
-	g, dir,
-	sprintf("Default security group %s has %s rules", [g.address, dir]),
-	sprintf("デフォルトセキュリティグループ %s に%sルールがある", [g.address, {"ingress": "受信", "egress": "送信"}[dir]]),
-) if {
-	some g in lib.resources("aws_default_security_group")
-	some dir in ["ingress", "egress"]
-	count(object.get(g.values, dir, [])) > 0
+_dirs := {"ingress": {"en": "inbound", "ja": "受信"}, "egress": {"en": "outbound", "ja": "送信"}}
+
+# One finding per default security group, listing its rule directions.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "Default security group %s allows traffic: ", "ja": "デフォルトセキュリティグループ %s が通信を許可している: "},
+		"inconclusive": {"en": "Default security group %s: ", "ja": "デフォルトセキュリティグループ %s の"},
+	})
 }
 
-deny contains lib.inconclusive(
-	g, dir,
-	sprintf("Default security group %s: its %s rules are known only after apply", [g.address, dir]),
-	sprintf("デフォルトセキュリティグループ %s の%sルールは適用後まで確定しない", [g.address, {"ingress": "受信", "egress": "送信"}[dir]]),
-) if {
+_problems contains {
+	"resource": g, "attribute": dir, "status": "fail",
+	"en": sprintf("it has %s rules (%s)", [text.en, dir]),
+	"ja": sprintf("%sルールがある（%s）", [text.ja, dir]),
+} if {
 	some g in lib.resources("aws_default_security_group")
-	some dir in ["ingress", "egress"]
-	g.unknown[dir] == true
-	count(object.get(g.refs, dir, [])) > 0
+	some dir, text in _dirs
+	count(lib.value(g, dir, [])) > 0
+}
+
+_problems contains {
+	"resource": g, "attribute": dir, "status": "inconclusive",
+	"en": sprintf("its %s rules (%s) are known only after apply", [text.en, dir]),
+	"ja": sprintf("%sルール（%s）は適用後まで確定しない", [text.ja, dir]),
+} if {
+	some g in lib.resources("aws_default_security_group")
+	some dir, text in _dirs
+	lib.unknown(g, dir)
 }

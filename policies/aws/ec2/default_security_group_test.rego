@@ -14,7 +14,10 @@ test_group_with_rules_fails if {
 		"egress": [{"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}],
 	})
 	res := default_security_group.deny with input as testing.doc([g])
-	count([r | some r in res; r.status == "fail"]) == 2
+	count(res) == 1
+	some r in res
+	r.status == "fail"
+	r.attributes == ["egress", "ingress"]
 }
 
 test_dynamic_rules_are_inconclusive if {

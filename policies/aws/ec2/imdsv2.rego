@@ -37,7 +37,7 @@ deny contains lib.fail(
 ) if {
 	some t in types
 	some r in lib.resources(t)
-	tokens := object.get(r.values, _path, null)
+	tokens := lib.value(r, _path, null)
 	is_string(tokens)
 	tokens != "required"
 }
@@ -46,10 +46,10 @@ deny contains lib.fail(
 # known only after apply, the plan cannot tell either.
 deny contains lib.inconclusive(
 	r, "metadata_options[0].http_tokens",
-	sprintf("%s: the IMDS setting is not fixed by the configuration (set metadata_options { http_tokens = \"required\" })", [r.address]),
-	sprintf("%s のIMDS設定が構成で確定していない（metadata_options { http_tokens = \"required\" } を設定する）", [r.address]),
+	sprintf("%s: whether IMDSv2 is required is not known from the configuration: http_tokens is not set there, so the AMI's default applies (set metadata_options { http_tokens = \"required\" })", [r.address]),
+	sprintf("%s でIMDSv2が必須かは構成からは分からない。http_tokens が構成で決まっておらず、AMIの既定に従う（metadata_options { http_tokens = \"required\" } を設定する）", [r.address]),
 ) if {
 	some t in types
 	some r in lib.resources(t)
-	not is_string(object.get(r.values, _path, null))
+	not is_string(lib.value(r, _path, null))
 }

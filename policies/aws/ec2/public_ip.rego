@@ -34,7 +34,7 @@ deny contains lib.fail(
 	sprintf("サブネット %s が起動したインスタンスにパブリックIPアドレスを割り当てる", [s.address]),
 ) if {
 	some s in lib.resources("aws_subnet")
-	s.values.map_public_ip_on_launch == true
+	lib.value(s, "map_public_ip_on_launch", null) == true
 }
 
 deny contains lib.fail(
@@ -44,7 +44,7 @@ deny contains lib.fail(
 ) if {
 	some t in ["aws_instance", "aws_launch_configuration"]
 	some r in lib.resources(t)
-	r.values.associate_public_ip_address == true
+	lib.value(r, "associate_public_ip_address", null) == true
 }
 
 # Launch templates write the flag as a string ("true", "false" or "").
@@ -54,6 +54,6 @@ deny contains lib.fail(
 	sprintf("起動テンプレート %s がインスタンスにパブリックIPアドレスを割り当てる", [lt.address]),
 ) if {
 	some lt in lib.resources("aws_launch_template")
-	some i, ni in object.get(lt.values, "network_interfaces", [])
+	some i, ni in lib.value(lt, "network_interfaces", [])
 	ni.associate_public_ip_address in {true, "true"}
 }

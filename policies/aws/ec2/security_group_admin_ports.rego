@@ -27,126 +27,66 @@
 package fiscguard.aws.ec2.security_group_admin_ports
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.network
 
-# Inline ingress blocks of aws_security_group.
-deny contains lib.fail(
-	sg, sprintf("ingress[%d].%s", [i, attr]),
-	sprintf("Security group %s admits %s on %s", [sg.address, cidr, ports_text(rule.protocol, rule)]),
-	sprintf("セキュリティグループ %s が %s から%sへの接続を許可している", [sg.address, cidr, ports_text_ja(rule.protocol, rule)]),
-) if {
+# One finding per security group or rule, listing every ingress source that
+# admits the internet to an administration port.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s admits the internet to administration ports: ", "ja": "%s がインターネットから管理用ポートへの接続を許可している: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
+}
+
+_problems contains {
+	"resource": rule.resource, "attribute": src.attribute, "status": "fail",
+	"en": sprintf("%s on %s (%s)", [src.cidr, ports_text(rule), src.attribute]),
+	"ja": sprintf("%s から%s（%s）", [src.cidr, ports_text_ja(rule), src.attribute]),
+} if {
+	some rule in admin_rules
+	some src in rule.open
+}
+
+_problems contains {
+	"resource": rule.resource, "attribute": attr, "status": "inconclusive",
+	"en": sprintf("the source of the ingress rule on %s (%s) is known only after apply", [ports_text(rule), attr]),
+	"ja": sprintf("%sへの受信ルールの送信元（%s）は適用後まで確定しない", [ports_text_ja(rule), attr]),
+} if {
+	some rule in admin_rules
+	some attr in rule.unknown
+}
+
+_problems contains {
+	"resource": sg, "attribute": "ingress", "status": "inconclusive",
+	"en": "its ingress rules are known only after apply",
+	"ja": "受信ルールは適用後まで確定しない",
+} if {
 	some sg in lib.resources("aws_security_group")
-	some i, rule in lib.value(sg, ["ingress"], [])
-	admin_reachable(rule.protocol, rule)
-	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
-	some cidr in object.get(rule, attr, [])
-	lib.is_open_cidr(cidr)
+	lib.unknown(sg, "ingress")
 }
 
-deny contains lib.inconclusive(
-	sg, "ingress",
-	sprintf("Security group %s: its ingress rules are known only after apply", [sg.address]),
-	sprintf("セキュリティグループ %s の受信ルールは適用後まで確定しない", [sg.address]),
-) if {
-	some sg in lib.resources("aws_security_group")
-	lib.unknown(sg, ["ingress"])
-
-	# Without inline blocks the attribute is computed from separate rules
-	# (checked on their own); it matters only when configured, e.g. dynamic blocks.
-	count(object.get(sg.refs, "ingress", [])) > 0
-}
-
-deny contains lib.inconclusive(
-	sg, sprintf("ingress[%d].%s", [i, attr]),
-	sprintf("Security group %s: the source of an ingress rule on %s is known only after apply", [sg.address, ports_text(rule.protocol, rule)]),
-	sprintf("セキュリティグループ %s の%sへの受信ルールの送信元は適用後まで確定しない", [sg.address, ports_text_ja(rule.protocol, rule)]),
-) if {
-	some sg in lib.resources("aws_security_group")
-	some i, rule in lib.value(sg, ["ingress"], [])
-	admin_reachable(rule.protocol, rule)
-	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
-	lib.unknown(sg, ["ingress", i, attr])
-}
-
-# Standalone aws_security_group_rule of type ingress.
-deny contains lib.fail(
-	r, attr,
-	sprintf("Security group rule %s admits %s on %s", [r.address, cidr, ports_text(r.values.protocol, r.values)]),
-	sprintf("セキュリティグループルール %s が %s から%sへの接続を許可している", [r.address, cidr, ports_text_ja(r.values.protocol, r.values)]),
-) if {
-	some r in lib.resources("aws_security_group_rule")
-	r.values.type == "ingress"
-	admin_reachable(r.values.protocol, r.values)
-	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
-	some cidr in lib.value(r, [attr], [])
-	lib.is_open_cidr(cidr)
-}
-
-deny contains lib.inconclusive(
-	r, attr,
-	sprintf("Security group rule %s: its source on %s is known only after apply", [r.address, ports_text(r.values.protocol, r.values)]),
-	sprintf("セキュリティグループルール %s の%sへの送信元は適用後まで確定しない", [r.address, ports_text_ja(r.values.protocol, r.values)]),
-) if {
-	some r in lib.resources("aws_security_group_rule")
-	r.values.type == "ingress"
-	admin_reachable(r.values.protocol, r.values)
-	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
-	lib.unknown(r, [attr])
-}
-
-# aws_vpc_security_group_ingress_rule (one CIDR per rule).
-deny contains lib.fail(
-	r, attr,
-	sprintf("Security group ingress rule %s admits %s on %s", [r.address, cidr, ports_text(r.values.ip_protocol, r.values)]),
-	sprintf("セキュリティグループの受信ルール %s が %s から%sへの接続を許可している", [r.address, cidr, ports_text_ja(r.values.ip_protocol, r.values)]),
-) if {
-	some r in lib.resources("aws_vpc_security_group_ingress_rule")
-	admin_reachable(r.values.ip_protocol, r.values)
-	some attr in ["cidr_ipv4", "cidr_ipv6"]
-	cidr := lib.value(r, [attr], "")
-	lib.is_open_cidr(cidr)
-}
-
-deny contains lib.inconclusive(
-	r, attr,
-	sprintf("Security group ingress rule %s: its source on %s is known only after apply", [r.address, ports_text(r.values.ip_protocol, r.values)]),
-	sprintf("セキュリティグループの受信ルール %s の%sへの送信元は適用後まで確定しない", [r.address, ports_text_ja(r.values.ip_protocol, r.values)]),
-) if {
-	some r in lib.resources("aws_vpc_security_group_ingress_rule")
-	admin_reachable(r.values.ip_protocol, r.values)
-	some attr in ["cidr_ipv4", "cidr_ipv6"]
-	lib.unknown(r, [attr])
-}
-
-# all_protocols is true for the protocol value meaning every protocol and port.
-all_protocols(protocol) if lower(format_int_or_string(protocol)) in {"-1", "all"}
-
-format_int_or_string(p) := p if is_string(p)
-
-else := sprintf("%v", [p])
-
-port_protocols := {"tcp", "6", "udp", "17"}
-
-# admin_reachable is true when a rule with this protocol and port range
-# (from_port/to_port in rule) admits one of the administration ports.
-admin_reachable(protocol, _) if all_protocols(protocol)
-
-admin_reachable(protocol, rule) if count(covered_ports(protocol, rule)) > 0
-
-covered_ports(protocol, rule) := [p |
-	lower(format_int_or_string(protocol)) in port_protocols
-	some p in lib.param("admin_ports")
-	object.get(rule, "from_port", -1) <= p
-	p <= object.get(rule, "to_port", -1)
+# admin_rules are the ingress rules that reach an administration port: this
+# rule owns them (FG-EC2-003 judges the other ports).
+admin_rules := [rule |
+	some rule in network.ingress_rules
+	count(admin_ports(rule)) > 0
 ]
 
-ports_text(protocol, rule) := "all ports" if {
-	all_protocols(protocol)
-} else := sprintf("port %s", [concat(", ", port_list(protocol, rule))]) if {
-	count(covered_ports(protocol, rule)) == 1
-} else := sprintf("ports %s", [concat(", ", port_list(protocol, rule))])
+# admin_ports returns the administration ports a rule reaches (every one
+# for a rule that admits all protocols).
+admin_ports(rule) := [p |
+	some p in lib.param("admin_ports")
+	network.reaches(rule, p)
+]
 
-ports_text_ja(protocol, rule) := "全ポート" if {
-	all_protocols(protocol)
-} else := sprintf("ポート%s", [concat("、", port_list(protocol, rule))])
+ports_text(rule) := "all ports" if {
+	network.all_protocols(rule)
+} else := sprintf("port %s", [concat(", ", _port_list(rule))]) if {
+	count(admin_ports(rule)) == 1
+} else := sprintf("ports %s", [concat(", ", _port_list(rule))])
 
-port_list(protocol, rule) := [sprintf("%d", [p]) | some p in covered_ports(protocol, rule)]
+ports_text_ja(rule) := "全ポート" if {
+	network.all_protocols(rule)
+} else := sprintf("ポート%s", [concat("、", _port_list(rule))])
+
+_port_list(rule) := [sprintf("%d", [p]) | some p in admin_ports(rule)]

@@ -74,8 +74,9 @@ test_dynamic_ingress_known_after_apply_is_inconclusive if {
 	testing.has(res, "aws_security_group.bastion", "inconclusive")
 }
 
-test_computed_ingress_of_group_with_separate_rules_passes if {
-	g := object.union(testing.resource("aws_security_group", "app", {"name": "app"}), {"unknown": {"ingress": true}})
+# The plan loader drops the marker of ingress computed from separate rules.
+test_group_with_separate_rules_passes if {
+	g := testing.resource("aws_security_group", "app", {"name": "app"})
 	count(sg.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
 }
 
@@ -126,4 +127,22 @@ test_vpc_ingress_rule_https_passes if {
 test_deleted_group_is_not_checked if {
 	g := object.union(group([ingress(22, 22, "tcp", ["0.0.0.0/0"], [])]), {"actions": ["delete"]})
 	count(sg.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
+}
+
+test_every_open_admin_rule_of_a_group_is_one_finding if {
+	rules := [ingress(22, 22, "tcp", ["0.0.0.0/0"], ["::/0"]), ingress(443, 443, "tcp", ["0.0.0.0/0"], []), ingress(3389, 3389, "tcp", ["0.0.0.0/0"], [])]
+	res := sg.deny with input as testing.doc([group(rules)]) with data.fiscguard.params as params
+	count(res) == 1
+	some r in res
+	r.status == "fail"
+	r.attributes == ["ingress[0].cidr_blocks", "ingress[0].ipv6_cidr_blocks", "ingress[2].cidr_blocks"]
+	r.attribute == "ingress[0].cidr_blocks"
+	r.message.en == "aws_security_group.bastion admits the internet to administration ports: 0.0.0.0/0 on port 22 (ingress[0].cidr_blocks); ::/0 on port 22 (ingress[0].ipv6_cidr_blocks); 0.0.0.0/0 on port 3389 (ingress[2].cidr_blocks)"
+}
+
+test_failure_and_unknown_source_are_one_failing_finding if {
+	g := object.union(group([ingress(22, 22, "tcp", ["0.0.0.0/0"], []), ingress(3389, 3389, "tcp", null, [])]), {"unknown": {"ingress": [{}, {"cidr_blocks": true}]}})
+	res := sg.deny with input as testing.doc([g]) with data.fiscguard.params as params
+	count(res) == 1
+	testing.has(res, "aws_security_group.bastion", "fail")
 }

@@ -26,74 +26,53 @@
 #   remediation_ja: ルールを承認済みのポートに絞るか、送信元をインターネット全体ではなく既知のネットワーク（またはロードバランサーのセキュリティグループ）に限定する。
 package fiscguard.aws.ec2.security_group_public_ports
 
+import data.fiscguard.aws.ec2.security_group_admin_ports as admin
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.network
 
-deny contains lib.fail(
-	sg, sprintf("ingress[%d].%s", [i, attr]),
-	sprintf("Security group %s opens %s to %s, which is not an approved public port", [sg.address, range_text(rule.protocol, rule), cidr]),
-	sprintf("セキュリティグループ %s が承認されていない%sを %s に開放している", [sg.address, range_text_ja(rule.protocol, rule), cidr]),
-) if {
-	some sg in lib.resources("aws_security_group")
-	some i, rule in object.get(sg.values, "ingress", [])
-	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
-	some cidr in object.get(rule, attr, [])
-	lib.is_open_cidr(cidr)
-	unapproved(rule.protocol, rule)
+# One finding per security group or rule, listing every ingress source that
+# opens a port other than the approved public ones to the internet. A rule
+# that reaches an administration port is FG-EC2-001's, not this rule's.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s opens ports that are not approved public ports to the internet: ", "ja": "%s が承認されていないポートをインターネットに開放している: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
 }
 
-deny contains lib.fail(
-	r, attr,
-	sprintf("Security group rule %s opens %s to %s, which is not an approved public port", [r.address, range_text(r.values.protocol, r.values), cidr]),
-	sprintf("セキュリティグループルール %s が承認されていない%sを %s に開放している", [r.address, range_text_ja(r.values.protocol, r.values), cidr]),
-) if {
-	some r in lib.resources("aws_security_group_rule")
-	r.values.type == "ingress"
-	some attr in ["cidr_blocks", "ipv6_cidr_blocks"]
-	some cidr in object.get(r.values, attr, [])
-	lib.is_open_cidr(cidr)
-	unapproved(r.values.protocol, r.values)
+_problems contains {
+	"resource": rule.resource, "attribute": src.attribute, "status": "fail",
+	"en": sprintf("%s to %s (%s)", [range_text(rule), src.cidr, src.attribute]),
+	"ja": sprintf("%sを %s に（%s）", [range_text_ja(rule), src.cidr, src.attribute]),
+} if {
+	some rule in network.ingress_rules
+	unapproved(rule)
+	count(admin.admin_ports(rule)) == 0
+	some src in rule.open
 }
 
-deny contains lib.fail(
-	r, attr,
-	sprintf("Security group ingress rule %s opens %s to %s, which is not an approved public port", [r.address, range_text(r.values.ip_protocol, r.values), cidr]),
-	sprintf("セキュリティグループの受信ルール %s が承認されていない%sを %s に開放している", [r.address, range_text_ja(r.values.ip_protocol, r.values), cidr]),
-) if {
-	some r in lib.resources("aws_vpc_security_group_ingress_rule")
-	some attr in ["cidr_ipv4", "cidr_ipv6"]
-	cidr := object.get(r.values, attr, "")
-	lib.is_open_cidr(cidr)
-	unapproved(r.values.ip_protocol, r.values)
+# unapproved is true for a rule that opens a port that is not one approved
+# public port.
+unapproved(rule) if network.all_protocols(rule)
+
+unapproved(rule) if {
+	network.port_protocol(rule)
+	not _single_approved(rule)
 }
 
-protocol_text(p) := lower(sprintf("%v", [p]))
-
-all_protocols(p) if protocol_text(p) in {"-1", "all"}
-
-port_protocol(p) if protocol_text(p) in {"tcp", "6", "udp", "17"}
-
-# unapproved is true for all protocols, or a TCP/UDP range that is not a
-# single approved port.
-unapproved(p, _) if all_protocols(p)
-
-unapproved(p, rule) if {
-	port_protocol(p)
-	not single_approved(rule)
-}
-
-single_approved(rule) if {
-	rule.from_port == rule.to_port
+_single_approved(rule) if {
+	network.single_port(rule)
 	rule.from_port in lib.param("public_ports")
 }
 
-range_text(p, rule) := "all ports" if {
-	all_protocols(p)
+range_text(rule) := "all ports" if {
+	network.all_protocols(rule)
 } else := sprintf("port %d", [rule.from_port]) if {
-	rule.from_port == rule.to_port
-} else := sprintf("ports %d-%d", [rule.from_port, rule.to_port])
+	network.single_port(rule)
+} else := sprintf("ports %v-%v", [rule.from_port, rule.to_port])
 
-range_text_ja(p, rule) := "全ポート" if {
-	all_protocols(p)
+range_text_ja(rule) := "全ポート" if {
+	network.all_protocols(rule)
 } else := sprintf("ポート%d", [rule.from_port]) if {
-	rule.from_port == rule.to_port
-} else := sprintf("ポート%d-%d", [rule.from_port, rule.to_port])
+	network.single_port(rule)
+} else := sprintf("ポート%v-%v", [rule.from_port, rule.to_port])

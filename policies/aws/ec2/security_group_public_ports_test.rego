@@ -56,3 +56,23 @@ test_deleted_group_is_not_checked if {
 	g := object.union(sg([rule(8080, 8080, "tcp", "0.0.0.0/0")]), {"actions": ["delete"]})
 	count(security_group_public_ports.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
 }
+
+# An administration port open to the internet is FG-EC2-001's cause only.
+test_rules_reaching_admin_ports_are_left_to_ec2_001 if {
+	p := {"public_ports": [80, 443], "admin_ports": [22, 3389]}
+	rules := [rule(22, 22, "tcp", "0.0.0.0/0"), rule(0, 0, "-1", "0.0.0.0/0"), rule(20, 30, "tcp", "0.0.0.0/0"), rule(8080, 8080, "tcp", "0.0.0.0/0")]
+	res := security_group_public_ports.deny with input as testing.doc([sg(rules)]) with data.fiscguard.params as p
+	count(res) == 1
+	some r in res
+	r.attributes == ["ingress[3].cidr_blocks"]
+	contains(r.message.en, "port 8080 to 0.0.0.0/0")
+}
+
+# Ports written as strings (HCL without the provider's schema) read as numbers.
+test_string_ports_are_numbers_in_the_message if {
+	res := security_group_public_ports.deny with input as testing.doc([sg([rule("8080", "8080", "tcp", "0.0.0.0/0")])])
+		with data.fiscguard.params as params
+	some r in res
+	contains(r.message.en, "port 8080 to 0.0.0.0/0")
+	not contains(r.message.en, "%!")
+}

@@ -34,18 +34,18 @@ deny contains lib.fail(
 	sprintf("ECRリポジトリ %s が登録時にイメージをスキャンしていない", [r.address]),
 ) if {
 	some r in lib.resources("aws_ecr_repository")
-	object.get(r.values, ["image_scanning_configuration", 0, "scan_on_push"], false) != true
+	lib.value(r, ["image_scanning_configuration", 0, "scan_on_push"], false) != true
 	not _registry_scans[r.region]
 }
 
 _registry_scans contains c.region if {
 	some c in lib.resources("aws_ecr_registry_scanning_configuration")
-	c.values.scan_type == "ENHANCED"
+	lib.value(c, "scan_type", null) == "ENHANCED"
 }
 
 _registry_scans contains c.region if {
 	some c in lib.resources("aws_ecr_registry_scanning_configuration")
-	some rule in object.get(c.values, "rule", [])
+	some rule in lib.value(c, "rule", [])
 	rule.scan_frequency in {"SCAN_ON_PUSH", "CONTINUOUS_SCAN"}
 	some f in object.get(rule, "repository_filter", [])
 	f.filter == "*"

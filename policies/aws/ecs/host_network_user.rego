@@ -29,36 +29,45 @@ import data.fiscguard.lib
 
 root_users := {"", "root", "0", "0:0", "root:root"}
 
-deny contains lib.fail(
-	t, "container_definitions",
-	sprintf("Task definition %s runs container %s privileged on the host network", [t.address, c.name]),
-	sprintf("タスク定義 %s がホストネットワーク上でコンテナ %s を特権モードで実行している", [t.address, c.name]),
-) if {
+# One finding per task definition, listing every container that runs
+# privileged or as root on the host network.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "Task definition %s runs containers with host privileges on the host network: ", "ja": "タスク定義 %s がホストネットワーク上でコンテナをホストの権限で実行している: "},
+		"inconclusive": {"en": "Task definition %s: ", "ja": "タスク定義 %s の"},
+	})
+}
+
+_problems contains {
+	"resource": t, "attribute": "container_definitions", "status": "fail",
+	"en": sprintf("container %s is privileged", [c.name]),
+	"ja": sprintf("コンテナ %s が特権モード", [c.name]),
+} if {
 	some [t, c] in _host_containers
 	c.privileged == true
 }
 
-deny contains lib.fail(
-	t, "container_definitions",
-	sprintf("Task definition %s runs container %s as root on the host network", [t.address, c.name]),
-	sprintf("タスク定義 %s がホストネットワーク上でコンテナ %s をrootで実行している", [t.address, c.name]),
-) if {
+_problems contains {
+	"resource": t, "attribute": "container_definitions", "status": "fail",
+	"en": sprintf("container %s runs as root", [c.name]),
+	"ja": sprintf("コンテナ %s がroot", [c.name]),
+} if {
 	some [t, c] in _host_containers
 	object.get(c, "user", "") in root_users
 }
 
-deny contains lib.inconclusive(
-	t, "container_definitions",
-	sprintf("Task definition %s: the container definitions are known only after apply", [t.address]),
-	sprintf("タスク定義 %s のコンテナ定義は適用後まで確定しない", [t.address]),
-) if {
+_problems contains {
+	"resource": t, "attribute": "container_definitions", "status": "inconclusive",
+	"en": "the container definitions are known only after apply",
+	"ja": "コンテナ定義は適用後まで確定しない",
+} if {
 	some t in lib.resources("aws_ecs_task_definition")
-	t.values.network_mode == "host"
-	t.unknown.container_definitions == true
+	lib.value(t, "network_mode", null) == "host"
+	lib.unknown(t, "container_definitions")
 }
 
 _host_containers := [[t, c] |
 	some t in lib.resources("aws_ecs_task_definition")
-	t.values.network_mode == "host"
+	lib.value(t, "network_mode", null) == "host"
 	some c in lib.as_array(lib.json_value(t, ["container_definitions"]))
 ]

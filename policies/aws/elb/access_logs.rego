@@ -24,7 +24,7 @@
 #   remediation_ja: ロードバランサーに access_logs { bucket = <ログ用バケット>, enabled = true } を追加する。バケットポリシーでリージョンのELBログ配信による書き込みを許可する。
 package fiscguard.aws.elb.access_logs
 
-import data.fiscguard.aws.elb.lb
+import data.fiscguard.lib.aws.elb.lb
 import data.fiscguard.lib
 
 deny contains lib.fail(
@@ -33,6 +33,6 @@ deny contains lib.fail(
 	sprintf("ロードバランサー %s のアクセスログが有効になっていない", [b.address]),
 ) if {
 	some b in lb.load_balancers
-	object.get(b.values, ["access_logs", 0, "enabled"], false) != true
-	not object.get(b.unknown, ["access_logs", 0, "enabled"], false)
+	lib.value(b, ["access_logs", 0, "enabled"], false) != true
+	not lib.unknown(b, ["access_logs", 0, "enabled"])
 }

@@ -23,7 +23,7 @@
 #   remediation_ja: ロードバランサーで enable_deletion_protection = true とする。
 package fiscguard.aws.elb.deletion_protection
 
-import data.fiscguard.aws.elb.lb
+import data.fiscguard.lib.aws.elb.lb
 import data.fiscguard.lib
 
 deny contains lib.fail(
@@ -32,6 +32,6 @@ deny contains lib.fail(
 	sprintf("ロードバランサー %s の削除保護が有効になっていない", [b.address]),
 ) if {
 	some b in lb.load_balancers
-	object.get(b.values, "enable_deletion_protection", false) != true
-	not lib.set_later(b, "enable_deletion_protection")
+	lib.value(b, "enable_deletion_protection", false) != true
+	not lib.unknown(b, "enable_deletion_protection")
 }

@@ -27,7 +27,7 @@
 #   remediation_ja: ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"（または tls_policies の他のポリシー）でHTTPSを提供し、HTTPリスナーはHTTPSへのリダイレクト（default_action の type を "redirect"、protocol を "HTTPS"）にする。
 package fiscguard.aws.elb.listener_tls
 
-import data.fiscguard.aws.elb.lb
+import data.fiscguard.lib.aws.elb.lb
 import data.fiscguard.lib
 
 deny contains lib.fail(
@@ -36,19 +36,19 @@ deny contains lib.fail(
 	sprintf("リスナー %s がHTTPSへリダイレクトせずに平文のHTTPを提供している", [l.address]),
 ) if {
 	some l in _listeners
-	l.values.protocol == "HTTP"
+	lib.value(l, "protocol", null) == "HTTP"
 	not redirects_to_https(l)
 }
 
 deny contains lib.fail(
 	l, "ssl_policy",
-	sprintf("Listener %s uses the TLS policy %s, which is not approved", [l.address, l.values.ssl_policy]),
-	sprintf("リスナー %s が承認されていないTLSポリシー %s を使っている", [l.address, l.values.ssl_policy]),
+	sprintf("Listener %s uses the TLS policy %s, which is not approved", [l.address, lib.value(l, "ssl_policy", null)]),
+	sprintf("リスナー %s が承認されていないTLSポリシー %s を使っている", [l.address, lib.value(l, "ssl_policy", null)]),
 ) if {
 	some l in _listeners
-	l.values.protocol in {"HTTPS", "TLS"}
-	is_string(l.values.ssl_policy)
-	not l.values.ssl_policy in approved
+	lib.value(l, "protocol", null) in {"HTTPS", "TLS"}
+	is_string(lib.value(l, "ssl_policy", null))
+	not lib.value(l, "ssl_policy", null) in approved
 }
 
 deny contains lib.inconclusive(
@@ -57,15 +57,14 @@ deny contains lib.inconclusive(
 	sprintf("リスナー %s のTLSポリシーは作成時にAWSが選ぶ（ssl_policy を明示的に設定する）", [l.address]),
 ) if {
 	some l in _listeners
-	l.values.protocol in {"HTTPS", "TLS"}
-	not is_string(l.values.ssl_policy)
+	lib.value(l, "protocol", null) in {"HTTPS", "TLS"}
+	not is_string(lib.value(l, "ssl_policy", null))
 }
 
 approved := {p | some p in lib.param("tls_policies")}
 
 _listeners := [l |
-	some t in ["aws_lb_listener", "aws_alb_listener"]
-	some l in lib.resources(t)
+	some l in lb.listeners
 	in_scope(l)
 ]
 
@@ -80,7 +79,7 @@ in_scope(l) if {
 in_scope(l) if count(lb.of_listener(l)) == 0
 
 redirects_to_https(l) if {
-	some a in object.get(l.values, "default_action", [])
+	some a in lib.value(l, "default_action", [])
 	a.type == "redirect"
 	some r in object.get(a, "redirect", [])
 	r.protocol == "HTTPS"

@@ -33,5 +33,5 @@ deny contains lib.fail(
 	sprintf("GuardDutyの検出器 %s が無効になっている", [d.address]),
 ) if {
 	some d in lib.resources("aws_guardduty_detector")
-	d.values.enable == false
+	lib.value(d, "enable", null) == false
 }

@@ -27,32 +27,31 @@
 package fiscguard.aws.iam.admin_policy
 
 import data.fiscguard.lib
-
-types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+import data.fiscguard.lib.aws.iam
 
 deny contains lib.fail(
 	p, "policy",
 	sprintf("IAM policy %s allows every action on every resource", [p.address]),
 	sprintf("IAMポリシー %s がすべてのリソースに対するすべての操作を許可している", [p.address]),
 ) if {
-	some t in types
+	some t in iam.policy_types
 	some p in lib.resources(t)
-	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	some st in iam.statements(iam.document(p, "policy"))
 	full_admin(st)
 }
 
 deny contains lib.inconclusive(
 	p, "policy",
-	sprintf("IAM policy %s: the policy document is known only after apply", [p.address]),
-	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない", [p.address]),
+	sprintf("IAM policy %s: the policy document is known only after apply%s", [p.address, lib.from_text(p, "policy").en]),
+	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない%s", [p.address, lib.from_text(p, "policy").ja]),
 ) if {
-	some t in types
+	some t in iam.policy_types
 	some p in lib.resources(t)
-	lib.unknown(p, ["policy"])
+	lib.unknown(p, "policy")
 }
 
 full_admin(st) if {
 	st.Effect == "Allow"
-	"*" in lib.as_array(object.get(st, "Action", []))
-	"*" in lib.as_array(object.get(st, "Resource", []))
+	"*" in iam.actions(st)
+	"*" in iam.resources(st)
 }

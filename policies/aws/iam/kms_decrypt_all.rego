@@ -25,8 +25,8 @@
 #   remediation_ja: Resource には必要な鍵のARNを列挙するか、それらの鍵のキーポリシーで復号を許可する。
 package fiscguard.aws.iam.kms_decrypt_all
 
-import data.fiscguard.aws.iam.admin_policy
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
 
 decrypt_actions := ["kms:decrypt", "kms:reencryptfrom"]
 
@@ -35,17 +35,12 @@ deny contains lib.fail(
 	sprintf("IAM policy %s allows %s on every KMS key", [p.address, concat(", ", granted)]),
 	sprintf("IAMポリシー %s がすべてのKMSキーに対する %s を許可している", [p.address, concat("、", granted)]),
 ) if {
-	some t in admin_policy.types
+	some t in iam.policy_types
 	some p in lib.resources(t)
-	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	some st in iam.statements(iam.document(p, "policy"))
 	st.Effect == "Allow"
-	"*" in lib.as_array(object.get(st, "Resource", []))
-	actions := lib.as_array(object.get(st, "Action", []))
-	not "*" in actions
-	granted := [a |
-		some a in decrypt_actions
-		some pattern in actions
-		glob.match(lower(pattern), [], a)
-	]
+	"*" in iam.resources(st)
+	not "*" in iam.actions(st)
+	granted := iam.matching_actions(st, decrypt_actions)
 	count(granted) > 0
 }

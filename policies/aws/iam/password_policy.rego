@@ -9,7 +9,7 @@
 #   aws_iam_account_password_policy must require lowercase, uppercase, numbers
 #   and symbols, a length of at least password_min_length, reuse prevention of
 #   at least password_reuse_prevention and a maximum age of at most
-#   password_max_age_days. Each weak setting is its own finding.
+#   password_max_age_days. A policy is one finding listing every weak setting.
 # custom:
 #   id: FG-IAM-002
 #   severity: medium
@@ -22,7 +22,7 @@
 #   description_ja: |
 #     パスワードでサインインするIAMユーザーは、アカウントのパスワードポリシーが求める程度にしか守られない。
 #     FISCはIDの不正使用の防止（実9）とパスワードの保護（実26、実1）を求めており、AWSはIAMパスワードポリシーを強固に設定する統制（SH.IAM.7）を実9に対応付け、IAM Identity Centerのパスワードポリシーを実1と実26の対策に挙げている。
-#     aws_iam_account_password_policy で小文字、大文字、数字、記号を必須とし、長さを password_min_length 以上、再利用禁止の世代数を password_reuse_prevention 以上、有効期間を password_max_age_days 以下にする。弱い設定ごとに一件の指摘とする。
+#     aws_iam_account_password_policy で小文字、大文字、数字、記号を必須とし、長さを password_min_length 以上、再利用禁止の世代数を password_reuse_prevention 以上、有効期間を password_max_age_days 以下にする。ポリシーごとに一件の指摘とし、弱いすべての設定を挙げる。
 #   remediation: Set minimum_password_length, require_lowercase_characters, require_uppercase_characters, require_numbers, require_symbols, password_reuse_prevention and max_password_age to the parameter values; prefer IAM Identity Center with MFA over IAM users.
 #   remediation_ja: minimum_password_length、require_lowercase_characters、require_uppercase_characters、require_numbers、require_symbols、password_reuse_prevention、max_password_age をパラメータの値に合わせる。IAMユーザーよりも、MFAを有効にした IAM Identity Center を優先する。
 package fiscguard.aws.iam.password_policy
@@ -30,66 +30,79 @@ package fiscguard.aws.iam.password_policy
 import data.fiscguard.lib
 
 required := {
-	"require_lowercase_characters": "lowercase letters",
-	"require_uppercase_characters": "uppercase letters",
-	"require_numbers": "numbers",
-	"require_symbols": "symbols",
+	"require_lowercase_characters": {"en": "lowercase letters", "ja": "小文字"},
+	"require_uppercase_characters": {"en": "uppercase letters", "ja": "大文字"},
+	"require_numbers": {"en": "numbers", "ja": "数字"},
+	"require_symbols": {"en": "symbols", "ja": "記号"},
 }
 
-required_ja := {
-	"require_lowercase_characters": "小文字",
-	"require_uppercase_characters": "大文字",
-	"require_numbers": "数字",
-	"require_symbols": "記号",
+# One finding per password policy, listing every weak setting.
+deny contains result if {
+	some result in lib.one_per_resource(problems, {
+		"fail": {"en": "Password policy %s is weak: ", "ja": "パスワードポリシー %s が弱い: "},
+		"inconclusive": {"en": "Password policy %s: ", "ja": "パスワードポリシー %s の"},
+	})
 }
 
-deny contains lib.fail(
-	p, attr,
-	sprintf("Password policy %s does not require %s", [p.address, what]),
-	sprintf("パスワードポリシー %s で%sが必須になっていない", [p.address, required_ja[attr]]),
-) if {
+problems contains {
+	"resource": p, "attribute": attr, "status": "fail",
+	"en": sprintf("it does not require %s", [what.en]),
+	"ja": sprintf("%sが必須になっていない", [what.ja]),
+} if {
 	some p in lib.resources("aws_iam_account_password_policy")
 	some attr, what in required
-	object.get(p.values, attr, false) != true
-	not lib.set_later(p, attr)
+	lib.value(p, attr, false) != true
+	not lib.unknown(p, attr)
 }
 
-deny contains lib.fail(
-	p, "minimum_password_length",
-	sprintf("Password policy %s allows passwords shorter than %d characters", [p.address, lib.param("password_min_length")]),
-	sprintf("パスワードポリシー %s が %d 文字未満のパスワードを許している", [p.address, lib.param("password_min_length")]),
-) if {
+problems contains {
+	"resource": p, "attribute": "minimum_password_length", "status": "fail",
+	"en": sprintf("it allows passwords shorter than %s", [lib.count_text(minimum, "character", "characters")]),
+	"ja": sprintf("%d 文字未満のパスワードを許している", [minimum]),
+} if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	_number(object.get(p.values, "minimum_password_length", 6)) < lib.param("password_min_length")
+	not lib.unknown(p, "minimum_password_length")
+	minimum := lib.param("password_min_length")
+	_number(lib.value(p, "minimum_password_length", 6)) < minimum
 }
 
-deny contains lib.fail(
-	p, "password_reuse_prevention",
-	sprintf("Password policy %s remembers fewer than %d previous passwords", [p.address, lib.param("password_reuse_prevention")]),
-	sprintf("パスワードポリシー %s で再利用を禁止する過去のパスワードが %d 世代未満になっている", [p.address, lib.param("password_reuse_prevention")]),
-) if {
+problems contains {
+	"resource": p, "attribute": "password_reuse_prevention", "status": "fail",
+	"en": sprintf("it remembers fewer than %s", [lib.count_text(remembered, "previous password", "previous passwords")]),
+	"ja": sprintf("再利用を禁止する過去のパスワードが %d 世代未満になっている", [remembered]),
+} if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.set_later(p, "password_reuse_prevention")
-	_number(object.get(p.values, "password_reuse_prevention", 0)) < lib.param("password_reuse_prevention")
+	not lib.unknown(p, "password_reuse_prevention")
+	remembered := lib.param("password_reuse_prevention")
+	_number(lib.value(p, "password_reuse_prevention", 0)) < remembered
 }
 
-deny contains lib.fail(
-	p, "max_password_age",
-	sprintf("Password policy %s lets passwords live longer than %d days", [p.address, lib.param("password_max_age_days")]),
-	sprintf("パスワードポリシー %s でパスワードの有効期間が %d 日を超えている", [p.address, lib.param("password_max_age_days")]),
-) if {
+problems contains {
+	"resource": p, "attribute": "max_password_age", "status": "fail",
+	"en": sprintf("it lets passwords live longer than %s", [lib.count_text(days, "day", "days")]),
+	"ja": sprintf("パスワードの有効期間が %d 日を超えている", [days]),
+} if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.set_later(p, "max_password_age")
-	age := _number(object.get(p.values, "max_password_age", 0))
-	not _within(age)
+	not lib.unknown(p, "max_password_age")
+	days := lib.param("password_max_age_days")
+	not _within(_number(lib.value(p, "max_password_age", 0)), days)
 }
 
-# _number gives 0 for an unset (null) setting.
+problems contains {
+	"resource": p, "attribute": attr, "status": "inconclusive",
+	"en": sprintf("%s is known only after apply", [attr]),
+	"ja": sprintf("%s は適用後まで確定しない", [attr]),
+} if {
+	some p in lib.resources("aws_iam_account_password_policy")
+	some attr in object.keys(required) | {"minimum_password_length", "password_reuse_prevention", "max_password_age"}
+	lib.unknown(p, attr)
+}
+
 _number(v) := v if is_number(v)
 
 else := 0
 
-_within(age) if {
+_within(age, days) if {
 	age > 0
-	age <= lib.param("password_max_age_days")
+	age <= days
 }

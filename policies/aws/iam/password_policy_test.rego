@@ -24,9 +24,29 @@ test_short_length_fails if {
 	r.attribute == "minimum_password_length"
 }
 
-test_defaults_fail_every_setting if {
+test_defaults_fail_every_setting_in_one_finding if {
 	res := password_policy.deny with input as testing.doc([policy({"minimum_password_length": 8})]) with data.fiscguard.params as params
-	count(res) == 7
+	count(res) == 1
+	some r in res
+	count(r.attributes) == 7
+	r.attribute == r.attributes[0]
+	contains(r.message.en, "it does not require symbols")
+	contains(r.message.en, "it allows passwords shorter than 14 characters")
+	contains(r.message.en, "it lets passwords live longer than 90 days")
+}
+
+test_one_day_is_singular if {
+	res := password_policy.deny with input as testing.doc([policy(object.union(strong, {"max_password_age": 2}))])
+		with data.fiscguard.params as object.union(params, {"password_max_age_days": 1})
+	some r in res
+	contains(r.message.en, "longer than 1 day")
+}
+
+test_unknown_setting_is_inconclusive if {
+	p := object.union(policy(object.union(strong, {"require_symbols": null})), {"unknown": {"require_symbols": true}})
+	res := password_policy.deny with input as testing.doc([p]) with data.fiscguard.params as params
+	testing.has(res, "aws_iam_account_password_policy.strict", "inconclusive")
+	not testing.has(res, "aws_iam_account_password_policy.strict", "fail")
 }
 
 test_no_expiry_fails if {

@@ -29,6 +29,7 @@
 package fiscguard.aws.kms.customer_managed_keys
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
 
 # stores lists, per type, the attribute holding the key and the flag that
 # turns encryption off (stores with it false are left to other rules).
@@ -46,19 +47,19 @@ deny contains lib.fail(
 ) if {
 	some t, flag in stores
 	some r in lib.resources(t)
-	object.get(r.values, flag, true) != false
-	not _customer_key(object.get(r.values, "kms_key_id", null))
-
-	# A key known only after apply counts when it refers to one (e.g. created
-	# in the same plan); unknown without a reference, AWS's default key is used.
-	count(object.get(r.refs, "kms_key_id", [])) == 0
+	lib.value(r, flag, true) != false
+	kms.key_status(r, ["kms_key_id"]) == "none"
 }
 
-# _customer_key is true for a key ID, ARN or alias other than an AWS-managed alias/aws/... key.
-_customer_key(v) if {
-	is_string(v)
-	v != ""
-	not contains(v, "alias/aws/")
+deny contains lib.inconclusive(
+	r, "kms_key_id",
+	sprintf("%s: the KMS key is known only after apply%s", [r.address, lib.from_text(r, "kms_key_id").en]),
+	sprintf("%s のKMSキーは適用後まで確定しない%s", [r.address, lib.from_text(r, "kms_key_id").ja]),
+) if {
+	some t, flag in stores
+	some r in lib.resources(t)
+	lib.value(r, flag, true) != false
+	kms.key_status(r, ["kms_key_id"]) == "unknown"
 }
 
 deny contains lib.fail(
@@ -67,14 +68,20 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s が顧客管理のKMSキーで暗号化されていない", [r.address]),
 ) if {
 	some r in lib.resources("aws_dynamodb_table")
-	not _dynamodb_cmk(r)
+	_dynamodb_key(r) == "none"
 }
 
-_dynamodb_cmk(r) if {
-	sse := r.values.server_side_encryption[0]
-	sse.enabled == true
-	u := object.get(r.unknown, ["server_side_encryption", 0, "kms_key_arn"], false)
-	lib.kms_key_status(object.get(sse, "kms_key_arn", null), u, _refers(r, "server_side_encryption")) == "cmk"
+deny contains lib.inconclusive(
+	r, "server_side_encryption[0].kms_key_arn",
+	sprintf("DynamoDB table %s: the KMS key is known only after apply", [r.address]),
+	sprintf("DynamoDBテーブル %s のKMSキーは適用後まで確定しない", [r.address]),
+) if {
+	some r in lib.resources("aws_dynamodb_table")
+	_dynamodb_key(r) == "unknown"
 }
 
-_refers(r, attr) := count(object.get(r.refs, attr, [])) > 0
+# _dynamodb_key is the key status of a table; without server-side encryption
+# enabled, the table uses an AWS-owned key.
+_dynamodb_key(r) := kms.key_status(r, ["server_side_encryption", 0, "kms_key_arn"]) if {
+	lib.value(r, ["server_side_encryption", 0, "enabled"], false) == true
+} else := "none"

@@ -6,9 +6,16 @@ import data.fiscguard.lib.testing
 key := "arn:aws:kms:ap-northeast-1:111122223333:key/0b5f6a3e-0000-4000-8000-000000000001"
 
 test_volume_with_default_key_fails if {
-	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"unknown": {"kms_key_id": true}})
+	v := testing.resource("aws_ebs_volume", "data", {"encrypted": true})
 	res := customer_managed_keys.deny with input as testing.doc([v])
 	testing.has(res, "aws_ebs_volume.data", "fail")
+}
+
+test_volume_with_key_from_an_unknown_variable_is_inconclusive if {
+	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"unknown": {"kms_key_id": true}})
+	res := customer_managed_keys.deny with input as testing.doc([v])
+	testing.has(res, "aws_ebs_volume.data", "inconclusive")
+	not testing.has(res, "aws_ebs_volume.data", "fail")
 }
 
 test_volume_with_key_from_the_plan_passes if {

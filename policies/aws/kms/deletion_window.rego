@@ -31,11 +31,11 @@ import data.fiscguard.lib
 
 deny contains lib.fail(
 	k, "deletion_window_in_days",
-	sprintf("KMS key %s can be deleted after %d days, less than %d", [k.address, days, lib.param("min_kms_deletion_window_days")]),
+	sprintf("KMS key %s can be deleted after %s, less than %d", [k.address, lib.count_text(days, "day", "days"), lib.param("min_kms_deletion_window_days")]),
 	sprintf("KMSキー %s が %d 日で削除でき、%d 日に満たない", [k.address, days, lib.param("min_kms_deletion_window_days")]),
 ) if {
 	some k in lib.resources("aws_kms_key")
-	days := object.get(k.values, "deletion_window_in_days", 30)
+	days := lib.value(k, "deletion_window_in_days", 30)
 	is_number(days)
 	days < lib.param("min_kms_deletion_window_days")
 }

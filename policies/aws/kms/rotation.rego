@@ -33,23 +33,23 @@ deny contains lib.fail(
 	sprintf("KMSキー %s の自動ローテーションが有効になっていない", [k.address]),
 ) if {
 	some k in lib.resources("aws_kms_key")
-	lib.value(k, ["enable_key_rotation"], false) != true
+	lib.value(k, "enable_key_rotation", false) != true
 	symmetric(k)
-	not lib.unknown(k, ["enable_key_rotation"])
+	not lib.unknown(k, "enable_key_rotation")
 }
 
 deny contains lib.inconclusive(
 	k, "enable_key_rotation",
-	sprintf("KMS key %s: key rotation is known only after apply", [k.address]),
-	sprintf("KMSキー %s の自動ローテーション設定は適用後まで確定しない", [k.address]),
+	sprintf("KMS key %s: key rotation is known only after apply%s", [k.address, lib.from_text(k, "enable_key_rotation").en]),
+	sprintf("KMSキー %s の自動ローテーション設定は適用後まで確定しない%s", [k.address, lib.from_text(k, "enable_key_rotation").ja]),
 ) if {
 	some k in lib.resources("aws_kms_key")
 	symmetric(k)
-	lib.unknown(k, ["enable_key_rotation"])
+	lib.unknown(k, "enable_key_rotation")
 }
 
 # symmetric is true for a symmetric encryption key, the only kind AWS rotates.
 symmetric(k) if {
-	lib.value(k, ["customer_master_key_spec"], "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
-	lib.value(k, ["key_usage"], "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+	lib.value(k, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	lib.value(k, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
 }

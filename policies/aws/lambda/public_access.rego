@@ -31,17 +31,17 @@ deny contains lib.fail(
 	sprintf("Lambdaの許可 %s が誰にでも関数の呼び出しを許している", [p.address]),
 ) if {
 	some p in lib.resources("aws_lambda_permission")
-	p.values.principal == "*"
+	lib.value(p, "principal", null) == "*"
 	not scoped(p)
 }
 
 deny contains lib.fail(
 	p, "source_arn",
-	sprintf("Lambda permission %s lets %s invoke the function on behalf of any account (no source_arn or source_account)", [p.address, p.values.principal]),
-	sprintf("Lambdaの許可 %s が source_arn も source_account もなく、任意のアカウントのための %s による呼び出しを許している", [p.address, p.values.principal]),
+	sprintf("Lambda permission %s lets %s invoke the function on behalf of any account (no source_arn or source_account)", [p.address, lib.value(p, "principal", null)]),
+	sprintf("Lambdaの許可 %s が source_arn も source_account もなく、任意のアカウントのための %s による呼び出しを許している", [p.address, lib.value(p, "principal", null)]),
 ) if {
 	some p in lib.resources("aws_lambda_permission")
-	endswith(p.values.principal, ".amazonaws.com")
+	endswith(lib.value(p, "principal", null), ".amazonaws.com")
 	not scoped(p)
 }
 
@@ -51,7 +51,7 @@ deny contains lib.fail(
 	sprintf("Lambda関数URL %s が認証のない要求を受け付ける", [u.address]),
 ) if {
 	some u in lib.resources("aws_lambda_function_url")
-	u.values.authorization_type == "NONE"
+	lib.value(u, "authorization_type", null) == "NONE"
 }
 
 # scoped is true when the permission names the calling resource or account,
@@ -62,9 +62,9 @@ scoped(p) if {
 }
 
 _set(p, attr) if {
-	v := p.values[attr]
+	v := lib.value(p, attr, null)
 	is_string(v)
 	v != ""
 }
 
-_set(p, attr) if p.unknown[attr] == true
+_set(p, attr) if lib.unknown(p, attr)

@@ -26,6 +26,7 @@
 package fiscguard.aws.logs.kms_encryption
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
 
 deny contains lib.fail(
 	g, "kms_key_id",
@@ -33,22 +34,14 @@ deny contains lib.fail(
 	sprintf("ロググループ %s が顧客管理のKMSキーで暗号化されていない", [g.address]),
 ) if {
 	some g in lib.resources("aws_cloudwatch_log_group")
-	_no_key(object.get(g.values, "kms_key_id", null))
-	not _referenced(g)
+	kms.key_status(g, ["kms_key_id"]) == "none"
 }
 
-deny contains lib.fail(
+deny contains lib.inconclusive(
 	g, "kms_key_id",
-	sprintf("Log group %s is not encrypted with a customer-managed KMS key", [g.address]),
-	sprintf("ロググループ %s が顧客管理のKMSキーで暗号化されていない", [g.address]),
+	sprintf("Log group %s: the KMS key is known only after apply%s", [g.address, lib.from_text(g, "kms_key_id").en]),
+	sprintf("ロググループ %s のKMSキーは適用後まで確定しない%s", [g.address, lib.from_text(g, "kms_key_id").ja]),
 ) if {
 	some g in lib.resources("aws_cloudwatch_log_group")
-	g.values.kms_key_id == ""
-	_referenced(g)
+	kms.key_status(g, ["kms_key_id"]) == "unknown"
 }
-
-_no_key(null)
-
-_no_key("")
-
-_referenced(g) if count(object.get(g.refs, "kms_key_id", [])) > 0

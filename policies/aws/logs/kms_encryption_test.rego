@@ -4,9 +4,16 @@ import data.fiscguard.aws.logs.kms_encryption
 import data.fiscguard.lib.testing
 
 test_without_key_fails if {
-	g := object.union(testing.resource("aws_cloudwatch_log_group", "app", {"name": "/bank/app"}), {"unknown": {"kms_key_id": true}})
+	g := testing.resource("aws_cloudwatch_log_group", "app", {"name": "/bank/app"})
 	res := kms_encryption.deny with input as testing.doc([g])
 	testing.has(res, "aws_cloudwatch_log_group.app", "fail")
+}
+
+test_key_from_an_unknown_variable_is_inconclusive if {
+	g := object.union(testing.resource("aws_cloudwatch_log_group", "app", {"name": "/bank/app"}), {"unknown": {"kms_key_id": true}})
+	res := kms_encryption.deny with input as testing.doc([g])
+	testing.has(res, "aws_cloudwatch_log_group.app", "inconclusive")
+	not testing.has(res, "aws_cloudwatch_log_group.app", "fail")
 }
 
 test_key_arn_passes if {

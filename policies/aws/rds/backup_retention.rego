@@ -28,10 +28,11 @@
 package fiscguard.aws.rds.backup_retention
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.rds
 
 deny contains lib.fail(
 	db, "backup_retention_period",
-	sprintf("Database %s keeps automated backups for %d days, less than %d", [db.address, days, minimum]),
+	sprintf("Database %s keeps automated backups for %s, less than %d", [db.address, lib.count_text(days, "day", "days"), minimum]),
 	sprintf("データベース %s の自動バックアップの保持期間が %d 日で、%d 日に満たない", [db.address, days, minimum]),
 ) if {
 	some [db, days] in _periods
@@ -41,8 +42,8 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	db, "backup_retention_period",
-	sprintf("Database %s: the backup retention period is known only after apply", [db.address]),
-	sprintf("データベース %s のバックアップ保持期間は適用後まで確定しない", [db.address]),
+	sprintf("Database %s: the backup retention period is known only after apply%s", [db.address, lib.from_text(db, "backup_retention_period").en]),
+	sprintf("データベース %s のバックアップ保持期間は適用後まで確定しない%s", [db.address, lib.from_text(db, "backup_retention_period").ja]),
 ) if {
 	some [db, "unknown"] in _periods
 }
@@ -52,22 +53,14 @@ minimum := lib.param("min_backup_retention_days")
 # _periods pairs each database with its retention in days, 1 when unset
 # (the RDS default) or "unknown" when set from a value known only after apply.
 _periods := [[db, days] |
-	some t in ["aws_db_instance", "aws_rds_cluster"]
+	some t in rds.instance_types
 	some db in lib.resources(t)
-	not _replica(db)
+	not rds.replica(db)
 	days := _days(db)
 ]
 
-_replica(db) if {
-	v := db.values.replicate_source_db
-	is_string(v)
-	v != ""
-}
-
-_replica(db) if db.unknown.replicate_source_db == true
-
-_days(db) := db.values.backup_retention_period if {
-	is_number(db.values.backup_retention_period)
+_days(db) := lib.value(db, "backup_retention_period", null) if {
+	is_number(lib.value(db, "backup_retention_period", null))
 } else := "unknown" if {
-	count(object.get(db.refs, "backup_retention_period", [])) > 0
+	lib.unknown(db, "backup_retention_period")
 } else := 1

@@ -13,7 +13,7 @@ test_short_retention_fails if {
 }
 
 test_unset_retention_fails if {
-	cl := object.union(testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"}), {"unknown": {"backup_retention_period": true}})
+	cl := testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"})
 	res := backup_retention.deny with input as testing.doc([cl]) with data.fiscguard.params as params
 	testing.has(res, "aws_rds_cluster.core", "fail")
 }

@@ -33,6 +33,6 @@ deny contains lib.fail(
 ) if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
-	object.get(db.values, "deletion_protection", false) != true
-	not lib.set_later(db, "deletion_protection")
+	lib.value(db, "deletion_protection", false) != true
+	not lib.unknown(db, "deletion_protection")
 }

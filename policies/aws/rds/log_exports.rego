@@ -34,6 +34,6 @@ deny contains lib.fail(
 ) if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
-	lib.empty(object.get(db.values, "enabled_cloudwatch_logs_exports", null))
-	not lib.set_later(db, "enabled_cloudwatch_logs_exports")
+	lib.empty(lib.value(db, "enabled_cloudwatch_logs_exports", null))
+	not lib.unknown(db, "enabled_cloudwatch_logs_exports")
 }

@@ -26,8 +26,8 @@
 #   remediation_ja: DBインスタンスで multi_az = true とする。Auroraクラスターにはインスタンスを二つ以上（例えば count = 2）設ける。RDSはそれらを異なるゾーンに配置する。
 package fiscguard.aws.rds.multi_az
 
-import data.fiscguard.aws.rds.backup_retention
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.rds
 
 deny contains lib.fail(
 	db, "multi_az",
@@ -35,19 +35,19 @@ deny contains lib.fail(
 	sprintf("データベース %s が単一のアベイラビリティーゾーンで稼働している", [db.address]),
 ) if {
 	some db in lib.resources("aws_db_instance")
-	object.get(db.values, "multi_az", false) != true
-	not lib.set_later(db, "multi_az")
-	not backup_retention._replica(db)
+	lib.value(db, "multi_az", false) != true
+	not lib.unknown(db, "multi_az")
+	not rds.replica(db)
 }
 
 deny contains lib.fail(
 	c, "",
-	sprintf("Aurora cluster %s has %d instance(s) in this plan; it needs at least two in different zones", [c.address, n]),
+	sprintf("Aurora cluster %s has %s in this configuration; it needs at least two in different zones", [c.address, lib.count_text(n, "instance", "instances")]),
 	sprintf("Auroraクラスター %s のインスタンスがこのプランに %d 個しかない。異なるゾーンに二つ以上必要である", [c.address, n]),
 ) if {
 	some c in lib.resources("aws_rds_cluster")
-	object.get(c.values, "engine_mode", "provisioned") == "provisioned"
-	startswith(object.get(c.values, "engine", "aurora"), "aurora")
+	lib.value(c, "engine_mode", "provisioned") == "provisioned"
+	startswith(lib.value(c, "engine", "aurora"), "aurora")
 	n := count(lib.referrers(c, "aws_rds_cluster_instance", "cluster_identifier"))
 	n < 2
 }

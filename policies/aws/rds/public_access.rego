@@ -35,27 +35,27 @@ deny contains lib.fail(
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.value(db, ["publicly_accessible"], false) == true
+	lib.value(db, "publicly_accessible", false) == true
 }
 
 deny contains lib.inconclusive(
 	db, "publicly_accessible",
-	sprintf("Database %s: public accessibility is known only after apply", [db.address]),
-	sprintf("データベース %s のパブリックアクセス設定は適用後まで確定しない", [db.address]),
+	sprintf("Database %s: public accessibility is known only after apply%s", [db.address, lib.from_text(db, "publicly_accessible").en]),
+	sprintf("データベース %s のパブリックアクセス設定は適用後まで確定しない%s", [db.address, lib.from_text(db, "publicly_accessible").ja]),
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.set_later(db, "publicly_accessible")
+	lib.unknown(db, "publicly_accessible")
 }
 
 # A cluster instance that does not set publicly_accessible is public when its
 # subnets route to an internet gateway, which the plan may not show.
 deny contains lib.inconclusive(
 	db, "publicly_accessible",
-	sprintf("Database %s: publicly_accessible is not set, so AWS decides from the subnets (set it to false)", [db.address]),
-	sprintf("データベース %s は publicly_accessible を設定しておらず、AWSがサブネットから決める（false を設定する）", [db.address]),
+	sprintf("Database %s: whether it is publicly accessible is not known: publicly_accessible is not set, so AWS decides from the subnets (set it to false)", [db.address]),
+	sprintf("データベース %s がパブリックアクセス可能かは分からない。publicly_accessible を設定しておらず、AWSがサブネットから決める（false を設定する）", [db.address]),
 ) if {
 	some db in lib.resources("aws_rds_cluster_instance")
-	object.get(db.values, "publicly_accessible", null) == null
-	not lib.set_later(db, "publicly_accessible")
+	lib.value(db, "publicly_accessible", null) == null
+	not lib.unknown(db, "publicly_accessible")
 }

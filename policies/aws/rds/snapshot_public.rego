@@ -34,5 +34,5 @@ deny contains lib.fail(
 ) if {
 	some t in ["aws_db_snapshot", "aws_db_cluster_snapshot"]
 	some s in lib.resources(t)
-	"all" in object.get(s.values, "shared_accounts", [])
+	"all" in lib.value(s, "shared_accounts", [])
 }

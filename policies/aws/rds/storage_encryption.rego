@@ -25,8 +25,7 @@
 package fiscguard.aws.rds.storage_encryption
 
 import data.fiscguard.lib
-
-types := ["aws_db_instance", "aws_rds_cluster"]
+import data.fiscguard.lib.aws.rds
 
 deny contains lib.fail(
 	db, "storage_encrypted",
@@ -34,25 +33,24 @@ deny contains lib.fail(
 	sprintf("データベース %s が暗号化されていない", [db.address]),
 ) if {
 	some db in candidates
-	object.get(db.values, "storage_encrypted", false) != true
-	not lib.set_later(db, "storage_encrypted")
+	lib.value(db, "storage_encrypted", false) != true
+	not lib.unknown(db, "storage_encrypted")
 }
 
 deny contains lib.inconclusive(
 	db, "storage_encrypted",
-	sprintf("Database %s: storage encryption is known only after apply", [db.address]),
-	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない", [db.address]),
+	sprintf("Database %s: storage encryption is known only after apply%s", [db.address, lib.from_text(db, "storage_encrypted").en]),
+	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない%s", [db.address, lib.from_text(db, "storage_encrypted").ja]),
 ) if {
 	some db in candidates
-	lib.set_later(db, "storage_encrypted")
+	lib.unknown(db, "storage_encrypted")
 }
 
 # candidates are the databases that choose their own encryption: not read
 # replicas, and not Aurora Serverless v1 clusters (always encrypted).
 candidates := [db |
-	some t in types
+	some t in rds.instance_types
 	some db in lib.resources(t)
-	lib.value(db, ["replicate_source_db"], "") == ""
-	not lib.unknown(db, ["replicate_source_db"])
-	lib.value(db, ["engine_mode"], "") != "serverless"
+	not rds.replica(db)
+	lib.value(db, "engine_mode", "") != "serverless"
 ]

@@ -44,7 +44,7 @@ test_deleted_instance_is_not_checked if {
 }
 
 test_unset_cluster_encryption_fails if {
-	cl := object.union(testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"}), {"unknown": {"storage_encrypted": true}})
+	cl := testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"})
 	res := storage_encryption.deny with input as testing.doc([cl])
 	testing.has(res, "aws_rds_cluster.core", "fail")
 }

@@ -26,37 +26,43 @@
 #   remediation_ja: 許可したリージョンのボールトに複製する（例えば東京のワークロードなら ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.backup_copy
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
-deny contains lib.fail(
-	p, sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]),
-	sprintf("Backup plan %s copies recovery points to %s, outside the allowed regions", [p.address, reg]),
-	sprintf("バックアッププラン %s が許可リージョン外の %s へ復旧ポイントを複製している", [p.address, reg]),
-) if {
-	some [p, i, j, reg] in _copies
-	reg != ""
-	not data_location.allowed_set[reg]
+# One finding per backup plan, listing every copy outside the allowed regions.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "Backup plan %s copies recovery points outside the allowed regions: ", "ja": "バックアッププラン %s が許可リージョン外へ復旧ポイントを複製している: "},
+		"inconclusive": {"en": "Backup plan %s: ", "ja": "バックアッププラン %s の"},
+	})
 }
 
-deny contains lib.fail(
-	p, "rule",
-	sprintf("Backup plan %s copies recovery points to vault %s in %s, outside the allowed regions", [p.address, v.address, reg]),
-	sprintf("バックアッププラン %s が許可リージョン外の %s にあるボールト %s へ復旧ポイントを複製している", [p.address, reg, v.address]),
-) if {
+_problems contains {
+	"resource": p, "attribute": sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]), "status": "fail",
+	"en": sprintf("to %s", [reg]), "ja": sprintf("%s へ", [reg]),
+} if {
+	some [p, i, j, reg] in _copies
+	reg != ""
+	not region.allowed_set[reg]
+}
+
+_problems contains {
+	"resource": p, "attribute": "rule", "status": "fail",
+	"en": sprintf("to vault %s in %s", [v.address, v.region]),
+	"ja": sprintf("%s にあるボールト %s へ", [v.region, v.address]),
+} if {
 	some p in lib.resources("aws_backup_plan")
 	some v in lib.referenced(p, "rule", "aws_backup_vault")
 	v.region != p.region
-	reg := v.region
-	reg != ""
-	not data_location.allowed_set[reg]
+	v.region != ""
+	not region.allowed_set[v.region]
 }
 
-deny contains lib.inconclusive(
-	p, sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]),
-	sprintf("Backup plan %s: the destination of a copy is known only after apply", [p.address]),
-	sprintf("バックアッププラン %s の複製先は適用後まで確定しない", [p.address]),
-) if {
+_problems contains {
+	"resource": p, "attribute": sprintf("rule[%d].copy_action[%d].destination_vault_arn", [i, j]), "status": "inconclusive",
+	"en": sprintf("the destination of copy %d of rule %d is known only after apply", [j, i]),
+	"ja": sprintf("ルール %d の複製 %d の複製先は適用後まで確定しない", [i, j]),
+} if {
 	some [p, i, j, ""] in _copies
 	count(lib.referenced(p, "rule", "aws_backup_vault")) == 0
 }
@@ -64,11 +70,7 @@ deny contains lib.inconclusive(
 # _copies lists [plan, rule index, copy index, region from the ARN ("" when unknown)].
 _copies := [[p, i, j, reg] |
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in object.get(p.values, "rule", [])
+	some i, rule in lib.value(p, "rule", [])
 	some j, c in object.get(rule, "copy_action", [])
-	reg := _arn_region(object.get(c, "destination_vault_arn", null))
+	reg := region.arn_region(object.get(c, "destination_vault_arn", null))
 ]
-
-_arn_region(arn) := split(arn, ":")[3] if is_string(arn)
-
-else := ""

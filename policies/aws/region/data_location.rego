@@ -3,14 +3,16 @@
 # description: |
 #   FISC's cloud items ask the institution to know where its data is kept
 #   (運108 ②); for Japanese institutions that usually means the Tokyo and Osaka
-#   regions. A regional resource whose region is not in the allowed_regions
-#   parameter fails. The region is the resource's own region argument (AWS
-#   provider v6) or its provider configuration's region, aliases included.
-#   Global services (IAM, Route 53 except Resolver, CloudFront, Organizations,
-#   and others listed in global_prefixes) are skipped. When the region is set
-#   outside the configuration (environment variables, profiles) the result is
-#   inconclusive. No current-edition item is cited: public mappings give none
-#   that is verified.
+#   regions. A region comes from a provider configuration (or, with AWS
+#   provider v6, a resource's own region argument), so that is where it is
+#   judged: a provider configuration whose region is not in the
+#   allowed_regions parameter is one finding at its region argument, naming
+#   the regional resources it places; a resource that sets its own region
+#   outside them is its own finding. Global services (IAM, Route 53 except
+#   Resolver, CloudFront, Organizations, and others listed in global_prefixes)
+#   are skipped. When no region is known (none set, or one known only after
+#   apply) the result is one inconclusive per provider configuration. No
+#   current-edition item is cited: public mappings give none that is verified.
 # custom:
 #   id: FG-REGION-001
 #   severity: high
@@ -23,91 +25,104 @@
 #   title_ja: 許可したリージョンにのみリソースを配置する
 #   description_ja: |
 #     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。日本の金融機関では、通常は東京と大阪のリージョンを指す。
-#     リージョンがパラメータ allowed_regions に含まれないリージョナルリソースを違反とする。リージョンは、リソース自身の region 引数（AWSプロバイダーv6）またはプロバイダー設定（エイリアスを含む）のリージョンとする。
-#     グローバルサービス（IAM、Resolverを除くRoute 53、CloudFront、Organizationsなど global_prefixes に挙げたもの）は対象外とする。リージョンが構成の外（環境変数やプロファイル）で指定されている場合は判定不能とする。
+#     リージョンはプロバイダー構成（AWSプロバイダーv6ではリソース自身の region 引数）で決まるため、そこで判定する。リージョンがパラメータ allowed_regions に含まれないプロバイダー構成は、その region 引数で一件の指摘とし、配置されるリージョナルリソースを挙げる。自身の region 引数で許可外のリージョンを指定したリソースは、それぞれ一件の指摘とする。
+#     グローバルサービス（IAM、Resolverを除くRoute 53、CloudFront、Organizationsなど global_prefixes に挙げたもの）は対象外とする。リージョンが分からない場合（指定がない、または適用後まで確定しない）は、プロバイダー構成ごとに一件の判定不能とする。
 #     現行版の項目は、検証された公開対応表がないため挙げていない。
 #   remediation: Set the provider's region (or the resource's region argument) to an allowed region, or add the region to allowed_regions after confirming where the data will be kept.
 #   remediation_ja: プロバイダー（またはリソースの region 引数）のリージョンを許可したリージョンにする。別のリージョンが必要な場合は、データの保管場所を確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.data_location
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
-# global_prefixes are resource types of AWS global services, which have no
-# region of their own (their data location is the provider's disclosure).
-global_prefixes := [
-	"aws_iam_", # IAM
-	"aws_route53_", # Route 53 DNS (Resolver is regional, see below)
-	"aws_route53domains_",
-	"aws_route53recoverycontrolconfig_",
-	"aws_route53recoveryreadiness_",
-	"aws_cloudfront_",
-	"aws_organizations_",
-	"aws_budgets_",
-	"aws_shield_",
-	"aws_ce_", # Cost Explorer
-	"aws_cur_", # Cost and Usage Reports
-	"aws_s3control_", # account-level S3 controls
-	"aws_s3_account_public_access_block",
-	"aws_account_", # account contacts and settings
-	"aws_globalaccelerator_",
-	"aws_networkmanager_",
-	"aws_waf_", # WAF Classic (global; aws_wafregional_ and aws_wafv2_ are regional)
-	"aws_ecrpublic_",
-]
+# A provider configuration whose region is not allowed: one finding at its
+# region argument, standing for every regional resource it places there.
+deny contains lib.with_resources(
+	lib.fail(
+		p, "region",
+		sprintf("Provider configuration %s places %s in %s, outside the allowed regions (%s): %s", [
+			_name(p), lib.count_text(count(placed), "resource", "resources"), p.region,
+			concat(", ", region.allowed), lib.list_text(placed, 5).en,
+		]),
+		sprintf("プロバイダー構成 %s が %d 個のリソースを許可リージョン（%s）以外の %s に配置している: %s", [
+			_name(p), count(placed), concat("、", region.allowed), p.region, lib.list_text(placed, 5).ja,
+		]),
+	),
+	placed,
+) if {
+	some p in input.providers
+	p.region != ""
+	not region.allowed_set[p.region]
+	placed := _placed(p, p.region)
+	count(placed) > 0
+}
 
-# regional_exceptions are regional types under a global prefix.
-regional_exceptions := ["aws_route53_resolver_"]
-
-# r.region is the effective region: the loaders already let a resource's own
-# region argument (AWS provider v6) override its provider's. Most resources
-# are in an allowed region, so that test comes first.
+# A resource that sets its own region (AWS provider v6) is its own finding.
 deny contains lib.fail(
 	r, _region_attribute(r),
-	sprintf("%s is placed in %s, outside the allowed regions (%s)", [r.address, reg, concat(", ", allowed)]),
-	sprintf("%s が許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", allowed), reg]),
+	sprintf("%s is placed in %s by its own region argument, outside the allowed regions (%s)", [r.address, r.region, concat(", ", region.allowed)]),
+	sprintf("%s が自身の region 引数で許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", region.allowed), r.region]),
 ) if {
-	some t in _regional_types
+	some t in region.regional_types
 	some r in lib.resources(t)
-	reg := r.region
-	not allowed_set[reg]
-	reg != ""
+	r.region != ""
+	not region.allowed_set[r.region]
+	not _placed_by_provider(r)
 }
 
-deny contains lib.inconclusive(
-	r, "",
-	sprintf("%s: the region is set outside the configuration", [r.address]),
-	sprintf("%s のリージョンは構成の外で指定されている", [r.address]),
+# No region known: one inconclusive per provider configuration.
+deny contains lib.with_resources(
+	lib.inconclusive(
+		p, "region",
+		sprintf("Provider configuration %s: %s, so the region of %s is not known: %s", [
+			_name(p), _why_unknown[p.region_written].en, lib.count_text(count(placed), "resource", "resources"), lib.list_text(placed, 5).en,
+		]),
+		sprintf("プロバイダー構成 %s は%sため、%d 個のリソースのリージョンが分からない: %s", [
+			_name(p), _why_unknown[p.region_written].ja, count(placed), lib.list_text(placed, 5).ja,
+		]),
+	),
+	placed,
 ) if {
-	some t in _regional_types
-	some r in lib.resources(t)
-	r.region == ""
+	some p in input.providers
+	p.region == ""
+	placed := _placed(p, "")
+	count(placed) > 0
 }
 
-# _region_attribute names the region argument when it is what places the
-# resource, else the resource as a whole (its provider places it).
-_region_attribute(r) := "region" if r.values.region == r.region
+_why_unknown := {
+	true: {"en": "its region is known only after apply", "ja": "リージョンが適用後まで確定しない"},
+	false: {"en": "it sets no region, which then comes from outside the configuration (AWS_REGION or the AWS config file)", "ja": "リージョンを指定しておらず、構成の外（AWS_REGION や AWS の設定ファイル）で決まる"},
+}
+
+# _placed lists the regional resources that provider configuration p places
+# in reg (their region is the provider's, not their own).
+_placed(p, reg) := [a |
+	some a in p.resources
+	r := lib.checked_resource(a)
+	region.regional(r.type)
+	r.region == reg
+]
+
+_providers := {p.key: p | some p in input.providers}
+
+# _placed_by_provider is true when r's region is its provider configuration's.
+_placed_by_provider(r) if {
+	p := _providers[r.provider]
+	r.address in p.resources
+	p.region == r.region
+}
+
+# _name is how a provider configuration is written in Terraform: aws, aws.us,
+# or aws in module.m.
+_name(p) := local if {
+	p.module == ""
+	local := _local(p)
+} else := sprintf("%s in %s", [_local(p), p.module])
+
+_local(p) := sprintf("%s.%s", [p.name, p.alias]) if p.alias != ""
+
+else := p.name
+
+_region_attribute(r) := "region" if lib.value(r, "region", null) == r.region
 
 else := ""
-
-allowed := lib.param("allowed_regions")
-
-allowed_set := {x | some x in allowed}
-
-# _regional_types are the types of the regional AWS resources in the input;
-# rules walk their resources directly (no intermediate list).
-_regional_types contains t if {
-	some t in lib.resource_types
-	startswith(t, "aws_")
-	not global(t)
-}
-
-global(t) if {
-	some p in global_prefixes
-	startswith(t, p)
-	not regional_exception(t)
-}
-
-regional_exception(t) if {
-	some p in regional_exceptions
-	startswith(t, p)
-}

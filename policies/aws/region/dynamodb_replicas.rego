@@ -26,16 +26,22 @@
 #   remediation_ja: 許可リージョン外のレプリカを削除する（東京のテーブルなら通常の第二リージョンは ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.dynamodb_replicas
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
-deny contains lib.fail(
-	t, sprintf("replica[%d].region_name", [i]),
-	sprintf("DynamoDB table %s has a replica in %s, outside the allowed regions", [t.address, reg]),
-	sprintf("DynamoDBテーブル %s のレプリカが許可リージョン外の %s にある", [t.address, reg]),
-) if {
+# One finding per table, listing every replica outside the allowed regions.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "DynamoDB table %s has replicas outside the allowed regions: ", "ja": "DynamoDBテーブル %s のレプリカが許可リージョン外にある: "},
+		"inconclusive": {"en": "DynamoDB table %s: ", "ja": "DynamoDBテーブル %s の"},
+	})
+}
+
+_problems contains {
+	"resource": t, "attribute": sprintf("replica[%d].region_name", [i]), "status": "fail",
+	"en": replica.region_name, "ja": replica.region_name,
+} if {
 	some t in lib.resources("aws_dynamodb_table")
-	some i, replica in object.get(t.values, "replica", [])
-	reg := replica.region_name
-	not data_location.allowed_set[reg]
+	some i, replica in lib.value(t, "replica", [])
+	not region.allowed_set[replica.region_name]
 }

@@ -25,17 +25,24 @@
 #   remediation_ja: 許可したリージョンにだけ複製する（東京のレジストリなら ap-northeast-3）。別のリージョンが必要な場合は、そこにイメージを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.ecr_replication
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
 
-deny contains lib.fail(
-	c, sprintf("replication_configuration[0].rule[%d].destination[%d].region", [i, j]),
-	sprintf("ECR replication %s copies images to %s, outside the allowed regions", [c.address, reg]),
-	sprintf("ECRレプリケーション %s が許可リージョン外の %s へイメージを複製している", [c.address, reg]),
-) if {
+# One finding per replication configuration, listing every destination
+# outside the allowed regions.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "ECR replication %s copies images outside the allowed regions: ", "ja": "ECRレプリケーション %s が許可リージョン外へイメージを複製している: "},
+		"inconclusive": {"en": "ECR replication %s: ", "ja": "ECRレプリケーション %s の"},
+	})
+}
+
+_problems contains {
+	"resource": c, "attribute": sprintf("replication_configuration[0].rule[%d].destination[%d].region", [i, j]), "status": "fail",
+	"en": sprintf("to %s", [d.region]), "ja": sprintf("%s へ", [d.region]),
+} if {
 	some c in lib.resources("aws_ecr_replication_configuration")
-	some i, rule in object.get(c.values, ["replication_configuration", 0, "rule"], [])
+	some i, rule in lib.value(c, ["replication_configuration", 0, "rule"], [])
 	some j, d in object.get(rule, "destination", [])
-	reg := d.region
-	not data_location.allowed_set[reg]
+	not region.allowed_set[d.region]
 }

@@ -27,44 +27,47 @@
 #   remediation_ja: 許可したリージョンのバケットに複製する（日本国内での災害対策なら ap-northeast-1 から ap-northeast-3 へ）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.s3_replication
 
-import data.fiscguard.aws.region.data_location
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.region
+import data.fiscguard.lib.aws.s3.bucket
 
-deny contains lib.fail(
-	c, "rule",
-	sprintf("S3 replication %s copies data to %s in %s, outside the allowed regions", [c.address, d.address, reg]),
-	sprintf("S3レプリケーション %s が許可リージョン外の %s にある %s へデータを複製している", [c.address, reg, d.address]),
-) if {
-	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	some d in _destinations(c)
-	reg := d.region
-	reg != ""
-	not data_location.allowed_set[reg]
+# One finding per replication configuration, listing every destination
+# outside the allowed regions (or, when none is, those of unknown region).
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "S3 replication %s copies data outside the allowed regions: ", "ja": "S3レプリケーション %s が許可リージョン外へデータを複製している: "},
+		"inconclusive": {"en": "S3 replication %s: ", "ja": "S3レプリケーション %s の"},
+	})
 }
 
-deny contains lib.inconclusive(
-	c, sprintf("rule[%d].destination[0].bucket", [i]),
-	sprintf("S3 replication %s: the region of destination %s is not known from this plan", [c.address, arn]),
-	sprintf("S3レプリケーション %s の宛先 %s のリージョンはこのプランからは分からない", [c.address, arn]),
-) if {
+_problems contains {
+	"resource": c, "attribute": "rule", "status": "fail",
+	"en": sprintf("to %s in %s", [d.address, d.region]),
+	"ja": sprintf("%s にある %s へ", [d.region, d.address]),
+} if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	count(object.get(c.refs, "rule", [])) == 0
-	some i, rule in object.get(c.values, "rule", [])
+	some d in _destinations(c)
+	d.region != ""
+	not region.allowed_set[d.region]
+}
+
+_problems contains {
+	"resource": c, "attribute": sprintf("rule[%d].destination[0].bucket", [i]), "status": "inconclusive",
+	"en": sprintf("the region of destination %s is not known: the bucket is not in this configuration", [arn]),
+	"ja": sprintf("宛先 %s のリージョンは分からない（バケットがこの構成にない）", [arn]),
+} if {
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	not lib.refers(c, "rule")
+	some i, rule in lib.value(c, "rule", [])
 	arn := object.get(rule, ["destination", 0, "bucket"], "")
 	is_string(arn)
-	not _by_name[trim_prefix(arn, "arn:aws:s3:::")]
+	not bucket.by_name[trim_prefix(arn, "arn:aws:s3:::")]
 }
 
 # _destinations returns the buckets in the plan that c's rules replicate to.
 _destinations(c) := lib.referenced(c, "rule", "aws_s3_bucket") if {
-	count(object.get(c.refs, "rule", [])) > 0
-} else := [_by_name[n] |
-	some rule in object.get(c.values, "rule", [])
+	lib.refers(c, "rule")
+} else := [bucket.by_name[n] |
+	some rule in lib.value(c, "rule", [])
 	n := trim_prefix(object.get(rule, ["destination", 0, "bucket"], ""), "arn:aws:s3:::")
 ]
-
-_by_name[n] := b if {
-	some b in lib.resources("aws_s3_bucket")
-	n := b.values.bucket
-	is_string(n)
-}

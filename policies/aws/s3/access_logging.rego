@@ -26,7 +26,7 @@
 #   remediation_ja: バケットに aws_s3_bucket_logging を追加し、target_bucket にログ専用のバケットを指定する。
 package fiscguard.aws.s3.access_logging
 
-import data.fiscguard.aws.s3.bucket
+import data.fiscguard.lib.aws.s3.bucket
 import data.fiscguard.lib
 
 deny contains lib.fail(
@@ -40,22 +40,22 @@ deny contains lib.fail(
 	count(bucket.attached(b, "aws_s3_bucket_logging")) == 0
 }
 
-inline_logging(b) if count(object.get(b.values, "logging", [])) > 0
+inline_logging(b) if count(lib.value(b, "logging", [])) > 0
 
 # log_target is true for a bucket that receives access logs.
 log_target(b) if count(lib.referrers(b, "aws_s3_bucket_logging", "target_bucket")) > 0
 
-log_target(b) if b.values.bucket in _target_names
+log_target(b) if lib.value(b, "bucket", null) in _target_names
 
 _target_names contains n if {
 	some l in lib.resources("aws_s3_bucket_logging")
-	n := l.values.target_bucket
+	n := lib.value(l, "target_bucket", null)
 	is_string(n)
 }
 
 _target_names contains n if {
 	some x in lib.resources("aws_s3_bucket")
-	some lg in object.get(x.values, "logging", [])
+	some lg in lib.value(x, "logging", [])
 	n := lg.target_bucket
 	is_string(n)
 }

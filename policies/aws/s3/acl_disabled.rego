@@ -29,11 +29,11 @@ import data.fiscguard.lib
 
 deny contains lib.fail(
 	c, "rule[0].object_ownership",
-	sprintf("S3 ownership controls %s set object ownership to %s, so ACLs stay in effect", [c.address, c.values.rule[0].object_ownership]),
-	sprintf("S3所有権設定 %s のオブジェクト所有者が %s のため、ACLが有効なままになっている", [c.address, c.values.rule[0].object_ownership]),
+	sprintf("S3 ownership controls %s set object ownership to %s, so ACLs stay in effect", [c.address, lib.value(c, ["rule", 0, "object_ownership"], null)]),
+	sprintf("S3所有権設定 %s のオブジェクト所有者が %s のため、ACLが有効なままになっている", [c.address, lib.value(c, ["rule", 0, "object_ownership"], null)]),
 ) if {
 	some c in lib.resources("aws_s3_bucket_ownership_controls")
-	c.values.rule[0].object_ownership != "BucketOwnerEnforced"
+	lib.value(c, ["rule", 0, "object_ownership"], null) != "BucketOwnerEnforced"
 }
 
 deny contains lib.fail(

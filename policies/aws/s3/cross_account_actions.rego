@@ -28,27 +28,34 @@
 package fiscguard.aws.s3.cross_account_actions
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
 
 protected_actions := [
 	"s3:deletebucketpolicy", "s3:putbucketacl", "s3:putbucketpolicy",
 	"s3:putencryptionconfiguration", "s3:putobjectacl",
 ]
 
-deny contains lib.fail(
-	p, "policy",
-	sprintf("S3 bucket policy %s lets %s change the bucket's protection (%s)", [p.address, principal, concat(", ", granted)]),
-	sprintf("S3バケットポリシー %s が %s にバケットの保護設定の変更（%s）を許可している", [p.address, principal, concat("、", granted)]),
-) if {
+# One finding per bucket policy, listing every statement that lets an
+# untrusted account change the bucket's protection.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "S3 bucket policy %s lets other accounts change the bucket's protection: ", "ja": "S3バケットポリシー %s が他のアカウントにバケットの保護設定の変更を許可している: "},
+		"inconclusive": {"en": "S3 bucket policy %s: ", "ja": "S3バケットポリシー %s の"},
+	})
+}
+
+_problems contains {
+	"resource": p, "attribute": sprintf("policy.Statement[%d]", [i]), "status": "fail",
+	"en": sprintf("%s may %s", [principal, concat(", ", granted)]),
+	"ja": sprintf("%s に %s", [principal, concat("、", granted)]),
+} if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	some st in lib.policy_statements(lib.json_value(p, ["policy"]))
+	some i, st in iam.statements(iam.document(p, "policy"))
 	st.Effect == "Allow"
-	some principal in lib.as_array(object.get(object.get(st, "Principal", {}), "AWS", []))
+	some principal in iam.principals(st, "AWS")
+	principal != "*" # everyone is FG-S3-004's cause
 	not trusted(principal)
-	granted := [a |
-		some a in protected_actions
-		some pattern in lib.as_array(object.get(st, "Action", []))
-		glob.match(lower(pattern), [], a)
-	]
+	granted := iam.matching_actions(st, protected_actions)
 	count(granted) > 0
 }
 

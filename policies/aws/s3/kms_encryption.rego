@@ -26,8 +26,9 @@
 #   remediation_ja: バケットに aws_s3_bucket_server_side_encryption_configuration を追加し、rule で sse_algorithm = "aws:kms"（または "aws:kms:dsse"）とし、kms_master_key_id に顧客管理の aws_kms_key を指定する。
 package fiscguard.aws.s3.kms_encryption
 
-import data.fiscguard.aws.s3.bucket
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.kms
+import data.fiscguard.lib.aws.s3.bucket
 
 kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
@@ -79,7 +80,7 @@ deny contains lib.inconclusive(
 }
 
 # _configs judges every configuration resource once: [resource, [verdict, attribute]].
-_configs := [[c, judge(c.values, c.unknown, _refers(c, "rule"))] | some c in lib.resources(_config_type)]
+_configs := [[c, judge(c, [])] | some c in lib.resources(_config_type)]
 
 # _buckets classifies every bucket once: configured by a separate resource,
 # by a known inline block (with its judgement), or not at all.
@@ -90,59 +91,35 @@ _buckets := [[b, kind, j] |
 
 _bucket_kind(b) := ["resource", null] if {
 	count(bucket.attached(b, _config_type)) > 0
-} else := ["inline", judge(v, u, _refers(b, _inline))] if {
-	# Provider v4+ reports the block as computed, unknown at create: S3 then
-	# applies SSE-S3, which is not a customer-managed key.
-	v := object.get(b.values, [_inline, 0], null)
-	is_object(v)
-	not lib.unknown(b, [_inline])
-	u := object.get(b.unknown, [_inline, 0], {})
+} else := ["inline", judge(b, [_inline, 0])] if {
+	is_object(lib.value(b, [_inline, 0], null))
+} else := ["inline", ["unknown", ""]] if {
+	lib.unknown(b, _inline)
 } else := ["none", null]
 
-_refers(r, attr) := count(object.get(r.refs, attr, [])) > 0
-
-# judge gives [verdict, attribute] for the object v holding "rule" blocks, its
-# part u of the unknown map and whether its expression refers to anything:
-# "pass" when a rule uses a customer-managed key, "unknown" when one may, else
-# "fail" with the attribute (relative to v) to fix.
-judge(v, u, refers) := ["pass", ""] if {
-	"cmk" in _statuses(v, u, refers)
+# judge returns [verdict, attribute] for the encryption configuration at
+# prefix in r (its rule blocks): pass when one rule uses a customer-managed
+# key, unknown when that is known only after apply, else fail at the
+# attribute to fix.
+judge(r, prefix) := ["pass", ""] if {
+	"cmk" in _statuses(r, prefix)
 } else := ["unknown", ""] if {
-	object.get(u, "rule", false) == true
+	lib.unknown(r, array.concat(prefix, ["rule"]))
 } else := ["unknown", ""] if {
-	"unknown" in _statuses(v, u, refers)
+	"unknown" in _statuses(r, prefix)
 } else := ["fail", "rule"] if {
-	count(object.get(v, "rule", [])) == 0
+	count(lib.value(r, array.concat(prefix, ["rule"]), [])) == 0
 } else := ["fail", "rule[0].apply_server_side_encryption_by_default[0].sse_algorithm"] if {
-	_statuses(v, u, refers)[0] == "not_kms"
+	_statuses(r, prefix)[0] == "not_kms"
 } else := ["fail", "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]
 
-_statuses(v, u, refers) := [s |
-	some i, rule in object.get(v, "rule", [])
-	d := object.get(rule, ["apply_server_side_encryption_by_default", 0], {})
-	du := object.get(u, ["rule", i, "apply_server_side_encryption_by_default", 0], {})
-	s := rule_status(d, du, refers)
+_statuses(r, prefix) := [_rule_status(r, array.concat(prefix, ["rule", i, "apply_server_side_encryption_by_default", 0])) |
+	some i, _ in lib.value(r, array.concat(prefix, ["rule"]), [])
 ]
 
-# rule_status classifies one apply_server_side_encryption_by_default block d
-# with its unknown map du.
-rule_status(d, du, refers) := "unknown" if {
-	du.sse_algorithm == true
+# _rule_status classifies one apply_server_side_encryption_by_default block at path.
+_rule_status(r, path) := "unknown" if {
+	lib.unknown(r, array.concat(path, ["sse_algorithm"]))
 } else := "not_kms" if {
-	not object.get(d, "sse_algorithm", "") in kms_algorithms
-} else := "cmk" if {
-	customer_key(object.get(d, "kms_master_key_id", ""))
-} else := "cmk" if {
-	# The key is created or read in the same plan: the ID is unknown, the reference is not.
-	du.kms_master_key_id == true
-	refers
-} else := "unknown" if {
-	du.kms_master_key_id == true
-} else := "no_key"
-
-# customer_key is true for a key ID, ARN or alias other than the AWS-managed aws/s3 key.
-customer_key(key) if {
-	is_string(key)
-	key != ""
-	not endswith(key, "alias/aws/s3")
-}
+	not lib.value(r, array.concat(path, ["sse_algorithm"]), "") in kms_algorithms
+} else := kms.key_status(r, array.concat(path, ["kms_master_key_id"]))

@@ -24,8 +24,8 @@
 #   remediation_ja: バケットに aws_s3_bucket_public_access_block を追加し、block_public_acls、block_public_policy、ignore_public_acls、restrict_public_buckets をすべて true にする（または4つすべてを true にした aws_s3_account_public_access_block を設ける）。
 package fiscguard.aws.s3.public_access
 
-import data.fiscguard.aws.s3.bucket
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.s3.bucket
 
 flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
@@ -39,34 +39,40 @@ deny contains lib.fail(
 	count(bucket.attached(b, "aws_s3_bucket_public_access_block")) == 0
 }
 
-deny contains lib.fail(
-	p, flag,
-	sprintf("S3 public access block %s does not set %s = true", [p.address, flag]),
-	sprintf("S3パブリックアクセスブロック %s で %s が true になっていない", [p.address, flag]),
-) if {
+# One finding per public access block, listing every flag not set.
+deny contains result if {
 	not account_blocked
-	some p in lib.resources("aws_s3_bucket_public_access_block")
-	some flag in flags
-	object.get(p.values, flag, false) != true
-	not lib.unknown(p, [flag])
+	some result in lib.one_per_resource(_flag_problems, {
+		"fail": {"en": "S3 public access block %s does not block all public access: ", "ja": "S3パブリックアクセスブロック %s がすべてのパブリックアクセスをブロックしていない: "},
+		"inconclusive": {"en": "S3 public access block %s: ", "ja": "S3パブリックアクセスブロック %s の"},
+	})
 }
 
-deny contains lib.inconclusive(
-	p, flag,
-	sprintf("S3 public access block %s: %s is known only after apply", [p.address, flag]),
-	sprintf("S3パブリックアクセスブロック %s の %s は適用後まで確定しない", [p.address, flag]),
-) if {
-	not account_blocked
+_flag_problems contains {
+	"resource": p, "attribute": flag, "status": "fail",
+	"en": sprintf("%s is not true", [flag]),
+	"ja": sprintf("%s が true になっていない", [flag]),
+} if {
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
-	object.get(p.values, flag, false) != true
-	lib.unknown(p, [flag])
+	lib.value(p, flag, false) != true
+	not lib.unknown(p, flag)
 }
 
-# An account-level block with all four settings on covers every bucket.
+_flag_problems contains {
+	"resource": p, "attribute": flag, "status": "inconclusive",
+	"en": sprintf("%s is known only after apply", [flag]),
+	"ja": sprintf("%s は適用後まで確定しない", [flag]),
+} if {
+	some p in lib.resources("aws_s3_bucket_public_access_block")
+	some flag in flags
+	lib.unknown(p, flag)
+}
+
+# account_blocked is true when the account's public access block sets every flag.
 account_blocked if {
 	some a in lib.resources("aws_s3_account_public_access_block")
 	every flag in flags {
-		lib.value(a, [flag], false) == true
+		lib.value(a, flag, false) == true
 	}
 }

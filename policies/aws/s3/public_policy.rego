@@ -28,6 +28,7 @@
 package fiscguard.aws.s3.public_policy
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
 
 public_acls := {"public-read", "public-read-write", "authenticated-read"}
 
@@ -42,70 +43,82 @@ restricting_keys := {
 	"aws:sourceorgid",
 }
 
-deny contains lib.fail(
-	p, "policy",
-	sprintf("S3 bucket policy %s allows everyone without a restricting condition", [p.address]),
-	sprintf("S3バケットポリシー %s が呼び出し元を限定する条件なしに全員へ許可している", [p.address]),
-) if {
-	some p in lib.resources("aws_s3_bucket_policy")
-	public_document(lib.json_value(p, ["policy"]))
+# One finding per bucket, bucket policy or bucket ACL, listing every way it
+# admits the public.
+deny contains result if {
+	some result in lib.one_per_resource(_problems, {
+		"fail": {"en": "%s makes the bucket public: ", "ja": "%s がバケットを公開している: "},
+		"inconclusive": {"en": "%s: ", "ja": "%s の"},
+	})
 }
 
-deny contains lib.inconclusive(
-	p, "policy",
-	sprintf("S3 bucket policy %s: the policy document is known only after apply", [p.address]),
-	sprintf("S3バケットポリシー %s のポリシー文書は適用後まで確定しない", [p.address]),
-) if {
+_problems contains {
+	"resource": p, "attribute": sprintf("policy.Statement[%d]", [i]), "status": "fail",
+	"en": sprintf("statement %d allows everyone without a restricting condition", [i]),
+	"ja": sprintf("ステートメント %d が呼び出し元を限定する条件なしに全員へ許可している", [i]),
+} if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	p.unknown.policy == true
+	some i in public_statements(iam.document(p, "policy"))
+}
+
+# The unknown document is one cause: this rule reports it for FG-S3-003 too.
+_problems contains {
+	"resource": p, "attribute": "policy", "status": "inconclusive",
+	"en": "the policy document is known only after apply, so whether it admits everyone (and whether it denies requests without TLS, FG-S3-003) is not known",
+	"ja": "ポリシー文書は適用後まで確定しないため、全員に許可していないか（および FG-S3-003 のTLSを使わない要求の拒否）が分からない",
+} if {
+	some p in lib.resources("aws_s3_bucket_policy")
+	lib.unknown(p, "policy")
 }
 
 # Inline policy and acl of provider v3 buckets.
-deny contains lib.fail(
-	b, "policy",
-	sprintf("S3 bucket %s has a policy that allows everyone without a restricting condition", [b.address]),
-	sprintf("S3バケット %s のポリシーが呼び出し元を限定する条件なしに全員へ許可している", [b.address]),
-) if {
+_problems contains {
+	"resource": b, "attribute": sprintf("policy.Statement[%d]", [i]), "status": "fail",
+	"en": sprintf("statement %d of its inline policy allows everyone without a restricting condition", [i]),
+	"ja": sprintf("インラインのポリシーのステートメント %d が呼び出し元を限定する条件なしに全員へ許可している", [i]),
+} if {
 	some b in lib.resources("aws_s3_bucket")
-	is_string(b.values.policy)
-	public_document(lib.json_value(b, ["policy"]))
+	some i in public_statements(iam.document(b, "policy"))
 }
 
-deny contains lib.fail(
-	b, "acl",
-	sprintf("S3 bucket %s has the public ACL %s", [b.address, b.values.acl]),
-	sprintf("S3バケット %s に公開ACL %s が設定されている", [b.address, b.values.acl]),
-) if {
+_problems contains {
+	"resource": b, "attribute": "acl", "status": "fail",
+	"en": sprintf("it has the public ACL %s", [acl]),
+	"ja": sprintf("公開ACL %s が設定されている", [acl]),
+} if {
 	some b in lib.resources("aws_s3_bucket")
-	b.values.acl in public_acls
+	acl := lib.value(b, "acl", null)
+	acl in public_acls
 }
 
-deny contains lib.fail(
-	a, "acl",
-	sprintf("S3 bucket ACL %s is the public canned ACL %s", [a.address, a.values.acl]),
-	sprintf("S3バケットACL %s が公開の既定ACL %s になっている", [a.address, a.values.acl]),
-) if {
+_problems contains {
+	"resource": a, "attribute": "acl", "status": "fail",
+	"en": sprintf("it is the public canned ACL %s", [acl]),
+	"ja": sprintf("公開の既定ACL %s になっている", [acl]),
+} if {
 	some a in lib.resources("aws_s3_bucket_acl")
-	a.values.acl in public_acls
+	acl := lib.value(a, "acl", null)
+	acl in public_acls
 }
 
-deny contains lib.fail(
-	a, "access_control_policy",
-	sprintf("S3 bucket ACL %s grants access to all users or all authenticated AWS users", [a.address]),
-	sprintf("S3バケットACL %s がすべての利用者またはすべての認証済みAWS利用者にアクセスを許可している", [a.address]),
-) if {
+_problems contains {
+	"resource": a, "attribute": "access_control_policy", "status": "fail",
+	"en": "it grants access to all users or all authenticated AWS users",
+	"ja": "すべての利用者またはすべての認証済みAWS利用者にアクセスを許可している",
+} if {
 	some a in lib.resources("aws_s3_bucket_acl")
-	some acp in object.get(a.values, "access_control_policy", [])
+	some acp in lib.value(a, "access_control_policy", [])
 	some g in object.get(acp, "grant", [])
 	some gr in object.get(g, "grantee", [])
 	object.get(gr, "uri", "") in public_grantees
 }
 
-# public_document is true when a statement allows everyone without a restricting condition.
-public_document(doc) if {
-	some st in lib.policy_statements(doc)
+# public_statements are the indexes of a document's statements that allow
+# everyone without a restricting condition.
+public_statements(doc) := {i |
+	some i, st in iam.statements(doc)
 	st.Effect == "Allow"
-	lib.public_principal(st.Principal)
+	iam.public_principal(st.Principal)
 	not restricted(object.get(st, "Condition", {}))
 }
 

@@ -63,10 +63,13 @@ test_all_users_grant_fails if {
 	testing.has(res, "aws_s3_bucket_acl.data", "fail")
 }
 
-test_legacy_bucket_acl_and_policy_fail if {
+test_legacy_bucket_acl_and_policy_are_one_finding if {
 	b := testing.resource("aws_s3_bucket", "data", {"bucket": "bank-data", "acl": "public-read-write", "policy": json.marshal(public_read)})
 	res := public_policy.deny with input as testing.doc([b])
-	count([r | some r in res; r.resource == "aws_s3_bucket.data"]) == 2
+	count(res) == 1
+	some r in res
+	r.attributes == ["acl", "policy.Statement[0]"]
+	r.message.en == "aws_s3_bucket.data makes the bucket public: it has the public ACL public-read-write; statement 0 of its inline policy allows everyone without a restricting condition"
 }
 
 test_deleted_policy_is_not_checked if {

@@ -25,8 +25,9 @@
 #   remediation_ja: aws_s3_bucket_policy を設定し、Effect = "Deny"、Principal = "*"、Action = "s3:*"、Resource = バケットとその配下のオブジェクト、Condition Bool aws:SecureTransport = "false" のステートメントを含める。
 package fiscguard.aws.s3.tls_only
 
-import data.fiscguard.aws.s3.bucket
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
+import data.fiscguard.lib.aws.s3.bucket
 
 deny contains lib.fail(
 	b, "",
@@ -38,45 +39,28 @@ deny contains lib.fail(
 
 deny contains lib.inconclusive(
 	b, "",
-	sprintf("S3 bucket %s: its bucket policy is known only after apply", [b.address]),
-	sprintf("S3バケット %s のバケットポリシーは適用後まで確定しない", [b.address]),
+	sprintf("S3 bucket %s: its inline policy is known only after apply%s", [b.address, lib.from_text(b, "policy").en]),
+	sprintf("S3バケット %s のインラインのポリシーは適用後まで確定しない%s", [b.address, lib.from_text(b, "policy").ja]),
 ) if {
 	some [b, "unknown"] in _buckets
 }
 
-# _buckets judges every bucket once: [bucket, "pass" | "unknown" | "fail"].
 _buckets := [[b, status(b, bucket.attached(b, "aws_s3_bucket_policy"))] | some b in lib.resources("aws_s3_bucket")]
 
-# status judges a bucket with its aws_s3_bucket_policy resources ps (and the
-# legacy inline policy argument).
+_denied := {"*", "s3:*"}
+
 status(b, ps) := "pass" if {
 	some p in ps
-	denies_insecure_transport(lib.json_value(p, ["policy"]))
+	iam.denies_insecure_transport(iam.document(p, "policy"), _denied)
 } else := "pass" if {
-	denies_insecure_transport(lib.json_value(b, ["policy"]))
-} else := "unknown" if {
+	iam.denies_insecure_transport(iam.document(b, "policy"), _denied)
+} else := "owned" if {
+	# A bucket policy document known only after apply is one cause, reported
+	# once, by FG-S3-004 on the policy resource.
 	some p in ps
-	lib.unknown(p, ["policy"])
+	lib.unknown(p, "policy")
 } else := "unknown" if {
 	# The inline policy of provider v4+ is computed (unknown at create) when not
 	# set; it counts only when its expression refers to something.
-	lib.unknown(b, ["policy"])
-	count(object.get(b.refs, "policy", [])) > 0
+	lib.unknown(b, "policy")
 } else := "fail"
-
-denies_insecure_transport(doc) if {
-	some st in lib.policy_statements(doc)
-	st.Effect == "Deny"
-	everyone(st.Principal)
-	some action in lib.as_array(st.Action)
-	action in {"*", "s3:*"}
-	some operator in ["Bool", "BoolIfExists"]
-	some key, v in st.Condition[operator]
-	lower(key) == "aws:securetransport"
-	some f in lib.as_array(v)
-	f in {false, "false"}
-}
-
-everyone("*")
-
-everyone(p) if "*" in lib.as_array(p.AWS)

@@ -27,6 +27,7 @@
 package fiscguard.aws.sns.tls_only
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.iam
 
 deny contains lib.fail(
 	t, "",
@@ -48,32 +49,18 @@ deny contains lib.inconclusive(
 	_unknown(t)
 }
 
-_tls_only(t) if denies_insecure_transport(lib.json_value(t, ["policy"]))
+_denied := {"sns:publish", "sns:*", "*"}
+
+_tls_only(t) if iam.denies_insecure_transport(iam.document(t, "policy"), _denied)
 
 _tls_only(t) if {
 	some p in lib.referrers(t, "aws_sns_topic_policy", "arn")
-	denies_insecure_transport(lib.json_value(p, ["policy"]))
+	iam.denies_insecure_transport(iam.document(p, "policy"), _denied)
 }
 
 _unknown(t) if {
 	some p in lib.referrers(t, "aws_sns_topic_policy", "arn")
-	p.unknown.policy == true
+	lib.unknown(p, "policy")
 }
 
-_unknown(t) if {
-	t.unknown.policy == true
-	count(object.get(t.refs, "policy", [])) > 0
-}
-
-denies_insecure_transport(doc) if {
-	some st in lib.policy_statements(doc)
-	st.Effect == "Deny"
-	lib.public_principal(st.Principal)
-	some action in lib.as_array(st.Action)
-	lower(action) in {"sns:publish", "sns:*", "*"}
-	some operator in ["Bool", "BoolIfExists"]
-	some key, v in st.Condition[operator]
-	lower(key) == "aws:securetransport"
-	some f in lib.as_array(v)
-	f in {false, "false"}
-}
+_unknown(t) if lib.unknown(t, "policy")

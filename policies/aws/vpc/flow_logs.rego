@@ -38,14 +38,14 @@ deny contains lib.fail(
 
 # A flow log may name an existing VPC by its literal ID.
 logged_by_id(v) if {
-	id := lib.value(v, ["id"], "")
+	id := lib.value(v, "id", "")
 	id != ""
 	_by_vpc_id[id]
 }
 
 _by_vpc_id contains id if {
 	some f in lib.resources("aws_flow_log")
-	id := lib.value(f, ["vpc_id"], "")
+	id := lib.value(f, "vpc_id", "")
 	is_string(id)
 	id != ""
 }

@@ -35,22 +35,30 @@ deny contains lib.fail(
 	sprintf("ルート %s がパブリックのタグのないルートテーブルから全通信をインターネットゲートウェイへ送っている", [r.address]),
 ) if {
 	some r in lib.resources("aws_route")
-	_default(object.get(r.values, "destination_cidr_block", null), object.get(r.values, "destination_ipv6_cidr_block", null))
-	_igw(r, "gateway_id", object.get(r.values, "gateway_id", null))
+	_default(lib.value(r, "destination_cidr_block", null), lib.value(r, "destination_ipv6_cidr_block", null))
+	_igw(r, "gateway_id", lib.value(r, "gateway_id", null))
 	some t in lib.referenced(r, "route_table_id", "aws_route_table")
 	not public_table(t)
 }
 
-deny contains lib.fail(
-	t, sprintf("route[%d].gateway_id", [i]),
-	sprintf("Route table %s sends all traffic to an internet gateway but is not tagged as public", [t.address]),
-	sprintf("ルートテーブル %s がパブリックのタグなしに全通信をインターネットゲートウェイへ送っている", [t.address]),
-) if {
+# One finding per route table, listing its default routes to an internet gateway.
+deny contains result if {
+	some result in lib.one_per_resource(_table_routes, {
+		"fail": {"en": "Route table %s sends all traffic to an internet gateway but is not tagged as public: ", "ja": "ルートテーブル %s がパブリックのタグなしに全通信をインターネットゲートウェイへ送っている: "},
+		"inconclusive": {"en": "Route table %s: ", "ja": "ルートテーブル %s の"},
+	})
+}
+
+_table_routes contains {
+	"resource": t, "attribute": attr, "status": "fail",
+	"en": attr, "ja": attr,
+} if {
 	some t in lib.resources("aws_route_table")
-	some i, route in object.get(t.values, "route", [])
+	some i, route in lib.value(t, "route", [])
 	_default(object.get(route, "cidr_block", null), object.get(route, "ipv6_cidr_block", null))
 	_igw(t, "route", object.get(route, "gateway_id", null))
 	not public_table(t)
+	attr := sprintf("route[%d].gateway_id", [i])
 }
 
 _default(v4, _) if v4 == "0.0.0.0/0"
@@ -68,7 +76,7 @@ _igw(r, attr, _) if {
 }
 
 public_table(t) if {
-	tags := object.get(t.values, "tags", {})
+	tags := lib.value(t, "tags", {})
 	every k, v in lib.param("public_route_table_tags") {
 		object.get(tags, k, null) == v
 	}

@@ -27,7 +27,7 @@
 #   remediation_ja: aws_wafv2_web_acl（scope は REGIONAL。例えばAWSマネージドのコアルールと既知の不正入力のルールグループを使う）を作成し、resource_arn にロードバランサーのARNを指定した aws_wafv2_web_acl_association を追加する。
 package fiscguard.aws.waf.alb_web_acl
 
-import data.fiscguard.aws.elb.lb
+import data.fiscguard.lib.aws.elb.lb
 import data.fiscguard.lib
 
 deny contains lib.fail(

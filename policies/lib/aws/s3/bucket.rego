@@ -5,20 +5,21 @@
 #   (aws_s3_bucket_public_access_block, ..._server_side_encryption_configuration,
 #   aws_s3_bucket_policy). attached finds them for a bucket, by reference or by
 #   the bucket's literal name.
-package fiscguard.aws.s3.bucket
+package fiscguard.lib.aws.s3.bucket
 
 import data.fiscguard.lib
 
-# attached returns the resources of type t (one of joined_types) whose bucket
-# argument names bucket b: through a reference, or as b's literal name when the
-# argument refers to nothing.
+# attached returns the resources of type t whose bucket argument names
+# bucket b: through a reference, or (for joined_types) as b's literal name
+# when the argument refers to nothing.
 attached(b, t) := lib.referrers(b, t, "bucket") if {
 	not _literal[t]
 } else := array.concat(lib.referrers(b, t, "bucket"), [x |
 	some x in _literal[t]
-	x.values.bucket == b.values.bucket
+	lib.value(x, "bucket", null) == lib.value(b, "bucket", null)
 ])
 
+# joined_types are the bucket settings also matched by the bucket's literal name.
 joined_types := {
 	"aws_s3_bucket_public_access_block",
 	"aws_s3_bucket_server_side_encryption_configuration",
@@ -26,13 +27,20 @@ joined_types := {
 	"aws_s3_bucket_logging",
 }
 
+# by_name maps a literal bucket name to its aws_s3_bucket.
+by_name[n] := b if {
+	some b in lib.resources("aws_s3_bucket")
+	n := lib.value(b, "bucket", null)
+	is_string(n)
+}
+
 # _literal holds, per type, the resources that name their bucket literally (rare).
 _literal := {t: xs |
 	some t in joined_types
 	xs := [x |
 		some x in lib.resources(t)
-		count(object.get(x.refs, "bucket", [])) == 0
-		is_string(x.values.bucket)
+		not lib.refers(x, "bucket")
+		is_string(lib.value(x, "bucket", null))
 	]
 	count(xs) > 0
 }

@@ -1,0 +1,97 @@
+# METADATA
+# title: Network helpers
+# description: |
+#   Open CIDRs, and the ingress rules of security groups in the three shapes
+#   Terraform writes them: inline ingress blocks of aws_security_group,
+#   aws_security_group_rule of type ingress, and
+#   aws_vpc_security_group_ingress_rule. Policies judge ingress_rules and
+#   never walk the shapes themselves.
+package fiscguard.lib.aws.network
+
+import data.fiscguard.lib
+
+# is_open_cidr is true for a CIDR that admits the whole internet.
+is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
+
+# ingress_rules lists every ingress rule of the checked resources, as
+#
+#	resource:  the resource that holds the rule
+#	path:      the rule's attribute path in it ("ingress[0]", or "" when the
+#	           resource is the rule)
+#	protocol:  the protocol in lower case ("tcp", "6", "-1", ...)
+#	from_port, to_port: numbers (a numeric string is read as its number),
+#	           or null when absent
+#	open:      the rule's sources that admit the whole internet, each
+#	           {"attribute": path, "cidr": ...}
+#	unknown:   the attribute paths of sources known only after apply
+ingress_rules := array.concat(array.concat(_inline, _group_rules), _vpc_rules)
+
+_inline := [_rule(sg, sprintf("ingress[%d]", [i]), rule, object.get(sg.unknown, ["ingress", i], {}), _list_sources) |
+	some sg in lib.resources("aws_security_group")
+	some i, rule in lib.value(sg, "ingress", [])
+]
+
+_group_rules := [_rule(r, "", r.values, r.unknown, _list_sources) |
+	some r in lib.resources("aws_security_group_rule")
+	lib.value(r, "type", "") == "ingress"
+]
+
+_vpc_rules := [_rule(r, "", object.union(r.values, {"protocol": lib.value(r, "ip_protocol", null)}), r.unknown, _single_sources) |
+	some r in lib.resources("aws_vpc_security_group_ingress_rule")
+]
+
+_list_sources := ["cidr_blocks", "ipv6_cidr_blocks"]
+
+_single_sources := ["cidr_ipv4", "cidr_ipv6"]
+
+_rule(r, path, rule, unknown, sources) := {
+	"resource": r,
+	"path": path,
+	"protocol": lower(sprintf("%v", [object.get(rule, "protocol", "")])),
+	"from_port": _port(object.get(rule, "from_port", null)),
+	"to_port": _port(object.get(rule, "to_port", null)),
+	"open": [{"attribute": _join(path, attr), "cidr": cidr} |
+		some attr in sources
+		some cidr in lib.as_array(object.get(rule, attr, []))
+		is_open_cidr(cidr)
+	],
+	"unknown": [_join(path, attr) |
+		some attr in sources
+		object.get(unknown, attr, false) == true
+	],
+}
+
+_join("", attr) := attr
+
+_join(path, attr) := sprintf("%s.%s", [path, attr]) if path != ""
+
+_port(v) := v if {
+	is_number(v)
+} else := to_number(v) if {
+	is_string(v)
+	regex.match(`^[0-9]+$`, v)
+} else := null
+
+# all_protocols is true for a rule that admits every protocol (and so every port).
+all_protocols(rule) if rule.protocol in {"-1", "all"}
+
+# port_protocol is true for a rule whose protocol has ports (TCP or UDP).
+port_protocol(rule) if rule.protocol in {"tcp", "6", "udp", "17"}
+
+# reaches is true when rule admits traffic to port.
+reaches(rule, _) if all_protocols(rule)
+
+reaches(rule, port) if {
+	port_protocol(rule)
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+	rule.from_port <= port
+	port <= rule.to_port
+}
+
+# single_port is true for a port rule that opens exactly one port.
+single_port(rule) if {
+	port_protocol(rule)
+	is_number(rule.from_port)
+	rule.from_port == rule.to_port
+}

@@ -1,0 +1,71 @@
+package fiscguard.lib.aws.network_test
+
+import data.fiscguard.lib.aws.network
+import data.fiscguard.lib.testing
+
+group := object.union(testing.resource("aws_security_group", "web", {"ingress": [
+	{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]},
+	{"protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["10.0.0.0/8"], "ipv6_cidr_blocks": []},
+	{"protocol": "tcp", "from_port": "22", "to_port": "22", "cidr_blocks": null, "ipv6_cidr_blocks": []},
+]}), {"unknown": {"ingress": [{}, {}, {"cidr_blocks": true}]}})
+
+group_rule := testing.resource("aws_security_group_rule", "ssh", {"type": "ingress", "protocol": "TCP", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]})
+
+egress_rule := testing.resource("aws_security_group_rule", "out", {"type": "egress", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0"]})
+
+vpc_rule := testing.resource("aws_vpc_security_group_ingress_rule", "any", {"ip_protocol": "-1", "cidr_ipv6": "::/0", "from_port": null, "to_port": null})
+
+by_place := {sprintf("%s/%s", [r.resource.address, r.path]): r |
+	some r in network.ingress_rules with input as testing.doc([group, group_rule, egress_rule, vpc_rule])
+}
+
+test_every_shape_is_read if {
+	object.keys(by_place) == {
+		"aws_security_group.web/ingress[0]", "aws_security_group.web/ingress[1]", "aws_security_group.web/ingress[2]",
+		"aws_security_group_rule.ssh/", "aws_vpc_security_group_ingress_rule.any/",
+	}
+}
+
+test_open_sources_name_their_attribute if {
+	by_place["aws_security_group.web/ingress[0]"].open == [
+		{"attribute": "ingress[0].cidr_blocks", "cidr": "0.0.0.0/0"},
+		{"attribute": "ingress[0].ipv6_cidr_blocks", "cidr": "::/0"},
+	]
+	by_place["aws_security_group.web/ingress[1]"].open == []
+	by_place["aws_security_group_rule.ssh/"].open == [{"attribute": "cidr_blocks", "cidr": "0.0.0.0/0"}]
+	by_place["aws_vpc_security_group_ingress_rule.any/"].open == [{"attribute": "cidr_ipv6", "cidr": "::/0"}]
+}
+
+test_unknown_sources if {
+	by_place["aws_security_group.web/ingress[2]"].unknown == ["ingress[2].cidr_blocks"]
+	by_place["aws_security_group.web/ingress[0]"].unknown == []
+}
+
+test_ports_and_protocols_are_normalised if {
+	r := by_place["aws_security_group.web/ingress[2]"]
+	r.from_port == 22
+	r.to_port == 22
+	by_place["aws_security_group_rule.ssh/"].protocol == "tcp"
+	by_place["aws_vpc_security_group_ingress_rule.any/"].protocol == "-1"
+	by_place["aws_vpc_security_group_ingress_rule.any/"].from_port == null
+}
+
+test_reaches if {
+	network.reaches(by_place["aws_security_group.web/ingress[0]"], 443)
+	not network.reaches(by_place["aws_security_group.web/ingress[0]"], 22)
+	network.reaches(by_place["aws_security_group.web/ingress[1]"], 22)
+	network.reaches(by_place["aws_vpc_security_group_ingress_rule.any/"], 3389)
+	not network.reaches({"protocol": "icmp", "from_port": 0, "to_port": 65535}, 22)
+}
+
+test_single_port if {
+	network.single_port(by_place["aws_security_group.web/ingress[0]"])
+	not network.single_port(by_place["aws_security_group.web/ingress[1]"])
+	not network.single_port({"protocol": "tcp", "from_port": 80, "to_port": 443})
+}
+
+test_is_open_cidr if {
+	network.is_open_cidr("0.0.0.0/0")
+	network.is_open_cidr("::/0")
+	not network.is_open_cidr("10.0.0.0/8")
+}

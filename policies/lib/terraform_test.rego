@@ -1,0 +1,112 @@
+package fiscguard.lib_test
+
+import data.fiscguard.lib
+import data.fiscguard.lib.testing
+
+volume := object.union(testing.resource("aws_ebs_volume", "data", {
+	"encrypted": null,
+	"size": 10,
+	"tags": {"env": "prod"},
+	"ebs_block_device": [{"encrypted": true}],
+}), {"unknown": {"kms_key_id": true, "ebs_block_device": [{"kms_key_id": true}]}, "refs": {"kms_key_id": ["aws_kms_key.data"]}})
+
+test_value_reads_a_key_or_a_path if {
+	lib.value(volume, "size", 0) == 10
+	lib.value(volume, ["tags", "env"], "") == "prod"
+	lib.value(volume, ["ebs_block_device", 0, "encrypted"], false) == true
+}
+
+test_value_gives_the_default_for_null_and_absent if {
+	lib.value(volume, "encrypted", false) == false
+	lib.value(volume, "iops", 3000) == 3000
+	lib.value(volume, ["ebs_block_device", 1, "encrypted"], "none") == "none"
+}
+
+test_unknown_reads_the_unknown_tree if {
+	lib.unknown(volume, "kms_key_id")
+	lib.unknown(volume, ["ebs_block_device", 0, "kms_key_id"])
+	not lib.unknown(volume, "size")
+	not lib.unknown(volume, ["ebs_block_device", 0, "encrypted"])
+}
+
+test_refers if {
+	lib.refers(volume, "kms_key_id")
+	not lib.refers(volume, "size")
+}
+
+test_unknown_covers_what_an_unknown_value_encloses if {
+	r := object.union(testing.resource("aws_dynamodb_table", "t", {}), {"unknown": {"point_in_time_recovery": true, "replica": [{"region_name": true}]}})
+	lib.unknown(r, ["point_in_time_recovery", 0, "enabled"])
+	lib.unknown(r, ["replica", 0, "region_name"])
+	not lib.unknown(r, ["replica", 1, "region_name"])
+	not lib.unknown(r, ["replica", 0])
+}
+
+test_json_value if {
+	r := testing.resource("aws_iam_policy", "p", {"policy": "{\"Version\":\"2012-10-17\"}", "bad": "{"})
+	lib.json_value(r, "policy") == {"Version": "2012-10-17"}
+	not lib.json_value(r, "bad")
+	not lib.json_value(r, "absent")
+}
+
+test_as_array if {
+	lib.as_array("x") == ["x"]
+	lib.as_array(["x", "y"]) == ["x", "y"]
+}
+
+test_empty if {
+	lib.empty(null)
+	lib.empty([])
+	not lib.empty([1])
+}
+
+test_joins_through_refs if {
+	key := testing.resource("aws_kms_key", "data", {})
+	doc := testing.doc([key, volume])
+	[x.address | some x in lib.referrers(key, "aws_ebs_volume", "kms_key_id")] == ["aws_ebs_volume.data"] with input as doc
+	[x.address | some x in lib.referenced(volume, "kms_key_id", "aws_kms_key")] == ["aws_kms_key.data"] with input as doc
+	count(lib.referenced(volume, "kms_key_id", "aws_s3_bucket")) == 0 with input as doc
+}
+
+test_deleted_resources_are_not_judged if {
+	gone := object.union(testing.resource("aws_kms_key", "old", {}), {"actions": ["delete"]})
+	doc := testing.doc([gone, volume])
+	count(lib.resources("aws_kms_key")) == 0 with input as doc
+	[x.address | some x in lib.deleting("aws_kms_key")] == ["aws_kms_key.old"] with input as doc
+	[x.address | some x in lib.all_resources] == ["aws_ebs_volume.data"] with input as doc
+}
+
+test_results if {
+	lib.fail(volume, "encrypted", "en", "ja") == {"resource": "aws_ebs_volume.data", "attribute": "encrypted", "status": "fail", "message": {"en": "en", "ja": "ja"}}
+	lib.inconclusive(volume, "", "en", "ja").status == "inconclusive"
+}
+
+test_from_text_names_what_a_value_comes_from if {
+	lib.from_text(volume, "kms_key_id") == {"en": ": `kms_key_id` comes from aws_kms_key.data", "ja": "（kms_key_id は aws_kms_key.data から決まる）"}
+	local := object.union(testing.resource("aws_db_instance", "db", {}), {"unresolved": {"storage_encrypted": ["module.db.local.encrypt"]}})
+	lib.from_text(local, "storage_encrypted").en == ": `storage_encrypted` comes from module.db.local.encrypt"
+	lib.from_text(volume, "size") == {"en": "", "ja": ""}
+}
+
+test_count_and_list_texts if {
+	lib.count_text(1, "day", "days") == "1 day"
+	lib.count_text(7, "day", "days") == "7 days"
+	lib.list_text(["a", "b", "c"], 2) == {"en": "a, b and 1 more", "ja": "a、bほか1件"}
+	lib.list_text(["a"], 2) == {"en": "a", "ja": "a"}
+}
+
+test_one_per_resource_reports_the_worst_status_once if {
+	a := testing.resource("aws_x", "a", {})
+	b := testing.resource("aws_x", "b", {})
+	problems := {
+		{"resource": a, "attribute": "p", "status": "fail", "en": "p is bad", "ja": "p が悪い"},
+		{"resource": a, "attribute": "q", "status": "inconclusive", "en": "q is known only after apply", "ja": "q は確定しない"},
+		{"resource": a, "attribute": "r", "status": "fail", "en": "r is bad", "ja": "r が悪い"},
+		{"resource": b, "attribute": "q", "status": "inconclusive", "en": "q is known only after apply", "ja": "q は確定しない"},
+	}
+	intro := {"fail": {"en": "%s is wrong: ", "ja": "%s が誤り: "}, "inconclusive": {"en": "%s: ", "ja": "%s の"}}
+	lib.one_per_resource(problems, intro) == {
+		{"resource": "aws_x.a", "attribute": "p", "attributes": ["p", "r"], "status": "fail", "message": {"en": "aws_x.a is wrong: p is bad; r is bad", "ja": "aws_x.a が誤り: p が悪い、r が悪い"}},
+		{"resource": "aws_x.b", "attribute": "q", "attributes": ["q"], "status": "inconclusive", "message": {"en": "aws_x.b: q is known only after apply", "ja": "aws_x.b のq は確定しない"}},
+	}
+}

@@ -167,20 +167,9 @@ func TestSeverityAndGate(t *testing.T) {
 func TestWriteOutputs(t *testing.T) {
 	dir := t.TempDir()
 	sarif, md := filepath.Join(dir, "f.sarif"), filepath.Join(dir, "summary.md")
-	run, err := New(Input{Command: Scan, Paths: []string{ebsPlan}, Flags: config.Given{"output": {"sarif=" + sarif, "markdown=" + md, "json"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := run.Scan(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stdout bytes.Buffer
-	if err := run.Write(set, &stdout); err != nil {
-		t.Fatal(err)
-	}
+	_, stdout := runScan(t, []string{ebsPlan}, config.Given{"output": {"sarif=" + sarif, "markdown=" + md, "json"}})
 	var doc map[string]any
-	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil || doc["schema_version"] == nil {
+	if err := json.Unmarshal(stdout, &doc); err != nil || doc["schema_version"] == nil {
 		t.Errorf("standard output is not the JSON report: %v", err)
 	}
 	if data, _ := os.ReadFile(sarif); !bytes.Contains(data, []byte(`"version": "2.1.0"`)) {
@@ -193,10 +182,9 @@ func TestWriteOutputs(t *testing.T) {
 
 const monorepo = "testdata/monorepo"
 
-// scanJSON runs a scan to JSON and decodes it.
-func scanJSON(t *testing.T, paths []string, flags config.Given) (int, map[string]any, []byte) {
+// runScan runs a scan and writes its outputs, returning standard output.
+func runScan(t *testing.T, paths []string, flags config.Given) (*report.Set, []byte) {
 	t.Helper()
-	flags["format"] = []string{"json"}
 	run, err := New(Input{Command: Scan, Paths: paths, Flags: flags})
 	if err != nil {
 		t.Fatal(err)
@@ -209,11 +197,19 @@ func scanJSON(t *testing.T, paths []string, flags config.Given) (int, map[string
 	if err := run.Write(set, &out); err != nil {
 		t.Fatal(err)
 	}
+	return set, out.Bytes()
+}
+
+// scanJSON runs a scan to JSON and decodes it.
+func scanJSON(t *testing.T, paths []string, flags config.Given) (int, map[string]any, []byte) {
+	t.Helper()
+	flags["format"] = []string{"json"}
+	set, out := runScan(t, paths, flags)
 	var doc map[string]any
-	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	return set.ExitCode(), doc, out.Bytes()
+	return set.ExitCode(), doc, out
 }
 
 // TestMonorepo: every root module below a path is scanned, concurrently,
@@ -278,18 +274,7 @@ func TestMonorepo(t *testing.T) {
 // TestMonorepoSARIF: one run, its results' URIs relative to the repository
 // root, one per root module that instantiates the violating block.
 func TestMonorepoSARIF(t *testing.T) {
-	run, err := New(Input{Command: Scan, Paths: []string{monorepo}, Flags: config.Given{"repo-root": {monorepo}, "format": {"sarif"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := run.Scan(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := run.Write(set, &out); err != nil {
-		t.Fatal(err)
-	}
+	_, out := runScan(t, []string{monorepo}, config.Given{"repo-root": {monorepo}, "format": {"sarif"}})
 	var log struct {
 		Runs []struct {
 			Results []struct {
@@ -302,7 +287,7 @@ func TestMonorepoSARIF(t *testing.T) {
 			} `json:"results"`
 		} `json:"runs"`
 	}
-	if err := json.Unmarshal(out.Bytes(), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 {
+	if err := json.Unmarshal(out, &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 {
 		t.Fatalf("%v: %+v", err, log)
 	}
 	fps := map[string]bool{}

@@ -175,7 +175,7 @@ func result(rule string, res coverage.Resource) Result {
 }
 
 func fromFinding(f *finding.Finding) Finding {
-	out := Finding{Attribute: f.Attribute, Status: f.Status, Message: f.Message, Location: location(f.Location)}
+	out := Finding{Attribute: f.Attribute, Status: f.Status, Message: f.Message, Location: location(f.Location), ReportedBy: f.Owner}
 	if w := f.Waiver; w != nil {
 		out.Waiver = &Waiver{Kind: w.Kind, Reason: w.Reason, Owner: w.Owner, Ticket: w.Ticket, Expires: w.Expires}
 		if w.Source.File != "" {

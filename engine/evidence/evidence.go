@@ -211,6 +211,9 @@ type Finding struct {
 	Location  *Location `json:"location"`
 	// Waiver is the accepted exception; null for an open finding.
 	Waiver *Waiver `json:"waiver"`
+	// ReportedBy names the rule that reports this cause, when another rule
+	// owns it: the verdict is this rule's too, filed once under the owner.
+	ReportedBy string `json:"reported_by,omitempty"`
 }
 
 // Waiver is an accepted exception: reason always, the rest as written.

@@ -39,6 +39,10 @@ type Finding struct {
 	// Waiver, when set, is the exception that suppresses this finding: it
 	// is counted and reported as waived, never as a failure.
 	Waiver *Waiver
+	// Owner, when set, is the rule that reports this cause: the finding is
+	// this rule's verdict, recorded in pass records but not reported (see
+	// Deferred).
+	Owner string
 }
 
 // Waiver is an approved exception to a rule, from an inline comment or a
@@ -123,6 +127,7 @@ func FromResults(doc *model.Document, results []rule.Result, rootModule string) 
 			Attributes:  r.Attributes,
 			Message:     r.Message,
 			Fingerprint: Fingerprint(r.Rule.ID, Qualified(rootModule, r.Address), r.Attribute),
+			Owner:       r.Owner,
 		}
 		for _, a := range r.Resources {
 			af := Affected{Address: a}
@@ -199,4 +204,33 @@ func Sort(fs []Finding) {
 // threshold or higher.
 func (f *Finding) FailsAt(threshold rule.Severity) bool {
 	return f.Status == rule.StatusFail && f.Waiver == nil && f.Rule.Severity >= threshold
+}
+
+// Deferred splits off the findings whose cause another rule in force owns:
+// those are that rule's verdict too (pass records keep them) but only the
+// owner reports the cause. A deferred finding whose owner is not in force
+// (disabled, or outside the profile) is reported itself, so no cause is lost;
+// one whose owner's finding on the same resource is waived is waived with it.
+func Deferred(fs []Finding, inForce map[string]bool) (reported, deferred []Finding) {
+	waived := map[string]*Waiver{}
+	for _, f := range fs {
+		if f.Owner == "" && f.Waiver != nil {
+			waived[f.Rule.ID+" "+f.Address] = f.Waiver
+		}
+	}
+	for _, f := range fs {
+		switch {
+		case f.Owner == "":
+			reported = append(reported, f)
+		case !inForce[f.Owner]:
+			f.Owner = ""
+			reported = append(reported, f)
+		default:
+			if w := waived[f.Owner+" "+f.Address]; w != nil && f.Waiver == nil {
+				f.Waiver = w
+			}
+			deferred = append(deferred, f)
+		}
+	}
+	return reported, deferred
 }

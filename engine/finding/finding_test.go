@@ -94,3 +94,56 @@ func TestUncertainInstancesAreInconclusive(t *testing.T) {
 		t.Errorf("messages %q / %q / %q", fs[0].Message.En, fs[0].Message.Ja, fs[1].Message.En)
 	}
 }
+
+// TestDeferred: a finding whose cause another rule in force owns is kept
+// apart (and takes the owner's waiver on the same resource); with its owner
+// out of force it is reported itself.
+func TestDeferred(t *testing.T) {
+	ec1 := &rule.Rule{ID: "FG-EC2-001"}
+	ec3 := &rule.Rule{ID: "FG-EC2-003"}
+	w := &Waiver{Reason: "bastion", Ticket: "SEC-1"}
+	tests := []struct {
+		name     string
+		in       []Finding
+		inForce  map[string]bool
+		reported []string
+		deferred []string
+		waived   bool
+	}{
+		{"owner in force",
+			[]Finding{{Rule: ec1, Address: "sg.a"}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a"}, []string{"FG-EC2-003 sg.a"}, false},
+		{"owner waived",
+			[]Finding{{Rule: ec1, Address: "sg.a", Waiver: w}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a"}, []string{"FG-EC2-003 sg.a"}, true},
+		{"owner not in force",
+			[]Finding{{Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
+			map[string]bool{"FG-EC2-003": true},
+			[]string{"FG-EC2-003 sg.a"}, nil, false},
+	}
+	ids := func(fs []Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Rule.ID+" "+f.Address)
+		}
+		return out
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, def := Deferred(tt.in, tt.inForce)
+			if strings.Join(ids(rep), ",") != strings.Join(tt.reported, ",") || strings.Join(ids(def), ",") != strings.Join(tt.deferred, ",") {
+				t.Fatalf("reported %v deferred %v, want %v and %v", ids(rep), ids(def), tt.reported, tt.deferred)
+			}
+			if len(def) > 0 && (def[0].Waiver != nil) != tt.waived {
+				t.Errorf("deferred waiver %v, want waived=%v", def[0].Waiver, tt.waived)
+			}
+			for _, f := range rep {
+				if f.Owner != "" {
+					t.Errorf("a reported finding keeps its owner %q", f.Owner)
+				}
+			}
+		})
+	}
+}

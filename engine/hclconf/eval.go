@@ -45,11 +45,14 @@ type instance struct {
 	// expansion known only after apply.
 	uncertain bool
 
-	vars      map[string]cty.Value // root variables, set before evaluation
-	values    map[string]cty.Value // evaluated nodes, by node name
-	visiting  map[string]bool
-	calls     map[string]*callState
-	providers map[string]providerRef
+	vars map[string]cty.Value // root variables, set before evaluation
+	// varOrigins says where each root variable's value is written (a
+	// tfvars file or the default), when it is written in a file.
+	varOrigins map[string]*model.Location
+	values     map[string]cty.Value // evaluated nodes, by node name
+	visiting   map[string]bool
+	calls      map[string]*callState
+	providers  map[string]providerRef
 
 	// instances of each resource and module call, for resolving refs;
 	// the instance addresses each output and input variable refers to
@@ -72,6 +75,7 @@ type callState struct {
 // write it, its region, and where its block and region argument are written.
 type providerRef struct {
 	key, region          string
+	sourceAddr           string // the provider's source address; "" for the default
 	source, regionSource *model.Location
 }
 
@@ -308,7 +312,8 @@ func (in *instance) provider(key string) (providerRef, error) {
 	if p, ok := in.providers[key]; ok {
 		return p, nil
 	}
-	ref := providerRef{key: key}
+	name, _, _ := strings.Cut(key, ".")
+	ref := providerRef{key: key, sourceAddr: in.mod.providerSources[name]}
 	if len(in.path) > 0 {
 		ref.key = addrs.Module(in.path).String() + ":" + key
 	}
@@ -316,7 +321,7 @@ func (in *instance) provider(key string) (providerRef, error) {
 	case own:
 		ref.source = in.ev.location(p.rng)
 		if a, ok := p.body.attrs["region"]; ok {
-			ref.regionSource = in.ev.location(a.rng)
+			ref.regionSource = in.origin(a.expr, in.ev.location(a.rng))
 		}
 		v, err := in.node("provider."+key, p.rng, func() (cty.Value, error) {
 			a, ok := p.body.attrs["region"]
@@ -389,6 +394,7 @@ func (in *instance) resource(local string) (cty.Value, error) {
 			attrs := e.body(r.body, "")
 			if r.mode == "data" {
 				providerData(r.typ, attrs, prov.region)
+				in.policyDocument(r, k, attrs)
 			}
 			objs[i] = in.resourceObject(attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
@@ -526,4 +532,36 @@ func (in *instance) evaluateCall(name string) error {
 		}
 	}
 	return nil
+}
+
+// origin is where the value of an expression is decided: for a bare
+// var.NAME, where the variable's value is written (a tfvars file, the
+// caller's argument, followed through the callers' own variables, or the
+// default), else at is the expression's own place. A region set through
+// variables is changed where its value is written, so findings point there.
+func (in *instance) origin(expr hcl.Expression, at *model.Location) *model.Location {
+	for {
+		trav, diags := hcl.AbsTraversalForExpr(expr)
+		if diags.HasErrors() || len(trav) != 2 || trav.RootName() != "var" {
+			return at
+		}
+		v, ok := in.mod.variables[attrAt(trav, 1)]
+		if !ok {
+			return at
+		}
+		if in.parent == nil {
+			if o := in.varOrigins[v.name]; o != nil {
+				return o
+			}
+			return at
+		}
+		a, given := in.call.args[v.name]
+		if !given {
+			if v.def != nil {
+				return in.ev.location(v.defRng)
+			}
+			return at
+		}
+		at, expr, in = in.ev.location(a.rng), a.expr, in.parent
+	}
 }

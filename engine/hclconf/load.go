@@ -183,6 +183,7 @@ func (ev *evaluator) newInstance(mod *module, addr string, path []string) *insta
 		addr:       addr,
 		path:       path,
 		vars:       map[string]cty.Value{},
+		varOrigins: map[string]*model.Location{},
 		values:     map[string]cty.Value{},
 		visiting:   map[string]bool{},
 		calls:      map[string]*callState{},
@@ -313,6 +314,9 @@ func (ev *evaluator) collectProviders(root *instance) {
 			}
 			seen[p.key] = true
 			mp := model.ProviderForKey(p.key)
+			if p.sourceAddr != "" {
+				mp.Address = model.ProviderAddress(mp.Module, p.sourceAddr, mp.Alias)
+			}
 			mp.Region, mp.Source, mp.RegionSource, mp.RegionWritten = p.region, p.source, p.regionSource, p.regionSource != nil
 			ev.providers = append(ev.providers, mp)
 		}
@@ -352,6 +356,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 		res.Related, res.Source, res.Locations, res.Extent = res.Source, in.remoteCall, nil, in.remoteCall
 	}
 	res.Values, res.Unknown = toModel(attrs)
+	res.Documents = policyDocuments(attrs)
 	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
 		res.Region = reg
 	}

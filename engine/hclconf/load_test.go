@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -574,7 +575,7 @@ module "m" {
 		got[p.Address] = p
 	}
 	us := got[`provider["registry.terraform.io/hashicorp/aws"].us`]
-	if us.Region != "us-east-1" || !us.RegionWritten || us.RegionSource == nil || us.RegionSource.Line != 3 || us.Source == nil || us.Source.Line != 1 {
+	if us.Region != "us-east-1" || !us.RegionWritten || us.RegionSource == nil || us.RegionSource.Line != 7 || us.Source == nil || us.Source.Line != 1 {
 		t.Errorf("aws.us = %+v", us)
 	}
 	if strings.Join(us.Resources, ",") != "aws_s3_bucket.b" {
@@ -583,5 +584,91 @@ module "m" {
 	def := got[`provider["registry.terraform.io/hashicorp/aws"]`]
 	if def.RegionWritten || def.Source != nil || strings.Join(def.Resources, ",") != "aws_s3_bucket.a,module.m.aws_sqs_queue.q" {
 		t.Errorf("implicit aws = %+v", def)
+	}
+}
+
+// TestRegionOrigin: a provider's region is located where its value is
+// written: the region argument, a tfvars assignment, a variable's default,
+// or a module caller's argument, followed through variables.
+func TestRegionOrigin(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		file  string
+		line  int
+	}{
+		{"literal", map[string]string{"main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"}, "main.tf", 2},
+		{"default", map[string]string{"main.tf": "provider \"aws\" {\n  region = var.region\n}\nvariable \"region\" {\n  default = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"}, "main.tf", 5},
+		{"tfvars", map[string]string{
+			"main.tf":          "provider \"aws\" {\n  region = var.region\n}\nvariable \"region\" {\n  default = \"ap-northeast-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n",
+			"terraform.tfvars": "# production\nregion = \"us-east-1\"\n",
+		}, "terraform.tfvars", 2},
+		{"module argument through variables", map[string]string{
+			"main.tf":   "variable \"where\" {\n  default = \"us-east-1\"\n}\nmodule \"m\" {\n  source = \"./m\"\n  region = var.where\n}\n",
+			"m/main.tf": "variable \"region\" {}\nprovider \"aws\" {\n  region = var.region\n}\nresource \"aws_s3_bucket\" \"b\" {}\n",
+		}, "main.tf", 2},
+		{"expression", map[string]string{"main.tf": "provider \"aws\" {\n  region = lower(var.region)\n}\nvariable \"region\" {\n  default = \"US-EAST-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {}\n"}, "main.tf", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, doc, _ := load(t, write(t, tt.files), Options{})
+			for _, p := range doc.Providers {
+				if p.Region != "us-east-1" {
+					continue
+				}
+				if p.RegionSource == nil || p.RegionSource.File != tt.file || p.RegionSource.Line != tt.line {
+					t.Errorf("region of %s located at %+v, want %s:%d", p.Address, p.RegionSource, tt.file, tt.line)
+				}
+				return
+			}
+			t.Errorf("no provider in us-east-1: %+v", doc.Providers)
+		})
+	}
+}
+
+// TestProviderSourceAddresses: required_providers decides the source part
+// of a provider configuration's address, as in the plan's full_name.
+func TestProviderSourceAddresses(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `terraform {
+  required_providers {
+    aws    = { source = "hashicorp/aws", version = ">= 5.0" }
+    github = { source = "Integrations/GitHub" }
+    corp   = { source = "tf.example.com/bank/corp" }
+    legacy = "~> 1.0"
+    short  = { source = "aws" }
+  }
+}
+provider "github" {
+  alias = "org"
+}
+resource "aws_s3_bucket" "b" {}
+resource "github_repository" "r" {
+  provider = github.org
+}
+resource "corp_thing" "t" {}
+resource "legacy_thing" "l" {}
+module "m" {
+  source = "./m"
+}`,
+		// The module inherits the root's default configuration of the same provider.
+		"m/main.tf": "terraform {\n  required_providers {\n    github = { source = \"integrations/github\" }\n  }\n}\nresource \"github_team\" \"t\" {}\n",
+	})
+	_, doc, _ := load(t, dir, Options{})
+	var got []string
+	for _, p := range doc.Providers {
+		got = append(got, p.Address)
+	}
+	want := []string{
+		`provider["registry.terraform.io/hashicorp/aws"]`,
+		`provider["tf.example.com/bank/corp"]`,
+		`provider["registry.terraform.io/integrations/github"].org`,
+		`provider["registry.terraform.io/hashicorp/legacy"]`,
+		`provider["registry.terraform.io/integrations/github"]`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("provider addresses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

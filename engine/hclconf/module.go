@@ -31,6 +31,9 @@ type module struct {
 	calls     map[string]*moduleCall
 	outputs   map[string]*output
 	providers map[string]*providerConfig // by key: aws or aws.alias
+	// providerSources maps a provider's local name to the source address
+	// required_providers gives it (registry.terraform.io/hashicorp/aws).
+	providerSources map[string]string
 	// attrNames is every attribute name the module's expressions read.
 	attrNames map[string]bool
 }
@@ -40,6 +43,7 @@ type variable struct {
 	typ       cty.Type
 	defaults  *typeexpr.Defaults
 	def       *cty.Value
+	defRng    hcl.Range // where the default is written
 	sensitive bool
 	// nullable false makes a null from the caller mean "use the default".
 	nullable bool
@@ -238,6 +242,8 @@ func (ps *parser) loadModule(dir string) (*module, error) {
 		calls:     map[string]*moduleCall{},
 		outputs:   map[string]*output{},
 		providers: map[string]*providerConfig{},
+
+		providerSources: map[string]string{},
 	}
 	for _, path := range primary {
 		if err := ps.addFile(m, path, false); err != nil {
@@ -277,6 +283,8 @@ func (ps *parser) addFile(m *module, path string, isOverride bool) error {
 			err = ps.addOutput(m, blk, isOverride)
 		case "provider":
 			err = ps.addProvider(m, blk, isOverride)
+		case "terraform":
+			err = ps.addRequiredProviders(m, blk)
 		}
 		if err != nil {
 			return err
@@ -317,6 +325,7 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 			ps.note(fmt.Sprintf("%s:%d: the default of variable %q is not a constant; ignored", ps.rel(a.Range.Filename), a.Range.Start.Line, name))
 		} else {
 			v.def = &val
+			v.defRng = a.Range
 		}
 	}
 	if a, ok := content.Attributes["sensitive"]; ok {
@@ -682,4 +691,59 @@ func mergeBody(orig, over *body) *body {
 	}
 	out.blocks = append(out.blocks, over.blocks...)
 	return out
+}
+
+var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "required_providers"}}}
+
+// addRequiredProviders reads the source addresses a terraform block's
+// required_providers gives to local provider names. An entry that is only a
+// version constraint (Terraform 0.12's form) keeps the default source.
+func (ps *parser) addRequiredProviders(m *module, blk *hcl.Block) error {
+	content, _, diags := blk.Body.PartialContent(terraformSchema)
+	if diags.HasErrors() {
+		return ps.diagError(diags)
+	}
+	for _, rp := range content.Blocks {
+		attrs, diags := rp.Body.JustAttributes()
+		if diags.HasErrors() {
+			return ps.diagError(diags)
+		}
+		for name, a := range attrs {
+			v, diags := a.Expr.Value(nil)
+			if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsObjectType() && v.Type().HasAttribute("source")) {
+				continue
+			}
+			src := v.GetAttr("source")
+			if src.Type() != cty.String || src.IsNull() {
+				continue
+			}
+			// Validating the address is Terraform's job; one it would
+			// reject keeps the default.
+			if full, ok := providerSource(src.AsString()); ok {
+				m.providerSources[name] = full
+			}
+		}
+	}
+	return nil
+}
+
+// providerSource completes a provider source address as Terraform does:
+// TYPE alone is in hashicorp's namespace, NAMESPACE/TYPE on the public
+// registry; names are case-insensitive.
+func providerSource(s string) (string, bool) {
+	parts := strings.Split(strings.ToLower(s), "/")
+	for _, p := range parts {
+		if p == "" {
+			return "", false
+		}
+	}
+	switch len(parts) {
+	case 1:
+		return model.DefaultRegistry + parts[0], true
+	case 2:
+		return "registry.terraform.io/" + strings.Join(parts, "/"), true
+	case 3:
+		return strings.Join(parts, "/"), true
+	}
+	return "", false
 }

@@ -23,6 +23,9 @@ import (
 type rawValue struct {
 	value  cty.Value
 	source string // file:line, --var NAME or TF_VAR_NAME, for messages
+	// origin is where a tfvars file assigns the value; nil for the command
+	// line, the environment and a plan's values.
+	origin *model.Location
 	// text is a value from the command line or environment, read by type.
 	text       string
 	fromString bool
@@ -90,8 +93,10 @@ func (ev *evaluator) rootVariables(root *instance) error {
 			val = parsed
 		case given:
 			val = r.value
+			root.varOrigins[name] = r.origin
 		case v.def != nil:
 			val = *v.def
+			root.varOrigins[name] = ev.location(v.defRng)
 		default:
 			ev.note(fmt.Sprintf("%s: variable %q has no value (set it with --var, --var-file or a tfvars file); treated as known only after apply", ev.where(v.rng), name))
 			val = cty.UnknownVal(v.typ)
@@ -144,7 +149,7 @@ func (ev *evaluator) readVarFile(path string, root *module, raw map[string]rawVa
 		if v.sensitive {
 			ev.markSensitive(a.Range)
 		}
-		raw[name] = rawValue{value: val, source: ev.where(a.NameRange)}
+		raw[name] = rawValue{value: val, source: ev.where(a.NameRange), origin: ev.location(a.Range)}
 	}
 	return nil
 }

@@ -180,7 +180,14 @@ type Resource struct {
 	// because it is set from something else from one the provider computes
 	// because it is left unset.
 	Unresolved map[string][]string
-	Source     *Location
+	// Documents holds, for a top-level attribute whose JSON string is known
+	// only after apply, the policy document it is known to be: the json of
+	// an aws_iam_policy_document data source (on the data source itself,
+	// and on every attribute whose value is exactly that json), rendered
+	// from the arguments as far as they are known. Policies read JSON
+	// documents through the lib helpers, which prefer the string.
+	Documents map[string]PolicyDocument
+	Source    *Location
 	// Locations maps attribute paths, as policies name them
 	// ("ingress[0].cidr_blocks"), to where they are written, when known.
 	Locations map[string]*Location
@@ -193,6 +200,16 @@ type Resource struct {
 	// known only after apply: it may not exist at all, so findings on it are
 	// inconclusive rather than failures.
 	Uncertain bool
+}
+
+// PolicyDocument is a JSON policy document known in part. Value is shaped
+// as the JSON decodes, with null where a member, list element or statement
+// is known only after apply (unlike Resource.Values, an unknown member stays,
+// so a condition's keys are known when its values are not). Unknown mirrors
+// Value with true there; it is nil when the whole document is known.
+type PolicyDocument struct {
+	Value   map[string]any `json:"value"`
+	Unknown map[string]any `json:"unknown,omitempty"`
 }
 
 // Locate returns where an attribute path is written: the path itself, else

@@ -138,10 +138,13 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 		}
 		return out
 	}
-	res.Address, res.Attribute = str("resource"), str("attribute")
+	res.Address, res.Attribute, res.Owner = str("resource"), str("attribute"), str("owner")
 	res.Attributes, res.Resources = strs("attributes"), strs("resources")
 	if res.Address == "" {
 		return res, fmt.Errorf("rule %s: deny result has no resource address", r.ID)
+	}
+	if res.Owner == r.ID {
+		return res, fmt.Errorf("rule %s: a deny result cannot name its own rule as the owner of its cause", r.ID)
 	}
 	if s := str("status"); s != "" {
 		if s != rule.StatusFail && s != rule.StatusInconclusive {

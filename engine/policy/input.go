@@ -56,6 +56,7 @@ var resourceFields = []field[*model.Resource]{
 	{"unknown", "the shape of `values`, true where a value the configuration sets is known only after apply", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Unknown)) }},
 	{"refs", "attribute → the resource instances its expressions refer to, through locals, module variables and outputs", func(r *model.Resource) (*ast.Term, error) { return stringLists(r.Refs), nil }},
 	{"unresolved", "attribute → what its expressions refer to that leads to no resource instance in the document (a plan's local value, a module not installed)", func(r *model.Resource) (*ast.Term, error) { return stringLists(r.Unresolved), nil }},
+	{"documents", "only where there are some: attribute → the policy document its JSON string, known only after apply, is known to be in part (`value`, with `unknown` marking the parts known only after apply); read through `lib.document`", documentsTerm},
 }
 
 var providerFields = []field[*model.Provider]{
@@ -106,17 +107,37 @@ func inputValue(doc *model.Document) (ast.Value, error) {
 	return t.Value, nil
 }
 
-// object builds an object of the fields given.
+// object builds an object of the fields given, leaving out those whose
+// term is nil.
 func object[T any](fields []field[T], v T) (*ast.Term, error) {
-	kvs := make([][2]*ast.Term, len(fields))
-	for i, f := range fields {
+	kvs := make([][2]*ast.Term, 0, len(fields))
+	for _, f := range fields {
 		t, err := f.term(v)
 		if err != nil {
 			return nil, err
 		}
-		kvs[i] = [2]*ast.Term{ast.InternedTerm(f.name), t}
+		if t != nil {
+			kvs = append(kvs, [2]*ast.Term{ast.InternedTerm(f.name), t})
+		}
 	}
 	return ast.ObjectTerm(kvs...), nil
+}
+
+// documentsTerm is a resource's policy documents known in part, nil when it
+// has none: most resources have none, and they cost nothing.
+func documentsTerm(r *model.Resource) (*ast.Term, error) {
+	if len(r.Documents) == 0 {
+		return nil, nil
+	}
+	docs := ast.NewObjectWithCapacity(len(r.Documents))
+	for attr, d := range r.Documents {
+		v, err := anyTerm(map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)})
+		if err != nil {
+			return nil, err
+		}
+		docs.Insert(ast.InternedTerm(attr), v)
+	}
+	return ast.NewTerm(docs), nil
 }
 
 func providersTerm(in *input) (*ast.Term, error) {

@@ -23,4 +23,8 @@ type Result struct {
 	Resources []string
 	Status    string
 	Message   i18n.Text
+	// Owner, when set, is the rule that reports this cause: the result is
+	// this rule's verdict too, kept in pass records but never shown as a
+	// second finding (each cause has one owner rule).
+	Owner string
 }

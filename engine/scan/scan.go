@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -205,9 +206,15 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
-	// Pass records cover the whole input: the filters below only choose
+	inForce := map[string]bool{}
+	for _, r := range q.Rules() {
+		inForce[r.ID] = true
+	}
+	findings, deferred := finding.Deferred(findings, inForce)
+	// Pass records cover the whole input, and every rule's verdict on it,
+	// including causes another rule reports: the filters below only choose
 	// which findings to show.
-	cov := coverage.Build(doc, q.Rules(), findings)
+	cov := coverage.Build(doc, q.Rules(), append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}

@@ -168,6 +168,12 @@ _combined(ps, intro) := _result(
 # _distinct keeps the first of equal elements, in order.
 _distinct(xs) := [x | some i, x in xs; not x in array.slice(xs, 0, i)]
 
+# owned_by marks a result whose cause another rule owns and reports (each
+# cause has one owner rule): it stays this rule's verdict in pass records and
+# evidence, but is not a second finding. While the owner is not in force, the
+# result is reported as this rule's own finding.
+owned_by(result, owner) := object.union(result, {"owner": owner})
+
 # with_resources names the resources a result on a shared setting stands
 # for (the ones a provider configuration places), by address.
 with_resources(result, addresses) := object.union(result, {"resources": addresses})

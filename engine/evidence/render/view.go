@@ -56,6 +56,7 @@ var words = map[string]i18n.Text{
 	"noLocation":   {En: "location unknown", Ja: "場所不明"},
 	"uncertain":    {En: "(its count or for_each is known only after apply)", Ja: "（count・for_each は apply 後に決まる）"},
 	"waiver":       {En: "Exception", Ja: "例外（適用除外）"},
+	"reportedBy":   {En: "(the same cause as %s's finding, filed there)", Ja: "（%s の指摘と同じ原因のため、そちらで扱う）"},
 	"reason":       {En: "Reason", Ja: "理由"},
 	"owner":        {En: "Owner", Ja: "担当"},
 	"ticket":       {En: "Ticket", Ja: "チケット"},
@@ -357,6 +358,9 @@ func (v *view) result(res *evidence.Result) resultView {
 	var msgs, waivers []string
 	for _, f := range res.Findings {
 		msgs = append(msgs, v.text(f.Message))
+		if f.ReportedBy != "" {
+			msgs = append(msgs, v.wordf("reportedBy", f.ReportedBy))
+		}
 		if w := f.Waiver; w != nil {
 			waivers = append(waivers, v.waiver(w))
 		}

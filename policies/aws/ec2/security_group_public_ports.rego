@@ -32,22 +32,39 @@ import data.fiscguard.lib.aws.network
 
 # One finding per security group or rule, listing every ingress source that
 # opens a port other than the approved public ones to the internet. A rule
-# that reaches an administration port is FG-EC2-001's, not this rule's.
+# that reaches an administration port fails this rule too, but the cause is
+# FG-EC2-001's, which reports it.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
-		"fail": {"en": "%s opens ports that are not approved public ports to the internet: ", "ja": "%s が承認されていないポートをインターネットに開放している: "},
-		"inconclusive": {"en": "%s: ", "ja": "%s の"},
-	})
+	some result in lib.one_per_resource(_problems, _intro)
 }
 
-_problems contains {
+deny contains lib.owned_by(result, "FG-EC2-001") if {
+	some result in lib.one_per_resource(_admin_problems, _intro)
+}
+
+_intro := {
+	"fail": {"en": "%s opens ports that are not approved public ports to the internet: ", "ja": "%s が承認されていないポートをインターネットに開放している: "},
+	"inconclusive": {"en": "%s: ", "ja": "%s の"},
+}
+
+_problems contains p if {
+	some p in _unapproved
+	not p.admin
+}
+
+_admin_problems contains p if {
+	some p in _unapproved
+	p.admin
+}
+
+_unapproved contains {
 	"resource": rule.resource, "attribute": src.attribute, "status": "fail",
 	"en": sprintf("%s to %s (%s)", [range_text(rule), src.cidr, src.attribute]),
 	"ja": sprintf("%sを %s に（%s）", [range_text_ja(rule), src.cidr, src.attribute]),
+	"admin": count(admin.admin_ports(rule)) > 0,
 } if {
 	some rule in network.ingress_rules
 	unapproved(rule)
-	count(admin.admin_ports(rule)) == 0
 	some src in rule.open
 }
 

@@ -46,10 +46,16 @@ test_deny_for_one_principal_only_fails if {
 	testing.has(res, "aws_s3_bucket.data", "fail")
 }
 
-# The unknown document is one cause, reported by FG-S3-004 on the policy.
+# The unknown document is one cause, reported by FG-S3-004 on the policy:
+# this rule's verdict (undecided) is kept for pass records, owned by it.
 test_unknown_policy_is_left_to_s3_004 if {
 	p := object.union(policy([]), {"values": {}, "unknown": {"policy": true}})
-	count(tls_only.deny) == 0 with input as testing.doc([bucket, p])
+	res := tls_only.deny with input as testing.doc([bucket, p])
+	count(res) == 1
+	some r in res
+	r.owner == "FG-S3-004"
+	r.status == "inconclusive"
+	r.resource == "aws_s3_bucket.data"
 }
 
 test_bucket_without_inline_policy_fails if {
@@ -71,4 +77,28 @@ test_legacy_inline_policy_passes if {
 
 test_deleted_bucket_is_not_checked if {
 	count(tls_only.deny) == 0 with input as testing.doc([object.union(bucket, {"actions": ["delete"]})])
+}
+
+in_part(statements, unknown) := object.union(
+	testing.known_in_part(testing.resource("aws_s3_bucket_policy", "data", {}), "policy", statements, unknown),
+	{"refs": {"bucket": ["aws_s3_bucket.data"]}},
+)
+
+test_deny_known_in_part_passes if {
+	st := object.union(deny_insecure, {"Resource": null})
+	count(tls_only.deny) == 0 with input as testing.doc([bucket, in_part([st], [{"Resource": true}])])
+}
+
+test_deny_for_an_unknown_principal_is_inconclusive if {
+	st := object.union(deny_insecure, {"Principal": {"AWS": null}, "Resource": null})
+	res := tls_only.deny with input as testing.doc([bucket, in_part([st], [{"Principal": {"AWS": true}, "Resource": true}])])
+	some r in res
+	r.status == "inconclusive"
+	contains(r.message.en, "whether its bucket policy denies requests without TLS")
+}
+
+test_policy_known_in_part_without_the_deny_fails if {
+	st := {"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": null}
+	res := tls_only.deny with input as testing.doc([bucket, in_part([st], [{"Resource": true}])])
+	testing.has(res, "aws_s3_bucket.data", "fail")
 }

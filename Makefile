@@ -10,7 +10,7 @@ VERSIONPKG := github.com/fiscguard/fiscguard/engine/version
 LDFLAGS := -s -w -X $(VERSIONPKG).version=$(VERSION) -X $(VERSIONPKG).commit=$(COMMIT) -X $(VERSIONPKG).date=$(DATE)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs browser-test screenshot
+.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs tfschema browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -42,6 +42,10 @@ bench: build
 ## docs: regenerate docs/policies.md and docs/fisc-coverage.md from the policy library (a test fails when they are stale)
 docs:
 	$(GO) run ./engine/docs/gendocs docs
+
+## tfschema: regenerate engine/tfschema/aws.json from the AWS provider schema in ../shared and the policy library (a test fails when it is stale)
+tfschema:
+	$(GO) run ./engine/tfschema/gentable
 
 ## browser-test: the HTML evidence report in headless Chromium (apt-get install chromium): no console
 ## errors, nothing loaded, a screenshot that is not blank, and a PDF printed with a page per category

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/report"
 )
 
 // cli runs fiscguard in-process and returns its exit code and outputs.
@@ -125,22 +129,50 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestSecretsNeverAppear: sensitive values in plans (canaries) never reach
-// any output.
+// TestSecretsNeverAppear: sensitive values in plans and configurations
+// (canaries) never reach any output format, of scans or evidence reports.
 func TestSecretsNeverAppear(t *testing.T) {
 	for _, f := range scanTargets(t) {
 		if !containsCanary(t, f) {
 			continue
 		}
-		for _, format := range []string{"text", "json", "sarif"} {
-			for _, lang := range []string{"en", "ja"} {
+		for _, lang := range []string{"en", "ja"} {
+			for _, format := range report.Formats {
 				_, out, stderr := cli(t, "", "scan", f, "--format", format, "--lang", lang, "--profile", "strict")
 				if out == "" || strings.Contains(out+stderr, "CANARY") {
 					t.Errorf("%s (%s, %s): a sensitive canary value reached the output", f, format, lang)
 				}
 			}
+			for _, format := range []string{"html", "xlsx", "json", "markdown"} {
+				_, out, stderr := cli(t, "", "evidence", f, "--format", format, "--lang", lang, "--profile", "strict")
+				if out == "" || strings.Contains(unzipped(t, out)+stderr, "CANARY") {
+					t.Errorf("%s (evidence %s, %s): a sensitive canary value reached the output", f, format, lang)
+				}
+			}
 		}
 	}
+}
+
+// unzipped returns the text of every file in a zip archive (an XLSX
+// workbook), or data itself when it is not one.
+func unzipped(t *testing.T, data string) string {
+	t.Helper()
+	zr, err := zip.NewReader(strings.NewReader(data), int64(len(data)))
+	if err != nil {
+		return data
+	}
+	var sb strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(&sb, rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+	}
+	return sb.String()
 }
 
 func TestOutputFile(t *testing.T) {

@@ -391,12 +391,12 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		objs := make([]cty.Value, len(keys))
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
-			attrs := e.body(r.body, "")
+			attrs := in.typed(r, k, e.body(r.body, ""), e.locations)
 			if r.mode == "data" {
 				providerData(r.typ, attrs, prov.region)
 				in.policyDocument(r, k, attrs)
 			}
-			objs[i] = in.resourceObject(attrs)
+			objs[i] = in.referenceObject(schemaOf(r), attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.recordInstance(local, k, res)
 			if err := in.setRefs(res, r.body, k, eachTravs); err != nil {

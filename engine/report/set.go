@@ -80,6 +80,9 @@ func (s *Set) merged() *Report {
 	m.Findings, m.Resources, m.Filters, m.Notes, m.Waivers, m.Below, m.Coverage = nil, nil, nil, nil, nil, 0, nil
 	filters := map[[2]string]int{}
 	cov := map[string]int{}
+	// Rules are those of every part: a rule may judge plans only.
+	m.Rules = nil
+	ruleSeen := map[string]bool{}
 	waivers := map[string]bool{}
 	for _, r := range s.Reports {
 		t := r.Target
@@ -117,6 +120,12 @@ func (s *Set) merged() *Report {
 			}
 		}
 		m.Below += r.Below
+		for _, rl := range r.Rules {
+			if !ruleSeen[rl.ID] {
+				ruleSeen[rl.ID] = true
+				m.Rules = append(m.Rules, rl)
+			}
+		}
 		for _, c := range r.Coverage {
 			i, ok := cov[c.Rule.ID]
 			if !ok {
@@ -131,6 +140,7 @@ func (s *Set) merged() *Report {
 		}
 	}
 	sort.Slice(m.Coverage, func(i, j int) bool { return m.Coverage[i].Rule.ID < m.Coverage[j].Rule.ID })
+	sort.Slice(m.Rules, func(i, j int) bool { return m.Rules[i].ID < m.Rules[j].ID })
 	for i := range m.Filters {
 		m.Filters[i].LeftOut = filters[[2]string{m.Filters[i].Name, m.Filters[i].Ref}]
 	}

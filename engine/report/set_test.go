@@ -22,6 +22,7 @@ func sampleSet(t *testing.T, lang i18n.Lang) *Set {
 	dev.Target = Target{Path: "infra/dev", Kind: model.KindHCL, Complete: true}
 	dev.Findings = []finding.Finding{dev.Findings[1]}
 	dev.Notes = nil
+	dev.Rules = dev.Rules[1:] // a rule that judges only one target's kind of input
 	for _, r := range []*Report{prod, dev} {
 		for i := range r.Findings {
 			f := &r.Findings[i]
@@ -75,6 +76,14 @@ func TestSetOfOneIsTheReport(t *testing.T) {
 		if got, want := renderSet(t, format, one, Options{}), render(t, format, sampleReport(t, i18n.En), Options{}); !bytes.Equal(got, want) {
 			t.Errorf("%s: a set of one differs from its report", format)
 		}
+	}
+}
+
+// TestSetRules: a run of several lists every rule any target evaluated.
+func TestSetRules(t *testing.T) {
+	m := sampleSet(t, i18n.En).merged()
+	if len(m.Rules) != 3 || m.Rules[0].ID != "FG-CT-001" {
+		t.Errorf("rules %v", m.Rules)
 	}
 }
 

@@ -5,7 +5,11 @@
 // fills these types from Rego.
 package rule
 
-import "github.com/fiscguard/fiscguard/engine/i18n"
+import (
+	"slices"
+
+	"github.com/fiscguard/fiscguard/engine/i18n"
+)
 
 // Rule is a policy's identity and documentation, read from its METADATA.
 type Rule struct {
@@ -22,11 +26,20 @@ type Rule struct {
 	Profile        Profile           `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
+	// Inputs are the kinds of input the rule can judge ("plan", "hcl"); empty
+	// for every kind. A rule about changes needs a plan: a configuration
+	// shows no deletions, so there the rule is not in force.
+	Inputs []string `json:"inputs,omitempty"`
 	// Package is the Rego package path (without "data."), File the module's file.
 	Package string `json:"package"`
 	File    string `json:"file"`
 	// Builtin is true for rules shipped with fiscguard.
 	Builtin bool `json:"builtin"`
+}
+
+// Judges reports whether the rule can judge an input of this kind.
+func (r *Rule) Judges(kind string) bool {
+	return len(r.Inputs) == 0 || slices.Contains(r.Inputs, kind)
 }
 
 // FISCIDs returns the rule's FISC IDs in the chosen edition's numbering.

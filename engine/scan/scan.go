@@ -190,6 +190,17 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
+	// The rules in force are those of the profile that can judge this kind
+	// of input (a rule about a plan's changes has nothing to judge in HCL).
+	var rules []*rule.Rule
+	inForce := map[string]bool{}
+	for _, r := range q.Rules() {
+		if r.Judges(doc.Kind) {
+			rules = append(rules, r)
+			inForce[r.ID] = true
+		}
+	}
+	results = slices.DeleteFunc(results, func(r rule.Result) bool { return !inForce[r.Rule.ID] })
 	root := scanRoot(t.Path, opts)
 	findings := finding.FromResults(doc, results, rootModule(t.Path, doc.Kind, opts, root))
 	for i := range findings {
@@ -206,15 +217,11 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
-	inForce := map[string]bool{}
-	for _, r := range q.Rules() {
-		inForce[r.ID] = true
-	}
 	findings, deferred := finding.Deferred(findings, inForce)
 	// Pass records cover the whole input, and every rule's verdict on it,
 	// including causes another rule reports: the filters below only choose
 	// which findings to show.
-	cov := coverage.Build(doc, q.Rules(), append(slices.Clip(findings), deferred...))
+	cov := coverage.Build(doc, rules, append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
@@ -231,7 +238,6 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		filters = append(filters, keptBy{name: report.FilterDiffBase, ref: opts.DiffBase, kept: kept})
 	}
 	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
-	rules := q.Rules()
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: version.Get().Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),

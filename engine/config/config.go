@@ -6,6 +6,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -91,7 +92,7 @@ func Load(path string) (*Config, error) {
 	var c Config
 	f, err := yamlfile.Decode(path, data, &c)
 	if err != nil {
-		return nil, err
+		return nil, withReplacement(err)
 	}
 	c.Path, c.file = path, f
 	dir := filepath.Dir(path)
@@ -165,4 +166,26 @@ func (c *Config) ParamError(name string, err error) error {
 // errorf reports a problem with the value at path ($.fail_on, $.check[1]).
 func (c *Config) errorf(path, format string, args ...any) error {
 	return c.file.Errorf(path, format, args...)
+}
+
+// replaced names the keys of earlier versions and what took their place.
+var replaced = map[string]string{
+	"rules": "rules.enable and rules.disable were replaced by check and skip_check (rule IDs, FISC IDs or globs)",
+}
+
+// withReplacement adds to an unknown-key error what replaced the key, when
+// it is one that earlier versions read.
+func withReplacement(err error) error {
+	var ie *model.InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	for key, hint := range replaced {
+		if strings.HasPrefix(ie.Msg, fmt.Sprintf("unknown key %q", key)) {
+			out := *ie
+			out.Msg = fmt.Sprintf("unknown key %q: %s", key, hint)
+			return &out
+		}
+	}
+	return err
 }

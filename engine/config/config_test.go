@@ -81,6 +81,7 @@ func TestLoadErrors(t *testing.T) {
 		{"Profile: strict\n", `:1:1: unknown key "Profile" (did you mean "profile"?)`},
 		{"skip-check: [FG-X]\n", `:1:1: unknown key "skip-check" (did you mean "skip_check"?)`},
 		{"policy_dir: [x]\n", `:1:1: unknown key "policy_dir" (did you mean "policy_dirs"?)`},
+		{"rules:\n  disable: [FG-S3-001]\n", `:1:1: unknown key "rules": rules.enable and rules.disable were replaced by check and skip_check`},
 		{"quiet: loud\n", ":1:8:"},
 		{"check: FG-X\n", ":1:8:"},
 		{"params: [1, 2]\n", ":1:"},

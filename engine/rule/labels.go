@@ -13,6 +13,7 @@ var severityLabels = map[Severity]i18n.Text{
 	High:     {En: "High", Ja: "高"},
 	Medium:   {En: "Medium", Ja: "中"},
 	Low:      {En: "Low", Ja: "低"},
+	None:     {En: "None", Ja: "なし"},
 }
 
 // SeverityTerm is the name of the concept itself.

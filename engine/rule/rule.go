@@ -81,3 +81,47 @@ const (
 	// BasisDerived: our own reading, with the reason as detail.
 	BasisDerived = "derived"
 )
+
+// Matches reports whether pattern names the rule: its ID or one of its FISC
+// item IDs in either edition, where the pattern may be a glob (see Glob).
+// Waivers, --check and --skip-check name rules this way.
+func (r *Rule) Matches(pattern string) bool {
+	if Glob(pattern, r.ID) {
+		return true
+	}
+	for _, ids := range [][]string{r.FISC, r.FISC8th} {
+		for _, id := range ids {
+			if Glob(pattern, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Glob matches s against a pattern where * is any run of characters and ?
+// any one character; everything else, dots and brackets included, is literal.
+func Glob(pattern, s string) bool {
+	p, t := []rune(pattern), []rune(s)
+	star, match := -1, 0
+	i, j := 0, 0
+	for j < len(t) {
+		switch {
+		case i < len(p) && (p[i] == '?' || p[i] == t[j]):
+			i++
+			j++
+		case i < len(p) && p[i] == '*':
+			star, match = i, j
+			i++
+		case star >= 0:
+			i, match = star+1, match+1
+			j = match
+		default:
+			return false
+		}
+	}
+	for i < len(p) && p[i] == '*' {
+		i++
+	}
+	return i == len(p)
+}

@@ -19,7 +19,7 @@ func TestOwnedCausesInPassRecords(t *testing.T) {
 	lib := loadLibrary(t)
 	plan := filepath.Join(fixtureDir, "sg-ssh-open-to-world.json")
 	run := func(disable ...string) *report.Report {
-		rep, err := lib.Run(context.Background(), Target{Path: plan}, Options{Profile: rule.Simple, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En, Disable: disable})
+		rep, err := lib.Run(context.Background(), Target{Path: plan}, Options{Profile: rule.Simple, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En, SkipCheck: disable})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -120,6 +121,8 @@ func TestBroadWaivers(t *testing.T) {
 	}
 }
 
+var knownNotShown = regexp.MustCompile(`\b[1-9][0-9]* known findings? not shown: (it is|they are) in the baseline`)
+
 // TestBaselineCount: findings a baseline leaves out are counted in every
 // output.
 func TestBaselineCount(t *testing.T) {
@@ -130,7 +133,7 @@ func TestBaselineCount(t *testing.T) {
 	}
 	for _, format := range []string{"text", "json", "sarif", "markdown"} {
 		_, out, _ := cli(t, "", "scan", dir, "--baseline", base, "--format", format)
-		if !strings.Contains(out, "1 known finding not shown: it is in the baseline") {
+		if !knownNotShown.MatchString(out) {
 			t.Errorf("%s: the baselined finding is not counted:\n%s", format, out)
 		}
 	}

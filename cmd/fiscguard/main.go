@@ -13,10 +13,11 @@ import (
 	"github.com/fiscguard/fiscguard/engine/report"
 )
 
-// Exit codes.
+// Exit codes: the verdict's (report.ExitClean, report.ExitFindings), then
+// the command's own.
 const (
-	exitClean    = 0
-	exitFindings = 1
+	exitClean    = report.ExitClean
+	exitFindings = report.ExitFindings
 	exitError    = 2 // usage or input error
 	exitInternal = 3 // a defect in fiscguard
 )

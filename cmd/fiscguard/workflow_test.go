@@ -154,7 +154,7 @@ func TestConfigFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		".git/HEAD":       "ref: refs/heads/main\n", // the repository root, where the search for .fiscguard.yaml stops
 		"infra/main.tf":   volumes,
-		".fiscguard.yaml": "profile: strict\nfail_on: critical\nlang: ja\nparams:\n  allowed_regions: [ap-northeast-1]\nrules:\n  disable: [FG-REGION-001]\n",
+		".fiscguard.yaml": "profile: strict\nfail_on: critical\nlang: ja\nparams:\n  allowed_regions: [ap-northeast-1]\nskip_check: [FG-REGION-001]\n",
 	})
 	code, rep, _ := summaryOf(t, filepath.Join(dir, "infra"))
 	if code != 0 || rep["profile"] != "strict" || rep["lang"] != "ja" || rep["fail_on"] != "critical" {
@@ -170,15 +170,17 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("flags override: exit %d", code)
 	}
 	tests := []struct{ config, want string }{
-		{"profile: strict\nfailon: high\n", ".fiscguard.yaml:2:1: unknown key \"failon\""},
+		{"profile: strict\nfailon: high\n", ".fiscguard.yaml:2:1: unknown key \"failon\" (did you mean \"fail_on\"?)"},
+		{"fail-on: high\n", ".fiscguard.yaml:1:1: unknown key \"fail-on\" (did you mean \"fail_on\"?)"},
+		{"skip_check: [FG-EC2-002, FG-NOPE-*]\n", ".fiscguard.yaml:1:26: skip_check: \"FG-NOPE-*\" names no rule"},
 		{"fail_on: urgent\n", ".fiscguard.yaml:1:10: fail_on: unknown severity"},
 		{"params:\n  allowed_region: [x]\n", ".fiscguard.yaml:2:19: params.allowed_region: unknown parameter"},
-		{"rules:\n  enable: [FG-NOPE-001]\n", ".fiscguard.yaml:2:12: rules.enable: unknown rule \"FG-NOPE-001\""},
+		{"check: [FG-NOPE-001]\n", ".fiscguard.yaml:1:9: check: \"FG-NOPE-001\" names no rule"},
 		{"profile: 3\n", ".fiscguard.yaml:1:10: profile: unknown profile"},
 		{"params:\n  allowed_regions: 5\n", ".fiscguard.yaml:2:20: params.allowed_regions: 5 is not a list (want list(string))"},
 		{"params:\n  min_log_retention_days: -5\n", ".fiscguard.yaml:2:27: params.min_log_retention_days: -5 is less than 0"},
 		{"params:\n  min_log_retention_days: four hundred\n", `.fiscguard.yaml:2:27: params.min_log_retention_days: "four hundred" is not a whole number`},
-		{"rules:\n  enable: [FG-S3-001]\n  disable: [FG-S3-001]\n", ".fiscguard.yaml:3:13: rules.disable: FG-S3-001 is also in rules.enable[0]"},
+		{"check: [FG-S3-001]\nskip_check: [FG-S3-001]\n", `.fiscguard.yaml:2:14: skip_check: "FG-S3-001" is also checked (check); a rule cannot be both checked and skipped`},
 	}
 	for _, tt := range tests {
 		os.WriteFile(filepath.Join(dir, ".fiscguard.yaml"), []byte(tt.config), 0o644)
@@ -295,7 +297,9 @@ func TestDiffBase(t *testing.T) {
 	code, rep, stderr := summaryOf(t, dir, "--diff-base", "HEAD")
 	var got []string
 	for _, f := range rep["findings"].([]any) {
-		got = append(got, f.(map[string]any)["address"].(string))
+		if f := f.(map[string]any); f["rule_id"] == "FG-EBS-001" {
+			got = append(got, f["address"].(string))
+		}
 	}
 	if code != 1 || strings.Join(got, ",") != "aws_ebs_volume.data,aws_ebs_volume.new" {
 		t.Errorf("exit %d, findings %v %s", code, got, stderr)

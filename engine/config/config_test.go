@@ -32,9 +32,9 @@ lang: ja
 fail_on: high
 params:
   allowed_regions: [ap-northeast-1]
-rules:
-  disable: [FG-EC2-002]
+skip_check: [FG-EC2-002]
 policy_dirs: [policies/custom]
+output: [sarif=out/fiscguard.sarif, text, report.md]
 waivers: fiscguard-waivers.yaml
 baseline: .fiscguard-baseline.json
 `
@@ -46,17 +46,18 @@ func TestLoadComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Profile != "strict" || c.Edition != "8th" || c.Lang != "ja" || c.FailOn != "high" {
+	if c.Profile != "strict" || c.Edition != "8th" || c.Lang != "ja" || c.FailOn != "high" || c.SkipCheck[0] != "FG-EC2-002" {
 		t.Errorf("settings %+v", c)
 	}
 	if !reflect.DeepEqual(c.Params["allowed_regions"], []any{"ap-northeast-1"}) {
 		t.Errorf("params %v", c.Params)
 	}
-	if c.Waivers != filepath.Join(dir, "fiscguard-waivers.yaml") || c.PolicyDir[0] != filepath.Join(dir, "policies/custom") {
-		t.Errorf("paths are not resolved against the file: %q %q", c.Waivers, c.PolicyDir)
+	if c.Waivers != filepath.Join(dir, "fiscguard-waivers.yaml") || c.PolicyDirs[0] != filepath.Join(dir, "policies/custom") {
+		t.Errorf("paths are not resolved against the file: %q %q", c.Waivers, c.PolicyDirs)
 	}
-	if !reflect.DeepEqual(c.Rules.Disable, []string{"FG-EC2-002"}) {
-		t.Errorf("rules %+v", c.Rules)
+	want := []string{"sarif=" + filepath.Join(dir, "out/fiscguard.sarif"), "text", filepath.Join(dir, "report.md")}
+	if !reflect.DeepEqual(c.Output, want) {
+		t.Errorf("outputs %q, want %q", c.Output, want)
 	}
 }
 
@@ -83,12 +84,12 @@ func TestFindWalksUpToTheRepositoryRoot(t *testing.T) {
 }
 
 // TestNothingOutsideTheRoot: a configuration file that is a symlink out of
-// the repository, or that names waivers, a baseline or policies outside
-// it, is refused at the line naming them.
+// the repository, or that names a path outside it (to read or to write),
+// is refused at the line naming it.
 func TestNothingOutsideTheRoot(t *testing.T) {
 	base := t.TempDir()
 	repo := filepath.Join(base, "repo")
-	secret := write(t, base, "secret.yaml", "waivers: []\n")
+	secret := write(t, base, "secret.yaml", "profile: strict\n")
 	root := inputfile.NewRoot(repo)
 	link := filepath.Join(repo, ".fiscguard.yaml")
 	if err := os.MkdirAll(repo, 0o755); err != nil {
@@ -103,25 +104,29 @@ func TestNothingOutsideTheRoot(t *testing.T) {
 	if _, err := Load(link, root, true); err == nil || !strings.Contains(err.Error(), "resolves through a symlink") {
 		t.Errorf("config symlink given on the command line: %v", err)
 	}
-	if _, err := Load(write(t, base, "given.yaml", "profile: strict\n"), root, true); err != nil {
+	if _, err := Load(secret, root, true); err != nil {
 		t.Errorf("a config file given outside the repository: %v", err)
 	}
 	for _, tc := range []struct{ src, want string }{
 		{"waivers: ../secret.yaml\n", ":1:10: waivers: ../secret.yaml: it is outside the repository root"},
 		{"baseline: /etc/passwd\n", ":1:11: baseline: /etc/passwd: it is outside the repository root"},
 		{"policy_dirs: [ok, ../../etc]\n", ":1:19: policy_dirs: ../../etc: it is outside the repository root"},
+		{"output: [text, sarif=/tmp/x.sarif]\n", ":1:16: output: sarif=/tmp/x.sarif: it is outside the repository root"},
 	} {
 		p := write(t, repo, "c.yaml", tc.src)
 		if _, err := Load(p, root, false); err == nil || !strings.Contains(err.Error(), p+tc.want) {
 			t.Errorf("%q: %v, want %q", tc.src, err, p+tc.want)
 		}
 	}
+	p := write(t, repo, "c.yaml", "output: [text, sarif=out/x.sarif]\n")
+	if _, err := Load(p, root, false); err != nil {
+		t.Errorf("outputs inside the repository: %v", err)
+	}
 }
 
-// TestValidate: parameters are checked against their declared type and
-// range, rules against those that exist, and a rule both enabled and
-// disabled is an error; each at its line and column.
-func TestValidate(t *testing.T) {
+// TestCheckParams: parameters are checked against their declared type and
+// range, at the line and column of the wrong value.
+func TestCheckParams(t *testing.T) {
 	specs, err := rule.ParseParamSpecs("params.yaml", []byte(`allowed_regions:
   description: {en: r}
   type: list(string)
@@ -139,7 +144,6 @@ public_route_table_tags:
 	if err != nil {
 		t.Fatal(err)
 	}
-	exists := func(id string) bool { return id == "FG-S3-001" || id == "FG-EC2-002" }
 	for _, tc := range []struct{ src, want string }{
 		{"params:\n  allowed_regions: [ap-northeast-1, ap-northeast-3]\n  min_log_retention_days: 731\n", ""},
 		{"params:\n  allowed_regions: 5\n", ":2:20: params.allowed_regions: 5 is not a list (want list(string))"},
@@ -148,8 +152,6 @@ public_route_table_tags:
 		{"params:\n  min_log_retention_days: four hundred\n", `:2:27: params.min_log_retention_days: "four hundred" is not a whole number`},
 		{"params:\n  public_route_table_tags: {tier: 1}\n", ":2:35: params.public_route_table_tags.tier: 1 is not a string"},
 		{"params:\n  allowed_region: [x]\n", ":2:19: params.allowed_region: unknown parameter"},
-		{"rules:\n  enable: [FG-S3-001]\n  disable: [FG-EC2-002, FG-S3-001]\n", ":3:25: rules.disable: FG-S3-001 is also in rules.enable[0]; a rule cannot be both"},
-		{"rules:\n  disable: [FG-NOPE-001]\n", `:2:13: rules.disable: unknown rule "FG-NOPE-001"`},
 	} {
 		dir := t.TempDir()
 		p := write(t, dir, ".fiscguard.yaml", tc.src)
@@ -157,7 +159,7 @@ public_route_table_tags:
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = c.Validate(specs, exists)
+		err = c.CheckParams(specs)
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("%q: %v", tc.src, err)
@@ -169,12 +171,13 @@ public_route_table_tags:
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"profile: strict\ncolour: red\n", ":2:1: unknown key"},
-		{"profile: lax\n", `:1:10: profile: unknown profile "lax"`},
-		{"fail_on: urgent\n", `:1:10: fail_on: unknown severity "urgent"`},
-		{"lang: fr\n", ":1:7: lang: unknown language"},
-		{"edition: 7th\n", ":1:10: edition: unknown edition"},
-		{"rules:\n  disable: FG-X\n", ":2:12: string was used where sequence is expected"},
+		{"profile: strict\ncolour: red\n", `:2:1: unknown key "colour"`},
+		{"Profile: strict\n", `:1:1: unknown key "Profile" (did you mean "profile"?)`},
+		{"skip-check: [FG-X]\n", `:1:1: unknown key "skip-check" (did you mean "skip_check"?)`},
+		{"policy_dir: [x]\n", `:1:1: unknown key "policy_dir" (did you mean "policy_dirs"?)`},
+		{"rules:\n  disable: [FG-S3-001]\n", `:1:1: unknown key "rules": rules.enable and rules.disable were replaced by check and skip_check`},
+		{"quiet: loud\n", ":1:8:"},
+		{"check: FG-X\n", ":1:8: string was used where sequence is expected"},
 		{"waivers: [a, b]\n", ":1:10: a list where a string belongs"},
 		{"params: [1, 2]\n", ":1:"},
 		{"profile: [\n", ":1:"},
@@ -190,5 +193,101 @@ func TestLoadErrors(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml"), inputfile.NewRoot("."), true); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// TestSettingsMatchTheFile: every setting with a key is a field of Config
+// of its kind, and every field is a setting's key or params.
+func TestSettingsMatchTheFile(t *testing.T) {
+	fields := map[string]reflect.Type{}
+	ct := reflect.TypeOf(Config{})
+	for i := range ct.NumField() {
+		if key := ct.Field(i).Tag.Get("yaml"); key != "" && key != "-" {
+			fields[key] = ct.Field(i).Type
+		}
+	}
+	kinds := map[Kind]reflect.Type{String: reflect.TypeOf(""), Bool: reflect.TypeOf(false), List: reflect.TypeOf([]string{})}
+	for _, s := range Settings {
+		if s.Key == "" {
+			continue
+		}
+		if got, ok := fields[s.Key]; !ok || got != kinds[s.Kind] {
+			t.Errorf("setting %s: Config has %s as %v, want %v", s.Name, s.Key, got, kinds[s.Kind])
+		}
+		delete(fields, s.Key)
+	}
+	delete(fields, "params")
+	if len(fields) > 0 {
+		t.Errorf("fields that no setting names: %v", fields)
+	}
+}
+
+func TestResolvePrecedence(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".fiscguard.yaml", "fail_on: high\nprofile: strict\nlang: ja\ncheck: [FG-S3-*]\nquiet: true\nwaivers: w.yaml\n")
+	settings := In(Input, Findings, Output)
+	env := []string{"FISCGUARD_PROFILE=simple", "FISCGUARD_CHECK=FG-EBS-001, FG-RDS-*", "FISCGUARD_EDITION=8th", "OTHER=x"}
+	r, err := Resolve(settings, Given{"profile": {"strict"}, "lang": {"en"}}, env, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, want string }{
+		{"profile", "strict"},                     // flag over environment over file
+		{"lang", "en"},                            // flag over file
+		{"edition", "8th"},                        // environment over default
+		{"fail-on", "high"},                       // file over default
+		{"severity", "low"},                       // default
+		{"waivers", filepath.Join(dir, "w.yaml")}, // the file's paths are relative to it
+		{"check", "FG-RDS-*"},                     // the last of the list
+		{"format", "text"},
+	}
+	for _, tt := range tests {
+		if got := r.String(tt.name); got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got := r.List("check"); !reflect.DeepEqual(got, []string{"FG-EBS-001", "FG-RDS-*"}) {
+		t.Errorf("check = %q", got)
+	}
+	if q, err := r.Bool("quiet"); !q || err != nil {
+		t.Errorf("quiet = %v, %v", q, err)
+	}
+	if r.File == nil || r.File.Path != filepath.Join(dir, ".fiscguard.yaml") {
+		t.Errorf("file %+v", r.File)
+	}
+	// Each source names itself in errors.
+	for _, tt := range []struct{ name, want string }{
+		{"profile", "--profile: bad"},
+		{"edition", "FISCGUARD_EDITION: bad"},
+		{"fail-on", ".fiscguard.yaml:1:10: fail_on: bad"},
+	} {
+		if err := r.Errorf(tt.name, -1, "bad"); !strings.HasSuffix(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	if err := r.Errorf("check", 1, "bad"); err.Error() != "FISCGUARD_CHECK: bad" {
+		t.Errorf("check: %v", err)
+	}
+	bad, _ := Resolve(settings, nil, []string{"FISCGUARD_QUIET=loud"}, t.TempDir())
+	if _, err := bad.Bool("quiet"); err == nil || err.Error() != `FISCGUARD_QUIET: "loud" is not true or false` {
+		t.Errorf("bad switch: %v", err)
+	}
+	// --config, from the environment too, replaces the search.
+	other := write(t, t.TempDir(), "team.yaml", "profile: strict\n")
+	r, err = Resolve(settings, nil, []string{"FISCGUARD_CONFIG=" + other}, dir)
+	if err != nil || r.File.Path != other || r.String("fail-on") != "low" {
+		t.Errorf("FISCGUARD_CONFIG: %v %v", r, err)
+	}
+	if _, err := Resolve(settings, Given{"config": {filepath.Join(dir, "none.yaml")}}, nil, dir); err == nil || !strings.Contains(err.Error(), "none.yaml: no such file") {
+		t.Errorf("missing --config: %v", err)
+	}
+}
+
+func TestEnv(t *testing.T) {
+	for name, want := range map[string]string{"fail-on": "FISCGUARD_FAIL_ON", "skip-check": "FISCGUARD_SKIP_CHECK", "var": ""} {
+		s, _ := Lookup(name)
+		if got := s.Env(); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
 	}
 }

@@ -60,7 +60,7 @@ func enforceBudget() {
 	})
 }
 
-func str(t *ast.Term) string {
+func termString(t *ast.Term) string {
 	if t == nil {
 		return ""
 	}
@@ -68,7 +68,7 @@ func str(t *ast.Term) string {
 	return string(s)
 }
 
-func num(t *ast.Term) (*big.Float, bool) {
+func termNumber(t *ast.Term) (*big.Float, bool) {
 	if t == nil {
 		return nil, false
 	}
@@ -82,14 +82,14 @@ func num(t *ast.Term) (*big.Float, bool) {
 
 // rangeCount is how many numbers numbers.range(_step) would make.
 func rangeCount(from, to, step *ast.Term) int64 {
-	a, okA := num(from)
-	b, okB := num(to)
+	a, okA := termNumber(from)
+	b, okB := termNumber(to)
 	if !okA || !okB {
 		return 0
 	}
 	span := new(big.Float).Sub(b, a)
 	span.Abs(span)
-	if s, ok := num(step); ok && s.Sign() > 0 {
+	if s, ok := termNumber(step); ok && s.Sign() > 0 {
 		span.Quo(span, s)
 	}
 	n, _ := span.Float64()
@@ -101,7 +101,7 @@ func rangeCount(from, to, step *ast.Term) int64 {
 var widths = regexp.MustCompile(`[0-9]+`)
 
 func estimateSprintf(ops []*ast.Term) int64 {
-	format := str(ops[0])
+	format := termString(ops[0])
 	n := int64(len(format))
 	for _, w := range widths.FindAllString(format, -1) {
 		f, _, err := big.ParseFloat(w, 10, 64, big.ToZero)
@@ -112,15 +112,15 @@ func estimateSprintf(ops []*ast.Term) int64 {
 		n += x
 	}
 	if arr, ok := ops[1].Value.(*ast.Array); ok {
-		arr.Foreach(func(t *ast.Term) { n += int64(len(str(t))) + termCost })
+		arr.Foreach(func(t *ast.Term) { n += int64(len(termString(t))) + termCost })
 	}
 	return n
 }
 
 func estimateConcat(ops []*ast.Term) int64 {
-	sep := int64(len(str(ops[0])))
+	sep := int64(len(termString(ops[0])))
 	var n int64
-	add := func(t *ast.Term) { n += int64(len(str(t))) + sep }
+	add := func(t *ast.Term) { n += int64(len(termString(t))) + sep }
 	switch c := ops[1].Value.(type) {
 	case *ast.Array:
 		c.Foreach(add)
@@ -133,12 +133,12 @@ func estimateConcat(ops []*ast.Term) int64 {
 // replaced is the size of s with every match of old (any position when old
 // is nil, a regular expression) replaced by repl.
 func replaced(s, old, repl *ast.Term) int64 {
-	text := str(s)
+	text := termString(s)
 	matches := int64(len(text) + 1)
-	if o := str(old); old != nil && o != "" {
+	if o := termString(old); old != nil && o != "" {
 		matches = int64(strings.Count(text, o))
 	}
-	return int64(len(text)) + matches*int64(len(str(repl)))
+	return int64(len(text)) + matches*int64(len(termString(repl)))
 }
 
 func estimateReplaceN(ops []*ast.Term) int64 {
@@ -146,11 +146,11 @@ func estimateReplaceN(ops []*ast.Term) int64 {
 	if !ok {
 		return 0
 	}
-	text := str(ops[1])
+	text := termString(ops[1])
 	n := int64(len(text))
 	obj.Foreach(func(k, v *ast.Term) {
-		if o := str(k); o != "" {
-			n += int64(strings.Count(text, o)) * int64(len(str(v)))
+		if o := termString(k); o != "" {
+			n += int64(strings.Count(text, o)) * int64(len(termString(v)))
 		}
 	})
 	return n

@@ -9,9 +9,10 @@ import (
 // Escape makes text that comes from inputs (addresses, values in messages,
 // file names, waiver reasons, notes) safe to print on a terminal or in a CI
 // log: control characters, which could end a line early, move the cursor
-// or start a terminal escape sequence, and the bidirectional overrides
-// that reorder what a reader sees, are written as Go escapes (\n, \x1b,
-// \u202e); bytes that are not UTF-8 as \xNN. Other text is unchanged.
+// or start a terminal escape sequence, are written as \xNN (\x0a, \x1b,
+// \x9b), and the bidirectional overrides that reorder what a reader sees
+// and the Unicode line separators as \uNNNN (\u202e); bytes that are not
+// UTF-8 as \xNN. Other text is unchanged.
 func Escape(s string) string { return escape(s, false) }
 
 func escape(s string, keepTabs bool) string {
@@ -24,15 +25,9 @@ func escape(s string, keepTabs bool) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
 		case r == '\t' && keepTabs:
 			b.WriteByte('\t')
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x80 && unsafeRune(r):
+		case unsafeRune(r) && r <= 0x9F: // C0, DEL and C1 controls
 			fmt.Fprintf(&b, `\x%02x`, r)
 		case unsafeRune(r):
 			fmt.Fprintf(&b, `\u%04x`, r)

@@ -14,10 +14,10 @@ import (
 func TestEscape(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"plain text, 日本語, ::/0", "plain text, 日本語, ::/0"},
-		{"a\nb\rc\td", `a\nb\rc\td`},
+		{"a\nb\rc\td", `a\x0ab\x0dc\x09d`},
 		{"\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
 		{"bell\a nul\x00 del\x7f", `bell\x07 nul\x00 del\x7f`},
-		{"csi\u009b2J", `csi\u009b2J`},
+		{"csi\u009b2J", `csi\x9b2J`},
 		{"rtl\u202eevil\u2066", `rtl\u202eevil\u2066`},
 		{"line\u2028sep", `line\u2028sep`},
 		{"bad\xffutf8", `bad\xffutf8`},
@@ -79,7 +79,7 @@ func TestOutputsSafeToPrint(t *testing.T) {
 					}
 				}
 			}
-			shown := `injected\x1b]0;title\x07\x1b[2J\r`
+			shown := `injected\x1b]0;title\x07\x1b[2J\x0d`
 			if format == "markdown" {
 				shown = `injected\\x1b\]0;title\\x07\\x1b\[2J`
 			}

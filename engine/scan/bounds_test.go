@@ -166,3 +166,13 @@ func TestPolicyDirSymlinkOutside(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestRunRecovers: a panic during a scan, on whatever goroutine runs it,
+// is an internal error (here, a library that was never loaded).
+func TestRunRecovers(t *testing.T) {
+	_, err := (&Library{}).Run(context.Background(), Target{Path: "../plan/testdata/refs.json"}, Options{Profile: rule.Simple})
+	var ie *model.InternalError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "internal error: ") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -163,7 +163,14 @@ type Target struct {
 
 // Run scans the target and returns the report. Every error is one line
 // naming the file and, where known, the position.
-func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Report, error) {
+func (l *Library) Run(ctx context.Context, t Target, opts Options) (rep *report.Report, err error) {
+	// Scans run on worker goroutines (see runner), where a panic would end
+	// the process with a stack trace: it is an internal error instead.
+	defer func() {
+		if v := recover(); v != nil {
+			rep, err = nil, &model.InternalError{Msg: panicText(v)}
+		}
+	}()
 	name := t.Path
 	if name == "-" {
 		name = "stdin"

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
 // MaxValueSize bounds one value a built-in function builds for a policy:
@@ -96,21 +97,8 @@ func rangeCount(from, to, step *ast.Term) int64 {
 	return int64(min(n+1, math.MaxInt64/termCost/2))
 }
 
-// widths are the numbers of a format string: widths and precisions are
-// padding that sprintf writes.
-var widths = regexp.MustCompile(`[0-9]+`)
-
 func estimateSprintf(ops []*ast.Term) int64 {
-	format := termString(ops[0])
-	n := int64(len(format))
-	for _, w := range widths.FindAllString(format, -1) {
-		f, _, err := big.ParseFloat(w, 10, 64, big.ToZero)
-		if err != nil {
-			return math.MaxInt64
-		}
-		x, _ := f.Int64()
-		n += x
-	}
+	n := textpos.FormatWidth(termString(ops[0]))
 	if arr, ok := ops[1].Value.(*ast.Array); ok {
 		arr.Foreach(func(t *ast.Term) { n += int64(len(termString(t))) + termCost })
 	}

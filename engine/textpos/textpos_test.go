@@ -76,3 +76,16 @@ func TestJSONTemplatesTooDeep(t *testing.T) {
 		t.Error("a string that is not a template is not an expression")
 	}
 }
+
+func TestFormatWidth(t *testing.T) {
+	for format, want := range map[string]int64{
+		"%s":           2,
+		"%05d":         9,
+		"%-999999999s": 12 + 999999999,
+		"%99999999999999999999999d%99999999999999999999999d": 1 << 62,
+	} {
+		if got := FormatWidth(format); got != want {
+			t.Errorf("FormatWidth(%q) = %d, want %d", format, got, want)
+		}
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
-	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml/parser"
@@ -14,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/textpos"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
 
@@ -175,26 +174,9 @@ func estimateJoin(args []cty.Value) int64 {
 	return n + count*int64(len(sep))
 }
 
-// widths adds up the numbers in a format string: widths and precisions
-// ("%-999999999s") are padding that format writes.
-var widths = regexp.MustCompile(`[0-9]+`)
-
-func formatCost(format string) int64 {
-	n := int64(len(format))
-	for _, w := range widths.FindAllString(format, -1) {
-		f, _, err := big.ParseFloat(w, 10, 64, big.ToZero)
-		if err != nil {
-			return math.MaxInt64
-		}
-		x, _ := f.Int64()
-		n += x
-	}
-	return n
-}
-
 func estimateFormat(args []cty.Value) int64 {
 	f, _ := knownString(args[0])
-	return formatCost(f) + sizeOfArgs(args[1:])
+	return textpos.FormatWidth(f) + sizeOfArgs(args[1:])
 }
 
 func estimateFormatList(args []cty.Value) int64 {
@@ -207,7 +189,7 @@ func estimateFormatList(args []cty.Value) int64 {
 			scalars += ValueSize(a, MaxValueSize)
 		}
 	}
-	return rows*(formatCost(f)+scalars+elementCost) + sizeOfArgs(args[1:])
+	return rows*(textpos.FormatWidth(f)+scalars+elementCost) + sizeOfArgs(args[1:])
 }
 
 func estimateReplace(args []cty.Value) int64 {

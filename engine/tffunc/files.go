@@ -27,27 +27,16 @@ import (
 // that lead outside root, lexically or through symlinks, before anything is
 // read.
 type confinedFS struct {
-	root     string // absolute, cleaned
-	realRoot string // root with symlinks resolved
-	base     string // absolute moduleDir: where relative paths start
+	root inputfile.Root
+	base string // absolute moduleDir: where relative paths start
 }
 
 func newConfinedFS(root, moduleDir string) *confinedFS {
-	absRoot, err := filepath.Abs(root)
+	base, err := filepath.Abs(moduleDir)
 	if err != nil {
-		absRoot = filepath.Clean(root)
+		base = moduleDir
 	}
-	realRoot, err := filepath.EvalSymlinks(absRoot)
-	if err != nil {
-		realRoot = absRoot
-	}
-	base := moduleDir
-	if !filepath.IsAbs(base) {
-		if b, err := filepath.Abs(base); err == nil {
-			base = b
-		}
-	}
-	return &confinedFS{root: absRoot, realRoot: realRoot, base: filepath.Clean(base)}
+	return &confinedFS{root: inputfile.NewRoot(root), base: filepath.Clean(base)}
 }
 
 // abs makes p absolute against the module directory.
@@ -62,19 +51,16 @@ func (c *confinedFS) abs(p string) string {
 // scanned tree. A path inside root that does not exist (or is a dangling
 // symlink) yields an error wrapping fs.ErrNotExist.
 func (c *confinedFS) resolve(p string) (string, error) {
-	a := c.abs(p)
-	if !inputfile.Within(c.root, a) && !inputfile.Within(c.realRoot, a) {
+	real, err := c.root.Resolve(c.abs(p))
+	switch {
+	case errors.Is(err, inputfile.ErrOutside):
 		return "", fmt.Errorf("%s is outside the scanned directory; file functions may only read files of the configuration", p)
-	}
-	real, err := filepath.EvalSymlinks(a)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("no file exists at %s: %w", p, fs.ErrNotExist)
-		}
-		return "", fmt.Errorf("cannot resolve %s: %w", p, err)
-	}
-	if !inputfile.Within(c.realRoot, real) {
+	case errors.Is(err, inputfile.ErrLeaves):
 		return "", fmt.Errorf("%s resolves to a path outside the scanned directory; file functions may only read files of the configuration", p)
+	case errors.Is(err, fs.ErrNotExist):
+		return "", fmt.Errorf("no file exists at %s: %w", p, fs.ErrNotExist)
+	case err != nil:
+		return "", fmt.Errorf("cannot resolve %s: %w", p, err)
 	}
 	return real, nil
 }

@@ -189,7 +189,11 @@ func estimateFormatList(args []cty.Value) int64 {
 			scalars += ValueSize(a, MaxValueSize)
 		}
 	}
-	return rows*(textpos.FormatWidth(f)+scalars+elementCost) + sizeOfArgs(args[1:])
+	row := textpos.FormatWidth(f) + scalars + elementCost
+	if row > MaxValueSize {
+		return row // and rows times it would overflow
+	}
+	return rows*row + sizeOfArgs(args[1:])
 }
 
 func estimateReplace(args []cty.Value) int64 {

@@ -101,6 +101,7 @@ func TestValueBudget(t *testing.T) {
 		`join("", bigs)`, // 2 GB
 		`format("%999999999d", 1)`,
 		`formatlist("%-9999999s", list)`,
+		`formatlist("%99999999999999999999d%99999999999999999999d", list)`,
 		`setproduct(list, list, list)`,
 		`yamldecode(bomb)`, // a billion laughs
 		`split("", eight)`,

@@ -163,3 +163,31 @@ func TestDiffBaseIsNeverAnOption(t *testing.T) {
 		t.Error("git wrote a file named by --diff-base")
 	}
 }
+
+// TestGivenPathsStayInTheRepository: a waiver or baseline file named on the
+// command line may be anywhere, but one inside the repository that is a
+// symlink out of it is refused.
+func TestGivenPathsStayInTheRepository(t *testing.T) {
+	base := t.TempDir()
+	repo := filepath.Join(base, "repo")
+	dir := writeFiles(t, map[string]string{"main.tf": volumes})
+	if err := os.Rename(dir, repo); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(repo, ".git"), 0o755)
+	secret := filepath.Join(base, "secret.yaml")
+	os.WriteFile(secret, []byte("waivers: []\n"), 0o644)
+	for _, flag := range []string{"--waivers", "--baseline"} {
+		link := filepath.Join(repo, "link"+flag)
+		if err := os.Symlink(secret, link); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := cli(t, "", "scan", repo, flag, link)
+		if code != 2 || !strings.Contains(stderr, "resolves through a symlink to a path outside the repository root") {
+			t.Errorf("%s symlink: exit %d %q", flag, code, stderr)
+		}
+	}
+	if code, _, stderr := cli(t, "", "scan", repo, "--waivers", secret); code == 2 {
+		t.Errorf("a waiver file given outside the repository: %q", stderr)
+	}
+}

@@ -163,6 +163,12 @@ type Resource struct {
 	// configuration sets is known only after apply. An argument the provider
 	// computes (left unset, or null) is in neither (a plan's markers for it
 	// are dropped), so policies judge it by its default in both loaders.
+	// Only true marks are kept: a wholly known value has none (no key in an
+	// object), and a collection known in part holds its elements' marks, a
+	// known element of a list false to keep the others' places
+	// ({"cidr_blocks": [false, true]}). Where HCL knows a list in part, a
+	// provider's plan may mark it true as a whole; lib.unknown reads both
+	// as unknown.
 	Unknown map[string]any
 	// Refs maps a top-level attribute (or nested block type) to the
 	// instance addresses of the resources its expressions refer to,

@@ -53,7 +53,7 @@ var resourceFields = []field[*model.Resource]{
 	{"region", "the region it is placed in, when known", str(func(r *model.Resource) string { return r.Region })},
 	{"actions", "a plan's actions (`create`, `update`, `delete`, `read`, `no-op`); `create` from HCL", func(r *model.Resource) (*ast.Term, error) { return stringList(r.Actions), nil }},
 	{"values", "the planned values (plan) or evaluated arguments (HCL); nested blocks are lists of objects and sensitive values `(sensitive value)`", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Values)) }},
-	{"unknown", "the shape of `values`, true where a value the configuration sets is known only after apply", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Unknown)) }},
+	{"unknown", "the shape of `values`, true where a value the configuration sets is known only after apply; a collection known in part holds its elements' marks (false for a known element); read through `lib.unknown`", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Unknown)) }},
 	{"refs", "attribute → the resource instances its expressions refer to, through locals, module variables and outputs", func(r *model.Resource) (*ast.Term, error) { return stringLists(r.Refs), nil }},
 	{"unresolved", "attribute → what its expressions refer to that leads to no resource instance in the document (a plan's local value, a module not installed)", func(r *model.Resource) (*ast.Term, error) { return stringLists(r.Unresolved), nil }},
 	{"documents", "only where there are some: attribute → the policy document its JSON string, known only after apply, is known to be in part (`value`, with `unknown` marking the parts known only after apply); read through `lib.document`", documentsTerm},

@@ -69,6 +69,18 @@ _unapproved contains {
 	some src in rule.open
 }
 
+# A source known only after apply may be the internet.
+_unapproved contains {
+	"resource": rule.resource, "attribute": attr, "status": "inconclusive",
+	"en": sprintf("the source of the ingress rule on %s (%s) is known only after apply", [range_text(rule), attr]),
+	"ja": sprintf("%sへの受信ルールの送信元（%s）は適用後まで確定しない", [range_text_ja(rule), attr]),
+	"admin": count(admin.admin_ports(rule)) > 0,
+} if {
+	some rule in network.ingress_rules
+	unapproved(rule)
+	some attr in rule.unknown
+}
+
 # unapproved is true for a rule that opens a port that is not one approved
 # public port.
 unapproved(rule) if network.all_protocols(rule)

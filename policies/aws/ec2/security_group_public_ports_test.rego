@@ -82,3 +82,18 @@ test_string_ports_are_numbers_in_the_message if {
 	contains(r.message.en, "port 8080 to 0.0.0.0/0")
 	not contains(r.message.en, "%!")
 }
+
+# A source known only after apply on a port that is not approved is
+# inconclusive, not a pass (cidr_blocks = [var.cidr] with no value).
+test_unknown_source_on_other_ports_is_inconclusive if {
+	g := object.union(sg([object.union(rule(5432, 5432, "tcp", null), {"cidr_blocks": [null]})]), {"unknown": {"ingress": [{"cidr_blocks": [true]}]}})
+	res := security_group_public_ports.deny with input as testing.doc([g]) with data.fiscguard.params as params
+	[[r.status, r.attribute] | some r in res] == [["inconclusive", "ingress[0].cidr_blocks"]]
+	some r in res
+	contains(r.message.en, "port 5432 (ingress[0].cidr_blocks) is known only after apply")
+}
+
+test_unknown_source_on_an_approved_port_passes if {
+	g := object.union(sg([object.union(rule(443, 443, "tcp", null), {"cidr_blocks": [null]})]), {"unknown": {"ingress": [{"cidr_blocks": [true]}]}})
+	count(security_group_public_ports.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
+}

@@ -105,3 +105,24 @@ single_port(rule) if {
 	rule.from_port == rule.to_port
 }
 
+# ports_without returns the port ranges, as [from, to] pairs in order, that
+# rule opens besides the ports listed: its from_port-to_port range cut at
+# each of them, or for a rule that admits all protocols, every port
+# (0-65535) cut likewise.
+ports_without(rule, ports) := _cut(0, 65535, ports) if {
+	all_protocols(rule)
+} else := _cut(rule.from_port, rule.to_port, ports) if {
+	port_protocol(rule)
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+}
+
+_cut(from, to, ports) := [[lo, hi] |
+	some i in numbers.range(0, count(bounds) - 2)
+	lo := bounds[i] + 1
+	hi := bounds[i + 1] - 1
+	lo <= hi
+] if {
+	inside := sort({p | some p in ports; from <= p; p <= to})
+	bounds := array.concat(array.concat([from - 1], inside), [to + 1])
+}

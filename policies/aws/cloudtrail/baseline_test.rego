@@ -36,7 +36,7 @@ test_key_created_in_the_same_plan_passes if {
 		"unknown": {"kms_key_id": true},
 		"refs": {"kms_key_id": ["aws_kms_key.trail"]},
 	})
-	count(baseline.deny) == 0 with input as testing.doc([t])
+	count(baseline.deny) == 0 with input as testing.doc([t, testing.resource("aws_kms_key", "trail", {})])
 }
 
 test_unreferenced_unknown_key_is_inconclusive if {

@@ -20,7 +20,7 @@ test_volume_with_key_from_an_unknown_variable_is_inconclusive if {
 
 test_volume_with_key_from_the_plan_passes if {
 	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"unknown": {"kms_key_id": true}, "refs": {"kms_key_id": ["aws_kms_key.data"]}})
-	count(customer_managed_keys.deny) == 0 with input as testing.doc([v])
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([v, testing.resource("aws_kms_key", "data", {})])
 }
 
 test_database_with_key_arn_passes if {

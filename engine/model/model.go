@@ -155,8 +155,15 @@ type Resource struct {
 	Name     string
 	Index    any
 	Provider string
-	Region   string
-	Actions  []string
+	// Region is where the resource is placed, when known: its own region
+	// argument's value when it sets one (RegionWritten; AWS provider v6),
+	// else its provider configuration's.
+	Region string
+	// RegionWritten is true when the resource sets its own region argument
+	// to a value (which may be unknown, and Region then ""; null leaves the
+	// provider's): its region is not its provider configuration's.
+	RegionWritten bool
+	Actions       []string
 	// Values are the planned after-values (plan) or evaluated attributes (HCL).
 	Values map[string]any
 	// Unknown mirrors the shape of Values, with true where a value the

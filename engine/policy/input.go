@@ -51,6 +51,7 @@ var resourceFields = []field[*model.Resource]{
 	{"index", "the instance key: a number (`count`), a string (`for_each`) or null", func(r *model.Resource) (*ast.Term, error) { return anyTerm(r.Index) }},
 	{"provider", "the key of its provider configuration: `aws`, `aws.tokyo`, `module.m:aws`", str(func(r *model.Resource) string { return r.Provider })},
 	{"region", "the region it is placed in, when known", str(func(r *model.Resource) string { return r.Region })},
+	{"region_written", "true when it sets its own region argument (AWS provider v6) to a value, which may be unknown (null leaves its provider configuration's): `region` is then that argument's", func(r *model.Resource) (*ast.Term, error) { return ast.InternedTerm(r.RegionWritten), nil }},
 	{"actions", "a plan's actions (`create`, `update`, `delete`, `read`, `no-op`); `create` from HCL", func(r *model.Resource) (*ast.Term, error) { return stringList(r.Actions), nil }},
 	{"values", "the planned values (plan) or evaluated arguments (HCL); nested blocks are lists of objects and sensitive values `(sensitive value)`", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Values)) }},
 	{"unknown", "the shape of `values`, true where a value the configuration sets is known only after apply; a collection known in part holds its elements' marks (false for a known element); read through `lib.unknown`", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Unknown)) }},

@@ -142,22 +142,24 @@ one_per_resource(problems, intro) := {_combined(ps, intro) |
 	some _, ps in _reported(problems)
 }
 
-_reported(problems) := {addr: ps |
-	some p in problems
-	addr := p.resource.address
-	ps := _worst(problems, addr)
+# _reported groups the problems by resource, keeping each resource's worst
+# (its failures, else what is inconclusive) in their order. The problems are
+# sorted by address once and cut where the address changes, so a rule with
+# many problems costs n log n, not a pass over them all per resource.
+_reported(problems) := {addr: _worst(ps) |
+	list := [p | some p in problems]
+	keys := sort([[p.resource.address, i] | some i, p in list])
+	starts := array.concat([0], [j | some j, k in keys; j > 0; keys[j - 1][0] != k[0]])
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(keys)])
+	some n, start in starts
+	addr := keys[start][0]
+	ps := [list[k[1]] | some k in array.slice(keys, start, ends[n])]
 }
 
-_worst(problems, addr) := fails if {
-	fails := _of(problems, addr, "fail")
+_worst(ps) := fails if {
+	fails := [p | some p in ps; p.status == "fail"]
 	count(fails) > 0
-} else := _of(problems, addr, "inconclusive")
-
-_of(problems, addr, status) := [p |
-	some p in problems
-	p.resource.address == addr
-	p.status == status
-]
+} else := [p | some p in ps; p.status == "inconclusive"]
 
 _combined(ps, intro) := _result(
 	ps[0].resource, _distinct([p.attribute | some p in ps]), ps[0].status,

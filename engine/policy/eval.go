@@ -93,7 +93,7 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 	}
 	ctx, cancel := context.WithTimeout(ctx, q.timeout)
 	defer cancel()
-	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(asTerm))
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("policy evaluation took longer than %s and was stopped: a policy is too costly for this input", q.timeout)
 	}
@@ -105,36 +105,48 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 	}
 	var out []rule.Result
 	for i, r := range q.rules {
-		set, ok := rs[0].Bindings[fmt.Sprintf("r%d", i)].([]any)
-		if !ok {
+		var set ast.Set
+		if t, ok := rs[0].Bindings[fmt.Sprintf("r%d", i)].(*ast.Term); ok {
+			set, _ = t.Value.(ast.Set)
+		}
+		if set == nil {
 			return nil, fmt.Errorf("rule %s: deny is not a set", r.ID)
 		}
-		for _, v := range set {
+		err := set.Iter(func(v *ast.Term) error {
 			res, err := decodeResult(r, v)
-			if err != nil {
-				return nil, err
-			}
 			out = append(out, res)
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
 }
 
+// asTerm hands OPA's result values over as they are: decodeResult reads
+// them directly, without converting thousands of results to Go values
+// first.
+func asTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
+
 // decodeResult reads one deny value, as built by data.fiscguard.lib.fail or
 // .inconclusive (a bare string message is accepted for Conftest-style rules).
-func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
+func decodeResult(r *rule.Rule, v *ast.Term) (rule.Result, error) {
 	res := rule.Result{Rule: r, Status: rule.StatusFail}
-	obj, ok := v.(map[string]any)
+	obj, ok := v.Value.(ast.Object)
 	if !ok {
 		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", r.ID, v)
 	}
-	str := func(k string) string { s, _ := obj[k].(string); return s }
+	str := func(k string) string { return stringOf(obj.Get(ast.InternedTerm(k))) }
 	strs := func(k string) []string {
-		vs, _ := obj[k].([]any)
+		vs, ok := termValue(obj.Get(ast.InternedTerm(k))).(*ast.Array)
+		if !ok {
+			return nil
+		}
 		var out []string
-		for _, v := range vs {
-			if s, ok := v.(string); ok {
-				out = append(out, s)
+		for i := range vs.Len() {
+			if s, ok := vs.Elem(i).Value.(ast.String); ok {
+				out = append(out, string(s))
 			}
 		}
 		return out
@@ -153,17 +165,30 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 		}
 		res.Status = s
 	}
-	switch m := obj["message"].(type) {
-	case string:
-		res.Message = i18n.Text{En: m}
-	case map[string]any:
-		res.Message.En, _ = m["en"].(string)
-		res.Message.Ja, _ = m["ja"].(string)
+	switch m := termValue(obj.Get(ast.InternedTerm("message"))).(type) {
+	case ast.String:
+		res.Message = i18n.Text{En: string(m)}
+	case ast.Object:
+		res.Message = i18n.Text{En: stringOf(m.Get(ast.InternedTerm("en"))), Ja: stringOf(m.Get(ast.InternedTerm("ja")))}
 	}
 	if res.Message.En == "" {
 		res.Message.En = r.Title.En
 	}
 	return res, nil
+}
+
+// termValue is t's value, nil for no term.
+func termValue(t *ast.Term) ast.Value {
+	if t == nil {
+		return nil
+	}
+	return t.Value
+}
+
+// stringOf is t's string, "" when t is not one.
+func stringOf(t *ast.Term) string {
+	s, _ := termValue(t).(ast.String)
+	return string(s)
 }
 
 // inputValue converts the document into the OPA input value directly,

@@ -1,10 +1,16 @@
 package scan
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/plan"
+	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/fixtures/synth"
 )
@@ -35,5 +41,45 @@ func TestSyntheticViolationRates(t *testing.T) {
 				t.Errorf("%.2f findings per resource, want %.1f to %.1f", rate, tt.min, tt.max)
 			}
 		})
+	}
+}
+
+// TestSharesOfRulesAgree: evaluating the rules in several concurrent
+// shares gives exactly the results of one evaluation of them all.
+func TestSharesOfRulesAgree(t *testing.T) {
+	lib := loadLibrary(t)
+	doc, err := plan.Load("plan.json", synth.ManyFindings(400))
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := lib.Params.Resolve(rule.Strict, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, n := range []int{1, 2, 5} {
+		q, err := lib.Policies.Prepare(context.Background(), policy.Options{Profile: rule.Strict, Params: params, Parallel: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, err := q.Eval(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range results {
+			got = append(got, fmt.Sprintf("%s %s %s %s %v %s", r.Rule.ID, r.Address, r.Attribute, r.Status, r.Attributes, r.Message.Ja))
+		}
+		sort.Strings(got)
+		if n == 1 {
+			want = got
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d shares: %d results, one evaluation %d", n, len(got), len(want))
+		}
+	}
+	if len(want) < 400 {
+		t.Errorf("%d results on the many-findings plan", len(want))
 	}
 }

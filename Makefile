@@ -5,7 +5,7 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench lint rego-test sarif-validate clean docs browser-test screenshot
+.PHONY: build test e2e run bench release lint rego-test sarif-validate clean docs browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -39,6 +39,13 @@ bench: build $(CONFTEST)
 # conftest v0.71.1, for make bench only (go install, from the Go module proxy)
 $(CONFTEST):
 	GOBIN=$(CURDIR)/bin/tools $(GO) install github.com/open-policy-agent/conftest@v0.71.1
+
+## release: static, stripped binaries for every platform in $(DIST)/ with SHA256SUMS, stamped like
+## make build (a release: make release VERSION=1.2.0, as .github/workflows/release.yml does on a tag)
+PLATFORMS ?= linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+DIST      ?= dist
+release:
+	scripts/release.sh '$(DIST)' '$(LDFLAGS)' $(PLATFORMS)
 
 ## docs: regenerate docs/policies.md and docs/fisc-coverage.md from the policy library (a test fails when they are stale)
 docs:
@@ -84,4 +91,4 @@ node_modules: package.json package-lock.json
 	@touch node_modules
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

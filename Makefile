@@ -1,11 +1,16 @@
 # fiscguard: make build | test | e2e | run | bench | lint
 GO      ?= go
 BIN     := bin/fiscguard
-VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-LDFLAGS := -s -w -X github.com/fiscguard/fiscguard/engine/scan.Version=$(VERSION)
+# The version, commit and date fiscguard version reports (engine/version);
+# the date is the commit's, so the same commit builds the same binary.
+VERSION ?= 0.1.0-dev
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+DATE    ?= $(shell git log -1 --format=%cI 2>/dev/null)
+VERSIONPKG := github.com/fiscguard/fiscguard/engine/version
+LDFLAGS := -s -w -X $(VERSIONPKG).version=$(VERSION) -X $(VERSIONPKG).commit=$(COMMIT) -X $(VERSIONPKG).date=$(DATE)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench release lint rego-test sarif-validate clean docs browser-test screenshot
+.PHONY: build test e2e run bench release lint rego-test sarif-validate clean docs tfschema browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -51,6 +56,10 @@ release:
 docs:
 	$(GO) run ./engine/docs/gendocs docs
 
+## tfschema: regenerate engine/tfschema/aws.json from the AWS provider schema in ../shared and the policy library (a test fails when it is stale)
+tfschema:
+	$(GO) run ./engine/tfschema/gentable
+
 ## browser-test: the HTML evidence report in headless Chromium (apt-get install chromium): no console
 ## errors, nothing loaded, a screenshot that is not blank, and a PDF printed with a page per category
 EVIDENCE_PAGES := $(CURDIR)/bin/evidence-demo.html,$(CURDIR)/bin/evidence-demo-ja.html
@@ -83,8 +92,10 @@ sarif-validate: build node_modules
 	$(BIN) scan $(DEMO) --profile strict --lang ja --format sarif --output bin/demo-strict-ja.sarif || test $$? -eq 1
 	$(BIN) scan engine/scan/testdata/mapped/plan.json --format sarif --output bin/mapped.sarif || test $$? -eq 1
 	$(BIN) scan engine/hclconf/testdata/basic --include-suppressed --format sarif --output bin/hcl.sarif || test $$? -eq 1
-	scripts/validate-sarif.sh bin/demo.sarif bin/demo-strict-ja.sarif bin/mapped.sarif bin/hcl.sarif \
-		engine/report/testdata/sarif_en.golden engine/report/testdata/sarif_ja.golden engine/report/testdata/sarif_waived_en.golden
+	$(BIN) scan engine/runner/testdata/monorepo --repo-root engine/runner/testdata/monorepo -o sarif=bin/monorepo.sarif || test $$? -eq 1
+	scripts/validate-sarif.sh bin/demo.sarif bin/demo-strict-ja.sarif bin/mapped.sarif bin/hcl.sarif bin/monorepo.sarif \
+		engine/report/testdata/sarif_en.golden engine/report/testdata/sarif_ja.golden engine/report/testdata/sarif_waived_en.golden \
+		engine/report/testdata/set_sarif_en.golden
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -4,27 +4,30 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/fiscguard/fiscguard/engine/baseline"
+	"github.com/fiscguard/fiscguard/engine/runner"
 )
 
 func newBaselineCmd() *cobra.Command {
-	var f scanFlags
 	var output string
 	cmd := &cobra.Command{
-		Use:   "baseline PLAN.json|DIR|-",
+		Use:   "baseline PATH...",
 		Short: "Record the current findings' fingerprints, so that scan --baseline reports only new ones",
 		Example: `  fiscguard baseline ./infra --output .fiscguard-baseline.json
   fiscguard scan ./infra --baseline .fiscguard-baseline.json`,
-		Args: exactArgs(1),
+		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f.recording = true
-			rep, _, err := scanWith(cmd, args[0], &f)
+			run, err := newRun(cmd, runner.Baseline, args)
 			if err != nil {
 				return err
 			}
-			return writeOutput(cmd, output, baseline.FromFindings(rep.Findings).Marshal())
+			set, err := run.Scan(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return runner.WriteOutput(cmd.OutOrStdout(), output, baseline.FromFindings(set.Findings()).Marshal())
 		},
 	}
-	addScanFlags(cmd, &f)
+	addSettings(cmd, runner.Baseline)
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the baseline to this file instead of standard output")
 	return cmd
 }

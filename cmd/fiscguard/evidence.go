@@ -13,7 +13,8 @@ import (
 	"github.com/fiscguard/fiscguard/engine/evidence"
 	"github.com/fiscguard/fiscguard/engine/evidence/render"
 	"github.com/fiscguard/fiscguard/engine/i18n"
-	"github.com/fiscguard/fiscguard/engine/scan"
+	"github.com/fiscguard/fiscguard/engine/runner"
+	"github.com/fiscguard/fiscguard/engine/version"
 	"github.com/fiscguard/fiscguard/engine/waiver"
 )
 
@@ -22,7 +23,6 @@ type evidenceFlags struct {
 }
 
 func newEvidenceCmd() *cobra.Command {
-	f := scanFlags{failOn: "low"}
 	var e evidenceFlags
 	cmd := &cobra.Command{
 		Use:   "evidence PLAN.json|DIR|-",
@@ -32,9 +32,9 @@ func newEvidenceCmd() *cobra.Command {
   fiscguard evidence plan.json --format json -o evidence.json
   fiscguard evidence merge repo-a.json repo-b.json --format html -o org.html`,
 		Args: exactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runEvidence(cmd, args[0], f, e) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runEvidence(cmd, args[0], e) },
 	}
-	addInputFlags(cmd, &f)
+	addSettings(cmd, runner.Evidence)
 	addEvidenceOutputFlags(cmd, &e)
 	cmd.Flags().StringVar(&e.name, "name", "", "label of the scanned target in the report, e.g. the repository's name (default: the path scanned)")
 	cmd.AddCommand(newEvidenceMergeCmd())
@@ -59,7 +59,7 @@ func addEvidenceOutputFlags(cmd *cobra.Command, e *evidenceFlags) {
 	cmd.Flags().StringVarP(&e.output, "output", "o", "", "write the report to this file instead of standard output")
 }
 
-func runEvidence(cmd *cobra.Command, target string, f scanFlags, e evidenceFlags) error {
+func runEvidence(cmd *cobra.Command, target string, e evidenceFlags) error {
 	if err := checkEvidenceFormat(e.format); err != nil {
 		return err
 	}
@@ -67,20 +67,28 @@ func runEvidence(cmd *cobra.Command, target string, f scanFlags, e evidenceFlags
 	if err != nil {
 		return err
 	}
-	// Waivers are judged on the day the report records.
-	f.today = at.Format(waiver.DateLayout)
 	stdin := digest.NewReader(cmd.InOrStdin())
-	cmd.SetIn(stdin)
-	rep, opts, err := scanWith(cmd, target, &f)
+	// Waivers are judged on the day the report records.
+	run, err := runner.New(runner.Input{Command: runner.Evidence, Paths: []string{target}, Flags: given(cmd, runner.Evidence),
+		Env: os.Environ(), Stdin: stdin, Today: at.Format(waiver.DateLayout)})
 	if err != nil {
 		return err
 	}
-	trace, err := evidence.NewTrace(rep, evidence.Inputs{Target: target, StdinDigest: stdin.Sum(), Waivers: f.waivers,
-		VarFiles: f.varFiles, Vars: f.vars, Time: at})
+	set, err := run.Scan(cmd.Context())
 	if err != nil {
 		return err
 	}
-	return writeEvidence(cmd, e, evidence.Build(rep, trace, e.name), opts.Lang)
+	if len(set.Reports) != 1 {
+		return fmt.Errorf("%s: holds %d root modules; an evidence report is of one (give its directory)", target, len(set.Reports))
+	}
+	rep := set.Reports[0]
+	in := run.Settings
+	trace, err := evidence.NewTrace(rep, evidence.Inputs{Target: target, StdinDigest: stdin.Sum(), Waivers: in.String("waivers"),
+		VarFiles: in.List("var-file"), Vars: in.List("var"), Time: at})
+	if err != nil {
+		return err
+	}
+	return writeEvidence(cmd, e, evidence.Build(rep, trace, e.name), rep.Lang)
 }
 
 func runEvidenceMerge(cmd *cobra.Command, files []string, e evidenceFlags) error {
@@ -103,7 +111,7 @@ func runEvidenceMerge(cmd *cobra.Command, files []string, e evidenceFlags) error
 		}
 		sources = append(sources, evidence.Source{File: file, Report: r})
 	}
-	merged, err := evidence.Merge(sources, evidence.Tool{Name: "fiscguard", Version: scan.Version}, at)
+	merged, err := evidence.Merge(sources, evidence.Tool{Name: "fiscguard", Version: version.Get().Version}, at)
 	if err != nil {
 		return err
 	}
@@ -122,5 +130,5 @@ func writeEvidence(cmd *cobra.Command, e evidenceFlags, r *evidence.Report, lang
 	if err := render.Write(&buf, e.format, r, lang); err != nil {
 		return err
 	}
-	return writeOutput(cmd, e.output, buf.Bytes())
+	return runner.WriteOutput(cmd.OutOrStdout(), e.output, buf.Bytes())
 }

@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/fiscguard/fiscguard/engine/report"
 )
 
-// Exit codes.
+// Exit codes: the verdict's (report.ExitClean, report.ExitFindings), then
+// the command's own.
 const (
-	exitClean    = 0
-	exitFindings = 1
+	exitClean    = report.ExitClean
+	exitFindings = report.ExitFindings
 	exitError    = 2
 )
 

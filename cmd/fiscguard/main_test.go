@@ -1,12 +1,16 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/report"
 )
 
 // cli runs fiscguard in-process and returns its exit code and outputs.
@@ -32,12 +36,12 @@ func TestExitCodes(t *testing.T) {
 		{"findings", []string{"scan", refsPlan}, 1, ""},
 		{"below threshold", []string{"scan", refsPlan, "--fail-on", "critical"}, 0, ""},
 		{"missing file", []string{"scan", "no-such-plan.json"}, 2, "fiscguard: no-such-plan.json: no such file or directory"},
-		{"directory without Terraform files", []string{"scan", "."}, 2, "no Terraform configuration files (*.tf, *.tf.json) in this directory"},
+		{"directory without Terraform files", []string{"scan", "../../docs"}, 2, "fiscguard: ../../docs: no Terraform configuration files (*.tf, *.tf.json) in this directory or below it"},
 		{"HCL syntax error", []string{"scan", "testdata/broken"}, 2, "fiscguard: cmd/fiscguard/testdata/broken/main.tf:3:"},
 		{"HCL with findings", []string{"scan", hclDir}, 1, ""},
 		{"undeclared --var", []string{"scan", hclDir, "--var", "nope=1"}, 2, `variable "nope" is not declared`},
 		{"missing --var-file", []string{"scan", hclDir, "--var-file", "no.tfvars"}, 2, "no.tfvars: no such file or directory"},
-		{"no argument", []string{"scan"}, 2, "scan takes 1 argument(s)"},
+		{"no argument", []string{"scan"}, 2, "scan takes at least 1 argument(s), got 0"},
 		{"unknown flag", []string{"scan", refsPlan, "--nope"}, 2, "unknown flag: --nope"},
 		{"bad format", []string{"scan", refsPlan, "--format", "xml"}, 2, `unknown format "xml"`},
 		{"bad profile", []string{"scan", refsPlan, "--profile", "lax"}, 2, `--profile: unknown profile "lax"`},
@@ -125,22 +129,50 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestSecretsNeverAppear: sensitive values in plans (canaries) never reach
-// any output.
+// TestSecretsNeverAppear: sensitive values in plans and configurations
+// (canaries) never reach any output format, of scans or evidence reports.
 func TestSecretsNeverAppear(t *testing.T) {
 	for _, f := range scanTargets(t) {
 		if !containsCanary(t, f) {
 			continue
 		}
-		for _, format := range []string{"text", "json", "sarif"} {
-			for _, lang := range []string{"en", "ja"} {
+		for _, lang := range []string{"en", "ja"} {
+			for _, format := range report.Formats {
 				_, out, stderr := cli(t, "", "scan", f, "--format", format, "--lang", lang, "--profile", "strict")
 				if out == "" || strings.Contains(out+stderr, "CANARY") {
 					t.Errorf("%s (%s, %s): a sensitive canary value reached the output", f, format, lang)
 				}
 			}
+			for _, format := range []string{"html", "xlsx", "json", "markdown"} {
+				_, out, stderr := cli(t, "", "evidence", f, "--format", format, "--lang", lang, "--profile", "strict")
+				if out == "" || strings.Contains(unzipped(t, out)+stderr, "CANARY") {
+					t.Errorf("%s (evidence %s, %s): a sensitive canary value reached the output", f, format, lang)
+				}
+			}
 		}
 	}
+}
+
+// unzipped returns the text of every file in a zip archive (an XLSX
+// workbook), or data itself when it is not one.
+func unzipped(t *testing.T, data string) string {
+	t.Helper()
+	zr, err := zip.NewReader(strings.NewReader(data), int64(len(data)))
+	if err != nil {
+		return data
+	}
+	var sb strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(&sb, rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+	}
+	return sb.String()
 }
 
 func TestOutputFile(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,12 +84,12 @@ func TestPoliciesFilters(t *testing.T) {
 		t.Fatal("no policy evidences 運108")
 	}
 	for _, p := range region.Policies {
-		if !strings.HasPrefix(p.ID, "FG-REGION-") || !contains(p.FISC8th, "運108") {
+		if !strings.HasPrefix(p.ID, "FG-REGION-") || !slices.Contains(p.FISC8th, "運108") {
 			t.Errorf("--fisc 運108 listed %s (%v)", p.ID, p.FISC8th)
 		}
 	}
 	for _, p := range listPolicies(t, "--fisc", "実3").Policies {
-		if !contains(p.FISC, "実3") {
+		if !slices.Contains(p.FISC, "実3") {
 			t.Errorf("--fisc 実3 listed %s (%v)", p.ID, p.FISC)
 		}
 	}

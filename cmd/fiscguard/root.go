@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/fiscguard/fiscguard/engine/scan"
+	"github.com/fiscguard/fiscguard/engine/version"
 )
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -18,7 +18,7 @@ embedded Rego policies, each tagged with the FISC items it evidences.
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
 2 usage or input error.`,
-		Version:       scan.Version,
+		Version:       version.Get().Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -28,6 +28,6 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	root.AddCommand(newScanCmd(), newBaselineCmd(), newEvidenceCmd(), newPoliciesCmd(), newExplainCmd(), newTestCmd())
+	root.AddCommand(newScanCmd(), newBaselineCmd(), newEvidenceCmd(), newPoliciesCmd(), newExplainCmd(), newTestCmd(), newVersionCmd())
 	return root
 }

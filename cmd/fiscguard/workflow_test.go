@@ -153,7 +153,7 @@ func open(rep map[string]any) []string {
 func TestConfigFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"infra/main.tf":   volumes,
-		".fiscguard.yaml": "profile: strict\nfail_on: critical\nlang: ja\nparams:\n  allowed_regions: [ap-northeast-1]\nrules:\n  disable: [FG-REGION-001]\n",
+		".fiscguard.yaml": "profile: strict\nfail_on: critical\nlang: ja\nparams:\n  allowed_regions: [ap-northeast-1]\nskip_check: [FG-REGION-001]\n",
 	})
 	code, rep, _ := summaryOf(t, filepath.Join(dir, "infra"))
 	if code != 0 || rep["profile"] != "strict" || rep["lang"] != "ja" || rep["fail_on"] != "critical" {
@@ -169,10 +169,12 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("flags override: exit %d", code)
 	}
 	tests := []struct{ config, want string }{
-		{"profile: strict\nfailon: high\n", ".fiscguard.yaml:2:1: unknown key \"failon\""},
+		{"profile: strict\nfailon: high\n", ".fiscguard.yaml:2:1: unknown key \"failon\" (did you mean \"fail_on\"?)"},
+		{"fail-on: high\n", ".fiscguard.yaml:1:1: unknown key \"fail-on\" (did you mean \"fail_on\"?)"},
+		{"skip_check: [FG-EC2-002, FG-NOPE-*]\n", ".fiscguard.yaml:1:26: skip_check: \"FG-NOPE-*\" names no rule"},
 		{"fail_on: urgent\n", ".fiscguard.yaml:1:10: fail_on: unknown severity"},
 		{"params:\n  allowed_region: [x]\n", ".fiscguard.yaml:2:19: params.allowed_region: unknown parameter"},
-		{"rules:\n  enable: [FG-NOPE-001]\n", ".fiscguard.yaml:2:12: rules.enable: unknown rule \"FG-NOPE-001\""},
+		{"check: [FG-NOPE-001]\n", ".fiscguard.yaml:1:9: check: \"FG-NOPE-001\" names no rule"},
 		{"profile: 3\n", ".fiscguard.yaml:1:10: profile: unknown profile"},
 	}
 	for _, tt := range tests {

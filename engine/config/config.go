@@ -1,5 +1,7 @@
-// Package config reads .fiscguard.yaml, the settings a repository or a
-// platform team fixes for every scan; command-line flags override it.
+// Package config holds the settings of the scanning commands and where
+// each comes from: a flag given on the command line, else the environment
+// (FISCGUARD_<FLAG>), else .fiscguard.yaml, the settings a repository or a
+// platform team fixes for every scan, else the default.
 package config
 
 import (
@@ -8,38 +10,45 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
 
-	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
-	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
 
 // FileNames are the names Find looks for, in order.
 var FileNames = []string{".fiscguard.yaml", ".fiscguard.yml"}
 
-// Config is a parsed configuration file. Paths in it are relative to the
-// file's directory and are returned resolved.
+// Config is a parsed configuration file: a field per Setting with a Key
+// (settings_test checks that they agree), and the policies' parameters.
+// Paths in the file are relative to its directory and are returned
+// resolved.
 type Config struct {
-	Profile   string         `yaml:"profile"`
-	Edition   string         `yaml:"edition"`
-	Lang      string         `yaml:"lang"`
-	FailOn    string         `yaml:"fail_on"`
-	Params    map[string]any `yaml:"params"`
-	Rules     Rules          `yaml:"rules"`
-	PolicyDir []string       `yaml:"policy_dirs"`
-	Waivers   string         `yaml:"waivers"`
-	Baseline  string         `yaml:"baseline"`
+	Profile           string         `yaml:"profile"`
+	Edition           string         `yaml:"edition"`
+	Lang              string         `yaml:"lang"`
+	Check             []string       `yaml:"check"`
+	SkipCheck         []string       `yaml:"skip_check"`
+	SkipPath          []string       `yaml:"skip_path"`
+	PolicyDirs        []string       `yaml:"policy_dirs"`
+	Waivers           string         `yaml:"waivers"`
+	FailOn            string         `yaml:"fail_on"`
+	Severity          string         `yaml:"severity"`
+	Baseline          string         `yaml:"baseline"`
+	ChangedOnly       bool           `yaml:"changed_only"`
+	DiffBase          string         `yaml:"diff_base"`
+	Format            string         `yaml:"format"`
+	Output            []string       `yaml:"output"`
+	IncludeSuppressed bool           `yaml:"include_suppressed"`
+	Quiet             bool           `yaml:"quiet"`
+	NoColor           bool           `yaml:"no_color"`
+	Params            map[string]any `yaml:"params"`
 
 	// Path is the file the configuration came from.
 	Path string `yaml:"-"`
 	file *yamlfile.File
-}
-
-// Rules enables or disables rules by ID; with enable, only those run.
-type Rules struct {
-	Enable  []string `yaml:"enable"`
-	Disable []string `yaml:"disable"`
 }
 
 // Find looks for a configuration file in start (a file's directory, or a
@@ -67,8 +76,10 @@ func Find(start string) (string, error) {
 	}
 }
 
-// Load reads and checks a configuration file: an unknown key, a value of
-// the wrong type or an unknown setting is an error at its line.
+// Load reads a configuration file: an unknown key (with the key meant, when
+// it is misspelt) or a value of the wrong type is an error at its line.
+// Values are checked where they are used, so an error names the source the
+// value came from.
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -81,46 +92,70 @@ func Load(path string) (*Config, error) {
 	var c Config
 	f, err := yamlfile.Decode(path, data, &c)
 	if err != nil {
-		return nil, err
+		return nil, withReplacement(err)
 	}
 	c.Path, c.file = path, f
-	if err := c.check(); err != nil {
-		return nil, err
-	}
 	dir := filepath.Dir(path)
-	for i, d := range c.PolicyDir {
-		c.PolicyDir[i] = resolve(dir, d)
+	v := reflect.ValueOf(&c).Elem()
+	for _, s := range Settings {
+		if !s.Path || s.Key == "" {
+			continue
+		}
+		field := fieldByKey(v, s.Key)
+		switch field.Kind() {
+		case reflect.String:
+			field.SetString(resolve(dir, field.String(), s.Name == "output"))
+		case reflect.Slice:
+			for i := range field.Len() {
+				e := field.Index(i)
+				e.SetString(resolve(dir, e.String(), s.Name == "output"))
+			}
+		}
 	}
-	c.Waivers, c.Baseline = resolve(dir, c.Waivers), resolve(dir, c.Baseline)
 	return &c, nil
 }
 
-func resolve(dir, p string) string {
-	if p == "" || filepath.IsAbs(p) {
-		return p
+// value is the file's value of a setting, and whether the file gives it.
+func (c *Config) value(s *Setting) (any, bool) {
+	if c == nil || s.Key == "" {
+		return nil, false
 	}
-	return filepath.Join(dir, p)
+	field := fieldByKey(reflect.ValueOf(c).Elem(), s.Key)
+	if !field.IsValid() || field.IsZero() {
+		return nil, false
+	}
+	return field.Interface(), true
 }
 
-func (c *Config) check() error {
-	checks := []struct {
-		key, value string
-		parse      func(string) error
-	}{
-		{"profile", c.Profile, func(s string) error { _, err := rule.ParseProfile(s); return err }},
-		{"fail_on", c.FailOn, func(s string) error { _, err := rule.ParseSeverity(s); return err }},
-		{"lang", c.Lang, func(s string) error { _, err := i18n.ParseLang(s); return err }},
-		{"edition", c.Edition, func(s string) error { _, err := rule.ParseEdition(s); return err }},
-	}
-	for _, ch := range checks {
-		if ch.value == "" {
-			continue
-		}
-		if err := ch.parse(ch.value); err != nil {
-			return c.file.Errorf("$."+ch.key, "%s: %v", ch.key, err)
+// fieldByKey is the field of a Config whose yaml tag is key.
+func fieldByKey(v reflect.Value, key string) reflect.Value {
+	t := v.Type()
+	for i := range t.NumField() {
+		if t.Field(i).Tag.Get("yaml") == key {
+			return v.Field(i)
 		}
 	}
-	return nil
+	return reflect.Value{}
+}
+
+// outputFormat is the FORMAT= prefix of an output, which is not a path.
+var outputFormat = regexp.MustCompile(`^[a-z]+=`)
+
+// resolve makes a path relative to the file's directory; an output's path
+// follows its FORMAT= prefix, and a bare format name is no path.
+func resolve(dir, p string, output bool) string {
+	prefix := ""
+	if output {
+		if m := outputFormat.FindString(p); m != "" {
+			prefix, p = m, p[len(m):]
+		} else if !strings.ContainsAny(p, `./\`) {
+			return p
+		}
+	}
+	if p == "" || filepath.IsAbs(p) {
+		return prefix + p
+	}
+	return prefix + filepath.Join(dir, p)
 }
 
 // ParamError reports a problem with params.NAME at its line.
@@ -128,7 +163,29 @@ func (c *Config) ParamError(name string, err error) error {
 	return c.file.Errorf("$.params."+name, "params.%s: %v", name, err)
 }
 
-// RuleError reports an unknown rule ID in rules.enable or rules.disable.
-func (c *Config) RuleError(list string, i int, id string) error {
-	return c.file.Errorf(fmt.Sprintf("$.rules.%s[%d]", list, i), "rules.%s: unknown rule %q", list, id)
+// errorf reports a problem with the value at path ($.fail_on, $.check[1]).
+func (c *Config) errorf(path, format string, args ...any) error {
+	return c.file.Errorf(path, format, args...)
+}
+
+// replaced names the keys of earlier versions and what took their place.
+var replaced = map[string]string{
+	"rules": "rules.enable and rules.disable were replaced by check and skip_check (rule IDs, FISC IDs or globs)",
+}
+
+// withReplacement adds to an unknown-key error what replaced the key, when
+// it is one that earlier versions read.
+func withReplacement(err error) error {
+	var ie *model.InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	for key, hint := range replaced {
+		if strings.HasPrefix(ie.Msg, fmt.Sprintf("unknown key %q", key)) {
+			out := *ie
+			out.Msg = fmt.Sprintf("unknown key %q: %s", key, hint)
+			return &out
+		}
+	}
+	return err
 }

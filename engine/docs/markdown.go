@@ -22,11 +22,8 @@ func (l *Library) Policies() []byte {
 		"See [fisc-coverage.md](fisc-coverage.md) for the view by FISC item.\n\n", len(l.Rules))
 	fmt.Fprintf(&b, "全%d件。各ポリシーには現行版（実/統）と第8版追補改訂（運）のFISC項目番号と、その対応付けの根拠を付けている。"+
 		"プロファイル `simple` は簡易な管理と厳格な管理の両方で、`strict` は厳格な管理でのみ適用する。FISC項目から見た一覧は [fisc-coverage.md](fisc-coverage.md) を参照。\n\n", len(l.Rules))
-	b.WriteString("| ID | Severity | Profile | FISC | FISC (8th) | Title | タイトル |\n|---|---|---|---|---|---|---|\n")
-	for _, r := range l.Rules {
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Severity, r.Profile,
-			dash(strings.Join(r.FISC, ", ")), dash(strings.Join(r.FISC8th, ", ")), cell(r.Title.En), cell(r.Title.Ja))
-	}
+	b.WriteString(policyTable(l.Rules, "| ID | Severity | Profile | FISC | FISC (8th) | Title | タイトル |\n",
+		func(id string) string { return "#" + strings.ToLower(id) }, i18n.En, i18n.Ja))
 	b.WriteString("\n")
 	for _, r := range l.Rules {
 		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## %s: %s\n\n", strings.ToLower(r.ID), r.ID, r.Title.En)

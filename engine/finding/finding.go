@@ -33,6 +33,9 @@ type Finding struct {
 	// the loader read, sensitive values redacted; nil when there is none.
 	Snippet     []SourceLine
 	Fingerprint string
+	// Target is the path of the target (root module or plan) the finding
+	// was found in, as its report names it.
+	Target string
 	// Waiver, when set, is the exception that suppresses this finding: it
 	// is counted and reported as waived, never as a failure.
 	Waiver *Waiver
@@ -78,7 +81,7 @@ type SourceLine struct {
 }
 
 // Fingerprint hashes what identifies a finding across edits: rule ID,
-// resource address and attribute path, never a line number.
+// resource address (see Qualified) and attribute path, never a line number.
 func Fingerprint(ruleID, address, attribute string) string {
 	h := sha256.New()
 	for _, s := range []string{ruleID, address, attribute} {
@@ -88,10 +91,24 @@ func Fingerprint(ruleID, address, attribute string) string {
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
+// Qualified names a resource across a repository: its address, after the
+// directory of its root module relative to the repository root ("" for the
+// root itself), as Terraform writes a module's subdirectory:
+// infra/prod//aws_s3_bucket.logs. Two root modules of a monorepo that
+// declare the same address so keep distinct fingerprints.
+func Qualified(rootModule, address string) string {
+	if rootModule == "" || rootModule == "." {
+		return address
+	}
+	return rootModule + "//" + address
+}
+
 // FromResults builds findings from policy results, locating each at its
 // subject's source (a resource's attribute, or a provider configuration's
 // region argument), and sorts them by address, rule and attribute.
-func FromResults(doc *model.Document, results []rule.Result) []Finding {
+// rootModule is the directory of the configuration's root module relative
+// to the repository root, "" when it is the root or unknown.
+func FromResults(doc *model.Document, results []rule.Result, rootModule string) []Finding {
 	byAddr := make(map[string]*model.Resource, len(doc.Resources))
 	for i := range doc.Resources {
 		byAddr[doc.Resources[i].Address] = &doc.Resources[i]
@@ -109,7 +126,7 @@ func FromResults(doc *model.Document, results []rule.Result) []Finding {
 			Attribute:   r.Attribute,
 			Attributes:  r.Attributes,
 			Message:     r.Message,
-			Fingerprint: Fingerprint(r.Rule.ID, r.Address, r.Attribute),
+			Fingerprint: Fingerprint(r.Rule.ID, Qualified(rootModule, r.Address), r.Attribute),
 			Owner:       r.Owner,
 		}
 		for _, a := range r.Resources {
@@ -166,6 +183,9 @@ func providerLocation(p *model.Provider, attr string, affected []Affected) *mode
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
+		if a.Target != b.Target {
+			return a.Target < b.Target
+		}
 		if a.Address != b.Address {
 			return a.Address < b.Address
 		}
@@ -179,9 +199,10 @@ func Sort(fs []Finding) {
 	})
 }
 
-// AtOrAbove reports whether f fails the build under threshold: failed
-// (not inconclusive, not waived) findings of that severity or higher.
-func (f *Finding) AtOrAbove(threshold rule.Severity) bool {
+// FailsAt reports whether f fails the build under threshold: it failed
+// (it is not inconclusive), no waiver suppresses it, and its severity is
+// threshold or higher.
+func (f *Finding) FailsAt(threshold rule.Severity) bool {
 	return f.Status == rule.StatusFail && f.Waiver == nil && f.Rule.Severity >= threshold
 }
 

@@ -14,7 +14,7 @@ func TestFingerprintIgnoresLocation(t *testing.T) {
 	res := []rule.Result{{Rule: rl, Address: "aws_s3_bucket.b", Attribute: "acl", Status: rule.StatusFail}}
 	at := func(line int) Finding {
 		doc := &model.Document{Resources: []model.Resource{{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Source: &model.Location{File: "plan.json", Line: line}}}}
-		return FromResults(doc, res)[0]
+		return FromResults(doc, res, "")[0]
 	}
 	a, b := at(10), at(250)
 	if a.Fingerprint != b.Fingerprint || a.Location.Line == b.Location.Line {
@@ -36,6 +36,26 @@ func TestFingerprintIgnoresLocation(t *testing.T) {
 	}
 }
 
+// TestFingerprintNamesTheRootModule: the same address in two root modules
+// of a monorepo is two findings; a repository whose root is the root module
+// keeps the plain address's fingerprint.
+func TestFingerprintNamesTheRootModule(t *testing.T) {
+	rl := &rule.Rule{ID: "FG-S3-001"}
+	doc := &model.Document{Resources: []model.Resource{{Address: "aws_s3_bucket.b"}}}
+	res := []rule.Result{{Rule: rl, Address: "aws_s3_bucket.b", Status: rule.StatusFail}}
+	fp := func(root string) string { return FromResults(doc, res, root)[0].Fingerprint }
+	plain := Fingerprint("FG-S3-001", "aws_s3_bucket.b", "")
+	if fp("") != plain || fp(".") != plain {
+		t.Error("the repository root changes the fingerprint")
+	}
+	if prod, dev := fp("infra/prod"), fp("infra/dev"); prod == dev || prod == plain {
+		t.Errorf("root modules share a fingerprint: %s %s", prod, dev)
+	}
+	if got := Qualified("infra/prod", `module.a["x"].aws_s3_bucket.b`); got != `infra/prod//module.a["x"].aws_s3_bucket.b` {
+		t.Errorf("Qualified = %q", got)
+	}
+}
+
 func TestSortAndThreshold(t *testing.T) {
 	high := &rule.Rule{ID: "FG-B", Severity: rule.High}
 	low := &rule.Rule{ID: "FG-A", Severity: rule.Low}
@@ -48,7 +68,7 @@ func TestSortAndThreshold(t *testing.T) {
 	if fs[0].Rule != low || fs[1].Rule != high || fs[2].Address != "b" {
 		t.Errorf("order: %v %v %v", fs[0], fs[1], fs[2])
 	}
-	if fs[0].AtOrAbove(rule.Medium) || !fs[2].AtOrAbove(rule.High) || fs[1].AtOrAbove(rule.Low) {
+	if fs[0].FailsAt(rule.Medium) || !fs[2].FailsAt(rule.High) || fs[1].FailsAt(rule.Low) {
 		t.Error("threshold: inconclusive findings and lower severities must not fail the build")
 	}
 }
@@ -64,7 +84,7 @@ func TestUncertainInstancesAreInconclusive(t *testing.T) {
 	fs := FromResults(doc, []rule.Result{
 		{Rule: rl, Address: "aws_ebs_volume.maybe", Status: rule.StatusFail, Message: i18n.Text{En: "Volume maybe is not encrypted", Ja: "暗号化されていない"}},
 		{Rule: rl, Address: "aws_ebs_volume.sure", Status: rule.StatusFail, Message: i18n.Text{En: "Volume sure is not encrypted"}},
-	})
+	}, "")
 	if fs[0].Status != rule.StatusInconclusive || fs[1].Status != rule.StatusFail {
 		t.Errorf("statuses %s %s", fs[0].Status, fs[1].Status)
 	}

@@ -146,7 +146,7 @@ func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
 				in.ev.note(fmt.Sprintf("%s: %s could not be evaluated (%s); treated as known only after apply",
-					in.ev.where(expr.Range()), addrs.Join(in.addr, what), strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")))
+					in.ev.where(expr.Range()), addrs.Join(in.addr, what), in.ev.ps.oneLine(d.Summary+": "+d.Detail)))
 				break
 			}
 		}
@@ -391,11 +391,12 @@ func (in *instance) resource(local string) (cty.Value, error) {
 		objs := make([]cty.Value, len(keys))
 		for i, k := range keys {
 			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
-			attrs := e.body(r.body, "")
+			attrs := in.typed(r, k, e.body(r.body, ""), e.locations)
 			if r.mode == "data" {
 				providerData(r.typ, attrs, prov.region)
+				in.policyDocument(r, k, attrs)
 			}
-			objs[i] = in.resourceObject(attrs)
+			objs[i] = in.referenceObject(schemaOf(r), attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.recordInstance(local, k, res)
 			if err := in.setRefs(res, r.body, k, eachTravs); err != nil {

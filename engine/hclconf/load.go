@@ -356,6 +356,7 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 		res.Related, res.Source, res.Locations, res.Extent = res.Source, in.remoteCall, nil, in.remoteCall
 	}
 	res.Values, res.Unknown = toModel(attrs)
+	res.Documents = policyDocuments(attrs)
 	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
 		res.Region = reg
 	}

@@ -672,3 +672,18 @@ module "m" {
 		t.Errorf("provider addresses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNotesNameFilesFromTheRoot: a note quoting a diagnostic that names a
+// file (try's failures do) names it relative to the repository root, never
+// by the machine's absolute path.
+func TestNotesNameFilesFromTheRoot(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+resource "aws_a" "x" {
+  v = try(coalesce(null, ""), tonumber("x"))
+}`})
+	_, _, notes := load(t, dir, Options{})
+	all := strings.Join(notes, "\n")
+	if !strings.Contains(all, "could not be evaluated") || strings.Contains(all, dir) {
+		t.Errorf("notes: %s", all)
+	}
+}

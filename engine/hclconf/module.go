@@ -206,6 +206,12 @@ func (ps *parser) parseFile(path string) (*hcl.File, error) {
 	return f, nil
 }
 
+// oneLine folds a diagnostic's text onto one line, with paths relative to
+// the repository root (HCL names files by the absolute paths it was given).
+func (ps *parser) oneLine(msg string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(msg), " "), ps.root+string(filepath.Separator), "")
+}
+
 // diagError turns the first error diagnostic into a one-line input error.
 func (ps *parser) diagError(diags hcl.Diagnostics) error {
 	for _, d := range diags {
@@ -216,7 +222,7 @@ func (ps *parser) diagError(diags hcl.Diagnostics) error {
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		msg = strings.ReplaceAll(strings.Join(strings.Fields(msg), " "), ps.root+string(filepath.Separator), "")
+		msg = ps.oneLine(msg)
 		if d.Subject != nil {
 			return &model.InputError{File: ps.rel(d.Subject.Filename), Line: d.Subject.Start.Line, Column: d.Subject.Start.Column, Msg: msg}
 		}

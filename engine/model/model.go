@@ -23,26 +23,27 @@ const (
 // so secrets can never reach a finding or an output.
 const Redacted = "(sensitive value)"
 
-// Document is the input to policy evaluation.
+// Document is what a loader makes of a plan or a configuration. Policies
+// see the part of it engine/policy/input.go defines, not these structs.
 type Document struct {
-	Kind             string `json:"kind"`
-	TerraformVersion string `json:"terraform_version,omitempty"`
-	FormatVersion    string `json:"format_version,omitempty"`
+	Kind             string
+	TerraformVersion string
+	FormatVersion    string
 	// Complete is false when Terraform could not plan every change
 	// (deferred changes, -target); Errored is true when planning failed.
-	Complete  bool       `json:"complete"`
-	Errored   bool       `json:"errored"`
-	Providers []Provider `json:"providers"`
-	Resources []Resource `json:"resources"`
+	Complete  bool
+	Errored   bool
+	Providers []Provider
+	Resources []Resource
 	// Modules are the module call instances of an HCL scan, with where each
 	// call is written; plan findings are mapped to source through them.
-	Modules []ModuleCall `json:"-"`
+	Modules []ModuleCall
 	// Variables are a plan's root module variable values, used only to
 	// evaluate its configuration for source locations; never output.
-	Variables map[string]any `json:"-"`
+	Variables map[string]any
 	// Sources are the configuration files a loader read, by the path
 	// locations name them, so outputs can quote the lines findings point at.
-	Sources map[string]*Source `json:"-"`
+	Sources map[string]*Source
 }
 
 // ModuleCall is one instance of a module call.
@@ -61,26 +62,26 @@ type ModuleCall struct {
 // Provider is one provider configuration, keyed as Terraform keys it in the
 // plan's configuration ("aws", "aws.tokyo", "module.m:aws").
 type Provider struct {
-	Key string `json:"key"`
+	Key string
 	// Address is Terraform's provider configuration address, which stays the
 	// same across edits: provider["registry.terraform.io/hashicorp/aws"].tokyo,
 	// or module.m.provider["registry.terraform.io/hashicorp/aws"] in a module.
-	Address string `json:"address"`
-	Name    string `json:"name"`
-	Alias   string `json:"alias,omitempty"`
-	Module  string `json:"module"`
-	Region  string `json:"region,omitempty"`
+	Address string
+	Name    string
+	Alias   string
+	Module  string
+	Region  string
 	// RegionWritten is true when the configuration sets a region argument
 	// (whose value may still be unknown).
-	RegionWritten bool `json:"region_written"`
+	RegionWritten bool
 	// Resources are the addresses of the managed resources the configuration
 	// is in force for, sorted (see LinkProviders).
-	Resources []string `json:"resources"`
+	Resources []string
 	// Source is where the provider block is written, RegionSource where its
 	// region argument is; nil when unknown (an implicit configuration, or a
 	// plan whose configuration was not mapped).
-	Source       *Location `json:"-"`
-	RegionSource *Location `json:"-"`
+	Source       *Location
+	RegionSource *Location
 }
 
 // DefaultRegistry is where a provider's source address points when the
@@ -143,26 +144,26 @@ func (d *Document) LinkProviders() {
 // Resource is one resource instance.
 type Resource struct {
 	// Address is exactly Terraform's instance address, e.g. module.a["x"].aws_s3_bucket.b[0].
-	Address string `json:"address"`
+	Address string
 	// ConfigAddress is the address without instance keys, as configuration
 	// expressions refer to it: module.a.aws_s3_bucket.b.
-	ConfigAddress string `json:"config_address"`
+	ConfigAddress string
 	// Module is the module instance address ("" for the root module).
-	Module   string   `json:"module"`
-	Mode     string   `json:"mode"`
-	Type     string   `json:"type"`
-	Name     string   `json:"name"`
-	Index    any      `json:"index"`
-	Provider string   `json:"provider"`
-	Region   string   `json:"region"`
-	Actions  []string `json:"actions"`
+	Module   string
+	Mode     string
+	Type     string
+	Name     string
+	Index    any
+	Provider string
+	Region   string
+	Actions  []string
 	// Values are the planned after-values (plan) or evaluated attributes (HCL).
-	Values map[string]any `json:"values"`
+	Values map[string]any
 	// Unknown mirrors the shape of Values, with true where a value the
 	// configuration sets is known only after apply. An argument the provider
 	// computes (left unset, or null) is in neither (a plan's markers for it
 	// are dropped), so policies judge it by its default in both loaders.
-	Unknown map[string]any `json:"unknown"`
+	Unknown map[string]any
 	// Refs maps a top-level attribute (or nested block type) to the
 	// instance addresses of the resources its expressions refer to,
 	// followed through locals, module input variables and module outputs
@@ -170,7 +171,7 @@ type Resource struct {
 	// (aws_x.y[count.index] reads as aws_x.y) names the instance with the
 	// referrer's own key when there is one, else every instance (see
 	// addrs.Expansion.Resolve).
-	Refs map[string][]string `json:"refs"`
+	Refs map[string][]string
 	// Unresolved maps an attribute to what its expressions refer to that
 	// leads to no resource instance in the document, written as absolute
 	// references: a local value (a plan does not show locals), a data
@@ -178,20 +179,37 @@ type Resource struct {
 	// was not evaluated. With Refs it tells a value known only after apply
 	// because it is set from something else from one the provider computes
 	// because it is left unset.
-	Unresolved map[string][]string `json:"unresolved"`
-	Source     *Location           `json:"source,omitempty"`
+	Unresolved map[string][]string
+	// Documents holds, for a top-level attribute whose JSON string is known
+	// only after apply, the policy document it is known to be: the json of
+	// an aws_iam_policy_document data source (on the data source itself,
+	// and on every attribute whose value is exactly that json), rendered
+	// from the arguments as far as they are known. Policies read JSON
+	// documents through the lib helpers, which prefer the string.
+	Documents map[string]PolicyDocument
+	Source    *Location
 	// Locations maps attribute paths, as policies name them
 	// ("ingress[0].cidr_blocks"), to where they are written, when known.
-	Locations map[string]*Location `json:"-"`
+	Locations map[string]*Location
 	// Related is where a resource of a remote module is written inside the
 	// module; Source is then the module call in the scanned repository.
-	Related *Location `json:"-"`
+	Related *Location
 	// Extent is the whole block (Source is its first line), when known.
-	Extent *Location `json:"-"`
+	Extent *Location
 	// Uncertain marks a stand-in for instances whose count or for_each is
 	// known only after apply: it may not exist at all, so findings on it are
 	// inconclusive rather than failures.
-	Uncertain bool `json:"-"`
+	Uncertain bool
+}
+
+// PolicyDocument is a JSON policy document known in part. Value is shaped
+// as the JSON decodes, with null where a member, list element or statement
+// is known only after apply (unlike Resource.Values, an unknown member stays,
+// so a condition's keys are known when its values are not). Unknown mirrors
+// Value with true there; it is nil when the whole document is known.
+type PolicyDocument struct {
+	Value   map[string]any `json:"value"`
+	Unknown map[string]any `json:"unknown,omitempty"`
 }
 
 // Locate returns where an attribute path is written: the path itself, else

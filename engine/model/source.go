@@ -123,8 +123,10 @@ func redactFrom(text string, col int, valueStart bool) string {
 
 // SecretName reports whether an argument name is one providers mark
 // sensitive (passwords, secrets, private keys, tokens). A plan redacts these
-// by the provider's schema; HCL has no schema, so names decide, for string
-// values only (flags such as manage_master_user_password stay readable).
+// by the provider's schema, and HCL evaluation by the schema table
+// (engine/tfschema) where it holds the type; names decide elsewhere, for
+// string values only (flags such as manage_master_user_password stay
+// readable).
 func SecretName(name string) bool {
 	n := strings.ToLower(name)
 	for _, s := range []string{"password", "secret", "private_key", "auth_token", "access_token", "api_key", "access_key", "credentials", "passphrase"} {

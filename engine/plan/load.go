@@ -204,6 +204,7 @@ func (b *builder) build() (*model.Document, error) {
 			}
 		}
 	}
+	b.attachDocuments(doc)
 	doc.LinkProviders()
 	return doc, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -170,6 +171,7 @@ type metadata struct {
 	Profile        string            `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
+	Inputs         []string          `json:"inputs"`
 	TitleJa        string            `json:"title_ja"`
 	DescriptionJa  string            `json:"description_ja"`
 	Remediation    string            `json:"remediation"`
@@ -247,6 +249,11 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 	if len(md.ResourceTypes) == 0 {
 		return nil, fmt.Errorf("%s: rule %s: METADATA custom.resource_types is empty", loc, md.ID)
 	}
+	for _, k := range md.Inputs {
+		if k != model.KindPlan && k != model.KindHCL {
+			return nil, fmt.Errorf("%s: rule %s: METADATA custom.inputs lists %q (want %s or %s)", loc, md.ID, k, model.KindPlan, model.KindHCL)
+		}
+	}
 	return &rule.Rule{
 		ID:             md.ID,
 		Title:          i18n.Text{En: ann.Title, Ja: md.TitleJa},
@@ -259,6 +266,7 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 		Profile:        prof,
 		Responsibility: md.Responsibility,
 		ResourceTypes:  md.ResourceTypes,
+		Inputs:         md.Inputs,
 		Package:        pkg,
 		File:           file,
 	}, nil

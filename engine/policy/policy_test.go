@@ -63,6 +63,7 @@ func TestLoadValidatesMetadata(t *testing.T) {
 		{"unknown custom key", map[string]string{"a.rego": module("t.a", goodCustom+"#   colour: red\n", goodBody)}, `unknown field "colour"`},
 		{"bad ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "FG-T-001", "rule one", 1), goodBody)}, `custom.id "rule one" is missing or not like FG-S3-001`},
 		{"no resource types", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "[aws_x]", "[]", 1), goodBody)}, "resource_types is empty"},
+		{"bad input kind", map[string]string{"a.rego": module("t.a", goodCustom+"#   inputs: [state]\n", goodBody)}, `custom.inputs lists "state" (want plan or hcl)`},
 		{"deny without metadata", map[string]string{"a.rego": "package t.a\n\n" + goodBody}, "p/a.rego:1: package t.a defines deny but has no package METADATA"},
 		{"syntax error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n")}, "p/a.rego:"},
 		{"compile error", map[string]string{"a.rego": module("t.a", goodCustom, "deny contains x if {\n\tx := undefined_fn(1)\n}\n")}, "p/a.rego:15:7: undefined function undefined_fn"},
@@ -139,6 +140,7 @@ func TestBadResults(t *testing.T) {
 		{"deny contains \"plain message\" if true\n", "is not an object"},
 		{"deny contains {\"attribute\": \"a\"} if true\n", "has no resource address"},
 		{"deny contains {\"resource\": \"x\", \"status\": \"maybe\"} if true\n", `status "maybe" is not fail or inconclusive`},
+		{"deny contains {\"resource\": \"x\", \"owner\": \"FG-T-001\"} if true\n", "cannot name its own rule as the owner"},
 	}
 	for _, tt := range tests {
 		set := loadOne(t, goodCustom, tt.body)

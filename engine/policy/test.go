@@ -15,8 +15,9 @@ type TestResult struct {
 	Package string
 	Name    string
 	File    string
-	Pass    bool
-	// Fail is true for a test that evaluated to false; Error holds an evaluation error.
+	// Pass is false for a test that evaluated to false or failed with an
+	// error; Error holds that error's text, else "".
+	Pass  bool
 	Error string
 }
 

@@ -68,7 +68,7 @@ func summarize(r *Report) summary {
 		} else {
 			s.Fail++
 		}
-		if f.AtOrAbove(r.FailOn) {
+		if f.FailsAt(r.FailOn) {
 			s.FailedThreshold++
 		}
 		for _, id := range f.Rule.FISCIDs(r.Edition) {
@@ -256,6 +256,15 @@ func editionOf(r *Report) rule.Edition {
 	return rule.EditionCurrent
 }
 
+// shownAddress is a finding's address, after its target's path when the
+// report stands for several targets, whose addresses may repeat.
+func shownAddress(r *Report, f finding.Finding) string {
+	if len(r.Parts) == 0 {
+		return f.Address
+	}
+	return finding.Qualified(f.Target, f.Address)
+}
+
 // cleanPath shows a source path the same way in every format: forward
 // slashes, no "./" or "a/../" detours.
 func cleanPath(p string) string {
@@ -305,6 +314,9 @@ var coverageWords = map[string]i18n.Text{
 	"diffBase":     {En: "%s left out %s whose blocks did not change since %s", Ja: "%s により、%[3]s 以降にブロックが変わっていない %[2]sを除外"},
 	"noSubjects":   {En: "nothing was checked: the input has no resources that rules judge (managed resources not being deleted)", Ja: "何も検査していない。入力に検査対象のリソース（削除されない管理対象リソース）がない"},
 	"allUncovered": {En: "nothing was checked: no rule judges the types of the %s in the input (%s), so the absence of findings does not mean compliance", Ja: "何も検査していない。入力の %sはいずれもルールの対象外の種類（%s）であり、指摘事項がなくても準拠しているとは限らない"},
+	"findingOne":   {En: "%d finding", Ja: "%d 件の指摘事項"},
+	"findingMany":  {En: "%d findings", Ja: "%d 件の指摘事項"},
+	"severity":     {En: "%s left out %s below %s", Ja: "%s により、%[3]s 未満の %[2]sを除外"},
 	"allLeftOut":   {En: "nothing was checked: the filters left out every resource that rules judge", Ja: "何も検査していない。検査対象のリソースはすべて絞り込みで除外された"},
 }
 
@@ -342,6 +354,12 @@ func filterLine(f Filter, lang i18n.Lang, code func(string) string) string {
 		return fmt.Sprintf(w("diffBase").In(lang), code("--diff-base"), n, code(f.Ref))
 	}
 	return fmt.Sprintf(w("changedOnly").In(lang), code("--"+f.Name), n)
+}
+
+// severityLine says what --severity left out.
+func severityLine(r *Report, lang i18n.Lang, code func(string) string) string {
+	w := func(k string) i18n.Text { return coverageWords[k] }
+	return fmt.Sprintf(w("severity").In(lang), code("--severity "+r.Severity.String()), countOf(r.Below, w("findingOne"), w("findingMany"), lang), r.Severity)
 }
 
 // nothingChecked says plainly why a scan checked nothing, or "" when it

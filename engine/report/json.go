@@ -19,19 +19,30 @@ const jsonSchemaVersion = 1
 // attribute; rules by ID; resources by address; by_fisc in natural FISC ID
 // order.
 type jsonReport struct {
-	SchemaVersion int         `json:"schema_version"`
-	Tool          jsonTool    `json:"tool"`
-	Target        jsonTarget  `json:"target"`
-	Profile       string      `json:"profile"` // simple | strict
-	Edition       string      `json:"edition"` // current | 8th: the scheme of every "fisc" field
-	Lang          string      `json:"lang"`    // en | ja
-	FailOn        string      `json:"fail_on"` // critical | high | medium | low
-	Summary       jsonSummary `json:"summary"`
+	SchemaVersion int        `json:"schema_version"`
+	Tool          jsonTool   `json:"tool"`
+	Target        jsonTarget `json:"target"`
+	Profile       string     `json:"profile"` // simple | strict
+	Edition       string     `json:"edition"` // current | 8th: the scheme of every "fisc" field
+	Lang          string     `json:"lang"`    // en | ja
+	FailOn        string     `json:"fail_on"` // critical | high | medium | low | none
+	// Severity is the least severity shown, when --severity leaves some out.
+	Severity string      `json:"severity,omitempty"`
+	Summary  jsonSummary `json:"summary"`
+	// Targets are each target's own summary, when the run scanned several
+	// (root modules, plans); findings and resources then name their target.
+	Targets []jsonTargetSummary `json:"targets,omitempty"`
 	// Rules are the rules evaluated, so a reader can tell a pass from a rule that never ran.
 	Rules     []jsonRule    `json:"rules"`
 	Findings  []jsonFinding `json:"findings"`
 	Resources []Resource    `json:"resources"`
 	Notes     []string      `json:"notes"`
+}
+
+type jsonTargetSummary struct {
+	Target  jsonTarget  `json:"target"`
+	Summary jsonSummary `json:"summary"`
+	Notes   []string    `json:"notes"`
 }
 
 type jsonTool struct {
@@ -71,6 +82,8 @@ type jsonSummary struct {
 	ResourceTypes    int            `json:"resource_types"`
 	TypesNotCovered  []string       `json:"types_not_covered"`
 	Filters          []jsonFilter   `json:"filters"`
+	// BelowSeverity counts the findings --severity left out.
+	BelowSeverity int `json:"findings_below_severity,omitempty"`
 }
 
 // jsonFilter is a resource filter in force: name is changed-only or
@@ -146,6 +159,9 @@ type jsonFinding struct {
 	Location       *jsonLocation `json:"location"`
 	Fingerprint    string        `json:"fingerprint"`
 	Waiver         *jsonWaiver   `json:"waiver"`
+	// Target is the path of the target the finding is in, when the run
+	// scanned several.
+	Target string `json:"target,omitempty"`
 }
 
 // jsonWaiver is the exception a waived finding falls under. kind is inline
@@ -173,49 +189,25 @@ type jsonLocation struct {
 }
 
 func writeJSON(w io.Writer, r *Report) error {
-	s := summarize(r)
 	out := jsonReport{
 		SchemaVersion: jsonSchemaVersion,
 		Tool:          jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
-		Target: jsonTarget{
-			Path:             r.Target.Path,
-			Kind:             r.Target.Kind,
-			TerraformVersion: r.Target.TerraformVersion,
-			FormatVersion:    r.Target.FormatVersion,
-			Complete:         r.Target.Complete,
-			Errored:          r.Target.Errored,
-		},
-		Profile: string(r.Profile),
-		Edition: string(editionOf(r)),
-		Lang:    string(r.Lang),
-		FailOn:  r.FailOn.String(),
-		Summary: jsonSummary{
-			BySeverity: jsonBySeverity{
-				Critical: s.BySeverity[rule.Critical],
-				High:     s.BySeverity[rule.High],
-				Medium:   s.BySeverity[rule.Medium],
-				Low:      s.BySeverity[rule.Low],
-			},
-			ByStatus:         jsonByStatus{Fail: s.Fail, Inconclusive: s.Inconclusive},
-			Waived:           s.Waived,
-			ByFISC:           []jsonFISC{},
-			FailedThreshold:  s.FailedThreshold,
-			Resources:        len(r.Resources),
-			ResourcesChecked: s.Checked,
-			ResourceTypes:    s.Types,
-			TypesNotCovered:  nonNil(s.Uncovered),
-			Filters:          []jsonFilter{},
-		},
-		Rules:     []jsonRule{},
-		Findings:  []jsonFinding{},
-		Resources: sortedResources(r.Resources),
-		Notes:     nonNil(r.Notes),
+		Target:        jsonTargetOf(r.Target),
+		Profile:       string(r.Profile),
+		Edition:       string(editionOf(r)),
+		Lang:          string(r.Lang),
+		FailOn:        r.FailOn.String(),
+		Summary:       jsonSummaryOf(r),
+		Rules:         []jsonRule{},
+		Findings:      []jsonFinding{},
+		Resources:     sortedResources(r.Resources),
+		Notes:         nonNil(r.Notes),
 	}
-	for _, c := range s.ByFISC {
-		out.Summary.ByFISC = append(out.Summary.ByFISC, jsonFISC{ID: c.ID, Title: c.Title, Findings: c.Count})
+	if filtersSeverity(r) {
+		out.Severity = r.Severity.String()
 	}
-	for _, f := range r.Filters {
-		out.Summary.Filters = append(out.Summary.Filters, jsonFilter{Name: f.Name, Ref: f.Ref, ResourcesLeftOut: f.LeftOut})
+	for _, p := range r.Parts {
+		out.Targets = append(out.Targets, jsonTargetSummary{Target: jsonTargetOf(p.Target), Summary: jsonSummaryOf(p), Notes: nonNil(p.Notes)})
 	}
 	counts := map[string]coverage.Counts{}
 	for i := range r.Coverage {
@@ -257,6 +249,9 @@ func writeJSON(w io.Writer, r *Report) error {
 			Remediation:    f.Rule.Remediation.In(r.Lang),
 			Fingerprint:    f.Fingerprint,
 		}
+		if len(r.Parts) > 0 {
+			jf.Target = f.Target
+		}
 		if l := f.Location; l != nil {
 			jf.Location = &jsonLocation{File: cleanPath(l.File), Line: l.Line, Column: l.Column, EndLine: l.EndLine, EndColumn: l.EndColumn}
 		}
@@ -276,6 +271,37 @@ func writeJSON(w io.Writer, r *Report) error {
 	return enc.Encode(out)
 }
 
+func jsonTargetOf(t Target) jsonTarget { return jsonTarget(t) }
+
+func jsonSummaryOf(r *Report) jsonSummary {
+	s := summarize(r)
+	out := jsonSummary{
+		BySeverity: jsonBySeverity{
+			Critical: s.BySeverity[rule.Critical],
+			High:     s.BySeverity[rule.High],
+			Medium:   s.BySeverity[rule.Medium],
+			Low:      s.BySeverity[rule.Low],
+		},
+		ByStatus:         jsonByStatus{Fail: s.Fail, Inconclusive: s.Inconclusive},
+		Waived:           s.Waived,
+		ByFISC:           []jsonFISC{},
+		FailedThreshold:  s.FailedThreshold,
+		Resources:        len(r.Resources),
+		ResourcesChecked: s.Checked,
+		ResourceTypes:    s.Types,
+		TypesNotCovered:  nonNil(s.Uncovered),
+		Filters:          []jsonFilter{},
+		BelowSeverity:    r.Below,
+	}
+	for _, c := range s.ByFISC {
+		out.ByFISC = append(out.ByFISC, jsonFISC{ID: c.ID, Title: c.Title, Findings: c.Count})
+	}
+	for _, f := range r.Filters {
+		out.Filters = append(out.Filters, jsonFilter{Name: f.Name, Ref: f.Ref, ResourcesLeftOut: f.LeftOut})
+	}
+	return out
+}
+
 // sortedResources copies resources sorted by address, with actions never null.
 func sortedResources(in []Resource) []Resource {
 	out := make([]Resource, len(in))
@@ -285,6 +311,11 @@ func sortedResources(in []Resource) []Resource {
 			out[i].Actions = []string{}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Target != out[j].Target {
+			return out[i].Target < out[j].Target
+		}
+		return out[i].Address < out[j].Address
+	})
 	return out
 }

@@ -37,6 +37,14 @@ var mdWords = map[string]i18n.Text{
 	"failTitleOne":    {En: "❌ fiscguard: 1 finding at or above %[2]s", Ja: "❌ fiscguard: %[2]s 以上の違反が %[1]d 件あります"},
 	"passTitle":       {En: "✅ fiscguard: no findings at or above %s", Ja: "✅ fiscguard: %s 以上の違反はありません"},
 	"uncheckedTitle":  {En: "⚠️ fiscguard: nothing was checked", Ja: "⚠️ fiscguard: 何も検査していません"},
+	"notGatedTitle":   {En: "ℹ️ fiscguard: %d failures reported, not gated (--fail-on none)", Ja: "ℹ️ fiscguard: 違反 %d 件を報告（--fail-on none のため判定なし）"},
+	"targets":         {En: "Targets", Ja: "対象"},
+	"target":          {En: "Target", Ja: "対象"},
+	"checkedN":        {En: "Resources checked", Ja: "検査したリソース"},
+	"result":          {En: "Result", Ja: "判定"},
+	"pass":            {En: "✅ pass", Ja: "✅ 合格"},
+	"failed":          {En: "❌ fail", Ja: "❌ 不合格"},
+	"none":            {En: "⚠️ nothing checked", Ja: "⚠️ 検査なし"},
 	"profile":         {En: "Profile", Ja: "プロファイル"},
 	"edition":         {En: "FISC edition", Ja: "FISC版"},
 	"current":         {En: "current edition", Ja: "現行版"},
@@ -103,10 +111,11 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	m.printf("%s\n", mdMarker)
 	m.title(r, &s)
 	m.context(r, &s)
+	m.targets(r)
 	m.counts(r, s)
 	m.fisc(s)
 	m.findings(r, open)
-	m.waived(waived)
+	m.waived(r, waived)
 	m.expiring(r)
 	m.notes(r.Notes)
 	m.printf("\n<sub>%s</sub>\n", mdText(fmt.Sprintf(m.word("footer"), nonEmpty(r.Tool.Version, "dev"), r.FailOn)))
@@ -118,6 +127,8 @@ func writeMarkdown(w io.Writer, r *Report) error {
 // passing.
 func (m *mdWriter) title(r *Report, s *summary) {
 	switch {
+	case r.FailOn == rule.None && s.Fail > 0:
+		m.printf("## %s\n\n", fmt.Sprintf(m.word("notGatedTitle"), s.Fail))
 	case s.FailedThreshold == 1:
 		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitleOne"), 1, r.FailOn))
 	case s.FailedThreshold > 1:
@@ -153,6 +164,29 @@ func (m *mdWriter) context(r *Report, s *summary) {
 	m.printf("- **%s**: %s\n", m.word("coverage"), coverageLine(s, m.lang, mdCode))
 	for _, f := range r.Filters {
 		m.printf("- **%s**: %s\n", m.word("filter"), filterLine(f, m.lang, mdCode))
+	}
+	if filtersSeverity(r) {
+		m.printf("- **%s**: %s\n", m.word("filter"), severityLine(r, m.lang, mdCode))
+	}
+}
+
+// targets gives each target of a run of several its own counts and verdict.
+func (m *mdWriter) targets(r *Report) {
+	if len(r.Parts) == 0 {
+		return
+	}
+	m.printf("\n### %s\n\n| %s | %s | %s | %s | %s | %s |\n| --- | ---: | ---: | ---: | ---: | --- |\n", m.word("targets"),
+		m.word("target"), m.word("fail"), m.word("inconclusive"), m.word("waived"), m.word("checkedN"), m.word("result"))
+	for _, p := range r.Parts {
+		s := summarize(p)
+		result := m.word("pass")
+		switch {
+		case s.FailedThreshold > 0:
+			result = m.word("failed")
+		case s.nothingChecked():
+			result = m.word("none")
+		}
+		m.printf("| %s | %d | %d | %d | %d | %s |\n", mdCode(p.Target.Path), s.Fail, s.Inconclusive, s.Waived, s.Checked, result)
 	}
 }
 
@@ -231,7 +265,7 @@ func (m *mdWriter) findings(r *Report, open []finding.Finding) {
 		for i, f := range g {
 			resource := ""
 			if i == 0 {
-				resource = mdCode(truncate(f.Address, mdMaxCell))
+				resource = mdCode(truncate(shownAddress(r, f), mdMaxCell))
 			}
 			msg := f.Message.In(m.lang)
 			if ids := fiscIDs(r, f.Rule); len(ids) > 0 {
@@ -251,7 +285,7 @@ func (m *mdWriter) findings(r *Report, open []finding.Finding) {
 func byResource(fs []finding.Finding) [][]finding.Finding {
 	var groups [][]finding.Finding
 	for i, f := range fs {
-		if i == 0 || f.Address != fs[i-1].Address {
+		if i == 0 || f.Address != fs[i-1].Address || f.Target != fs[i-1].Target {
 			groups = append(groups, nil)
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], f)
@@ -316,7 +350,7 @@ func (m *mdWriter) rows(rows []string, maxRows, budget int) {
 }
 
 // waived lists waived findings in a collapsed section.
-func (m *mdWriter) waived(waived []finding.Finding) {
+func (m *mdWriter) waived(r *Report, waived []finding.Finding) {
 	if len(waived) == 0 {
 		return
 	}
@@ -327,7 +361,7 @@ func (m *mdWriter) waived(waived []finding.Finding) {
 	for i, f := range waived {
 		w := f.Waiver
 		rows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n",
-			mdCode(f.Rule.ID), mdCode(truncate(f.Address, mdMaxCell)), mdCell(w.Reason), mdCell(w.Owner), mdCell(w.Ticket), mdCell(w.Expires))
+			mdCode(f.Rule.ID), mdCode(truncate(shownAddress(r, f), mdMaxCell)), mdCell(w.Reason), mdCell(w.Owner), mdCell(w.Ticket), mdCell(w.Expires))
 	}
 	m.rows(rows, mdMaxWaived, mdWaivedBudget)
 	m.printf("\n</details>\n")

@@ -4,6 +4,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/coverage"
@@ -21,7 +22,13 @@ type Report struct {
 	// Edition selects the FISC numbering shown (the current one when unset).
 	Edition rule.Edition
 	Lang    i18n.Lang
-	FailOn  rule.Severity
+	// FailOn is the least severity of a failed finding that fails the scan
+	// (rule.None: nothing does).
+	FailOn rule.Severity
+	// Severity is the least severity of the findings shown (zero: all);
+	// Below counts the findings it left out.
+	Severity rule.Severity
+	Below    int
 	// Rules are the rules evaluated in this scan, sorted by ID.
 	Rules []*rule.Rule
 	// Coverage is every rule's pass record over the whole input, sorted by
@@ -50,6 +57,10 @@ type Report struct {
 	// Today is the date waivers are judged on (YYYY-MM-DD), set by the
 	// caller so output stays reproducible.
 	Today string
+	// Parts are the reports of each target when this one stands for a run
+	// of several (see Set): its findings, resources, filters and notes are
+	// theirs together, each naming its target.
+	Parts []*Report
 }
 
 // Tool identifies fiscguard in outputs.
@@ -101,6 +112,9 @@ type Resource struct {
 	Checked   bool            `json:"checked"`
 	LeftOutBy string          `json:"left_out_by"`
 	Source    *model.Location `json:"source,omitempty"`
+	// Target is the path of the target holding the resource, when a report
+	// stands for several.
+	Target string `json:"target,omitempty"`
 }
 
 // Subject reports whether the resource is what policies judge: managed
@@ -126,7 +140,7 @@ const (
 )
 
 // Formats lists the output formats by name.
-var Formats = []string{"text", "json", "sarif", "markdown"}
+var Formats = []string{"text", "json", "sarif", "markdown", "junit", "github"}
 
 // Options tune a writer.
 type Options struct {
@@ -135,6 +149,9 @@ type Options struct {
 	// IncludeSuppressed puts waived findings into SARIF, with suppressions;
 	// by default SARIF leaves them out.
 	IncludeSuppressed bool
+	// Quiet keeps text and github output to failures: nothing else, and
+	// nothing at all when there are none.
+	Quiet bool
 }
 
 // Write writes r in the named format.
@@ -148,6 +165,10 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 		return writeSARIF(w, r, opts)
 	case "markdown":
 		return writeMarkdown(w, r)
+	case "junit":
+		return writeJUnit(w, r)
+	case "github":
+		return writeGitHub(w, r, opts)
 	}
-	return fmt.Errorf("unknown format %q (want text, json, sarif or markdown)", format)
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

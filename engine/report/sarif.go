@@ -163,6 +163,8 @@ type sarifResultProperties struct {
 	Attributes []string `json:"attributes"`
 	Resources  []string `json:"resources"`
 	FISC       []string `json:"fisc"`
+	// Target is the result's target in a run of several.
+	Target string `json:"target,omitempty"`
 }
 
 // maxAffectedLocations bounds the related locations of one result.
@@ -225,6 +227,8 @@ type sarifRunProperties struct {
 	Lang    string      `json:"lang"`
 	FailOn  string      `json:"fail_on"`
 	Target  sarifTarget `json:"target"`
+	// Targets are the targets of a run of several (root modules, plans).
+	Targets []sarifTarget `json:"targets,omitempty"`
 }
 
 type sarifTarget struct {
@@ -267,7 +271,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			Rules:           make([]sarifRule, 0, len(rules)),
 		}},
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
-		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target)},
+		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target, len(r.Parts) > 0)},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 			srcRoot: {Description: &sarifMessage{Text: "The repository root; relative URIs resolve against it."}},
 		},
@@ -279,14 +283,11 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			Edition: string(editionOf(r)),
 			Lang:    string(r.Lang),
 			FailOn:  r.FailOn.String(),
-			Target: sarifTarget{
-				Path:             r.Target.Path,
-				Kind:             r.Target.Kind,
-				TerraformVersion: r.Target.TerraformVersion,
-				Complete:         r.Target.Complete,
-				Errored:          r.Target.Errored,
-			},
+			Target:  sarifTargetOf(r.Target),
 		},
+	}
+	for _, p := range r.Parts {
+		run.Properties.Targets = append(run.Properties.Targets, sarifTargetOf(p.Target))
 	}
 	for _, n := range r.Notes {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
@@ -306,6 +307,10 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifTargetOf(t Target) sarifTarget {
+	return sarifTarget{Path: t.Path, Kind: t.Kind, TerraformVersion: t.TerraformVersion, Complete: t.Complete, Errored: t.Errored}
 }
 
 func sarifRuleFor(r *Report, rl *rule.Rule) sarifRule {
@@ -421,21 +426,30 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 		msg += " FISC: " + strings.Join(ids, ", ") + "."
 	}
 	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
-	loc.PhysicalLocation = physicalLocation(f.Location, r.Target)
+	tg := r.Target
+	if len(r.Parts) > 0 {
+		tg = Target{Path: f.Target, Kind: model.KindHCL}
+		for _, p := range r.Parts {
+			if p.Target.Path == f.Target {
+				tg = p.Target
+			}
+		}
+	}
+	loc.PhysicalLocation = physicalLocation(f.Location, tg)
 	var suppressions []sarifSuppression
 	if f.Waiver != nil {
-		suppressions = []sarifSuppression{suppressionFor(f.Waiver, r.Target)}
+		suppressions = []sarifSuppression{suppressionFor(f.Waiver, tg)}
 	}
 	var related []sarifRelated
 	if f.Related != nil && f.Related.File != "" {
-		related = []sarifRelated{{ID: 1, PhysicalLocation: physicalLocation(f.Related, r.Target), Message: sarifMessage{Text: sarifWords["related"].In(r.Lang) + f.Address}}}
+		related = []sarifRelated{{ID: 1, PhysicalLocation: physicalLocation(f.Related, tg), Message: sarifMessage{Text: sarifWords["related"].In(r.Lang) + f.Address}}}
 	}
 	for _, a := range f.Affected {
 		if len(related) == maxAffectedLocations {
 			break
 		}
 		if a.Location != nil && a.Location.File != "" {
-			related = append(related, sarifRelated{ID: len(related) + 1, PhysicalLocation: physicalLocation(a.Location, r.Target), Message: sarifMessage{Text: sarifWords["affected"].In(r.Lang) + a.Address}})
+			related = append(related, sarifRelated{ID: len(related) + 1, PhysicalLocation: physicalLocation(a.Location, tg), Message: sarifMessage{Text: sarifWords["affected"].In(r.Lang) + a.Address}})
 		}
 	}
 	return sarifResult{
@@ -455,8 +469,17 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 			Attributes: nonNil(attributesOf(f)),
 			Resources:  nonNil(affectedAddresses(f)),
 			FISC:       nonNil(ids),
+			Target:     shownTarget(r, f),
 		},
 	}
+}
+
+// shownTarget is a finding's target when the report stands for several.
+func shownTarget(r *Report, f finding.Finding) string {
+	if len(r.Parts) == 0 {
+		return ""
+	}
+	return f.Target
 }
 
 // suppressionFor describes a waiver as a SARIF suppression.
@@ -513,11 +536,12 @@ func artifactLocation(file string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: srcRoot}
 }
 
-// automationID names the run's category after the scanned root module, so
-// several roots in one repository don't replace each other's alerts.
-func automationID(tg Target) string {
+// automationID names the run's category after the scanned root module (or
+// the directory a run of several has in common), so several roots in one
+// repository don't replace each other's alerts.
+func automationID(tg Target, several bool) string {
 	p := cleanPath(tg.Path)
-	if tg.Kind == model.KindPlan {
+	if tg.Kind == model.KindPlan && !several {
 		p = path.Dir(p)
 	}
 	if tg.Path == "" || tg.Path == "-" || p == "." || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "..") || strings.Contains(p, ":") {

@@ -299,7 +299,7 @@ func TestAutomationID(t *testing.T) {
 		{Target{Path: "../other", Kind: model.KindHCL}, "fiscguard/"},
 	}
 	for _, tt := range tests {
-		if got := automationID(tt.target); got != tt.want {
+		if got := automationID(tt.target, false); got != tt.want {
 			t.Errorf("automationID(%+v) = %q, want %q", tt.target, got, tt.want)
 		}
 	}

@@ -55,6 +55,11 @@ var labels = map[string]i18n.Text{
 	"failAll":        {En: "fail: every failure is at or above --fail-on %s", Ja: "不合格（すべての違反が --fail-on %s 以上）"},
 	"failSomeOne":    {En: "fail: %[2]d of the failures is at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が --fail-on %[1]s 以上）"},
 	"failSomeMany":   {En: "fail: %[2]d of the failures are at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が --fail-on %[1]s 以上）"},
+	"notGated":       {En: "not gated (--fail-on none): %d failures reported", Ja: "判定なし（--fail-on none）：違反 %d 件を報告"},
+	"targets":        {En: "%d targets", Ja: "対象 %d 件"},
+	"targetPass":     {En: "pass", Ja: "合格"},
+	"targetFail":     {En: "fail", Ja: "不合格"},
+	"targetNone":     {En: "nothing checked", Ja: "検査なし"},
 	"warning":        {En: "WARNING", Ja: "警告"},
 }
 
@@ -101,6 +106,10 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	t := &textWriter{w: w, lang: r.Lang, color: opts.Color}
 	s := summarize(r)
 	open, waived := splitWaived(r.Findings)
+	if opts.Quiet {
+		t.quiet(r, &s, open)
+		return t.err
+	}
 	t.findings(r, &s, open)
 	t.waived(waived)
 	t.summary(r, &s)
@@ -139,7 +148,7 @@ func (t *textWriter) findings(r *Report, s *summary, open []finding.Finding) {
 			t.paint(severityColor[f.Rule.Severity], pad(t.label(f.Rule.Severity.String()), sevWidth)),
 			t.paint(statusColor, pad(t.label(f.Status), statusWidth)),
 			t.paint(ansiBold, f.Rule.ID), f.Message.In(t.lang))
-		where := []string{t.location(f.Location), f.Address}
+		where := []string{t.location(f.Location), shownAddress(r, *f)}
 		if f.Attribute != "" {
 			where = append(where, f.Attribute)
 		}
@@ -163,6 +172,23 @@ func (t *textWriter) findings(r *Report, s *summary, open []finding.Finding) {
 		}
 		t.printf("\n")
 	}
+}
+
+// quiet prints the failed findings and the result, or nothing when
+// nothing failed.
+func (t *textWriter) quiet(r *Report, s *summary, open []finding.Finding) {
+	var failed []finding.Finding
+	for _, f := range open {
+		if f.Status == rule.StatusFail {
+			failed = append(failed, f)
+		}
+	}
+	if len(failed) == 0 {
+		return
+	}
+	t.findings(r, s, failed)
+	text, style := verdictLine(r, s, t.lang)
+	t.printf("%s: %s\n", t.label("result"), t.paint(style, text))
 }
 
 // bySeverity orders findings most severe first, failures before
@@ -236,7 +262,22 @@ func (t *textWriter) location(l *model.Location) string {
 // what was checked, what was found, and whether the build fails.
 func (t *textWriter) summary(r *Report, s *summary) {
 	t.printf("%s\n", t.paint(ansiBold, t.label("summary")))
-	t.printf("  %s: %s\n", t.label("input"), t.input(r.Target))
+	in := t.input(r.Target)
+	if len(r.Parts) > 0 {
+		in += " · " + fmt.Sprintf(t.label("targets"), len(r.Parts))
+	}
+	t.printf("  %s: %s\n", t.label("input"), in)
+	for _, p := range r.Parts {
+		ps := summarize(p)
+		text, style := t.label("targetPass"), ""
+		switch {
+		case ps.FailedThreshold > 0:
+			text, style = t.label("targetFail"), ansiRed
+		case ps.nothingChecked():
+			text, style = t.label("targetNone"), ansiYellow
+		}
+		t.printf("    %s: %s · %s\n", t.input(p.Target), t.counts(&ps), t.paint(style, text))
+	}
 	for _, n := range r.Notes {
 		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n))
 	}
@@ -246,6 +287,9 @@ func (t *textWriter) summary(r *Report, s *summary) {
 	t.printf("  %s: %s\n", t.label("coverage"), coverageLine(s, t.lang, printable))
 	for _, f := range r.Filters {
 		t.printf("  %s: %s\n", t.label("filter"), filterLine(f, t.lang, printable))
+	}
+	if filtersSeverity(r) {
+		t.printf("  %s: %s\n", t.label("filter"), severityLine(r, t.lang, printable))
 	}
 	if why := nothingChecked(s, t.lang, printable); why != "" {
 		t.printf("  %s\n", t.paint(ansiBold+ansiYellow, t.label("warning")+": "+why))
@@ -261,22 +305,27 @@ func (t *textWriter) summary(r *Report, s *summary) {
 			t.printf("    %s  %3d  %s\n", pad(c.ID, idWidth), c.Count, c.Title)
 		}
 	}
-	var verdict string
+	text, style := verdictLine(r, s, t.lang)
+	t.printf("  %s: %s\n", t.label("result"), t.paint(style, text))
+}
+
+// verdictLine says whether the build fails and why, with the ANSI style
+// that shows it.
+func verdictLine(r *Report, s *summary, lang i18n.Lang) (string, string) {
+	label := func(k string) string { return labels[k].In(lang) }
 	switch {
+	case r.FailOn == rule.None && s.Fail > 0:
+		return fmt.Sprintf(label("notGated"), s.Fail), ansiBold + ansiYellow
 	case s.FailedThreshold == 0 && s.nothingChecked():
-		verdict = t.paint(ansiBold+ansiYellow, fmt.Sprintf(t.label("unchecked"), r.FailOn))
+		return fmt.Sprintf(label("unchecked"), r.FailOn), ansiBold + ansiYellow
 	case s.FailedThreshold == 0:
-		verdict = fmt.Sprintf(t.label("pass"), r.FailOn)
+		return fmt.Sprintf(label("pass"), r.FailOn), ""
 	case s.FailedThreshold == s.Fail:
-		verdict = t.paint(ansiBold+ansiRed, fmt.Sprintf(t.label("failAll"), r.FailOn))
-	default:
-		key := "failSomeMany"
-		if s.FailedThreshold == 1 {
-			key = "failSomeOne"
-		}
-		verdict = t.paint(ansiBold+ansiRed, fmt.Sprintf(t.label(key), r.FailOn, s.FailedThreshold))
+		return fmt.Sprintf(label("failAll"), r.FailOn), ansiBold + ansiRed
+	case s.FailedThreshold == 1:
+		return fmt.Sprintf(label("failSomeOne"), r.FailOn, s.FailedThreshold), ansiBold + ansiRed
 	}
-	t.printf("  %s: %s\n", t.label("result"), verdict)
+	return fmt.Sprintf(label("failSomeMany"), r.FailOn, s.FailedThreshold), ansiBold + ansiRed
 }
 
 // counts is the findings by status (zeros left out), then the open ones by

@@ -5,7 +5,11 @@
 // fills these types from Rego.
 package rule
 
-import "github.com/fiscguard/fiscguard/engine/i18n"
+import (
+	"slices"
+
+	"github.com/fiscguard/fiscguard/engine/i18n"
+)
 
 // Rule is a policy's identity and documentation, read from its METADATA.
 type Rule struct {
@@ -22,11 +26,20 @@ type Rule struct {
 	Profile        Profile           `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
+	// Inputs are the kinds of input the rule can judge ("plan", "hcl"); empty
+	// for every kind. A rule about changes needs a plan: a configuration
+	// shows no deletions, so there the rule is not in force.
+	Inputs []string `json:"inputs,omitempty"`
 	// Package is the Rego package path (without "data."), File the module's file.
 	Package string `json:"package"`
 	File    string `json:"file"`
 	// Builtin is true for rules shipped with fiscguard.
 	Builtin bool `json:"builtin"`
+}
+
+// Judges reports whether the rule can judge an input of this kind.
+func (r *Rule) Judges(kind string) bool {
+	return len(r.Inputs) == 0 || slices.Contains(r.Inputs, kind)
 }
 
 // FISCIDs returns the rule's FISC IDs in the chosen edition's numbering.
@@ -51,3 +64,47 @@ const (
 	// BasisDerived: our own reading, with the reason as detail.
 	BasisDerived = "derived"
 )
+
+// Matches reports whether pattern names the rule: its ID or one of its FISC
+// item IDs in either edition, where the pattern may be a glob (see Glob).
+// Waivers, --check and --skip-check name rules this way.
+func (r *Rule) Matches(pattern string) bool {
+	if Glob(pattern, r.ID) {
+		return true
+	}
+	for _, ids := range [][]string{r.FISC, r.FISC8th} {
+		for _, id := range ids {
+			if Glob(pattern, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Glob matches s against a pattern where * is any run of characters and ?
+// any one character; everything else, dots and brackets included, is literal.
+func Glob(pattern, s string) bool {
+	p, t := []rune(pattern), []rune(s)
+	star, match := -1, 0
+	i, j := 0, 0
+	for j < len(t) {
+		switch {
+		case i < len(p) && (p[i] == '?' || p[i] == t[j]):
+			i++
+			j++
+		case i < len(p) && p[i] == '*':
+			star, match = i, j
+			i++
+		case star >= 0:
+			i, match = star+1, match+1
+			j = match
+		default:
+			return false
+		}
+	}
+	for i < len(p) && p[i] == '*' {
+		i++
+	}
+	return i == len(p)
+}

@@ -79,3 +79,73 @@ func TestFISCIDsFollowTheEdition(t *testing.T) {
 		}
 	}
 }
+
+func TestGlob(t *testing.T) {
+	tests := []struct {
+		pattern, s string
+		want       bool
+	}{
+		{"FG-S3-001", "FG-S3-001", true},
+		{"FG-S3-*", "FG-S3-002", true},
+		{"FG-S3-*", "FG-EC2-001", false},
+		{`module.logs["*"].aws_s3_bucket.*`, `module.logs["a.b"].aws_s3_bucket.this[0]`, true},
+		{`module.logs["*"].aws_s3_bucket.*`, `module.other["a"].aws_s3_bucket.this`, false},
+		{"aws_s3_bucket.b?", "aws_s3_bucket.b1", true},
+		{"aws_s3_bucket.b", "aws_s3_bucket.b[0]", false},
+		{"*", "", true},
+	}
+	for _, tt := range tests {
+		if got := Glob(tt.pattern, tt.s); got != tt.want {
+			t.Errorf("Glob(%q, %q) = %v", tt.pattern, tt.s, got)
+		}
+	}
+}
+
+func TestMatches(t *testing.T) {
+	r := &Rule{ID: "FG-S3-001", FISC: []string{"実3"}, FISC8th: []string{"運110"}}
+	tests := []struct {
+		pattern string
+		want    bool
+	}{
+		{"FG-S3-001", true},
+		{"FG-S3-*", true},
+		{"FG-*-001", true},
+		{"実3", true},
+		{"運110", true},
+		{"運1*", true},
+		{"実30", false},
+		{"FG-S3-002", false},
+		{"fg-s3-001", false},
+	}
+	for _, tt := range tests {
+		if got := r.Matches(tt.pattern); got != tt.want {
+			t.Errorf("Matches(%q) = %v", tt.pattern, got)
+		}
+	}
+}
+
+func TestThresholds(t *testing.T) {
+	tests := []struct {
+		in        string
+		severity  bool // ParseSeverity accepts it
+		threshold bool // ParseThreshold accepts it
+	}{
+		{"critical", true, true},
+		{"low", true, true},
+		{"none", false, true},
+		{"urgent", false, false},
+		{"", false, false},
+	}
+	for _, tt := range tests {
+		if _, err := ParseSeverity(tt.in); (err == nil) != tt.severity {
+			t.Errorf("ParseSeverity(%q): %v", tt.in, err)
+		}
+		sev, err := ParseThreshold(tt.in)
+		if (err == nil) != tt.threshold || (err == nil && sev.String() != tt.in) {
+			t.Errorf("ParseThreshold(%q) = %v, %v", tt.in, sev, err)
+		}
+	}
+	if None <= Critical {
+		t.Error("none must be above every severity")
+	}
+}

@@ -28,11 +28,9 @@ import (
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
+	"github.com/fiscguard/fiscguard/engine/version"
 	"github.com/fiscguard/fiscguard/policies"
 )
-
-// Version is fiscguard's version, set at build time with -ldflags.
-var Version = "0.0.0-dev"
 
 // Library is the built-in policy library: catalog, parameters and rules.
 type Library struct {
@@ -114,9 +112,13 @@ func parseEmbedded[T any](name string, parse func(string, []byte) (T, error)) (T
 // Options configure one scan.
 type Options struct {
 	Profile rule.Profile
-	FailOn  rule.Severity
-	Edition rule.Edition
-	Lang    i18n.Lang
+	// FailOn is the least severity of a failed finding that fails the scan
+	// (rule.None: nothing does); Severity the least severity of a finding
+	// the report shows (zero: every finding).
+	FailOn   rule.Severity
+	Severity rule.Severity
+	Edition  rule.Edition
+	Lang     i18n.Lang
 	// Params override parameter defaults by name.
 	Params map[string]any
 	// HCL are Terraform's variable inputs for scanning a directory, and the
@@ -126,8 +128,10 @@ type Options struct {
 	// plan findings in .tf files; by default the plan file's directory when
 	// it holds Terraform files.
 	SourceDir string
-	// Enable, when set, runs only these rules; Disable skips rules.
-	Enable, Disable []string
+	// Check, when set, runs only the rules these patterns name (a rule ID,
+	// a FISC item ID or a glob: rule.Rule.Matches); SkipCheck skips the
+	// rules its patterns name.
+	Check, SkipCheck []string
 	// Waivers are the waiver file's entries (see waiver.LoadFile); inline
 	// waivers are read from the configuration files themselves.
 	Waivers []finding.Waiver
@@ -186,9 +190,23 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
-	findings := finding.FromResults(doc, results)
-	quoteSources(findings, doc)
+	// The rules in force are those of the profile that can judge this kind
+	// of input (a rule about a plan's changes has nothing to judge in HCL).
+	var rules []*rule.Rule
+	inForce := map[string]bool{}
+	for _, r := range q.Rules() {
+		if r.Judges(doc.Kind) {
+			rules = append(rules, r)
+			inForce[r.ID] = true
+		}
+	}
+	results = slices.DeleteFunc(results, func(r rule.Result) bool { return !inForce[r.Rule.ID] })
 	root := scanRoot(t.Path, opts)
+	findings := finding.FromResults(doc, results, rootModule(t.Path, doc.Kind, opts, root))
+	for i := range findings {
+		findings[i].Target = name
+	}
+	quoteSources(findings, doc)
 	fileWaivers := make([]finding.Waiver, len(opts.Waivers))
 	for i, w := range opts.Waivers {
 		w.Source.File = repoRelative(w.Source.File, root)
@@ -199,18 +217,15 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		return nil, err
 	}
 	loadNotes = append(loadNotes, waiverNotes...)
-	inForce := map[string]bool{}
-	for _, r := range q.Rules() {
-		inForce[r.ID] = true
-	}
 	findings, deferred := finding.Deferred(findings, inForce)
 	// Pass records cover the whole input, and every rule's verdict on it,
 	// including causes another rule reports: the filters below only choose
 	// which findings to show.
-	cov := coverage.Build(doc, q.Rules(), append(slices.Clip(findings), deferred...))
+	cov := coverage.Build(doc, rules, append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
 		findings = baseline.Filter(findings, opts.Baseline)
 	}
+	findings, below := atOrAbove(findings, opts.Severity)
 	var filters []keptBy
 	if opts.ChangedOnly {
 		filters = append(filters, keptBy{name: report.FilterChangedOnly, kept: changedOnly(doc)})
@@ -223,14 +238,14 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		filters = append(filters, keptBy{name: report.FilterDiffBase, ref: opts.DiffBase, kept: kept})
 	}
 	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
-	rules := q.Rules()
 	return &report.Report{
-		Tool:      report.Tool{Name: "fiscguard", Version: Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
+		Tool:      report.Tool{Name: "fiscguard", Version: version.Get().Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
 		Target:    targetInfo(name, doc),
 		Profile:   opts.Profile,
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
 		FailOn:    opts.FailOn,
+		Severity:  opts.Severity,
 		Rules:     rules,
 		Coverage:  cov,
 		Params:    params,
@@ -239,14 +254,13 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Findings:  findings,
 		Resources: resources(doc, rules, findings, leftOutBy),
 		Filters:   applied,
+		Below:     below,
 		Notes:     append(notes(doc), loadNotes...),
 		Waivers:   waivers,
 		Today:     opts.Today,
 	}, nil
 }
 
-// readTarget loads a plan file, standard input, or a configuration
-// directory, with notes about what could not be evaluated.
 // query prepares the rules of a profile with its parameters, once, and
 // returns them with the parameters in force.
 func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[string]any, error) {
@@ -254,7 +268,7 @@ func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[s
 	if err != nil {
 		return nil, nil, err
 	}
-	key, err := json.Marshal([]any{opts.Profile, params, opts.Enable, opts.Disable, opts.Timeout})
+	key, err := json.Marshal([]any{opts.Profile, params, opts.Check, opts.SkipCheck, opts.Timeout})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -263,11 +277,7 @@ func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[s
 	if q, ok := l.queries[string(key)]; ok {
 		return q, params, nil
 	}
-	only, err := l.selection(opts.Enable, opts.Disable)
-	if err != nil {
-		return nil, nil, err
-	}
-	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params, Only: only, Timeout: opts.Timeout})
+	q, err := l.Policies.Prepare(ctx, policy.Options{Profile: opts.Profile, Params: params, Only: l.selection(opts.Check, opts.SkipCheck), Timeout: opts.Timeout})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -278,28 +288,70 @@ func (l *Library) query(ctx context.Context, opts Options) (*policy.Query, map[s
 	return q, params, nil
 }
 
-// selection turns enabled and disabled rule IDs into the set of rules to
-// run (nil for all); an unknown ID is an error.
-func (l *Library) selection(enable, disable []string) (map[string]bool, error) {
-	if len(enable) == 0 && len(disable) == 0 {
-		return nil, nil
-	}
-	for _, id := range append(append([]string(nil), enable...), disable...) {
-		if _, ok := l.Policies.Rule(id); !ok {
-			return nil, fmt.Errorf("unknown rule %q", id)
-		}
+// selection is the set of rules to run (nil for all): those check names
+// (all when it is empty) less those skip names.
+func (l *Library) selection(check, skip []string) map[string]bool {
+	if len(check) == 0 && len(skip) == 0 {
+		return nil
 	}
 	only := map[string]bool{}
 	for _, r := range l.Policies.Rules() {
-		only[r.ID] = len(enable) == 0
+		only[r.ID] = (len(check) == 0 || names(check, r)) && !names(skip, r)
 	}
-	for _, id := range enable {
-		only[id] = true
+	return only
+}
+
+func names(patterns []string, r *rule.Rule) bool {
+	for _, p := range patterns {
+		if r.Matches(p) {
+			return true
+		}
 	}
-	for _, id := range disable {
-		only[id] = false
+	return false
+}
+
+// Named counts the library's rules a pattern names (see Options.Check).
+func (l *Library) Named(pattern string) int {
+	n := 0
+	for _, r := range l.Policies.Rules() {
+		if r.Matches(pattern) {
+			n++
+		}
 	}
-	return only, nil
+	return n
+}
+
+// atOrAbove keeps the findings of severity least or higher, and counts
+// those it leaves out.
+func atOrAbove(fs []finding.Finding, least rule.Severity) ([]finding.Finding, int) {
+	kept := fs[:0:0]
+	for _, f := range fs {
+		if f.Rule.Severity >= least {
+			kept = append(kept, f)
+		}
+	}
+	return kept, len(fs) - len(kept)
+}
+
+// rootModule is the directory of the target's root module relative to the
+// repository root: the directory scanned, or the configuration a plan was
+// made from; "" when it is the root itself or unknown.
+func rootModule(target, kind string, opts Options, root string) string {
+	dir := target
+	if kind == model.KindPlan {
+		if dir = sourceDir(target, opts.SourceDir); dir == "" {
+			return ""
+		}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // scanRoot is the repository root that locations are relative to.
@@ -320,6 +372,8 @@ func scanRoot(target string, opts Options) string {
 	return hclconf.RepoRoot(abs)
 }
 
+// readTarget loads a plan file, standard input, or a configuration
+// directory, with notes about what could not be evaluated.
 func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []string, error) {
 	var data []byte
 	var err error
@@ -336,6 +390,11 @@ func readTarget(ctx context.Context, name string, t Target, opts Options) (*mode
 	}
 	if err != nil {
 		return nil, nil, &model.InputError{File: name, Msg: describe(err)}
+	}
+	if isSavedPlan(data) {
+		if data, err = showSavedPlan(ctx, name, t.Path, opts); err != nil {
+			return nil, nil, err
+		}
 	}
 	doc, err := plan.Load(name, data)
 	return doc, nil, err

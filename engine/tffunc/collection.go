@@ -87,60 +87,80 @@ var IndexFunc = function.New(&function.Spec{
 	},
 })
 
-// LookupFunc is lookup(map, key, default?). With a default it is go-cty's
-// stdlib lookup; Terraform still accepts the old two-argument form, which
-// fails when the key is missing.
+// LookupFunc is lookup(map, key, default?): the element with the key, else
+// the default, which may be null (go-cty's stdlib lookup refuses a null
+// default; Terraform's accepts one). Terraform still accepts the old
+// two-argument form, which fails when the key is missing.
 var LookupFunc = function.New(&function.Spec{
 	Params: []function.Parameter{
 		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true},
 		{Name: "key", Type: cty.String, AllowMarked: true},
 	},
-	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowMarked: true},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowMarked: true, AllowDynamicType: true},
 	Type: func(args []cty.Value) (cty.Type, error) {
-		switch len(args) {
-		case 3:
-			return stdlib.LookupFunc.ReturnTypeForValues(args)
-		case 2:
-		default:
+		if len(args) != 2 && len(args) != 3 {
 			return cty.NilType, fmt.Errorf("lookup() takes two or three arguments, got %d", len(args))
 		}
+		hasDefault := len(args) == 3
 		ty := args[0].Type()
 		switch {
 		case ty.IsMapType():
+			if hasDefault {
+				if _, err := convert.Convert(args[2], ty.ElementType()); err != nil {
+					return cty.NilType, function.NewArgErrorf(2, "the default value must have the same type as the map elements")
+				}
+			}
 			return ty.ElementType(), nil
 		case ty.IsObjectType():
 			key, _ := args[1].Unmark()
 			if !key.IsKnown() {
 				return cty.DynamicPseudoType, nil
 			}
-			if !ty.HasAttribute(key.AsString()) {
-				return cty.NilType, function.NewArgErrorf(1, "the given object has no attribute %q", key.AsString())
+			if ty.HasAttribute(key.AsString()) {
+				return ty.AttributeType(key.AsString()), nil
 			}
-			return ty.AttributeType(key.AsString()), nil
+			if hasDefault {
+				return args[2].Type(), nil
+			}
+			return cty.NilType, function.NewArgErrorf(1, "the given object has no attribute %q", key.AsString())
+		case ty == cty.DynamicPseudoType:
+			return cty.DynamicPseudoType, nil
 		default:
 			return cty.NilType, function.NewArgErrorf(0, "lookup() requires a map as the first argument")
 		}
 	},
 	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-		if len(args) == 3 {
-			return stdlib.LookupFunc.Call(args)
-		}
 		m, mapMarks := args[0].Unmark()
 		key, keyMarks := args[1].Unmark()
 		if !m.IsKnown() || !key.IsKnown() {
 			return cty.UnknownVal(retType).WithMarks(mapMarks, keyMarks), nil
 		}
-		if m.Type().IsObjectType() {
-			return m.GetAttr(key.AsString()).WithMarks(mapMarks, keyMarks), nil
+		var found cty.Value
+		switch {
+		case m.Type().IsObjectType():
+			if m.Type().HasAttribute(key.AsString()) {
+				found = m.GetAttr(key.AsString())
+			}
+		default:
+			has := m.HasIndex(key)
+			if !has.IsKnown() {
+				return cty.UnknownVal(retType).WithMarks(mapMarks, keyMarks), nil
+			}
+			if has.True() {
+				found = m.Index(key)
+			}
 		}
-		has := m.HasIndex(key)
-		if !has.IsKnown() {
-			return cty.UnknownVal(retType).WithMarks(mapMarks, keyMarks), nil
+		if found == cty.NilVal {
+			if len(args) < 3 {
+				return cty.UnknownVal(retType), function.NewArgErrorf(1, "lookup failed to find key %q", key.AsString())
+			}
+			found = args[2]
 		}
-		if has.False() {
-			return cty.UnknownVal(retType), function.NewArgErrorf(1, "lookup failed to find key %q", key.AsString())
+		out, err := convert.Convert(found, retType)
+		if err != nil {
+			return cty.UnknownVal(retType), err
 		}
-		return m.Index(key).WithMarks(mapMarks, keyMarks), nil
+		return out.WithMarks(mapMarks, keyMarks), nil
 	},
 })
 

@@ -177,6 +177,11 @@ func TestCollectionFunctions(t *testing.T) {
 
 		{expr: `lookup({a = "x", b = "y"}, "a")`, want: str("x")},
 		{expr: `lookup({a = "x"}, "b", "dflt")`, want: str("dflt")},
+		{expr: `lookup({a = "x"}, "b", null)`, want: cty.NullVal(cty.DynamicPseudoType)},
+		{expr: `lookup(tomap({a = "x"}), "b", null)`, want: cty.NullVal(cty.String)},
+		{expr: `lookup(tomap({a = "x"}), "b", 1)`, want: str("1")},
+		{expr: `lookup({a = "x"}, "a", null)`, want: str("x")},
+		{expr: `[for r in [{ cidr = "0.0.0.0/0" }, { name = "x" }] : lookup(r, "cidr", null)]`, want: cty.TupleVal([]cty.Value{str("0.0.0.0/0"), cty.NullVal(cty.DynamicPseudoType)})},
 		{expr: `lookup(tomap({a = "x"}), "a", "dflt")`, want: str("x")},
 		{expr: `lookup(tomap({a = "x"}), "b")`, err: `lookup failed to find key "b"`},
 		{expr: `lookup({a = "x"}, "b")`, err: `the given object has no attribute "b"`},

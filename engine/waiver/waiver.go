@@ -13,6 +13,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
 
@@ -217,55 +218,18 @@ func parseInline(line string, at model.Location, requireExpiry bool) (finding.Wa
 }
 
 // Matches reports whether a waiver covers a finding: its rule names the
-// rule ID or one of its FISC item IDs (globs allowed), and its resource
-// pattern, if any, matches the address.
+// rule (see rule.Rule.Matches), and its resource pattern, if any, matches
+// the address.
 func Matches(w *finding.Waiver, f *finding.Finding) bool {
-	if w.Resource != "" && !Glob(w.Resource, f.Address) {
+	if w.Resource != "" && !rule.Glob(w.Resource, f.Address) {
 		return false
 	}
-	if Glob(w.Rule, f.Rule.ID) {
-		return true
-	}
-	for _, ids := range [][]string{f.Rule.FISC, f.Rule.FISC8th} {
-		for _, id := range ids {
-			if Glob(w.Rule, id) {
-				return true
-			}
-		}
-	}
-	return false
+	return f.Rule.Matches(w.Rule)
 }
 
 // Expired reports whether a waiver's last valid day is before today.
 func Expired(w *finding.Waiver, today string) bool {
 	return w.Expires != "" && w.Expires < today
-}
-
-// Glob matches s against a pattern where * is any run of characters and ?
-// any one character; everything else, dots and brackets included, is literal.
-func Glob(pattern, s string) bool {
-	p, t := []rune(pattern), []rune(s)
-	star, match := -1, 0
-	i, j := 0, 0
-	for j < len(t) {
-		switch {
-		case i < len(p) && (p[i] == '?' || p[i] == t[j]):
-			i++
-			j++
-		case i < len(p) && p[i] == '*':
-			star, match = i, j
-			i++
-		case star >= 0:
-			i, match = star+1, match+1
-			j = match
-		default:
-			return false
-		}
-	}
-	for i < len(p) && p[i] == '*' {
-		i++
-	}
-	return i == len(p)
 }
 
 func describe(err error) string {

@@ -12,27 +12,6 @@ import (
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
-func TestGlob(t *testing.T) {
-	tests := []struct {
-		pattern, s string
-		want       bool
-	}{
-		{"FG-S3-001", "FG-S3-001", true},
-		{"FG-S3-*", "FG-S3-002", true},
-		{"FG-S3-*", "FG-EC2-001", false},
-		{`module.logs["*"].aws_s3_bucket.*`, `module.logs["a.b"].aws_s3_bucket.this[0]`, true},
-		{`module.logs["*"].aws_s3_bucket.*`, `module.other["a"].aws_s3_bucket.this`, false},
-		{"aws_s3_bucket.b?", "aws_s3_bucket.b1", true},
-		{"aws_s3_bucket.b", "aws_s3_bucket.b[0]", false},
-		{"*", "", true},
-	}
-	for _, tt := range tests {
-		if got := Glob(tt.pattern, tt.s); got != tt.want {
-			t.Errorf("Glob(%q, %q) = %v", tt.pattern, tt.s, got)
-		}
-	}
-}
-
 func newFinding(id, address string, loc *model.Location) finding.Finding {
 	return finding.Finding{Rule: &rule.Rule{ID: id, FISC: []string{"実3"}, FISC8th: []string{"運110"}}, Address: address, Location: loc, Status: rule.StatusFail}
 }

@@ -5,8 +5,10 @@ package yamlfile
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -38,22 +40,28 @@ func Decode(name string, data []byte, v any) (*File, error) {
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, positioned(name, err)
+		return nil, positioned(name, err, nil)
 	}
 	if err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField()); err != nil {
-		return nil, positioned(name, err)
+		return nil, positioned(name, err, v)
 	}
 	return &File{Name: name, ast: f}, nil
 }
 
-// positioned turns a go-yaml error into an input error at its token.
-func positioned(name string, err error) error {
+// positioned turns a go-yaml error into an input error at its token; an
+// unknown key names the key of v's type it is closest to.
+func positioned(name string, err error, v any) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		msg := ye.GetMessage()
 		var uf *yaml.UnknownFieldError
 		if errors.As(err, &uf) {
 			msg = strings.Replace(msg, "unknown field", "unknown key", 1)
+			if tok := ye.GetToken(); tok != nil {
+				if near := closest(tok.Value, keysOf(reflect.TypeOf(v), nil)); near != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", near)
+				}
+			}
 		}
 		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
 			return &model.InputError{File: name, Line: tok.Position.Line, Column: tok.Position.Column, Msg: msg}
@@ -61,6 +69,46 @@ func positioned(name string, err error) error {
 		return &model.InputError{File: name, Msg: msg}
 	}
 	return &model.InputError{File: name, Msg: strings.Join(strings.Fields(err.Error()), " ")}
+}
+
+// keysOf lists the yaml keys of a type's structs, at any depth.
+func keysOf(t reflect.Type, seen map[reflect.Type]bool) []string {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct || seen[t] {
+		return nil
+	}
+	if seen == nil {
+		seen = map[reflect.Type]bool{}
+	}
+	seen[t] = true
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if key, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); key != "" && key != "-" {
+			out = append(out, key)
+		}
+		out = append(out, keysOf(f.Type, seen)...)
+	}
+	return out
+}
+
+// closest is the key a misspelt one most likely means: the same but for
+// case and dashes (fail-on for fail_on), else one a few edits away; "" when
+// none is close.
+func closest(key string, keys []string) string {
+	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "-", "_")) }
+	best, bestDist := "", max(1, len([]rune(key))/3)+1
+	for _, k := range keys {
+		if norm(k) == norm(key) {
+			return k
+		}
+		if d := levenshtein.ComputeDistance(norm(k), norm(key)); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
 }
 
 // Errorf reports a problem with the value at path ($.profile,

@@ -62,3 +62,16 @@ has(results, address, status) if {
 	r.resource == address
 	r.status == status
 }
+
+# known_in_part builds resource r whose attribute attr holds a JSON string
+# known only after apply that the loader knows in part (as rendered from an
+# aws_iam_policy_document): statements, with null where a value is unknown,
+# and their unknown trees.
+known_in_part(r, attr, statements, unknown) := object.union(r, {
+	"values": object.remove(r.values, [attr]),
+	"unknown": {attr: true},
+	"documents": {attr: {
+		"value": {"Version": "2012-10-17", "Statement": statements},
+		"unknown": {"Statement": unknown},
+	}},
+})

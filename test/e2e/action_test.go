@@ -429,20 +429,18 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Errorf("hook id %q twice", h.ID)
 		}
 		byID[h.ID] = h
-		// fiscguard scan takes one path, so pre-commit must not append file names.
-		if h.PassFilenames == nil || *h.PassFilenames {
-			t.Errorf("hook %q must set pass_filenames: false", h.ID)
-		}
-		if h.Language != "golang" || h.Entry != "fiscguard scan" {
+		if h.Language != "golang" || !strings.HasPrefix(h.Entry, "fiscguard scan") {
 			t.Errorf("hook %q: language %q, entry %q", h.ID, h.Language, h.Entry)
 		}
-		if len(h.Args) != 1 {
-			t.Errorf("hook %q: fiscguard scan takes one path, args %v", h.ID, h.Args)
+		// Paths live in entry or come from pre-commit: a user's args only add
+		// flags, and never drop the path.
+		if len(h.Args) != 0 {
+			t.Errorf("hook %q: args %v would be replaced by the user's", h.ID, h.Args)
 		}
 	}
 	h, ok := byID["fiscguard"]
-	if !ok || fmt.Sprint(h.Args) != "[.]" {
-		t.Fatalf("fiscguard hook %+v", h)
+	if !ok || h.Entry != "fiscguard scan" || (h.PassFilenames != nil && !*h.PassFilenames) || !h.RequireSerial {
+		t.Fatalf("fiscguard hook %+v: it must take the changed files, in one process", h)
 	}
 	files := regexp.MustCompile(h.Files)
 	for name, want := range map[string]bool{
@@ -453,7 +451,7 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Errorf("files %q matches %s: %v, want %v", h.Files, name, got, want)
 		}
 	}
-	if p, ok := byID["fiscguard-plan"]; ok && (!p.AlwaysRun || fmt.Sprint(p.Stages) != "[manual]") {
+	if p, ok := byID["fiscguard-plan"]; ok && (!p.AlwaysRun || fmt.Sprint(p.Stages) != "[manual]" || p.PassFilenames == nil || *p.PassFilenames || p.Entry != "fiscguard scan plan.json") {
 		t.Errorf("fiscguard-plan must run manually on a plan file: %+v", p)
 	}
 	var ids []string
@@ -464,8 +462,9 @@ func TestPreCommitHooks(t *testing.T) {
 	t.Logf("hooks: %v", ids)
 }
 
-// TestPreCommitHookRuns runs the hook's entry and args as pre-commit would
-// (from the repository root, no file names) on a repository with a violation.
+// TestPreCommitHookRuns runs the hook as pre-commit would, from the root of
+// a monorepo: its entry, the user's args, then the changed files. Each
+// change checks the root modules that hold it, and only those.
 func TestPreCommitHookRuns(t *testing.T) {
 	endToEnd(t)
 	raw, err := os.ReadFile(filepath.Join(moduleRoot(t), ".pre-commit-hooks.yaml"))
@@ -477,19 +476,37 @@ func TestPreCommitHookRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := fiscguardBinary(t)
+	repo := t.TempDir()
+	git(t, repo, "init", "-q")
+	const clean = "provider \"aws\" {\n  region = \"ap-northeast-1\"\n}\n"
+	writeFiles(t, repo, map[string]string{
+		"infra/prod/main.tf":          headMainTF,
+		"infra/dev/main.tf":           clean + "module \"net\" {\n  source = \"../../modules/net\"\n}\n",
+		"infra/dev/dev.tfvars":        "",
+		"modules/net/main.tf":         "variable \"cidr\" {\n  default = \"10.0.0.0/16\"\n}\n",
+		"infra/prod/prod.auto.tfvars": "",
+	})
 	for _, tt := range []struct {
-		tf   string
-		want int
-	}{{headMainTF, 1}, {"provider \"aws\" {\n  region = \"ap-northeast-1\"\n}\n", 0}} {
-		repo := t.TempDir()
-		writeFiles(t, repo, map[string]string{"main.tf": tt.tf})
-		entry := strings.Fields(hooks[0].Entry)
-		cmd := exec.Command(bin, append(entry[1:], hooks[0].Args...)...)
-		cmd.Dir = repo
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if code := runExit(t, cmd); code != tt.want {
-			t.Errorf("hook %s exit %d, want %d\n%s", hooks[0].ID, code, tt.want, out.String())
-		}
+		name    string
+		args    []string
+		changed []string
+		want    int
+	}{
+		{"a clean root module", nil, []string{"infra/dev/main.tf"}, 0},
+		{"a violating root module", nil, []string{"infra/prod/main.tf"}, 1},
+		{"the user's args keep the files", []string{"--profile", "strict", "--fail-on", "critical"}, []string{"infra/prod/main.tf"}, 0},
+		{"a shared module checks its callers", nil, []string{"modules/net/main.tf"}, 0},
+		{"variables of a root module", nil, []string{"infra/dev/dev.tfvars", "infra/prod/prod.auto.tfvars"}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			entry := strings.Fields(hooks[0].Entry)
+			cmd := exec.Command(bin, append(append(entry[1:], tt.args...), tt.changed...)...)
+			cmd.Dir = repo
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if code := runExit(t, cmd); code != tt.want {
+				t.Errorf("hook %s exit %d, want %d\n%s", hooks[0].ID, code, tt.want, out.String())
+			}
+		})
 	}
 }

@@ -16,6 +16,7 @@
 #   profile: strict
 #   responsibility: user
 #   resource_types: ["*"]
+#   inputs: [plan]
 #   title_ja: プランで保護対象のリソースを削除・置換しない
 #   description_ja: |
 #     厳格な管理のもとでは、データベース、KMSキー、バックアップボールト、監査証跡、ロググループ、ログ用バケットの削除や置換は、

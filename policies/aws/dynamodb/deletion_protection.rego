@@ -31,6 +31,8 @@ deny contains lib.fail(
 	sprintf("DynamoDBテーブル %s の削除保護が有効になっていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
-	lib.value(t, "deletion_protection_enabled", false) != true
+	# deletion_protection_enabled is newer than the provider schema HCL
+	# values are converted with.
+	lib.bool_value(t, "deletion_protection_enabled", false) != true
 	not lib.unknown(t, "deletion_protection_enabled")
 }

@@ -36,8 +36,7 @@ deny contains lib.fail(
 ) if {
 	some t in iam.policy_types
 	some p in lib.resources(t)
-	some st in iam.statements(iam.document(p, "policy"))
-	full_admin(st)
+	admin(p)
 }
 
 deny contains lib.inconclusive(
@@ -47,11 +46,39 @@ deny contains lib.inconclusive(
 ) if {
 	some t in iam.policy_types
 	some p in lib.resources(t)
-	lib.unknown(p, "policy")
+	iam.unknown_statements(iam.document(p, "policy"))
+}
+
+deny contains lib.inconclusive(
+	p, "policy",
+	sprintf("IAM policy %s: whether statement %s allows every action on every resource is known only after apply%s", [p.address, concat(", ", undecided), lib.from_text(p, "policy").en]),
+	sprintf("IAMポリシー %s のステートメント %s がすべてのリソースに対するすべての操作を許可するかは適用後まで確定しない%s", [p.address, concat("、", undecided), lib.from_text(p, "policy").ja]),
+) if {
+	some t in iam.policy_types
+	some p in lib.resources(t)
+	doc := iam.document(p, "policy")
+	not iam.unknown_statements(doc)
+	not admin(p)
+	undecided := [sprintf("%d", [i]) |
+		some i, s in iam.statements(doc)
+		may_be_admin(s)
+	]
+	count(undecided) > 0
+}
+
+admin(p) if {
+	some s in iam.statements(iam.document(p, "policy"))
+	full_admin(s.value)
 }
 
 full_admin(st) if {
 	st.Effect == "Allow"
 	"*" in iam.actions(st)
 	"*" in iam.resources(st)
+}
+
+may_be_admin(s) if {
+	iam.may_have_effect(s, "Allow")
+	iam.may_include(s, "Action", "*")
+	iam.may_include(s, "Resource", "*")
 }

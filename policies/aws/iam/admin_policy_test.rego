@@ -61,3 +61,40 @@ test_deleted_policy_is_not_checked if {
 	p := object.union(policy("aws_iam_policy", admin), {"actions": ["delete"]})
 	count(admin_policy.deny) == 0 with input as testing.doc([p])
 }
+
+# A document known in part (an aws_iam_policy_document whose resources are
+# ARNs known only after apply) decides from its known parts.
+in_part(statements, unknown) := testing.known_in_part(testing.resource("aws_iam_policy", "ops", {"name": "ops"}), "policy", statements, unknown)
+
+test_known_admin_statement_in_a_document_known_in_part_fails if {
+	p := in_part([admin, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": null}], [false, {"Resource": true}])
+	res := admin_policy.deny with input as testing.doc([p])
+	testing.has(res, "aws_iam_policy.ops", "fail")
+	not testing.has(res, "aws_iam_policy.ops", "inconclusive")
+}
+
+test_all_actions_on_an_unknown_resource_is_inconclusive if {
+	p := in_part([{"Effect": "Allow", "Action": "*", "Resource": null}], [{"Resource": true}])
+	res := admin_policy.deny with input as testing.doc([p])
+	some r in res
+	r.status == "inconclusive"
+	contains(r.message.en, "whether statement 0 allows every action")
+}
+
+test_unknown_effect_is_inconclusive if {
+	p := in_part([{"Effect": null, "Action": "*", "Resource": "*"}], [{"Effect": true}])
+	testing.has(admin_policy.deny, "aws_iam_policy.ops", "inconclusive") with input as testing.doc([p])
+}
+
+test_known_actions_on_unknown_resources_pass if {
+	p := in_part([{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": null}], [{"Resource": true}])
+	count(admin_policy.deny) == 0 with input as testing.doc([p])
+}
+
+test_unknown_statements_are_inconclusive if {
+	p := in_part(null, true)
+	res := admin_policy.deny with input as testing.doc([p])
+	some r in res
+	r.status == "inconclusive"
+	contains(r.message.en, "the policy document is known only after apply")
+}

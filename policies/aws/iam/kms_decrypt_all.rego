@@ -37,7 +37,61 @@ deny contains lib.fail(
 ) if {
 	some t in iam.policy_types
 	some p in lib.resources(t)
-	some st in iam.statements(iam.document(p, "policy"))
+	some s in iam.statements(iam.document(p, "policy"))
+	granted := decrypt_all(s.value)
+}
+
+# A statement whose actions are known to grant decryption may still allow
+# it on every key when its effect or resources are known only after apply.
+# One whose actions are unknown may allow everything: FG-IAM-001's cause.
+deny contains lib.inconclusive(
+	p, "policy",
+	sprintf("IAM policy %s: whether it allows %s on every KMS key is known only after apply%s", [p.address, concat(", ", granted), lib.from_text(p, "policy").en]),
+	sprintf("IAMポリシー %s がすべてのKMSキーに対する %s を許可するかは適用後まで確定しない%s", [p.address, concat("、", granted), lib.from_text(p, "policy").ja]),
+) if {
+	some t in iam.policy_types
+	some p in lib.resources(t)
+	not _fails(p)
+	granted := _undecided(p)
+	count(granted) > 0
+}
+
+deny contains lib.owned_by(lib.inconclusive(
+	p, "policy",
+	sprintf("IAM policy %s: whether it allows decryption on every KMS key is known only after apply", [p.address]),
+	sprintf("IAMポリシー %s がすべてのKMSキーに対する復号を許可するかは適用後まで確定しない", [p.address]),
+), "FG-IAM-001") if {
+	some t in iam.policy_types
+	some p in lib.resources(t)
+	not _fails(p)
+	count(_undecided(p)) == 0
+	some s in iam.statements(iam.document(p, "policy"))
+	lib.unknown_in(lib.part(s, ["Action"]))
+	iam.may_have_effect(s, "Allow")
+	iam.may_include(s, "Resource", "*")
+}
+
+_undecided(p) := sort({a |
+	some s in iam.statements(iam.document(p, "policy"))
+	some a in _may_decrypt_all(s)
+})
+
+_may_decrypt_all(s) := granted if {
+	not lib.unknown_in(lib.part(s, ["Action"]))
+	not "*" in iam.actions(s.value)
+	granted := iam.matching_actions(s.value, decrypt_actions)
+	iam.may_have_effect(s, "Allow")
+	iam.may_include(s, "Resource", "*")
+}
+
+_fails(p) if {
+	some s in iam.statements(iam.document(p, "policy"))
+	decrypt_all(s.value)
+}
+
+# decrypt_all returns the decrypt actions a statement allows on every key;
+# statements that allow everything ("*") are FG-IAM-001's.
+decrypt_all(st) := granted if {
 	st.Effect == "Allow"
 	"*" in iam.resources(st)
 	not "*" in iam.actions(st)

@@ -27,6 +27,7 @@
 #   remediation_ja: 他のアカウントのプリンシパルへの文からこれらの操作を削除する。金融機関自身の別アカウントに必要な場合は、そのアカウントIDをパラメータ trusted_accounts に加える。
 package fiscguard.aws.s3.cross_account_actions
 
+import data.fiscguard.aws.s3.public_policy
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.iam
 
@@ -50,14 +51,69 @@ _problems contains {
 	"ja": sprintf("%s に %s", [principal, concat("、", granted)]),
 } if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	some i, st in iam.statements(iam.document(p, "policy"))
-	st.Effect == "Allow"
-	some principal in iam.principals(st, "AWS")
-	principal != "*" # everyone is FG-S3-004's cause
-	not trusted(principal)
-	granted := iam.matching_actions(st, protected_actions)
+	some i, s in iam.statements(iam.document(p, "policy"))
+	s.value.Effect == "Allow"
+	some principal in untrusted(s.value)
+	granted := iam.matching_actions(s.value, protected_actions)
 	count(granted) > 0
 }
+
+# A statement that may allow them to an account known only after apply. A
+# document known only after apply as a whole, or a statement that may admit
+# everyone, is FG-S3-004's cause.
+_problems contains {
+	"resource": p, "attribute": sprintf("policy.Statement[%d]", [i]), "status": "inconclusive",
+	"en": sprintf("whether statement %d lets another account change the bucket's protection is known only after apply%s", [i, lib.from_text(p, "policy").en]),
+	"ja": sprintf("ステートメント %d が他のアカウントに保護設定の変更を許可するかは適用後まで確定しない%s", [i, lib.from_text(p, "policy").ja]),
+} if {
+	some p in lib.resources("aws_s3_bucket_policy")
+	doc := iam.document(p, "policy")
+	not iam.unknown_statements(doc)
+	some i, s in iam.statements(doc)
+	not i in public_policy.undecided_statements(doc)
+	iam.may_have_effect(s, "Allow")
+	_may_name_untrusted(s)
+	iam.may_match_actions(s, protected_actions)
+}
+
+# What leaves the rule undecided but is FG-S3-004's cause: a document known
+# only after apply as a whole, or a statement that may admit everyone.
+deny contains lib.owned_by(lib.inconclusive(
+	p, "policy",
+	sprintf("S3 bucket policy %s: whether it lets other accounts change the bucket's protection is known only after apply", [p.address]),
+	sprintf("S3バケットポリシー %s が他のアカウントにバケットの保護設定の変更を許可するかは適用後まで確定しない", [p.address]),
+), "FG-S3-004") if {
+	some p in lib.resources("aws_s3_bucket_policy")
+	not _reported(p)
+	_left_to_s3_004(iam.document(p, "policy"))
+}
+
+_reported(p) if {
+	some x in _problems
+	x.resource.address == p.address
+}
+
+_left_to_s3_004(doc) if iam.unknown_statements(doc)
+
+_left_to_s3_004(doc) if {
+	some i, s in iam.statements(doc)
+	i in public_policy.undecided_statements(doc)
+	iam.may_have_effect(s, "Allow")
+	_may_name_untrusted(s)
+	iam.may_match_actions(s, protected_actions)
+}
+
+# untrusted returns the known AWS principals of a statement that are
+# neither everyone (FG-S3-004's cause) nor a trusted account.
+untrusted(st) := [principal |
+	some principal in iam.principals(st, "AWS")
+	principal != "*"
+	not trusted(principal)
+]
+
+_may_name_untrusted(s) if count(untrusted(s.value)) > 0
+
+_may_name_untrusted(s) if lib.unknown_in(lib.part(s, ["Principal"]))
 
 trusted(principal) if {
 	some id in lib.param("trusted_accounts")

@@ -61,14 +61,28 @@ _problems contains {
 	some i in public_statements(iam.document(p, "policy"))
 }
 
-# The unknown document is one cause: this rule reports it for FG-S3-003 too.
+# The unknown document is one cause: this rule reports it for FG-S3-003 and
+# FG-S3-006 too.
 _problems contains {
 	"resource": p, "attribute": "policy", "status": "inconclusive",
 	"en": "the policy document is known only after apply, so whether it admits everyone (and whether it denies requests without TLS, FG-S3-003) is not known",
 	"ja": "ポリシー文書は適用後まで確定しないため、全員に許可していないか（および FG-S3-003 のTLSを使わない要求の拒否）が分からない",
 } if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	lib.unknown(p, "policy")
+	iam.unknown_statements(iam.document(p, "policy"))
+}
+
+# A document known in part: a statement whose principal, effect or
+# condition is known only after apply may admit everyone.
+_problems contains {
+	"resource": p, "attribute": sprintf("policy.Statement[%d]", [i]), "status": "inconclusive",
+	"en": sprintf("whether statement %d allows everyone is known only after apply%s", [i, lib.from_text(p, "policy").en]),
+	"ja": sprintf("ステートメント %d が全員に許可するかは適用後まで確定しない%s", [i, lib.from_text(p, "policy").ja]),
+} if {
+	some p in lib.resources("aws_s3_bucket_policy")
+	doc := iam.document(p, "policy")
+	not iam.unknown_statements(doc)
+	some i in undecided_statements(doc)
 }
 
 # Inline policy and acl of provider v3 buckets.
@@ -79,6 +93,17 @@ _problems contains {
 } if {
 	some b in lib.resources("aws_s3_bucket")
 	some i in public_statements(iam.document(b, "policy"))
+}
+
+_problems contains {
+	"resource": b, "attribute": sprintf("policy.Statement[%d]", [i]), "status": "inconclusive",
+	"en": sprintf("whether statement %d of its inline policy allows everyone is known only after apply%s", [i, lib.from_text(b, "policy").en]),
+	"ja": sprintf("インラインのポリシーのステートメント %d が全員に許可するかは適用後まで確定しない%s", [i, lib.from_text(b, "policy").ja]),
+} if {
+	some b in lib.resources("aws_s3_bucket")
+	doc := iam.document(b, "policy")
+	not iam.unknown_statements(doc)
+	some i in undecided_statements(doc)
 }
 
 _problems contains {
@@ -114,16 +139,28 @@ _problems contains {
 }
 
 # public_statements are the indexes of a document's statements that allow
-# everyone without a restricting condition.
+# everyone without a restricting condition; undecided_statements those that
+# may, as far as the document is known.
 public_statements(doc) := {i |
-	some i, st in iam.statements(doc)
-	st.Effect == "Allow"
-	iam.public_principal(st.Principal)
-	not restricted(object.get(st, "Condition", {}))
+	some i, s in iam.statements(doc)
+	s.value.Effect == "Allow"
+	iam.public_principal(s.value.Principal)
+	not lib.unknown_whole(lib.part(s, ["Condition"]))
+	not restricted(s)
 }
 
-restricted(cond) if {
-	some _, kv in cond
+undecided_statements(doc) := {i |
+	some i, s in iam.statements(doc)
+	not i in public_statements(doc)
+	iam.may_have_effect(s, "Allow")
+	iam.may_be_public(s)
+	not restricted(s)
+}
+
+# restricted is true when a statement's condition has a key that restricts
+# the caller (its value may be known only after apply: the key restricts).
+restricted(s) if {
+	some _, kv in object.get(s, ["value", "Condition"], {})
 	some key, _ in kv
 	lower(key) in restricting_keys
 }

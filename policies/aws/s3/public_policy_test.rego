@@ -75,3 +75,41 @@ test_legacy_bucket_acl_and_policy_are_one_finding if {
 test_deleted_policy_is_not_checked if {
 	count(public_policy.deny) == 0 with input as testing.doc([object.union(policy(public_read), {"actions": ["delete"]})])
 }
+
+# A bucket policy known in part (an aws_iam_policy_document whose resources
+# are the bucket's ARN, known only after apply) decides from its known parts.
+in_part(statements, unknown) := testing.known_in_part(testing.resource("aws_s3_bucket_policy", "data", {}), "policy", statements, unknown)
+
+public_unknown_resource := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": null}
+
+test_public_statement_known_in_part_fails if {
+	p := in_part([public_unknown_resource], [{"Resource": true}])
+	res := public_policy.deny with input as testing.doc([p])
+	testing.has(res, "aws_s3_bucket_policy.data", "fail")
+	not testing.has(res, "aws_s3_bucket_policy.data", "inconclusive")
+}
+
+test_unknown_principal_is_inconclusive if {
+	st := {"Effect": "Allow", "Principal": {"AWS": null}, "Action": "s3:GetObject", "Resource": null}
+	res := public_policy.deny with input as testing.doc([in_part([st], [{"Principal": {"AWS": true}, "Resource": true}])])
+	some r in res
+	r.status == "inconclusive"
+	r.attribute == "policy.Statement[0]"
+}
+
+test_unknown_condition_is_inconclusive if {
+	st := object.union(public_unknown_resource, {"Condition": null})
+	res := public_policy.deny with input as testing.doc([in_part([st], [{"Condition": true, "Resource": true}])])
+	testing.has(res, "aws_s3_bucket_policy.data", "inconclusive")
+}
+
+test_restricting_key_with_an_unknown_value_passes if {
+	st := object.union(public_unknown_resource, {"Condition": {"StringEquals": {"aws:SourceAccount": null}}})
+	p := in_part([st], [{"Condition": {"StringEquals": {"aws:SourceAccount": true}}, "Resource": true}])
+	count(public_policy.deny) == 0 with input as testing.doc([p])
+}
+
+test_service_principal_known_in_part_passes if {
+	st := {"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": null}
+	count(public_policy.deny) == 0 with input as testing.doc([in_part([st], [{"Resource": true}])])
+}

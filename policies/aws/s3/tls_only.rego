@@ -55,6 +55,16 @@ deny contains lib.inconclusive(
 	some [b, "unknown"] in _buckets
 }
 
+deny contains lib.inconclusive(
+	b, "",
+	sprintf("S3 bucket %s: whether its bucket policy denies requests without TLS is known only after apply%s", [b.address, lib.from_text(p, "policy").en]),
+	sprintf("S3バケット %s のバケットポリシーがTLSを使わないリクエストを拒否するかは適用後まで確定しない%s", [b.address, lib.from_text(p, "policy").ja]),
+) if {
+	some [b, "undecided"] in _buckets
+	some p in bucket.attached(b, "aws_s3_bucket_policy")
+	iam.may_deny_insecure_transport(iam.document(p, "policy"), _denied)
+}
+
 _buckets := [[b, status(b, bucket.attached(b, "aws_s3_bucket_policy"))] | some b in lib.resources("aws_s3_bucket")]
 
 _denied := {"*", "s3:*"}
@@ -68,9 +78,13 @@ status(b, ps) := "pass" if {
 	# A bucket policy document known only after apply is one cause, reported
 	# once, by FG-S3-004 on the policy resource.
 	some p in ps
-	lib.unknown(p, "policy")
+	iam.unknown_statements(iam.document(p, "policy"))
+} else := "undecided" if {
+	# Known in part: the statement that decides may be among the unknown parts.
+	some p in ps
+	iam.may_deny_insecure_transport(iam.document(p, "policy"), _denied)
 } else := "unknown" if {
 	# The inline policy of provider v4+ is computed (unknown at create) when not
-	# set; it counts only when its expression refers to something.
-	lib.unknown(b, "policy")
+	# set; only a value set from something is marked unknown.
+	iam.may_deny_insecure_transport(iam.document(b, "policy"), _denied)
 } else := "fail"

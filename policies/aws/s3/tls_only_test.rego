@@ -78,3 +78,27 @@ test_legacy_inline_policy_passes if {
 test_deleted_bucket_is_not_checked if {
 	count(tls_only.deny) == 0 with input as testing.doc([object.union(bucket, {"actions": ["delete"]})])
 }
+
+in_part(statements, unknown) := object.union(
+	testing.known_in_part(testing.resource("aws_s3_bucket_policy", "data", {}), "policy", statements, unknown),
+	{"refs": {"bucket": ["aws_s3_bucket.data"]}},
+)
+
+test_deny_known_in_part_passes if {
+	st := object.union(deny_insecure, {"Resource": null})
+	count(tls_only.deny) == 0 with input as testing.doc([bucket, in_part([st], [{"Resource": true}])])
+}
+
+test_deny_for_an_unknown_principal_is_inconclusive if {
+	st := object.union(deny_insecure, {"Principal": {"AWS": null}, "Resource": null})
+	res := tls_only.deny with input as testing.doc([bucket, in_part([st], [{"Principal": {"AWS": true}, "Resource": true}])])
+	some r in res
+	r.status == "inconclusive"
+	contains(r.message.en, "whether its bucket policy denies requests without TLS")
+}
+
+test_policy_known_in_part_without_the_deny_fails if {
+	st := {"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": null}
+	res := tls_only.deny with input as testing.doc([bucket, in_part([st], [{"Resource": true}])])
+	testing.has(res, "aws_s3_bucket.data", "fail")
+}

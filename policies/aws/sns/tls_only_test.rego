@@ -41,3 +41,25 @@ test_unknown_policy_is_inconclusive if {
 test_deleted_topic_is_not_checked if {
 	count(tls_only.deny) == 0 with input as testing.doc([object.union(topic, {"actions": ["delete"]})])
 }
+
+in_part(statements, unknown) := object.union(
+	testing.known_in_part(testing.resource("aws_sns_topic_policy", "alerts", {}), "policy", statements, unknown),
+	{"refs": {"arn": ["aws_sns_topic.alerts"]}},
+)
+
+test_deny_known_in_part_passes if {
+	st := object.union(deny_plain.Statement[0], {"Resource": null})
+	count(tls_only.deny) == 0 with input as testing.doc([topic, in_part([st], [{"Resource": true}])])
+}
+
+test_deny_for_unknown_actions_is_inconclusive if {
+	st := object.union(deny_plain.Statement[0], {"Action": null})
+	res := tls_only.deny with input as testing.doc([topic, in_part([st], [{"Action": true}])])
+	testing.has(res, "aws_sns_topic.alerts", "inconclusive")
+}
+
+test_policy_known_in_part_without_the_deny_fails if {
+	st := {"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sns:Publish", "Resource": null}
+	res := tls_only.deny with input as testing.doc([topic, in_part([st], [{"Resource": true}])])
+	testing.has(res, "aws_sns_topic.alerts", "fail")
+}

@@ -1,0 +1,106 @@
+package hclconf
+
+import (
+	"fmt"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/iamdoc"
+	"github.com/fiscguard/fiscguard/engine/model"
+)
+
+// An aws_iam_policy_document data source is a pure function of its
+// arguments, so its json is computed here as the provider computes it. When
+// some arguments are known only after apply, the json is unknown, as in
+// Terraform, but it carries the document as far as it is known: the value
+// is marked with a docMark and refined with the prefix every json starts
+// with. References, variables, outputs and conditionals pass the value on
+// unchanged; any function or template that builds a new string from it
+// returns a new unknown without the prefix, so only a value that is exactly
+// the json keeps the document (policyDocuments).
+
+// docMark marks a data source's json that is known only after apply with
+// the document it is known to be.
+type docMark struct{ doc *model.PolicyDocument }
+
+// policyDocument sets the json, minified_json and id an
+// aws_iam_policy_document data source computes from its arguments.
+func (in *instance) policyDocument(r *resource, k instanceKey, attrs map[string]cty.Value) {
+	if r.typ != iamdoc.Type {
+		return
+	}
+	sources := map[string]map[int]*model.PolicyDocument{}
+	for _, arg := range []string{"source_policy_documents", "override_policy_documents"} {
+		list, _ := attrs[arg].Unmark()
+		if list.IsNull() || !list.IsKnown() || !list.CanIterateElements() {
+			continue
+		}
+		sources[arg] = map[int]*model.PolicyDocument{}
+		for i, it := 0, list.ElementIterator(); it.Next(); i++ {
+			_, e := it.Element()
+			sources[arg][i] = documentOf(e)
+		}
+	}
+	sensitive := false
+	for _, v := range attrs {
+		if _, marks := v.UnmarkDeep(); marks.Has(sensitiveMark) {
+			sensitive = true
+		}
+	}
+	values, unknown := toModel(attrs)
+	res, err := iamdoc.Render(values, unknown, func(arg string, i int) *model.PolicyDocument { return sources[arg][i] })
+	jsonVal, minified, id := cty.UnknownVal(cty.String), cty.UnknownVal(cty.String), cty.UnknownVal(cty.String)
+	switch {
+	case err != nil:
+		in.ev.note(fmt.Sprintf("%s: %s cannot be read: %v; its json is treated as known only after apply", in.ev.where(r.rng), addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())), err))
+	case res.Complete:
+		jsonVal, minified, id = cty.StringVal(res.JSON), cty.StringVal(res.MinifiedJSON), cty.StringVal(res.ID)
+	case !sensitive:
+		mark := docMark{&res.Document}
+		jsonVal = cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(iamdoc.JSONPrefix).NewValue().Mark(mark)
+		minified = cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(iamdoc.MinifiedPrefix).NewValue().Mark(mark)
+	}
+	if sensitive {
+		jsonVal, minified = jsonVal.Mark(sensitiveMark), minified.Mark(sensitiveMark)
+	}
+	attrs[iamdoc.AttrJSON], attrs[iamdoc.AttrMinifiedJSON], attrs[iamdoc.AttrID] = jsonVal, minified, id
+}
+
+// documentOf returns the document a value is exactly the json of, or nil:
+// an unknown string that still has the data source's prefix and is marked
+// with one document (a conditional carries both branches' marks).
+func documentOf(v cty.Value) *model.PolicyDocument {
+	v, marks := v.Unmark()
+	if v.IsKnown() || !v.Type().Equals(cty.String) || marks.Has(sensitiveMark) {
+		return nil
+	}
+	if p := v.Range().StringPrefix(); p != iamdoc.JSONPrefix && p != iamdoc.MinifiedPrefix {
+		return nil
+	}
+	var doc *model.PolicyDocument
+	for m := range marks {
+		if dm, ok := m.(docMark); ok {
+			if doc != nil && doc != dm.doc {
+				return nil
+			}
+			doc = dm.doc
+		}
+	}
+	return doc
+}
+
+// policyDocuments returns the documents a resource's top-level attributes
+// are exactly the json of.
+func policyDocuments(attrs map[string]cty.Value) map[string]model.PolicyDocument {
+	var out map[string]model.PolicyDocument
+	for name, v := range attrs {
+		if doc := documentOf(v); doc != nil {
+			if out == nil {
+				out = map[string]model.PolicyDocument{}
+			}
+			out[name] = *doc
+		}
+	}
+	return out
+}

@@ -1,0 +1,7 @@
+provider "aws" {
+  region = "ap-northeast-1"
+}
+
+module "data" {
+  source = "../../modules/data"
+}

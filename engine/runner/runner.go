@@ -12,6 +12,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -208,6 +209,7 @@ func (r *Run) outputs(in Input) error {
 		}
 		r.Outputs = append(r.Outputs, out)
 	}
+	r.Report.Category = set.String("sarif-category")
 	var err error
 	if r.Report.IncludeSuppressed, err = set.Bool("include-suppressed"); err != nil {
 		return err
@@ -310,11 +312,50 @@ func (r *Run) repoRoot() string {
 	return hclconf.RepoRoot(dir)
 }
 
+// sarifCategory is the SARIF run's category when --sarif-category gives
+// none: "fiscguard/" and the directory the paths given have in common (a
+// plan file's own directory), relative to the repository root, so one scan
+// keeps its category, and its alerts, from any working directory and
+// however its paths are written.
+func (r *Run) sarifCategory() string {
+	dirs := make([]string, len(r.Paths))
+	for i, p := range r.Paths {
+		dirs[i] = "."
+		if p == "-" {
+			continue
+		}
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			p = filepath.Dir(p)
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		root := r.Options.HCL.Root
+		if root == "" {
+			root = hclconf.RepoRoot(abs)
+		}
+		if root, err = filepath.Abs(root); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			dirs[i] = filepath.ToSlash(rel)
+		}
+	}
+	if dir := report.CommonDir(dirs); dir != "." && dir != "/" {
+		return "fiscguard/" + dir + "/"
+	}
+	return "fiscguard/"
+}
+
 // Write writes every output of the run: each file whole or not at all,
 // the one to standard output (if any) to stdout.
 func (r *Run) Write(set *report.Set, stdout io.Writer) error {
 	for _, out := range r.Outputs {
 		opts := r.Report
+		if opts.Category == "" {
+			opts.Category = r.sarifCategory()
+		}
 		opts.Color = out.Format == "text" && out.Path == "" && r.color
 		var buf strings.Builder
 		if err := report.WriteSet(&buf, out.Format, set, opts); err != nil {

@@ -240,7 +240,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: version.Get().Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
-		Target:    targetInfo(name, doc),
+		Target:    targetInfo(name, repoPath(t.Path, root), doc),
 		Profile:   opts.Profile,
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
@@ -354,6 +354,23 @@ func rootModule(target, kind string, opts Options, root string) string {
 	return filepath.ToSlash(rel)
 }
 
+// repoPath is the target's path relative to the repository root ("." for
+// the root), "" for standard input or a path outside the repository.
+func repoPath(target, root string) string {
+	if target == "-" {
+		return ""
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
 // scanRoot is the repository root that locations are relative to.
 func scanRoot(target string, opts Options) string {
 	if opts.HCL.Root != "" {
@@ -438,9 +455,10 @@ func describe(err error) string {
 	return err.Error()
 }
 
-func targetInfo(path string, doc *model.Document) report.Target {
+func targetInfo(path, repoPath string, doc *model.Document) report.Target {
 	return report.Target{
 		Path:             path,
+		RepoPath:         repoPath,
 		Kind:             doc.Kind,
 		TerraformVersion: doc.TerraformVersion,
 		FormatVersion:    doc.FormatVersion,

@@ -72,6 +72,9 @@ type Input struct {
 	// Terminal is true when standard output is a terminal, where text is
 	// coloured.
 	Terminal bool
+	// Progress is where a run that takes more than two seconds shows what
+	// it is doing: standard error when it is a terminal, else nil.
+	Progress io.Writer
 	// Today (YYYY-MM-DD) is the day waivers are judged on; today's date
 	// when "".
 	Today string
@@ -93,9 +96,10 @@ type Run struct {
 	// Settings are the settings in force, with where each came from.
 	Settings *config.Resolved
 
-	color bool
-	repo  report.Repository
-	stdin io.Reader
+	color    bool
+	repo     report.Repository
+	stdin    io.Reader
+	progress io.Writer
 }
 
 // New resolves and checks a run's options. A bad value is an error naming
@@ -113,7 +117,7 @@ func New(in Input) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Run{Paths: in.Paths, Settings: set, stdin: in.Stdin}
+	r := &Run{Paths: in.Paths, Settings: set, stdin: in.Stdin, progress: in.Progress}
 	o := &r.Options
 	parse := []struct {
 		name  string
@@ -274,13 +278,18 @@ func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
 	reports := make([]*report.Report, len(paths))
 	errs := make([]error, len(paths))
 	work := make(chan int)
+	shown := startProgress(r.progress, len(paths))
+	defer shown.end()
+	opts := r.Options
+	opts.Progress = shown.set
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				reports[i], errs[i] = r.Library.Run(ctx, scan.Target{Path: paths[i], Stdin: r.stdin}, r.Options)
+				reports[i], errs[i] = r.Library.Run(ctx, scan.Target{Path: paths[i], Stdin: r.stdin}, opts)
+				shown.targetDone()
 			}
 		}()
 	}

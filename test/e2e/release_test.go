@@ -101,9 +101,14 @@ func TestReleaseCrossCompiles(t *testing.T) {
 	}
 
 	if runtime.GOOS == "linux" && runtime.GOARCH == "amd64" {
-		out, err := exec.Command(linux, "--version").CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "9.8.7") {
-			t.Errorf("fiscguard --version: %v %s", err, out)
+		// Stamped with the version given and the commit built.
+		want := "fiscguard 9.8.7"
+		if head, err := exec.Command("git", "-C", moduleRoot(t), "rev-parse", "HEAD").Output(); err == nil {
+			want += " (commit " + string(head[:12])
+		}
+		out, err := exec.Command(linux, "version").CombinedOutput()
+		if err != nil || !strings.HasPrefix(string(out), want) {
+			t.Errorf("fiscguard version: %v %q, want %q…", err, out, want)
 		}
 	}
 }

@@ -44,12 +44,13 @@ done
 
 # stat LABEL: "wall cpu peak_mb" (medians of wall and cpu, largest peak)
 stat() {
-	awk '{w[NR]=$1; c[NR]=$2+$3; if ($4>m) m=$4}
+	# time also writes "Command exited with non-zero status 1" lines: skip them.
+	awk '/^[0-9]/ {n++; w[n]=$1; c[n]=$2+$3; if ($4>m) m=$4}
 		function median(a, n,   i, j, t) {
 			for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
 			return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
 		}
-		END {printf "%.2f %.2f %.0f\n", median(w, NR), median(c, NR), m/1024}' "$dir/$1.raw"
+		END {printf "%.2f %.2f %.0f\n", median(w, n), median(c, n), m/1024}' "$dir/$1.raw"
 }
 
 findings=$("$fiscguard" scan "$dir/plan-10k-many.json" --profile strict --format json | grep -c '"rule_id"' || true)

@@ -7,6 +7,7 @@
 package runner
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -366,11 +367,11 @@ func (r *Run) Write(set *report.Set, stdout io.Writer) error {
 			opts.Category = r.sarifCategory()
 		}
 		opts.Color = out.Format == "text" && out.Path == "" && r.color
-		var buf strings.Builder
+		var buf bytes.Buffer
 		if err := report.WriteSet(&buf, out.Format, set, opts); err != nil {
 			return err
 		}
-		if err := WriteOutput(stdout, out.Path, []byte(buf.String())); err != nil {
+		if err := WriteOutput(stdout, out.Path, buf.Bytes()); err != nil {
 			return err
 		}
 	}

@@ -54,8 +54,8 @@ stat() {
 }
 
 findings=$("$fiscguard" scan "$dir/plan-10k-many.json" --profile strict --format json | grep -c '"rule_id"' || true)
-printf '\n%-44s %8s %8s %9s\n' "scan (median of $runs runs)" "wall s" "cpu s" "peak MB"
-row() { read -r w c m <<<"$(stat "$2")"; printf '%-44s %8s %8s %9s\n' "$1" "$w" "$c" "$m"; }
+printf '\n%-48s %8s %8s %9s\n' "scan (median of $runs runs)" "wall s" "cpu s" "peak MB"
+row() { read -r w c m <<<"$(stat "$2")"; printf '%-48s %8s %8s %9s\n' "$1" "$w" "$c" "$m"; }
 row "fiscguard, 10k resources, $findings findings" fg-10k-many
 row "conftest v0.71.1 (5 checks), same file" ct-10k-many
 row "fiscguard, 50k resources, most misconfigured" fg-50k-many

@@ -292,7 +292,9 @@ func TestDiffBase(t *testing.T) {
 	code, rep, stderr := summaryOf(t, dir, "--diff-base", "HEAD")
 	var got []string
 	for _, f := range rep["findings"].([]any) {
-		got = append(got, f.(map[string]any)["address"].(string))
+		if f := f.(map[string]any); f["rule_id"] == "FG-EBS-001" {
+			got = append(got, f["address"].(string))
+		}
 	}
 	if code != 1 || strings.Join(got, ",") != "aws_ebs_volume.data,aws_ebs_volume.new" {
 		t.Errorf("exit %d, findings %v %s", code, got, stderr)

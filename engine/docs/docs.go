@@ -75,6 +75,22 @@ func (l *Library) RulesFor(id string) []*rule.Rule {
 	return out
 }
 
+// RulesForControl returns the rules that implement an AWS control: those
+// whose AWS-control basis for some item names it.
+func (l *Library) RulesForControl(id string) []*rule.Rule {
+	var out []*rule.Rule
+	for _, r := range l.Rules {
+		for _, b := range r.FISCBasis {
+			kind, detail, _ := strings.Cut(b, ":")
+			if kind == rule.BasisAWSControl && contains(catalog.ControlIDs(detail), id) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // Rule returns the rule with the given ID, ignoring case.
 func (l *Library) Rule(id string) (*rule.Rule, bool) {
 	for _, r := range l.Rules {
@@ -97,19 +113,7 @@ func contains(list []string, s string) bool {
 // Basis splits a fisc_basis value into its kind's label and its detail.
 func Basis(b string) (label i18n.Text, detail string) {
 	kind, detail, _ := strings.Cut(b, ":")
-	switch kind {
-	case rule.BasisAWSControl:
-		label = i18n.Text{En: "AWS-published control mapping (BLEA for FSI)", Ja: "AWS公開の統制対応表（BLEA for FSI）"}
-	case rule.BasisAWSWorkload:
-		label = i18n.Text{En: "AWS-published workload mapping (BLEA for FSI); condition ours", Ja: "AWS公開のワークロード対応表（BLEA for FSI）。判定条件は当方"}
-	case rule.BasisSeed:
-		label = i18n.Text{En: "named by the seed (FISC security reference for AWS v1.3)", Ja: "シード文書（AWS対応セキュリティリファレンスv1.3）が挙げる項目"}
-	case rule.BasisDerived:
-		label = i18n.Text{En: "derived by fiscguard", Ja: "fiscguardによる解釈"}
-	default:
-		label = i18n.Text{En: kind}
-	}
-	return label, strings.TrimSpace(detail)
+	return rule.BasisLabel(kind), strings.TrimSpace(detail)
 }
 
 // Status is why a FISC item is or is not evidenced by policies.
@@ -129,16 +133,16 @@ func (l *Library) StatusOf(it *catalog.Item) Status {
 	switch {
 	case len(l.RulesFor(it.ID)) > 0:
 		return Covered
-	case it.Responsibility == catalog.ResponsibilityProvider:
+	case it.Responsibility == rule.Provider:
 		return Provider
-	case it.IaC == "none":
+	case it.IaC == catalog.None:
 		return NotIaC
 	}
 	return NoPolicy
 }
 
-// StatusLabel describes a status.
-func StatusLabel(s Status) i18n.Text {
+// Label describes a status.
+func (s Status) Label() i18n.Text {
 	switch s {
 	case Covered:
 		return i18n.Text{En: "evidenced by policies", Ja: "ポリシーで証跡を示す"}
@@ -150,40 +154,6 @@ func StatusLabel(s Status) i18n.Text {
 		return i18n.Text{En: "partly decidable from IaC; no policy yet", Ja: "IaCで一部判断できるが、ポリシーは未作成"}
 	}
 	return i18n.Text{}
-}
-
-// ResponsibilityLabel names a responsible party (the seed's 対応の主体).
-func ResponsibilityLabel(s string) i18n.Text {
-	switch s {
-	case catalog.ResponsibilityUser:
-		return i18n.Text{En: "user (the institution)", Ja: "利用者（金融機関）"}
-	case catalog.ResponsibilityProvider:
-		return i18n.Text{En: "cloud provider", Ja: "クラウド事業者"}
-	case catalog.ResponsibilityShared:
-		return i18n.Text{En: "shared (provider and user)", Ja: "共同（事業者と利用者）"}
-	}
-	return i18n.Text{En: s}
-}
-
-// IaCLabel says how far infrastructure as code can decide an item.
-func IaCLabel(s string) i18n.Text {
-	switch s {
-	case "full":
-		return i18n.Text{En: "fully decidable from IaC", Ja: "IaCで判断できる"}
-	case "partial":
-		return i18n.Text{En: "partly decidable from IaC", Ja: "IaCで一部判断できる"}
-	case "none":
-		return i18n.Text{En: "not decidable from IaC", Ja: "IaCでは判断できない"}
-	}
-	return i18n.Text{En: s}
-}
-
-// EditionLabel names a numbering scheme.
-func EditionLabel(e rule.Edition) i18n.Text {
-	if e == rule.Edition8th {
-		return i18n.Text{En: "8th edition revised (運/技/設)", Ja: "第8版追補改訂（運/技/設）"}
-	}
-	return i18n.Text{En: "current edition (統/実/設/監, 13th edition 2025)", Ja: "現行版（統/実/設/監、第13版 2025年）"}
 }
 
 // Value renders a parameter value compactly.

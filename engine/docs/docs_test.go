@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fiscguard/fiscguard/engine/catalog"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
 )
 
@@ -65,12 +65,35 @@ func TestCoverageExplainsEveryItem(t *testing.T) {
 		if s != Covered && it.IaCNote.En == "" {
 			t.Errorf("%s has no policy and no iac_note saying why", it.ID)
 		}
-		if s == Covered && it.Responsibility == catalog.ResponsibilityProvider {
+		if s == Covered && it.Responsibility == rule.Provider {
 			t.Errorf("%s is provider-only but policies cite it", it.ID)
 		}
 	}
+	m := lib.Catalog.Management()
+	if m.Placement.En == "" || m.Source.En == "" {
+		t.Error("the catalog does not say how requirements are placed in simple or strict management")
+	}
 	if _, ok := lib.Rule("fg-s3-001"); !ok {
 		t.Error("rule lookup ignores case")
+	}
+}
+
+// TestEveryControlHasARuleOrAReason: each AWS control of AWS's FISC mapping
+// is implemented by a rule or says why none does, never both (a reason left
+// behind by a new rule would be false).
+func TestEveryControlHasARuleOrAReason(t *testing.T) {
+	lib := load(t)
+	if len(lib.Catalog.Controls()) < 72 {
+		t.Errorf("the catalog holds %d AWS controls; AWS's mapping has 72", len(lib.Catalog.Controls()))
+	}
+	for _, c := range lib.Catalog.Controls() {
+		rules := lib.RulesForControl(c.ID)
+		switch {
+		case len(rules) == 0 && c.WithoutRule.En == "":
+			t.Errorf("%s: no rule implements it and without_rule does not say why", c.ID)
+		case len(rules) > 0 && c.WithoutRule.En != "":
+			t.Errorf("%s: %s implement it, but without_rule still says why none does", c.ID, rules[0].ID)
+		}
 	}
 }
 

@@ -53,6 +53,8 @@ type listEntry struct {
 	FISC           []string          `json:"fisc"`
 	FISC8th        []string          `json:"fisc_8th"`
 	FISCBasis      map[string]string `json:"fisc_basis"`
+	FISCBasisJa    map[string]string `json:"fisc_basis_ja,omitempty"`
+	StrictReason   *i18n.Text        `json:"strict_reason,omitempty"`
 	ResourceTypes  []string          `json:"resource_types"`
 	Params         []string          `json:"params"`
 	Description    i18n.Text         `json:"description"`
@@ -68,49 +70,57 @@ func (l *Library) WriteList(w io.Writer, format string, rules []*rule.Rule, lang
 	case "json":
 		entries := make([]listEntry, 0, len(rules))
 		for _, r := range rules {
-			entries = append(entries, listEntry{
-				ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Responsibility: r.Responsibility,
-				FISC: nonNil(r.FISC), FISC8th: nonNil(r.FISC8th), FISCBasis: r.FISCBasis, ResourceTypes: r.ResourceTypes,
-				Params: nonNil(l.ParamsOf(r)), Description: r.Description, Remediation: r.Remediation,
+			e := listEntry{
+				ID: r.ID, Title: r.Title, Severity: r.Severity, Profile: r.Profile, Responsibility: string(r.Responsibility),
+				FISC: nonNil(r.FISC), FISC8th: nonNil(r.FISC8th), FISCBasis: r.FISCBasis, FISCBasisJa: r.FISCBasisJa,
+				ResourceTypes: r.ResourceTypes, Params: nonNil(l.ParamsOf(r)), Description: r.Description, Remediation: r.Remediation,
 				HelpURI: HelpURI(r.ID), File: r.File,
-			})
+			}
+			if r.StrictReason.En != "" {
+				e.StrictReason = &r.StrictReason
+			}
+			entries = append(entries, e)
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(map[string]any{"count": len(entries), "policies": entries})
 	case "markdown":
-		head := "| ID | Severity | Profile | FISC | FISC (8th) | Title |\n"
-		if lang == i18n.Ja {
-			head = "| ID | 重要度 | プロファイル | FISC | FISC（第8版） | タイトル |\n"
-		}
-		_, err := io.WriteString(w, policyTable(rules, head, HelpURI, lang))
+		head := fmt.Sprintf("| ID | %s | %s | FISC | %s | %s |\n", rule.SeverityTerm.In(lang), rule.ProfileTerm.In(lang), columns["fisc8th"].In(lang), columns["title"].In(lang))
+		_, err := io.WriteString(w, policyTable(rules, head, HelpURI, lang, lang))
 		return err
 	case "text":
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSEVERITY\tPROFILE\tFISC\tFISC (8th)\tTITLE")
+		fmt.Fprintf(tw, "ID\t%s\t%s\tFISC\t%s\t%s\n", rule.SeverityTerm.In(lang), rule.ProfileTerm.In(lang), columns["fisc8th"].In(lang), columns["title"].In(lang))
 		for _, r := range rules {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Profile,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity.Label().In(lang), r.Profile.Label().In(lang),
 				dash(strings.Join(r.FISC, ",")), dash(strings.Join(r.FISC8th, ",")), r.Title.In(lang))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		_, err := fmt.Fprintf(w, "\n%d policies (fiscguard explain ID for details)\n", len(rules))
+		_, err := fmt.Fprintf(w, "\n"+columns["count"].In(lang)+"\n", len(rules))
 		return err
 	}
 	return fmt.Errorf("--format: unknown format %q (want %s)", format, strings.Join(ListFormats, ", "))
 }
 
+// columns are the headings of the policy list.
+var columns = map[string]i18n.Text{
+	"fisc8th": {En: "FISC (8th)", Ja: "FISC（第8版）"},
+	"title":   {En: "Title", Ja: "タイトル"},
+	"count":   {En: "%d policies (fiscguard explain ID for details)", Ja: "全%d件（詳細は fiscguard explain ID）"},
+}
+
 // policyTable is the Markdown table of rules, after the header row given:
-// each ID linked, severity, profile, both FISC schemes and a title per
-// language.
-func policyTable(rules []*rule.Rule, head string, link func(id string) string, langs ...i18n.Lang) string {
+// each ID linked, severity and profile labelled in values, both FISC
+// schemes and a title per language.
+func policyTable(rules []*rule.Rule, head string, link func(id string) string, values i18n.Lang, langs ...i18n.Lang) string {
 	var b strings.Builder
 	b.WriteString(head)
 	b.WriteString("|---|---|---|---|---" + strings.Repeat("|---", len(langs)) + "|\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s | %s |", r.ID, link(r.ID), r.Severity, r.Profile,
+		fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s | %s |", r.ID, link(r.ID), r.Severity.Label().In(values), r.Profile.Label().In(values),
 			dash(strings.Join(r.FISC, ", ")), dash(strings.Join(r.FISC8th, ", ")))
 		for _, l := range langs {
 			fmt.Fprintf(&b, " %s |", cell(r.Title.In(l)))

@@ -46,7 +46,7 @@ func TestSelect(t *testing.T) {
 func TestWriteListAndExplain(t *testing.T) {
 	lib := load(t)
 	var b bytes.Buffer
-	if err := lib.WriteList(&b, "markdown", lib.Rules[:1], i18n.Ja); err != nil || !strings.HasPrefix(b.String(), "| ID | 重要度 |") {
+	if err := lib.WriteList(&b, "markdown", lib.Rules[:1], i18n.Ja); err != nil || !strings.HasPrefix(b.String(), "| ID | 重大度 |") {
 		t.Errorf("markdown list %q, %v", b.String(), err)
 	}
 	if err := lib.WriteList(&b, "xml", lib.Rules, i18n.En); err == nil || !strings.Contains(err.Error(), `unknown format "xml"`) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
@@ -28,11 +29,14 @@ func (l *Library) Policies() []byte {
 	for _, r := range l.Rules {
 		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## %s: %s\n\n", strings.ToLower(r.ID), r.ID, r.Title.En)
 		fmt.Fprintf(&b, "**%s**\n\n", r.Title.Ja)
-		fmt.Fprintf(&b, "- Severity / 重要度: `%s`\n", r.Severity)
+		fmt.Fprintf(&b, "- Severity / 重大度: `%s`\n", r.Severity)
 		fmt.Fprintf(&b, "- Profile / プロファイル: `%s` (%s / %s)\n", r.Profile, r.Profile.Label().En, r.Profile.Label().Ja)
-		fmt.Fprintf(&b, "- Responsibility / 対応の主体: `%s` (%s)\n", r.Responsibility, ResponsibilityLabel(r.Responsibility).Ja)
+		fmt.Fprintf(&b, "- Responsibility / 対応の主体: `%s` (%s)\n", r.Responsibility, r.Responsibility.Label().Ja)
+		if r.StrictReason.En != "" {
+			fmt.Fprintf(&b, "- Why strict only / 厳格な管理のみとする理由: %s %s\n", cell(r.StrictReason.En), cell(r.StrictReason.Ja))
+		}
 		fmt.Fprintf(&b, "- Resource types / 対象リソース: %s\n\n", codeList(r.ResourceTypes))
-		b.WriteString("**FISC items / FISC項目**\n\n| ID | Edition | Item (our paraphrase) | 項目（当方の要約） | Basis / 根拠 |\n|---|---|---|---|---|\n")
+		b.WriteString("**FISC items / FISC項目**\n\n| ID | Edition | Item (our paraphrase) | 項目（fiscguardによる要約） | Basis / 根拠 |\n|---|---|---|---|---|\n")
 		for _, id := range append(append([]string{}, r.FISC...), r.FISC8th...) {
 			it, _ := l.Catalog.Lookup(id)
 			label, detail := Basis(r.FISCBasis[id])
@@ -65,17 +69,24 @@ func (l *Library) Policies() []byte {
 	return b.Bytes()
 }
 
-// Coverage renders docs/fisc-coverage.md: for every catalog item, the rules
-// that evidence it or why none can.
+// Coverage renders docs/fisc-coverage.md: how requirements are placed in
+// simple or strict management, every catalog item with the rules that
+// evidence it or why none can, every AWS control of AWS's FISC mapping with
+// the rules that implement it or why none does, and the strict-only rules
+// with their reasons.
 func (l *Library) Coverage() []byte {
 	var b bytes.Buffer
 	b.WriteString(generated)
 	b.WriteString("# FISC coverage / FISC項目の対応状況\n\n")
-	b.WriteString("Every FISC item in fiscguard's catalog, with the policies that evidence it or the reason none can. " +
-		"Titles are our own short paraphrases, never FISC's text; \"unverified\" marks titles no public source confirms. " +
+	b.WriteString("Every FISC item in fiscguard's catalog, with the policies that evidence it or the reason none can, and every AWS control that AWS's FISC mapping " +
+		"(BLEA for FSI) ties to FISC items, with the policies that implement it or the reason none does. " +
+		"Titles are our own short paraphrases, never FISC's text; the title source says whether a public source confirms a title. " +
 		"The two numbering schemes are never converted into each other.\n\n")
-	b.WriteString("fiscguardのカタログにあるすべてのFISC項目と、証跡となるポリシー、またはポリシーがない理由。項目名は当方による短い要約でありFISCの原文ではない。" +
-		"「未検証」は公開資料で確認できない項目名を示す。二つの番号体系は相互に変換しない。\n\n")
+	b.WriteString("fiscguardのカタログにあるすべてのFISC項目と、証跡となるポリシー、またはポリシーがない理由。あわせて、AWSのFISC対応表（BLEA for FSI）がFISC項目に対応付けるすべてのAWSの統制と、それを実装するポリシー、またはポリシーがない理由。" +
+		"項目名はfiscguardによる短い要約でありFISCの原文ではない。項目名の出典欄は、公開資料で項目名を確認できるかを示す。二つの番号体系は相互に変換しない。\n\n")
+	m := l.Catalog.Management()
+	b.WriteString("## Simple and strict management / 簡易な管理と厳格な管理\n\n")
+	fmt.Fprintf(&b, "%s\n\n%s\n\nSource / 出典: %s\n\n", m.Placement.En, m.Placement.Ja, m.Source.Ja)
 	items := l.Catalog.Items()
 	b.WriteString("| Edition | Items | Evidenced by policies | Left to the provider | Not decidable from IaC | Partly decidable, no policy yet |\n|---|---|---|---|---|---|\n")
 	for _, ed := range []rule.Edition{rule.EditionCurrent, rule.Edition8th} {
@@ -87,37 +98,53 @@ func (l *Library) Coverage() []byte {
 				n++
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", EditionLabel(ed).En, n, counts[Covered], counts[Provider], counts[NotIaC], counts[NoPolicy])
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", ed.FullLabel().En, n, counts[Covered], counts[Provider], counts[NotIaC], counts[NoPolicy])
 	}
 	b.WriteString("\n")
 	for _, ed := range []rule.Edition{rule.EditionCurrent, rule.Edition8th} {
-		fmt.Fprintf(&b, "## %s / %s\n\n", EditionLabel(ed).En, EditionLabel(ed).Ja)
-		b.WriteString("| ID | Item | 項目 | Responsibility | IaC | Status | Policies, or why none |\n|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(&b, "## %s / %s\n\n", ed.FullLabel().En, ed.FullLabel().Ja)
+		b.WriteString("| ID | Item | 項目 | Title source / 項目名の出典 | Responsibility | IaC | fiscguard's reading / fiscguardの読み | Status | Policies, or why none |\n|---|---|---|---|---|---|---|---|---|\n")
 		for _, it := range items {
 			if it.Edition != ed {
 				continue
 			}
-			title, titleJa := cell(it.Title.En), cell(it.Title.Ja)
-			if !it.TitleVerified {
-				title += " (unverified)"
-				titleJa += "（未検証）"
-			}
 			var why string
 			if rs := l.RulesFor(it.ID); len(rs) > 0 {
-				links := make([]string, len(rs))
-				for i, r := range rs {
-					links[i] = fmt.Sprintf("[%s](policies.md#%s)", r.ID, strings.ToLower(r.ID))
-				}
-				why = strings.Join(links, ", ")
+				why = ruleLinks(rs)
 			} else {
 				why = cell(it.IaCNote.En)
 			}
-			fmt.Fprintf(&b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s | %s | %s |\n", anchorFISC(it.ID), it.ID, title, titleJa, it.Responsibility, it.IaC, StatusLabel(l.StatusOf(it)).En, why)
+			fmt.Fprintf(&b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s | %s | %s | %s | %s |\n", anchorFISC(it.ID), it.ID, cell(it.Title.En), cell(it.Title.Ja),
+				it.TitleSource, it.Responsibility, it.IaC, dash(strings.Join(it.Ours, ", ")), l.StatusOf(it).Label().En, why)
 		}
 		b.WriteString("\n")
 	}
+	b.WriteString("Title sources / 項目名の出典: ")
+	for i, s := range []catalog.TitleSource{catalog.TitleFromSeed, catalog.TitleFromSecondary, catalog.TitleInferred, catalog.TitleUnknown} {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "`%s` %s（%s）", s, s.Label().En, s.Label().Ja)
+	}
+	b.WriteString(".\n\n")
+	if retired := l.Catalog.Retired(); len(retired) > 0 {
+		ids := make([]string, len(retired))
+		for i, it := range retired {
+			ids[i] = fmt.Sprintf("<a id=\"%s\"></a>%s", anchorFISC(it.ID), it.ID)
+		}
+		fmt.Fprintf(&b, "Retired numbers (欠番), counted as no item: %s.\n\n欠番（項目として数えない）: %s。\n\n", strings.Join(ids, ", "), strings.Join(ids, "、"))
+	}
+	l.controlsSection(&b)
+	b.WriteString("## Strict-only rules / 厳格な管理でのみ適用するルール\n\n")
+	b.WriteString("| Rule | Why strict only | 厳格な管理のみとする理由 |\n|---|---|---|\n")
+	for _, r := range l.Rules {
+		if r.Profile == rule.Strict {
+			fmt.Fprintf(&b, "| [%s](policies.md#%s) | %s | %s |\n", r.ID, strings.ToLower(r.ID), cell(r.StrictReason.En), cell(r.StrictReason.Ja))
+		}
+	}
+	b.WriteString("\n")
 	b.WriteString("## Expectations by management level / 管理水準ごとの期待\n\n")
-	b.WriteString("Items with policies, with what simple and strict management (簡易な管理・厳格な管理) expect, in our words.\n\n")
+	b.WriteString("Items with policies, with what simple and strict management (簡易な管理・厳格な管理) expect; the texts are fiscguard's reading where the item's reading column says expectations.\n\n")
 	b.WriteString("| ID | Simple management | Strict management | 簡易な管理 | 厳格な管理 |\n|---|---|---|---|---|\n")
 	for _, it := range items {
 		if l.StatusOf(it) != Covered {
@@ -126,6 +153,48 @@ func (l *Library) Coverage() []byte {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", it.ID, cell(it.Simple.En), cell(it.Strict.En), cell(it.Simple.Ja), cell(it.Strict.Ja))
 	}
 	return b.Bytes()
+}
+
+// controlsSection lists every AWS control of the catalog with the rules
+// that implement it or why none does.
+func (l *Library) controlsSection(b *bytes.Buffer) {
+	ctls := l.Catalog.Controls()
+	implemented := 0
+	for _, c := range ctls {
+		if len(l.RulesForControl(c.ID)) > 0 {
+			implemented++
+		}
+	}
+	b.WriteString("## AWS controls mapped to FISC / FISC項目に対応付けられたAWSの統制\n\n")
+	fmt.Fprintf(b, "AWS's BLEA for FSI lists %d Control Tower and Security Hub controls with the FISC practice items it maps them to; %d are implemented by fiscguard policies, and each of the other %d says why none does. "+
+		"\"Recommended\" is AWS's mark that the control should be enabled.\n\n", len(ctls), implemented, len(ctls)-implemented)
+	fmt.Fprintf(b, "AWSのBLEA for FSIは%d件のControl TowerとSecurity Hubの統制を、対応付けるFISCの実務基準とともに挙げている。そのうち%d件をfiscguardのポリシーが実装し、残る%d件にはポリシーがない理由を示す。「推奨」はAWSが有効化を推奨する統制。\n\n",
+		len(ctls), implemented, len(ctls)-implemented)
+	b.WriteString("| Control | FISC | Control (our paraphrase) | 統制（要約） | Recommended / 推奨 | Policies, or why none |\n|---|---|---|---|---|---|\n")
+	for _, c := range ctls {
+		why := cell(c.WithoutRule.En)
+		if rs := l.RulesForControl(c.ID); len(rs) > 0 {
+			why = ruleLinks(rs)
+		}
+		rec := "-"
+		if c.Recommended {
+			rec = "◯"
+		}
+		fisc := make([]string, len(c.FISC))
+		for i, id := range c.FISC {
+			fisc[i] = fmt.Sprintf("[%s](#%s)", id, anchorFISC(id))
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", c.ID, dash(strings.Join(fisc, ", ")), cell(c.Title.En), cell(c.Title.Ja), rec, why)
+	}
+	b.WriteString("\n")
+}
+
+func ruleLinks(rs []*rule.Rule) string {
+	links := make([]string, len(rs))
+	for i, r := range rs {
+		links[i] = fmt.Sprintf("[%s](policies.md#%s)", r.ID, strings.ToLower(r.ID))
+	}
+	return strings.Join(links, ", ")
 }
 
 // anchorFISC is an ASCII anchor for a FISC item: 実14-1 → fisc-j14-1,

@@ -125,7 +125,7 @@ func listedItems(c *catalog.Catalog, edition rule.Edition) []*catalog.Item {
 func fromCatalog(it *catalog.Item) Item {
 	return Item{
 		ID: it.ID, Edition: it.Edition, Category: it.Category, Title: it.Title, TitleVerified: it.TitleVerified,
-		Responsibility: it.Responsibility, IaC: it.IaC, IaCNote: it.IaCNote, Simple: it.Simple, Strict: it.Strict,
+		Responsibility: string(it.Responsibility), IaC: string(it.IaC), IaCNote: it.IaCNote, Simple: it.Simple, Strict: it.Strict,
 		ProviderEvidence: nonNil(it.ProviderEvidence),
 	}
 }
@@ -150,7 +150,7 @@ func status(item *Item, forced []string, counts map[string]coverage.Counts, outc
 		return Exception, ""
 	case applied > 0:
 		return Conformant, ""
-	case item.Responsibility == catalog.ResponsibilityProvider:
+	case item.Responsibility == string(rule.Provider):
 		return Provider, ""
 	case len(forced) > 0:
 		return NotApplicable, ""
@@ -195,7 +195,7 @@ func location(l *model.Location) *Location {
 
 func describeRule(r *rule.Rule) Rule {
 	return Rule{
-		ID: r.ID, Title: r.Title, Severity: r.Severity.String(), Profile: string(r.Profile), Responsibility: r.Responsibility,
+		ID: r.ID, Title: r.Title, Severity: r.Severity.String(), Profile: string(r.Profile), Responsibility: string(r.Responsibility),
 		ResourceTypes: nonNil(r.ResourceTypes), FISC: nonNil(r.FISC), FISC8th: nonNil(r.FISC8th), Remediation: r.Remediation,
 	}
 }

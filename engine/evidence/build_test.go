@@ -22,7 +22,7 @@ documents:
 items:
   - {id: 実2, edition: current, category: {en: Practice standards, ja: 実務基準}, title: {en: Prevent interception of PINs, ja: 暗証番号の盗聴防止}, responsibility: user, iac: none,
      iac_note: {en: An application measure., ja: 業務アプリケーションでの対策。}}
-  - {id: 実3, edition: current, category: {en: Practice standards, ja: 実務基準}, title: {en: Prevent leakage of stored data, ja: 蓄積データの漏えい防止}, title_verified: true, responsibility: shared, iac: partial,
+  - {id: 実3, edition: current, category: {en: Practice standards, ja: 実務基準}, title: {en: Prevent leakage of stored data, ja: 蓄積データの漏えい防止}, title_source: seed, responsibility: shared, iac: partial,
      iac_note: {en: Key custody is not visible., ja: 鍵の保管は判断できない。}, simple: {en: Encrypt stored data., ja: 保存データを暗号化する。}, strict: {en: Use customer-managed keys., ja: 顧客管理キーを用いる。}, provider_evidence: [soc2]}
   - {id: 実4, edition: current, category: {en: Practice standards, ja: 実務基準}, title: {en: Prevent leakage of data in transit, ja: 伝送データの漏えい防止}, responsibility: shared, iac: partial,
      simple: {en: Encrypt traffic., ja: 通信を暗号化する。}}
@@ -46,7 +46,7 @@ items:
 
 func newRule(id, title, titleJa string, sev rule.Severity, p rule.Profile, fisc, fisc8th, types []string) *rule.Rule {
 	return &rule.Rule{ID: id, Title: i18n.Text{En: title, Ja: titleJa}, Remediation: i18n.Text{En: "Fix " + id + ".", Ja: id + " を修正する。"},
-		Severity: sev, Profile: p, Responsibility: catalog.ResponsibilityUser, FISC: fisc, FISC8th: fisc8th, ResourceTypes: types}
+		Severity: sev, Profile: p, Responsibility: rule.User, FISC: fisc, FISC8th: fisc8th, ResourceTypes: types}
 }
 
 var (

@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -72,6 +74,9 @@ func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
 			continue
 		}
 		r.Builtin = p.builtin
+		if id := untranslated(r); r.Builtin && id != "" {
+			return nil, fmt.Errorf("%s: rule %s: fisc_basis_ja has no Japanese detail for %s", p.name, r.ID, id)
+		}
 		if prev, dup := byID[r.ID]; dup {
 			return nil, fmt.Errorf("%s: rule ID %s is already used by %s", p.name, r.ID, prev.File)
 		}
@@ -168,6 +173,7 @@ type metadata struct {
 	FISC8th  []string `json:"fisc_8th"`
 	// FISCBasis says, per cited FISC ID, where the mapping comes from (see Basis kinds).
 	FISCBasis      map[string]string `json:"fisc_basis"`
+	FISCBasisJa    map[string]string `json:"fisc_basis_ja"`
 	Profile        string            `json:"profile"`
 	Responsibility string            `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
@@ -176,6 +182,8 @@ type metadata struct {
 	DescriptionJa  string            `json:"description_ja"`
 	Remediation    string            `json:"remediation"`
 	RemediationJa  string            `json:"remediation_ja"`
+	StrictReason   string            `json:"strict_reason"`
+	StrictReasonJa string            `json:"strict_reason_ja"`
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$`)
@@ -221,8 +229,8 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 	if err != nil {
 		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
 	}
-	switch md.Responsibility {
-	case catalog.ResponsibilityUser, catalog.ResponsibilityShared:
+	switch rule.Responsibility(md.Responsibility) {
+	case rule.User, rule.Shared:
 	default:
 		return nil, fmt.Errorf("%s: rule %s: responsibility %q is not user or shared", loc, md.ID, md.Responsibility)
 	}
@@ -241,13 +249,19 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 			if it.Edition != ids.edition {
 				return nil, fmt.Errorf("%s: rule %s lists %s (edition %s) among the %s-edition IDs", loc, md.ID, id, it.Edition, ids.edition)
 			}
+			if it.Retired {
+				return nil, fmt.Errorf("%s: rule %s cites %s, a retired number (欠番)", loc, md.ID, id)
+			}
 		}
 	}
-	if err := checkBasis(md); err != nil {
+	if err := checkBasis(md, cat); err != nil {
 		return nil, fmt.Errorf("%s: rule %s: %w", loc, md.ID, err)
 	}
 	if len(md.ResourceTypes) == 0 {
 		return nil, fmt.Errorf("%s: rule %s: METADATA custom.resource_types is empty", loc, md.ID)
+	}
+	if (prof == rule.Strict) != (md.StrictReason != "" || md.StrictReasonJa != "") || (md.StrictReason == "") != (md.StrictReasonJa == "") {
+		return nil, fmt.Errorf("%s: rule %s: a strict-only rule, and only one, says why in strict_reason and strict_reason_ja", loc, md.ID)
 	}
 	for _, k := range md.Inputs {
 		if k != model.KindPlan && k != model.KindHCL {
@@ -263,9 +277,11 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 		FISC:           md.FISC,
 		FISC8th:        md.FISC8th,
 		FISCBasis:      md.FISCBasis,
+		FISCBasisJa:    md.FISCBasisJa,
 		Profile:        prof,
-		Responsibility: md.Responsibility,
+		Responsibility: rule.Responsibility(md.Responsibility),
 		ResourceTypes:  md.ResourceTypes,
+		StrictReason:   i18n.Text{En: md.StrictReason, Ja: md.StrictReasonJa},
 		Inputs:         md.Inputs,
 		Package:        pkg,
 		File:           file,
@@ -274,8 +290,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 
 // checkBasis requires one basis per cited FISC ID and nothing else: AWS
 // kinds only for current-edition IDs, the seed only for 8th-edition IDs, and
-// a detail always.
-func checkBasis(md metadata) error {
+// a detail always. An AWS control basis must name controls of the catalog
+// that AWS maps to the item, so a rule cannot claim a mapping AWS never made.
+func checkBasis(md metadata, cat *catalog.Catalog) error {
 	cited := map[string]rule.Edition{}
 	for _, id := range md.FISC {
 		cited[id] = rule.EditionCurrent
@@ -286,6 +303,11 @@ func checkBasis(md metadata) error {
 	for id := range md.FISCBasis {
 		if _, ok := cited[id]; !ok {
 			return fmt.Errorf("fisc_basis gives a basis for %s, which the rule does not cite", id)
+		}
+	}
+	for id := range md.FISCBasisJa {
+		if _, ok := md.FISCBasis[id]; !ok {
+			return fmt.Errorf("fisc_basis_ja gives a detail for %s, which fisc_basis does not", id)
 		}
 	}
 	for _, id := range append(append([]string{}, md.FISC...), md.FISC8th...) {
@@ -304,6 +326,42 @@ func checkBasis(md metadata) error {
 		default:
 			return fmt.Errorf("fisc_basis kind %q does not fit %s (want %s or %s:… for current-edition IDs, %s or %s:… for 8th-edition IDs)",
 				kind, id, rule.BasisAWSControl, rule.BasisAWSWorkload, rule.BasisSeed, rule.BasisDerived)
+		}
+		if kind == rule.BasisAWSControl {
+			if err := checkControls(id, detail, cat); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// untranslated returns a cited ID whose basis detail says more than control
+// IDs but has no Japanese detail, or "" when every detail reads in both.
+func untranslated(r *rule.Rule) string {
+	for _, id := range append(append([]string{}, r.FISC...), r.FISC8th...) {
+		_, detail, _ := strings.Cut(r.FISCBasis[id], ":")
+		if r.FISCBasisJa[id] == "" && strings.IndexFunc(catalog.WithoutControlIDs(detail), unicode.IsLetter) >= 0 {
+			return id
+		}
+	}
+	return ""
+}
+
+// checkControls requires an aws-blea-ct basis for item id to name at least
+// one AWS control, each in the catalog and mapped by AWS to id.
+func checkControls(id, detail string, cat *catalog.Catalog) error {
+	ids := catalog.ControlIDs(detail)
+	if len(ids) == 0 {
+		return fmt.Errorf("fisc_basis for %s names no AWS control (like SH.S3.8 or AWS-GR_RESTRICTED_SSH)", id)
+	}
+	for _, c := range ids {
+		ctl, ok := cat.Control(c)
+		if !ok {
+			return fmt.Errorf("fisc_basis for %s names %s, which is not an AWS control of the catalog", id, c)
+		}
+		if !slices.Contains(ctl.FISC, id) {
+			return fmt.Errorf("fisc_basis for %s names %s, which AWS maps to %s, not to %s", id, c, strings.Join(ctl.FISC, ", "), id)
 		}
 	}
 	return nil

@@ -13,8 +13,13 @@ import (
 )
 
 const testCatalog = `items:
-  - {id: 実3, edition: current, title: {en: Stored data, ja: 蓄積データ}, responsibility: shared, iac: partial}
-  - {id: 運110, edition: 8th, title: {en: Leakage in use, ja: 利用中の漏洩}, responsibility: shared, iac: partial}
+  - {id: 実3, edition: current, title: {en: Stored data, ja: 蓄積データ}, responsibility: shared, iac: partial, title_source: secondary}
+  - {id: 運110, edition: 8th, title: {en: Leakage in use, ja: 利用中の漏洩}, responsibility: shared, iac: partial, title_source: seed}
+  - {id: 実9, edition: current, title: {en: IDs, ja: ID}, responsibility: user, iac: partial, title_source: secondary}
+  - {id: 実127, edition: current, title: {en: Retired, ja: 欠番}, responsibility: user, iac: none, title_source: none, retired: true}
+controls:
+  - {id: SH.S3.8, fisc: [実3], title: {en: Bucket public access block, ja: バケットのパブリックアクセスブロック}}
+  - {id: SH.IAM.7, fisc: [実9], title: {en: Password policy, ja: パスワードポリシー}}
 `
 
 func testCat(t *testing.T) *catalog.Catalog {
@@ -56,6 +61,13 @@ func TestLoadValidatesMetadata(t *testing.T) {
 		{"unknown basis kind", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "hearsay:a blog", 1), goodBody)}, `fisc_basis kind "hearsay" does not fit 実3`},
 		{"seed basis for a current ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "seed:x", 1), goodBody)}, `fisc_basis kind "seed" does not fit 実3`},
 		{"AWS basis for an 8th-edition ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "seed:data leakage while in use", "aws-blea-ct:SH.S3.8", 1), goodBody)}, `fisc_basis kind "aws-blea-ct" does not fit 運110`},
+		{"AWS basis naming no control", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "aws-blea-ct:bucket blocks", 1), goodBody)}, "fisc_basis for 実3 names no AWS control"},
+		{"AWS basis naming an unknown control", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "aws-blea-ct:SH.S3.99", 1), goodBody)}, "names SH.S3.99, which is not an AWS control of the catalog"},
+		{"AWS basis naming a control AWS maps elsewhere", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "aws-blea-ct:SH.S3.8", "aws-blea-ct:SH.S3.8, SH.IAM.7", 1), goodBody)}, "names SH.IAM.7, which AWS maps to 実9, not to 実3"},
+		{"retired number", map[string]string{"a.rego": module("t.a", strings.NewReplacer(`fisc: ["実3"]`, `fisc: ["実127"]`, `"実3": "aws-blea-ct:SH.S3.8"`, `"実127": "derived:x"`).Replace(goodCustom), goodBody)}, "cites 実127, a retired number"},
+		{"strict rule without a reason", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "simple", "strict", 1), goodBody)}, "a strict-only rule, and only one, says why"},
+		{"simple rule with a strict reason", map[string]string{"a.rego": module("t.a", goodCustom+"#   strict_reason: x\n#   strict_reason_ja: y\n", goodBody)}, "a strict-only rule, and only one, says why"},
+		{"strict reason in one language", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "simple", "strict", 1)+"#   strict_reason: x\n", goodBody)}, "a strict-only rule, and only one, says why"},
 		{"duplicate ID", map[string]string{"a.rego": module("t.a", goodCustom, goodBody), "b.rego": module("t.b", goodCustom, goodBody)}, "b.rego: rule ID FG-T-001 is already used by p/a.rego"},
 		{"bad severity", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "high", "urgent", 1), goodBody)}, `unknown severity "urgent"`},
 		{"bad profile", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "simple", "lax", 1), goodBody)}, `unknown profile "lax"`},
@@ -120,7 +132,7 @@ func TestEvalResults(t *testing.T) {
 }
 
 func TestStrictRulesRunOnlyUnderStrict(t *testing.T) {
-	set := loadOne(t, strings.Replace(goodCustom, "simple", "strict", 1), goodBody)
+	set := loadOne(t, strings.Replace(goodCustom, "simple", "strict", 1)+"#   strict_reason: more than the minimum\n#   strict_reason_ja: 最低限を超える\n", goodBody)
 	for _, tt := range []struct {
 		p    rule.Profile
 		want int

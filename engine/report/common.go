@@ -12,6 +12,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -379,6 +380,30 @@ func nothingChecked(s *summary, lang i18n.Lang, code func(string) string) string
 
 // Punctuation that differs between the languages.
 var (
-	listSep     = i18n.Text{En: ", ", Ja: "、"}
+	listSep    = i18n.Text{En: ", ", Ja: "、"}
+	kindLabels = map[string]i18n.Text{
+		model.KindPlan: {En: "Terraform plan", Ja: "Terraformのプラン"},
+		model.KindHCL:  {En: "Terraform configuration", Ja: "Terraformの構成"},
+	}
 	parenthesis = i18n.Text{En: " (%s)", Ja: "（%s）"}
 )
+
+// kindLabel names the kind of input scanned (a plan or a configuration).
+func kindLabel(kind string) i18n.Text {
+	if l, ok := kindLabels[kind]; ok {
+		return l
+	}
+	return i18n.Text{En: kind, Ja: kind}
+}
+
+// upper is a label in capitals in English, for the text report's columns.
+func upper(t i18n.Text) i18n.Text { return i18n.Text{En: strings.ToUpper(t.En), Ja: t.Ja} }
+
+// threshold names the --fail-on severity: its flag value in English ("high",
+// as typed), its label in Japanese (高).
+func threshold(s rule.Severity, lang i18n.Lang) string {
+	if lang == i18n.Ja {
+		return s.Label().Ja
+	}
+	return s.String()
+}

@@ -121,17 +121,17 @@ type jsonFISC struct {
 // passed + failed + inconclusive + waived = applied. A rule with applied 0
 // had nothing to check, which is not a pass.
 type jsonRule struct {
-	ID             string   `json:"id"`
-	Title          string   `json:"title"`
-	Severity       string   `json:"severity"`
-	Profile        string   `json:"profile"`
-	Responsibility string   `json:"responsibility"`
-	FISC           []string `json:"fisc"`
-	Applied        int      `json:"applied"`
-	Passed         int      `json:"passed"`
-	Failed         int      `json:"failed"`
-	Inconclusive   int      `json:"inconclusive"`
-	Waived         int      `json:"waived"`
+	ID             string              `json:"id"`
+	Title          string              `json:"title"`
+	Severity       string              `json:"severity"`
+	Profile        string              `json:"profile"`
+	Responsibility rule.Responsibility `json:"responsibility"`
+	FISC           []string            `json:"fisc"`
+	Applied        int                 `json:"applied"`
+	Passed         int                 `json:"passed"`
+	Failed         int                 `json:"failed"`
+	Inconclusive   int                 `json:"inconclusive"`
+	Waived         int                 `json:"waived"`
 }
 
 // jsonFinding is one finding. fisc is in the report's edition; fisc_current
@@ -140,25 +140,25 @@ type jsonRule struct {
 // fingerprint is stable across edits (rule ID, address, attribute). waiver
 // is null for an open finding, else the waiver that suppresses it.
 type jsonFinding struct {
-	RuleID         string        `json:"rule_id"`
-	Title          string        `json:"title"`
-	Severity       string        `json:"severity"`
-	Status         string        `json:"status"`
-	FISC           []string      `json:"fisc"`
-	FISCCurrent    []string      `json:"fisc_current"`
-	FISC8th        []string      `json:"fisc_8th"`
-	Profile        string        `json:"profile"`
-	Responsibility string        `json:"responsibility"`
-	Address        string        `json:"address"`
-	ResourceType   string        `json:"resource_type"`
-	Attribute      string        `json:"attribute"`
-	Attributes     []string      `json:"attributes"`
-	Resources      []string      `json:"resources"`
-	Message        string        `json:"message"`
-	Remediation    string        `json:"remediation"`
-	Location       *jsonLocation `json:"location"`
-	Fingerprint    string        `json:"fingerprint"`
-	Waiver         *jsonWaiver   `json:"waiver"`
+	RuleID         string              `json:"rule_id"`
+	Title          string              `json:"title"`
+	Severity       string              `json:"severity"`
+	Status         string              `json:"status"`
+	FISC           []string            `json:"fisc"`
+	FISCCurrent    []string            `json:"fisc_current"`
+	FISC8th        []string            `json:"fisc_8th"`
+	Profile        string              `json:"profile"`
+	Responsibility rule.Responsibility `json:"responsibility"`
+	Address        string              `json:"address"`
+	ResourceType   string              `json:"resource_type"`
+	Attribute      string              `json:"attribute"`
+	Attributes     []string            `json:"attributes"`
+	Resources      []string            `json:"resources"`
+	Message        string              `json:"message"`
+	Remediation    string              `json:"remediation"`
+	Location       *jsonLocation       `json:"location"`
+	Fingerprint    string              `json:"fingerprint"`
+	Waiver         *jsonWaiver         `json:"waiver"`
 	// Target is the path of the target the finding is in, when the run
 	// scanned several.
 	Target string `json:"target,omitempty"`

@@ -33,9 +33,9 @@ const (
 
 // mdWords are the fixed words of the Markdown output.
 var mdWords = map[string]i18n.Text{
-	"failTitle":       {En: "❌ fiscguard: %d findings at or above %s", Ja: "❌ fiscguard: %[2]s 以上の違反が %[1]d 件あります"},
-	"failTitleOne":    {En: "❌ fiscguard: 1 finding at or above %[2]s", Ja: "❌ fiscguard: %[2]s 以上の違反が %[1]d 件あります"},
-	"passTitle":       {En: "✅ fiscguard: no findings at or above %s", Ja: "✅ fiscguard: %s 以上の違反はありません"},
+	"failTitle":       {En: "❌ fiscguard: %d findings at or above %s", Ja: "❌ fiscguard: 重大度%[2]s以上の違反が %[1]d 件あります"},
+	"failTitleOne":    {En: "❌ fiscguard: 1 finding at or above %[2]s", Ja: "❌ fiscguard: 重大度%[2]s以上の違反が %[1]d 件あります"},
+	"passTitle":       {En: "✅ fiscguard: no findings at or above %s", Ja: "✅ fiscguard: 重大度%s以上の違反はありません"},
 	"uncheckedTitle":  {En: "⚠️ fiscguard: nothing was checked", Ja: "⚠️ fiscguard: 何も検査していません"},
 	"notGatedTitle":   {En: "ℹ️ fiscguard: %d failures reported, not gated (--fail-on none)", Ja: "ℹ️ fiscguard: 違反 %d 件を報告（--fail-on none のため判定なし）"},
 	"targets":         {En: "Targets", Ja: "対象"},
@@ -45,10 +45,10 @@ var mdWords = map[string]i18n.Text{
 	"pass":            {En: "✅ pass", Ja: "✅ 合格"},
 	"failed":          {En: "❌ fail", Ja: "❌ 不合格"},
 	"none":            {En: "⚠️ nothing checked", Ja: "⚠️ 検査なし"},
-	"profile":         {En: "Profile", Ja: "プロファイル"},
+	"profile":         rule.ProfileTerm,
 	"edition":         {En: "FISC edition", Ja: "FISC版"},
-	"current":         {En: "current edition", Ja: "現行版"},
-	"8th":             {En: "8th edition revised", Ja: "第8版追補改訂版"},
+	"current":         rule.EditionCurrent.Label(),
+	"8th":             rule.Edition8th.Label(),
 	"input":           {En: "Input", Ja: "入力"},
 	"terraform":       {En: "Terraform", Ja: "Terraform"},
 	"format":          {En: "format", Ja: "フォーマット"},
@@ -56,16 +56,16 @@ var mdWords = map[string]i18n.Text{
 	"filter":          {En: "Filter", Ja: "絞り込み"},
 	"rules":           {En: "Rules evaluated", Ja: "評価したルール"},
 	"summary":         {En: "Summary", Ja: "サマリー"},
-	"severity":        {En: "Severity", Ja: "重大度"},
+	"severity":        rule.SeverityTerm,
 	"status":          {En: "Status", Ja: "状態"},
-	"fail":            {En: "Fail", Ja: "違反"},
-	"inconclusive":    {En: "Inconclusive", Ja: "判定不能"},
-	"waived":          {En: "Waived", Ja: "免除"},
+	"fail":            rule.StatusLabel(rule.StatusFail),
+	"inconclusive":    rule.StatusLabel(rule.StatusInconclusive),
+	"waived":          rule.WaivedLabel,
 	"total":           {En: "Total", Ja: "合計"},
-	"critical":        {En: "Critical", Ja: "重大"},
-	"high":            {En: "High", Ja: "高"},
-	"medium":          {En: "Medium", Ja: "中"},
-	"low":             {En: "Low", Ja: "低"},
+	"critical":        rule.Critical.Label(),
+	"high":            rule.High.Label(),
+	"medium":          rule.Medium.Label(),
+	"low":             rule.Low.Label(),
 	"byFISC":          {En: "By FISC item", Ja: "FISC項目別"},
 	"fiscItem":        {En: "FISC item", Ja: "FISC項目"},
 	"title":           {En: "Title", Ja: "タイトル"},
@@ -79,17 +79,17 @@ var mdWords = map[string]i18n.Text{
 	"remediation":     {En: "Remediation", Ja: "対処"},
 	"noSource":        {En: "no source location", Ja: "ソース位置不明"},
 	"more":            {En: "… and %d more", Ja: "… ほか %d 件"},
-	"waivedFindings":  {En: "Waived findings (%d)", Ja: "免除された指摘事項（%d 件）"},
+	"waivedFindings":  {En: "Waived findings (%d)", Ja: "例外（適用除外）とした指摘事項（%d 件）"},
 	"reason":          {En: "Reason", Ja: "理由"},
 	"owner":           {En: "Owner", Ja: "担当"},
 	"ticket":          {En: "Ticket", Ja: "チケット"},
 	"expires":         {En: "Expires", Ja: "期限"},
 	"daysLeft":        {En: "Days left", Ja: "残り日数"},
-	"waiverSource":    {En: "Waiver", Ja: "免除の記載場所"},
-	"expiring":        {En: "Waivers expiring within %d days (%d)", Ja: "%d 日以内に期限切れとなる免除（%d 件）"},
+	"waiverSource":    {En: "Waiver", Ja: "例外（適用除外）の記載場所"},
+	"expiring":        {En: "Waivers expiring within %d days (%d)", Ja: "%d 日以内に期限切れとなる例外（適用除外）（%d 件）"},
 	"expiringSummary": {En: "They stop applying after their expiry date, and the findings they waive come back.", Ja: "期限を過ぎると免除は適用されず、対象の指摘事項が再び報告されます。"},
 	"notes":           {En: "Notes", Ja: "注意"},
-	"footer":          {En: "fiscguard %s · fail-on %s", Ja: "fiscguard %s · fail-on %s"},
+	"footer":          {En: "fiscguard %s · fail-on %s", Ja: "fiscguard %s · 判定基準：重大度%s以上"},
 }
 
 type mdWriter struct {
@@ -118,7 +118,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	m.waived(r, waived)
 	m.expiring(r)
 	m.notes(r.Notes)
-	m.printf("\n<sub>%s</sub>\n", mdText(fmt.Sprintf(m.word("footer"), nonEmpty(r.Tool.Version, "dev"), r.FailOn)))
+	m.printf("\n<sub>%s</sub>\n", mdText(fmt.Sprintf(m.word("footer"), nonEmpty(r.Tool.Version, "dev"), threshold(r.FailOn, m.lang))))
 	_, err := io.WriteString(w, m.b.String())
 	return err
 }
@@ -130,13 +130,13 @@ func (m *mdWriter) title(r *Report, s *summary) {
 	case r.FailOn == rule.None && s.Fail > 0:
 		m.printf("## %s\n\n", fmt.Sprintf(m.word("notGatedTitle"), s.Fail))
 	case s.FailedThreshold == 1:
-		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitleOne"), 1, r.FailOn))
+		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitleOne"), 1, threshold(r.FailOn, m.lang)))
 	case s.FailedThreshold > 1:
-		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitle"), s.FailedThreshold, r.FailOn))
+		m.printf("## %s\n\n", fmt.Sprintf(m.word("failTitle"), s.FailedThreshold, threshold(r.FailOn, m.lang)))
 	case s.nothingChecked():
 		m.printf("## %s\n\n> [!WARNING]\n> %s\n\n", m.word("uncheckedTitle"), nothingChecked(s, m.lang, mdCode))
 	default:
-		m.printf("## %s\n\n", fmt.Sprintf(m.word("passTitle"), r.FailOn))
+		m.printf("## %s\n\n", fmt.Sprintf(m.word("passTitle"), threshold(r.FailOn, m.lang)))
 	}
 }
 
@@ -146,7 +146,7 @@ func (m *mdWriter) context(r *Report, s *summary) {
 	in := mdCode(r.Target.Path)
 	var details []string
 	if r.Target.Kind != "" {
-		details = append(details, r.Target.Kind)
+		details = append(details, kindLabel(r.Target.Kind).In(m.lang))
 	}
 	if r.Target.TerraformVersion != "" {
 		details = append(details, m.word("terraform")+" "+r.Target.TerraformVersion)

@@ -20,28 +20,28 @@ items:
     edition: current
     category: {en: Practice standards, ja: 実務基準}
     title: {en: Prevent leakage of stored data, ja: 蓄積データの漏えい防止}
-    title_verified: false
+    title_source: none
     responsibility: shared
     iac: partial
   - id: 実14
     edition: current
     category: {en: Practice standards, ja: 実務基準}
     title: {en: Control access, ja: アクセス管理}
-    title_verified: false
+    title_source: none
     responsibility: user
     iac: partial
   - id: 実25
     edition: current
     category: {en: Practice standards, ja: 実務基準}
     title: {en: Keep access logs, ja: アクセス記録の取得}
-    title_verified: false
+    title_source: none
     responsibility: user
     iac: partial
   - id: 運110
     edition: 8th
     category: {en: Operations, ja: 運用基準}
     title: {en: Manage cloud service use, ja: クラウドサービスの利用管理}
-    title_verified: false
+    title_source: none
     responsibility: user
     iac: partial
 `
@@ -56,7 +56,7 @@ var (
 		FISC:           []string{"実3", "実14"},
 		FISC8th:        []string{"運110"},
 		Profile:        rule.Simple,
-		Responsibility: catalog.ResponsibilityUser,
+		Responsibility: rule.User,
 		ResourceTypes:  []string{"aws_s3_bucket"},
 		Builtin:        true,
 	}
@@ -69,7 +69,7 @@ var (
 		Severity:       rule.Medium,
 		FISC:           []string{"実3"},
 		Profile:        rule.Strict,
-		Responsibility: catalog.ResponsibilityShared,
+		Responsibility: rule.Shared,
 		ResourceTypes:  []string{"aws_s3_bucket"},
 	}
 	ruleTrail = &rule.Rule{
@@ -81,7 +81,7 @@ var (
 		FISC:           []string{"実25"},
 		FISC8th:        []string{"運110"},
 		Profile:        rule.Simple,
-		Responsibility: catalog.ResponsibilityUser,
+		Responsibility: rule.User,
 		ResourceTypes:  []string{"aws_cloudtrail"},
 		Builtin:        true,
 	}

@@ -249,16 +249,14 @@ var sarifWords = map[string]i18n.Text{
 	"related":        {En: "Defined inside the module: ", Ja: "モジュール内の定義: "},
 	"affected":       {En: "Affected: ", Ja: "対象: "},
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
-	"current":        {En: "Current edition", Ja: "現行版"},
-	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
+	"srcRoot":        {En: "The repository root; relative URIs resolve against it.", Ja: "リポジトリのルート。相対URIはここを基準とする。"},
+	"current":        rule.EditionCurrent.Label(),
+	"8th":            rule.Edition8th.Label(),
 	"none":           {En: "none", Ja: "なし"},
-	"responsibility": {En: "Responsibility", Ja: "対応の主体"},
-	"profile":        {En: "Profile", Ja: "プロファイル"},
-	"severity":       {En: "Severity", Ja: "重大度"},
+	"responsibility": rule.ResponsibilityTerm,
+	"profile":        rule.ProfileTerm,
+	"severity":       rule.SeverityTerm,
 	"remediation":    {En: "Remediation", Ja: "対策"},
-	"user":           {En: "user (the financial institution)", Ja: "利用者（金融機関）"},
-	"provider":       {En: "cloud provider", Ja: "クラウド事業者"},
-	"shared":         {En: "shared by user and provider", Ja: "利用者と事業者の共同"},
 }
 
 // writeSARIF leaves waived findings out (GitHub ingests suppressed results
@@ -277,7 +275,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
 		AutomationDetails: sarifAutomationDetails{ID: automationID(r, opts.Category)},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
-			srcRoot: {Description: &sarifMessage{Text: "The repository root; relative URIs resolve against it."}},
+			srcRoot: {Description: &sarifMessage{Text: sarifWords["srcRoot"].In(r.Lang)}},
 		},
 		Language:   string(r.Lang),
 		ColumnKind: "utf16CodeUnits",
@@ -351,7 +349,7 @@ func sarifRuleFor(r *Report, rl *rule.Rule) sarifRule {
 			FISC:             nonNil(rl.FISC),
 			FISC8th:          nonNil(rl.FISC8th),
 			Profile:          string(rl.Profile),
-			Responsibility:   rl.Responsibility,
+			Responsibility:   string(rl.Responsibility),
 		},
 	}
 }
@@ -398,15 +396,12 @@ func ruleHelp(r *Report, rl *rule.Rule) (string, string) {
 		}
 		return out
 	}
-	resp := rl.Responsibility
-	if _, ok := sarifWords[resp]; ok {
-		resp = word(resp)
-	}
+	resp := rl.Responsibility.Label().In(r.Lang)
 	title := rl.Title.In(r.Lang)
 	desc := rl.Description.In(r.Lang)
 	remed := rl.Remediation.In(r.Lang)
 	profile := rl.Profile.Label().In(r.Lang)
-	sev := rl.Severity.String()
+	sev := rl.Severity.Label().In(r.Lang)
 
 	var t, m strings.Builder
 	fmt.Fprintf(&t, "%s\n\n", title)

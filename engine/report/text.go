@@ -15,17 +15,17 @@ import (
 
 // labels are the fixed words of the text output.
 var labels = map[string]i18n.Text{
-	"fail":           {En: "FAIL", Ja: "違反"},
-	"inconclusive":   {En: "INCONCLUSIVE", Ja: "判定不能"},
-	"waivedBy":       {En: "waived", Ja: "免除"},
+	"fail":           upper(rule.StatusLabel(rule.StatusFail)),
+	"inconclusive":   upper(rule.StatusLabel(rule.StatusInconclusive)),
+	"waivedBy":       {En: "waived", Ja: rule.WaivedLabel.Ja},
 	"owner":          {En: "owner", Ja: "担当"},
 	"ticket":         {En: "ticket", Ja: "チケット"},
 	"expires":        {En: "expires", Ja: "期限"},
-	"waivedFindings": {En: "Waived findings (%d)", Ja: "免除された指摘事項（%d 件）"},
-	"critical":       {En: "CRITICAL", Ja: "重大"},
-	"high":           {En: "HIGH", Ja: "高"},
-	"medium":         {En: "MEDIUM", Ja: "中"},
-	"low":            {En: "LOW", Ja: "低"},
+	"waivedFindings": {En: "Waived findings (%d)", Ja: "例外（適用除外）とした指摘事項（%d 件）"},
+	"critical":       upper(rule.Critical.Label()),
+	"high":           upper(rule.High.Label()),
+	"medium":         upper(rule.Medium.Label()),
+	"low":            upper(rule.Low.Label()),
 	"noSource":       {En: "no source location", Ja: "ソース位置不明"},
 	"related":        {En: "related location", Ja: "関連する位置"},
 	"fix":            {En: "Fix", Ja: "対処"},
@@ -35,10 +35,10 @@ var labels = map[string]i18n.Text{
 	"input":          {En: "Input", Ja: "入力"},
 	"terraform":      {En: "Terraform", Ja: "Terraform"},
 	"format":         {En: "format", Ja: "フォーマット"},
-	"profile":        {En: "Profile", Ja: "プロファイル"},
+	"profile":        rule.ProfileTerm,
 	"edition":        {En: "FISC edition", Ja: "FISC版"},
-	"current":        {En: "current edition", Ja: "現行版"},
-	"8th":            {En: "8th edition revised", Ja: "第8版追補改訂版"},
+	"current":        rule.EditionCurrent.Label(),
+	"8th":            rule.Edition8th.Label(),
 	"rulesOne":       {En: "%d rule evaluated", Ja: "評価したルール %d 件"},
 	"rulesMany":      {En: "%d rules evaluated", Ja: "評価したルール %d 件"},
 	"coverage":       {En: "Coverage", Ja: "検査範囲"},
@@ -47,14 +47,14 @@ var labels = map[string]i18n.Text{
 	"none":           {En: "none", Ja: "なし"},
 	"failedN":        {En: "%d failed", Ja: "違反 %d"},
 	"inconclusiveN":  {En: "%d inconclusive", Ja: "判定不能 %d"},
-	"waivedN":        {En: "%d waived", Ja: "免除 %d"},
+	"waivedN":        {En: "%d waived", Ja: rule.WaivedLabel.Ja + " %d"},
 	"byFISC":         {En: "By FISC item", Ja: "FISC項目別"},
 	"result":         {En: "Result", Ja: "判定"},
-	"pass":           {En: "pass: no failure at or above --fail-on %s", Ja: "合格（--fail-on %s 以上の違反なし）"},
-	"unchecked":      {En: "nothing checked, so no failure at or above --fail-on %s", Ja: "検査なし（何も検査していないため --fail-on %s 以上の違反もない）"},
-	"failAll":        {En: "fail: every failure is at or above --fail-on %s", Ja: "不合格（すべての違反が --fail-on %s 以上）"},
-	"failSomeOne":    {En: "fail: %[2]d of the failures is at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が --fail-on %[1]s 以上）"},
-	"failSomeMany":   {En: "fail: %[2]d of the failures are at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が --fail-on %[1]s 以上）"},
+	"pass":           {En: "pass: no failure at or above --fail-on %s", Ja: "合格（重大度%s以上の違反なし）"},
+	"unchecked":      {En: "nothing checked, so no failure at or above --fail-on %s", Ja: "検査なし（何も検査していないため重大度%s以上の違反もない）"},
+	"failAll":        {En: "fail: every failure is at or above --fail-on %s", Ja: "不合格（すべての違反が重大度%s以上）"},
+	"failSomeOne":    {En: "fail: %[2]d of the failures is at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が重大度%[1]s以上）"},
+	"failSomeMany":   {En: "fail: %[2]d of the failures are at or above --fail-on %[1]s", Ja: "不合格（違反のうち %[2]d 件が重大度%[1]s以上）"},
 	"notGated":       {En: "not gated (--fail-on none): %d failures reported", Ja: "判定なし（--fail-on none）：違反 %d 件を報告"},
 	"targets":        {En: "%d targets", Ja: "対象 %d 件"},
 	"targetPass":     {En: "pass", Ja: "合格"},
@@ -282,7 +282,7 @@ func (t *textWriter) summary(r *Report, s *summary) {
 		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n))
 	}
 	rules := len(evaluatedRules(r))
-	t.printf("  %s: %s (%s) · %s: %s · %s\n", t.label("profile"), r.Profile.Label().In(t.lang), r.Profile,
+	t.printf("  %s: %s · %s: %s · %s\n", t.label("profile"), r.Profile.Label().In(t.lang),
 		t.label("edition"), t.label(string(editionOf(r))), countOf(rules, labels["rulesOne"], labels["rulesMany"], t.lang))
 	t.printf("  %s: %s\n", t.label("coverage"), coverageLine(s, t.lang, printable))
 	for _, f := range r.Filters {
@@ -317,15 +317,15 @@ func verdictLine(r *Report, s *summary, lang i18n.Lang) (string, string) {
 	case r.FailOn == rule.None && s.Fail > 0:
 		return fmt.Sprintf(label("notGated"), s.Fail), ansiBold + ansiYellow
 	case s.FailedThreshold == 0 && s.nothingChecked():
-		return fmt.Sprintf(label("unchecked"), r.FailOn), ansiBold + ansiYellow
+		return fmt.Sprintf(label("unchecked"), threshold(r.FailOn, lang)), ansiBold + ansiYellow
 	case s.FailedThreshold == 0:
-		return fmt.Sprintf(label("pass"), r.FailOn), ""
+		return fmt.Sprintf(label("pass"), threshold(r.FailOn, lang)), ""
 	case s.FailedThreshold == s.Fail:
-		return fmt.Sprintf(label("failAll"), r.FailOn), ansiBold + ansiRed
+		return fmt.Sprintf(label("failAll"), threshold(r.FailOn, lang)), ansiBold + ansiRed
 	case s.FailedThreshold == 1:
-		return fmt.Sprintf(label("failSomeOne"), r.FailOn, s.FailedThreshold), ansiBold + ansiRed
+		return fmt.Sprintf(label("failSomeOne"), threshold(r.FailOn, lang), s.FailedThreshold), ansiBold + ansiRed
 	}
-	return fmt.Sprintf(label("failSomeMany"), r.FailOn, s.FailedThreshold), ansiBold + ansiRed
+	return fmt.Sprintf(label("failSomeMany"), threshold(r.FailOn, lang), s.FailedThreshold), ansiBold + ansiRed
 }
 
 // counts is the findings by status (zeros left out), then the open ones by
@@ -361,7 +361,7 @@ func (t *textWriter) input(tg Target) string {
 	s := tg.Path
 	var details []string
 	if tg.Kind != "" {
-		details = append(details, tg.Kind)
+		details = append(details, kindLabel(tg.Kind).In(t.lang))
 	}
 	if tg.TerraformVersion != "" {
 		details = append(details, t.label("terraform")+" "+tg.TerraformVersion)

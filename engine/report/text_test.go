@@ -42,7 +42,7 @@ func TestTextContent(t *testing.T) {
 			"  Fix: Set is_multi_region_trail = true.\n  FISC 実25 · fiscguard explain FG-CT-001\n",
 			"  FISC 実3\n", // a user rule: no explain command
 			"WARNING: The plan is incomplete",
-			"Profile: strict management (strict) · FISC edition: current edition · 3 rules evaluated\n",
+			"Profile: strict management · FISC edition: current edition · 3 rules evaluated\n",
 			"Coverage: 2 resources checked by at least one rule; 1 of 3 types not covered (terraform_data)\n",
 			"Findings: 2 failed, 1 inconclusive · CRITICAL 1, HIGH 1, MEDIUM 1\n",
 			"実14    1  Control access",
@@ -52,7 +52,7 @@ func TestTextContent(t *testing.T) {
 			"判定不能  FG-S3-002",
 			"  対処: is_multi_region_trail = true を設定する。\n  FISC 実25 · fiscguard explain FG-CT-001 --lang ja\n",
 			"警告: The plan is incomplete",
-			"プロファイル: 厳格な管理 (strict)",
+			"管理区分: 厳格な管理",
 			"検査範囲: 2 件のリソースを1つ以上のルールで検査。3 種類中 1 種類はルールの対象外（terraform_data）\n",
 			"実3     2  蓄積データの漏えい防止",
 		}},

@@ -7,6 +7,7 @@ package rule
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 )
@@ -22,10 +23,16 @@ type Rule struct {
 	FISC8th     []string  `json:"fisc_8th"`
 	// FISCBasis gives, per cited FISC ID, where the mapping comes from:
 	// "aws-blea-ct:SH.S3.8", "aws-blea-workload:…", "seed:…" or "derived:…".
-	FISCBasis      map[string]string `json:"fisc_basis"`
+	FISCBasis map[string]string `json:"fisc_basis"`
+	// FISCBasisJa gives a basis's detail in Japanese, where it says more
+	// than control IDs.
+	FISCBasisJa    map[string]string `json:"fisc_basis_ja,omitempty"`
 	Profile        Profile           `json:"profile"`
-	Responsibility string            `json:"responsibility"`
+	Responsibility Responsibility    `json:"responsibility"`
 	ResourceTypes  []string          `json:"resource_types"`
+	// StrictReason says why a strict-only rule is not required under
+	// simple management (empty for a simple rule).
+	StrictReason i18n.Text `json:"strict_reason"`
 	// Inputs are the kinds of input the rule can judge ("plan", "hcl"); empty
 	// for every kind. A rule about changes needs a plan: a configuration
 	// shows no deletions, so there the rule is not in force.
@@ -48,6 +55,16 @@ func (r *Rule) FISCIDs(e Edition) []string {
 		return r.FISC8th
 	}
 	return r.FISC
+}
+
+// BasisOf splits the basis of a cited FISC ID into its kind and its detail
+// in lang (the Japanese detail where one is given).
+func (r *Rule) BasisOf(id string, lang i18n.Lang) (kind, detail string) {
+	kind, detail, _ = strings.Cut(r.FISCBasis[id], ":")
+	if ja := r.FISCBasisJa[id]; lang == i18n.Ja && ja != "" {
+		detail = ja
+	}
+	return kind, strings.TrimSpace(detail)
 }
 
 // Basis kinds: where a policy's mapping to one FISC item comes from. A basis

@@ -110,7 +110,7 @@ func TestCheckSelectsRules(t *testing.T) {
 		}
 		return ids
 	}
-	if got := rules(config.Given{"check": {"FG-EBS-*"}, "skip-check": {"FG-EBS-002"}}); !reflect.DeepEqual(got, []string{"FG-EBS-001"}) {
+	if got := rules(config.Given{"check": {"FG-EBS-*"}, "skip-check": {"FG-EBS-002"}}); !reflect.DeepEqual(got, []string{"FG-EBS-001", "FG-EBS-003"}) {
 		t.Errorf("FG-EBS-* less FG-EBS-002: %q", got)
 	}
 	all := rules(nil)
@@ -216,7 +216,7 @@ func scanJSON(t *testing.T, paths []string, flags config.Given) (int, map[string
 // into one report whose targets, findings and summaries are per root
 // module; the module both call is reported in each, apart.
 func TestMonorepo(t *testing.T) {
-	code, doc, out := scanJSON(t, []string{monorepo}, config.Given{"repo-root": {monorepo}})
+	code, doc, out := scanJSON(t, []string{monorepo}, config.Given{"check": {"FG-EBS-001"}, "repo-root": {monorepo}})
 	if code != report.ExitFindings {
 		t.Errorf("exit %d", code)
 	}
@@ -246,13 +246,13 @@ func TestMonorepo(t *testing.T) {
 		t.Errorf("total %v", doc["summary"])
 	}
 	for range 3 {
-		if _, _, again := scanJSON(t, []string{monorepo}, config.Given{"repo-root": {monorepo}}); !bytes.Equal(again, out) {
+		if _, _, again := scanJSON(t, []string{monorepo}, config.Given{"check": {"FG-EBS-001"}, "repo-root": {monorepo}}); !bytes.Equal(again, out) {
 			t.Fatal("a concurrent run is not byte-identical")
 		}
 	}
 	// One root module alone behaves as before: no targets, the same
 	// findings with the same fingerprints.
-	_, one, _ := scanJSON(t, []string{monorepo + "/infra/prod"}, config.Given{"repo-root": {monorepo}})
+	_, one, _ := scanJSON(t, []string{monorepo + "/infra/prod"}, config.Given{"check": {"FG-EBS-001"}, "repo-root": {monorepo}})
 	if _, ok := one["targets"]; ok {
 		t.Error("a single root module has targets")
 	}
@@ -261,11 +261,11 @@ func TestMonorepo(t *testing.T) {
 		t.Errorf("single root finding %v differs from %v", f, b)
 	}
 	// A changed file of the shared module stands for both roots.
-	_, changed, _ := scanJSON(t, []string{monorepo + "/modules/data/main.tf"}, config.Given{"repo-root": {monorepo}})
+	_, changed, _ := scanJSON(t, []string{monorepo + "/modules/data/main.tf"}, config.Given{"check": {"FG-EBS-001"}, "repo-root": {monorepo}})
 	if n := len(changed["targets"].([]any)); n != 2 {
 		t.Errorf("changed shared module: %d targets", n)
 	}
-	_, skipped, _ := scanJSON(t, []string{monorepo}, config.Given{"repo-root": {monorepo}, "skip-path": {"infra/dev"}})
+	_, skipped, _ := scanJSON(t, []string{monorepo}, config.Given{"check": {"FG-EBS-001"}, "repo-root": {monorepo}, "skip-path": {"infra/dev"}})
 	if _, ok := skipped["targets"]; ok || skipped["target"].(map[string]any)["path"] != monorepo+"/infra/prod" {
 		t.Errorf("--skip-path infra/dev left %v", skipped["target"])
 	}
@@ -274,7 +274,7 @@ func TestMonorepo(t *testing.T) {
 // TestMonorepoSARIF: one run, its results' URIs relative to the repository
 // root, one per root module that instantiates the violating block.
 func TestMonorepoSARIF(t *testing.T) {
-	_, out := runScan(t, []string{monorepo}, config.Given{"repo-root": {monorepo}, "format": {"sarif"}})
+	_, out := runScan(t, []string{monorepo}, config.Given{"check": {"FG-EBS-001"}, "repo-root": {monorepo}, "format": {"sarif"}})
 	var log struct {
 		Runs []struct {
 			Results []struct {

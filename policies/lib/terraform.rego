@@ -67,6 +67,9 @@ referrers(r, t, attr) := [x |
 	r.address in object.get(x.refs, attr, [])
 ]
 
+# referrers_of returns every resource policies judge whose refs name r, of any type and attribute.
+referrers_of(r) := object.get(_referrers, r.address, [])
+
 # referenced returns the resources of type t that r's attribute attr refers to.
 referenced(r, attr, t) := [x |
 	some addr in object.get(r.refs, attr, [])

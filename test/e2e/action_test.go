@@ -397,10 +397,10 @@ func TestActionRuns(t *testing.T) {
 			} `json:"runs"`
 		}
 		raw, err := os.ReadFile(scan["sarif-file"])
-		if err != nil || json.Unmarshal(raw, &log) != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 3 {
+		if err != nil || json.Unmarshal(raw, &log) != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 4 { // three failures and FG-EBS-003 inconclusive
 			t.Fatalf("SARIF for upload: %v, %d bytes", err, len(raw))
 		}
-		for _, want := range []string{"<!-- fiscguard -->", "## ❌ fiscguard: low 以上の違反が 3 件あります", "`infra/main.tf:14`"} {
+		for _, want := range []string{"<!-- fiscguard -->", "## ❌ fiscguard: 重大度低以上の違反が 3 件あります", "`infra/main.tf:14`"} {
 			if !strings.Contains(run.summary, want) {
 				t.Errorf("job summary lacks %q:\n%s", want, run.summary)
 			}

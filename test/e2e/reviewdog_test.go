@@ -171,9 +171,12 @@ func TestReviewdogAnnotatesOnlyChangedLines(t *testing.T) {
 		all = append(all, a)
 	}
 	// fiscguard reports every violation, the old one included (line 5, the
-	// block that has no encrypted argument); only the diff filter drops it.
+	// block that has no encrypted argument), and that no EBS encryption by
+	// default is declared here (at the first volume, line 11); only the diff
+	// filter drops those.
 	wantAll := []annotation{
 		{"infra/main.tf", 5, "FG-EBS-001"},
+		{"infra/main.tf", 11, "FG-EBS-003"},
 		{"infra/main.tf", 14, "FG-EBS-001"},
 		{"infra/main.tf", 20, "FG-EBS-001"},
 	}

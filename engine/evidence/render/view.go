@@ -178,9 +178,9 @@ func (v *view) severityLabel(s string) string {
 
 func (v *view) profileLabel(p string) string { return rule.Profile(p).Label().In(v.lang) }
 
-func (v *view) editionLabel(e rule.Edition) string { return docs.EditionLabel(e).In(v.lang) }
+func (v *view) editionLabel(e rule.Edition) string { return e.FullLabel().In(v.lang) }
 
-func (v *view) responsibilityLabel(s string) string { return docs.ResponsibilityLabel(s).In(v.lang) }
+func (v *view) responsibilityLabel(s string) string { return rule.Responsibility(s).Label().In(v.lang) }
 
 func (v *view) join(parts []string) string { return strings.Join(parts, v.word("listSep")) }
 

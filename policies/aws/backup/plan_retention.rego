@@ -15,13 +15,14 @@
 #   fisc: ["実39", "実106"]
 #   fisc_8th: ["運109"]
 #   fisc_basis: {"実39": "aws-blea-workload:core-banking, backup management with AWS Backup (the retention condition is ours)", "実106": "aws-blea-workload:core-banking, regular backups with AWS Backup (the retention condition is ours)", "運109": "derived:the user's side of an availability commitment is being able to restore data within the agreed service level"}
+#   fisc_basis_ja: {"実39": "勘定系：AWS Backupによるバックアップ管理（保持期間の条件はfiscguardによる）", "実106": "勘定系：AWS Backupによる定期的なバックアップ（保持期間の条件はfiscguardによる）", "運109": "可用性の約束に対する利用者側の備えは、合意したサービスレベルの範囲でデータを復元できることである"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_backup_plan]
 #   title_ja: バックアッププランで復旧ポイントを十分な期間保持する
 #   description_ja: |
 #     復旧ポイントがすぐに失効するバックアッププランでは、データ破損の発見が遅れたときに復元できるものが残っていないおそれがある。
-#     AWSのコアバンキングの対応表は、AWS Backupによるバックアップ管理をデータファイルのバックアップ（実39）と定期的なバックアップ（実106）の対策に挙げている。
+#     AWSの勘定系の対応表は、AWS Backupによるバックアップ管理をデータファイルのバックアップ（実39）と定期的なバックアップ（実106）の対策に挙げている。
 #     aws_backup_plan のすべてのルールで、復旧ポイントの保持期間（lifecycle の delete_after）をパラメータ min_backup_retention_days（既定7日、厳格な管理では14日）以上にする。delete_after のないルールは無期限に保持する。copy_action による複製も同様に判定する。
 #   remediation: Set lifecycle { delete_after = N } with N at least min_backup_retention_days in every rule (and in each copy_action's lifecycle).
 #   remediation_ja: すべてのルール（および各 copy_action の lifecycle）で lifecycle { delete_after = N } の N を min_backup_retention_days 以上にする。

@@ -13,7 +13,10 @@
 #   severity: high
 #   fisc: ["実100"]
 #   fisc_basis: {"実100": "derived:AWS maps RDS deletion protection (SH.RDS.8) to 実100; refusing a plan that deletes or replaces protected stores is the same protection applied to the change"}
+#   fisc_basis_ja: {"実100": "AWSはRDSの削除保護（SH.RDS.8）を実100に対応付けている。保護対象を削除・置換するプランを拒否することは、同じ保護を変更に適用するものである"}
 #   profile: strict
+#   strict_reason: "Refusing a plan that deletes protected stores goes beyond deletion protection on the resources, which is the minimum; it is fiscguard's reading."
+#   strict_reason_ja: "保護対象を削除するプランを拒否することは、リソースの削除保護（最低限）を超えるものであり、fiscguardの読みである。"
 #   responsibility: user
 #   resource_types: ["*"]
 #   inputs: [plan]

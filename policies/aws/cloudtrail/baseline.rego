@@ -1,30 +1,40 @@
 # METADATA
-# title: CloudTrail trails cover all regions, validate log files and use KMS
+# title: CloudTrail trails log management events in all regions, validate log files and use KMS
 # description: |
 #   The API audit trail is the record an investigation starts from. A trail
-#   limited to one region misses activity elsewhere, one without log file
-#   validation cannot prove its logs were not altered, and one without a KMS key
-#   leaves them readable to anyone with access to the bucket. FISC expects access
-#   records to be kept (実10), unauthorised access to be monitored (実16) and
-#   keys to protect stored records (実13); AWS maps the multi-region, log-file-
-#   validation and encryption controls (SH.CloudTrail.1, .4, .2) to these items.
-#   A trail is one finding listing every missing setting.
+#   that is switched off records nothing, one limited to one region or that
+#   leaves out read or write management events misses activity, one without
+#   log file validation cannot prove its logs were not altered, and one
+#   without a KMS key leaves them readable to anyone with access to the
+#   bucket. AWS maps its controls that CloudTrail is enabled
+#   (AWS-GR_DETECT_CLOUDTRAIL_ENABLED_ON_MEMBER_ACCOUNTS) and that a
+#   multi-region trail records read and write management events
+#   (SH.CloudTrail.1) to unauthorised-access monitoring (実16), log file
+#   validation (SH.CloudTrail.4) to access records (実10) and 実16, and
+#   encryption at rest (SH.CloudTrail.2) to stored-data leakage prevention
+#   (実3); its core-banking reference protects the CloudTrail logs with a
+#   customer-managed key under key protection (実13). A trail is one finding
+#   listing every missing setting: enable_logging not false,
+#   is_multi_region_trail, management events (event selectors that leave them
+#   out or record only reads or only writes), enable_log_file_validation and
+#   kms_key_id.
 # custom:
 #   id: FG-CLOUDTRAIL-001
 #   severity: medium
-#   fisc: ["実10", "実13", "実16"]
+#   fisc: ["実3", "実10", "実13", "実16"]
 #   fisc_8th: ["運112", "運113"]
-#   fisc_basis: {"実10": "aws-blea-ct:SH.CloudTrail.4", "実13": "aws-blea-workload:core-banking, CloudTrail and Config logs encrypted with a KMS customer managed key", "実16": "aws-blea-ct:SH.CloudTrail.1, SH.CloudTrail.4", "運112": "derived:the account's API trail is the record the institution monitors and audits its cloud use with", "運113": "derived:investigating a cyber attack starts from the API trail"}
+#   fisc_basis: {"実3": "aws-blea-ct:SH.CloudTrail.2", "実10": "aws-blea-ct:SH.CloudTrail.4", "実13": "aws-blea-workload:core-banking governance, CloudTrail and Config logs encrypted with a KMS customer managed key", "実16": "aws-blea-ct:AWS-GR_DETECT_CLOUDTRAIL_ENABLED_ON_MEMBER_ACCOUNTS, SH.CloudTrail.1, SH.CloudTrail.4", "運112": "derived:the account's API trail is the record the institution monitors and audits its cloud use with", "運113": "derived:investigating a cyber attack starts from the API trail"}
+#   fisc_basis_ja: {"実13": "勘定系（共通統制）：CloudTrailとConfigのログをKMSの顧客管理キーで暗号化", "運112": "アカウントのAPI証跡は、金融機関がクラウドの利用を監視・監査するための記録である", "運113": "サイバー攻撃の調査はAPIの証跡から始まる"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_cloudtrail]
-#   title_ja: CloudTrailの証跡を全リージョン対象・ログ検証あり・KMS暗号化で記録する
+#   title_ja: CloudTrailの証跡で全リージョンの管理イベントを記録し、ログを検証し、KMSで暗号化する
 #   description_ja: |
-#     APIの監査証跡は調査の出発点となる記録である。単一リージョンの証跡は他リージョンでの操作を取り逃し、ログファイルの検証がなければ改ざんされていないことを証明できず、KMSキーがなければバケットにアクセスできる者に読まれてしまう。
-#     FISCはアクセス履歴の管理（実10）、不正アクセスの監視（実16）、暗号鍵による記録の保護（実13）を求めており、AWSは全リージョン、ログファイル検証、暗号化の統制（SH.CloudTrail.1、.4、.2）をこれらの項目に対応付けている。
-#     証跡ごとに一件の指摘とし、不足しているすべての設定を挙げる。
-#   remediation: Set is_multi_region_trail = true, enable_log_file_validation = true and kms_key_id to a customer-managed aws_kms_key whose policy lets CloudTrail encrypt.
-#   remediation_ja: is_multi_region_trail = true、enable_log_file_validation = true とし、kms_key_id にCloudTrailによる暗号化を許可した顧客管理の aws_kms_key を指定する。
+#     APIの監査証跡は調査の出発点となる記録である。停止した証跡は何も記録せず、単一リージョンの証跡や読み取り・書き込みの管理イベントを除く証跡は操作を取り逃し、ログファイルの検証がなければ改ざんされていないことを証明できず、KMSキーがなければバケットにアクセスできる者に読まれてしまう。
+#     AWSは、CloudTrailを有効にする統制（AWS-GR_DETECT_CLOUDTRAIL_ENABLED_ON_MEMBER_ACCOUNTS）と読み取り・書き込みの管理イベントを記録するマルチリージョンの証跡の統制（SH.CloudTrail.1）を不正アクセスの監視（実16）に、ログファイルの検証（SH.CloudTrail.4）をアクセス履歴の管理（実10）と実16に、保存時の暗号化（SH.CloudTrail.2）を蓄積データの漏えい防止（実3）に対応付けている。また勘定系リファレンスでは、CloudTrailのログを顧客管理キーで保護する対策を暗号鍵の保護（実13）に挙げている。
+#     証跡ごとに一件の指摘とし、不足しているすべての設定を挙げる。enable_logging を false にしないこと、is_multi_region_trail、管理イベント（管理イベントを除く、または読み取りか書き込みの一方だけを記録するイベントセレクターは不可）、enable_log_file_validation、kms_key_id を確認する。
+#   remediation: Leave enable_logging true (the default), set is_multi_region_trail = true and enable_log_file_validation = true, record read and write management events (no event selector that excludes them), and set kms_key_id to a customer-managed aws_kms_key whose policy lets CloudTrail encrypt.
+#   remediation_ja: enable_logging は true（既定値）のままとし、is_multi_region_trail = true、enable_log_file_validation = true とし、読み取りと書き込みの管理イベントを記録し（それらを除くイベントセレクターを使わない）、kms_key_id にCloudTrailによる暗号化を許可した顧客管理の aws_kms_key を指定する。
 package fiscguard.aws.cloudtrail.baseline
 
 import data.fiscguard.lib
@@ -82,4 +92,49 @@ _problems contains {
 } if {
 	some t in lib.resources("aws_cloudtrail")
 	kms.key_status(t, ["kms_key_id"]) == "unknown"
+}
+
+_problems contains {
+	"resource": t, "attribute": "enable_logging", "status": "fail",
+	"en": "it is switched off (enable_logging = false)",
+	"ja": "停止している（enable_logging = false）",
+} if {
+	some t in lib.resources("aws_cloudtrail")
+	lib.value(t, "enable_logging", true) == false
+}
+
+_problems contains {
+	"resource": t, "attribute": "event_selector", "status": "fail",
+	"en": "it does not record both read and write management events",
+	"ja": "読み取りと書き込みの両方の管理イベントを記録していない",
+} if {
+	some t in lib.resources("aws_cloudtrail")
+	not lib.unknown(t, "event_selector")
+	not lib.unknown(t, "advanced_event_selector")
+	not records_management_events(t)
+}
+
+# Without selectors a trail records every management event. Classic
+# selectors need one that includes management events for reads and writes;
+# advanced selectors, one for the Management category without a readOnly
+# filter.
+records_management_events(t) if {
+	lib.empty(lib.value(t, "event_selector", []))
+	lib.empty(lib.value(t, "advanced_event_selector", []))
+}
+
+records_management_events(t) if {
+	some sel in lib.value(t, "event_selector", [])
+	object.get(sel, "include_management_events", true) != false
+	object.get(sel, "read_write_type", "All") in {"All", null}
+}
+
+records_management_events(t) if {
+	some sel in lib.value(t, "advanced_event_selector", [])
+	some f in object.get(sel, "field_selector", [])
+	f.field == "eventCategory"
+	"Management" in object.get(f, "equals", [])
+	every g in object.get(sel, "field_selector", []) {
+		g.field != "readOnly"
+	}
 }

@@ -50,3 +50,29 @@ test_deleted_trail_is_not_checked if {
 	t := object.union(trail({"name": "t"}), {"actions": ["delete"]})
 	count(baseline.deny) == 0 with input as testing.doc([t])
 }
+
+test_switched_off_trail_fails if {
+	res := baseline.deny with input as testing.doc([trail(object.union(good, {"enable_logging": false}))])
+	attributes(res) == {"enable_logging"}
+}
+
+test_selectors_that_drop_management_events_fail if {
+	some sel in [
+		{"include_management_events": false, "read_write_type": "All"},
+		{"include_management_events": true, "read_write_type": "WriteOnly"},
+	]
+	res := baseline.deny with input as testing.doc([trail(object.union(good, {"event_selector": [sel]}))])
+	attributes(res) == {"event_selector"}
+}
+
+test_selectors_with_all_management_events_pass if {
+	sel := {"include_management_events": true, "read_write_type": "All", "data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}
+	count(baseline.deny) == 0 with input as testing.doc([trail(object.union(good, {"event_selector": [sel]}))])
+}
+
+test_advanced_selectors if {
+	mgmt := {"field_selector": [{"field": "eventCategory", "equals": ["Management"]}]}
+	writes := {"field_selector": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "equals": ["false"]}]}
+	count(baseline.deny) == 0 with input as testing.doc([trail(object.union(good, {"advanced_event_selector": [mgmt]}))])
+	attributes(baseline.deny) == {"event_selector"} with input as testing.doc([trail(object.union(good, {"advanced_event_selector": [writes]}))])
+}

@@ -13,6 +13,7 @@
 #   fisc: ["実14", "実16"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実14": "aws-blea-ct:SH.CloudTrail.5", "実16": "aws-blea-ct:SH.CloudTrail.5", "運113": "derived:alerting on API activity within minutes is part of readiness to respond to attacks"}
+#   fisc_basis_ja: {"運113": "API操作を数分以内に通知することは、攻撃への対応態勢の一部である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_cloudtrail]

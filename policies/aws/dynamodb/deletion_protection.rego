@@ -11,6 +11,7 @@
 #   fisc: ["実100"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実100": "derived:AWS maps RDS deletion protection (SH.RDS.8) to 実100; the same protection for DynamoDB tables is our extension", "運113": "derived:an attacker with stolen credentials should not be able to destroy the table in one call"}
+#   fisc_basis_ja: {"実100": "AWSはRDSの削除保護（SH.RDS.8）を実100に対応付けている。DynamoDBテーブルへの同じ保護はfiscguardによる拡張である", "運113": "認証情報を盗んだ攻撃者が一度の呼び出しでテーブルを破壊できてはならない"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_dynamodb_table]

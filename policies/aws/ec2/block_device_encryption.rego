@@ -2,8 +2,8 @@
 # title: Instance and launch template block devices are encrypted
 # description: |
 #   Root and data volumes declared inside an instance or launch template hold
-#   the same data as standalone volumes and need the same protection. FISC
-#   expects stored data to be protected against leakage (実3); AWS maps its
+#   the same data as standalone volumes and need the same protection. In fiscguard's reading, FISC
+#   asks for stored data to be protected against leakage (実3); AWS maps its
 #   control that attached EBS volumes are encrypted (AWS-GR_ENCRYPTED_VOLUMES) to
 #   実3. Every root_block_device and ebs_block_device of aws_instance, and every
 #   EBS mapping of aws_launch_template, must be encrypted, unless EBS encryption
@@ -15,13 +15,14 @@
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_ENCRYPTED_VOLUMES, SH.EC2.3", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。保存時の暗号化がその対策である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_instance, aws_launch_template]
 #   title_ja: インスタンスと起動テンプレートのブロックデバイスを暗号化する
 #   description_ja: |
 #     インスタンスや起動テンプレートの中で宣言したルートボリュームやデータボリュームも、単独のボリュームと同じデータを保持するため、同じ保護が必要である。
-#     FISCは蓄積データの漏えい防止（実3）を求めており、AWSはアタッチされたEBSボリュームの暗号化の統制（AWS-GR_ENCRYPTED_VOLUMES）を実3に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）を求めており、AWSはアタッチされたEBSボリュームの暗号化の統制（AWS-GR_ENCRYPTED_VOLUMES）を実3に対応付けている。
 #     aws_instance の root_block_device と ebs_block_device、aws_launch_template のEBSマッピングはすべて暗号化する。同じリージョンでEBSの既定暗号化（aws_ebs_encryption_by_default）が有効な場合は除く。暗号化をAMIに委ねているデバイスは判定不能とする。
 #   remediation: Set encrypted = true on every root_block_device, ebs_block_device and launch template ebs block (with kms_key_id under strict management), or turn on aws_ebs_encryption_by_default in the region.
 #   remediation_ja: すべての root_block_device、ebs_block_device、起動テンプレートの ebs ブロックで encrypted = true とする（厳格な管理では kms_key_id も指定する）か、リージョンで aws_ebs_encryption_by_default を有効にする。

@@ -2,7 +2,7 @@
 # title: Default security groups admit no traffic
 # description: |
 #   Every VPC has a default security group that resources join when no group is
-#   named; rules on it silently open whatever lands there. FISC expects
+#   named; rules on it silently open whatever lands there. In fiscguard's reading, FISC asks for
 #   intrusion to be prevented (実14); AWS maps its control that the default
 #   security group allows no inbound or outbound traffic (SH.EC2.2) to 実14 and
 #   lists closing the default security group as a measure for 実99. An
@@ -12,13 +12,14 @@
 #   severity: medium
 #   fisc: ["実14", "実99"]
 #   fisc_basis: {"実14": "aws-blea-ct:SH.EC2.2", "実99": "aws-blea-workload:core-banking governance, default security group closed automatically"}
+#   fisc_basis_ja: {"実99": "勘定系（共通統制）：デフォルトセキュリティグループの自動閉塞"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_default_security_group]
 #   title_ja: デフォルトセキュリティグループで通信を許可しない
 #   description_ja: |
 #     どのVPCにもデフォルトセキュリティグループがあり、グループを指定しないリソースはこれに属する。そこにルールがあると、知らないうちに通信が開放される。
-#     FISCは不正侵入の防止（実14）を求めており、AWSはデフォルトセキュリティグループで受信・送信を許可しない統制（SH.EC2.2）を実14に対応付け、デフォルトセキュリティグループの閉塞を実99の対策に挙げている。
+#     fiscguardの読みでは、FISCは不正侵入の防止（実14）を求めており、AWSはデフォルトセキュリティグループで受信・送信を許可しない統制（SH.EC2.2）を実14に対応付け、デフォルトセキュリティグループの閉塞を実99の対策に挙げている。
 #     aws_default_security_group には ingress も egress も宣言しない。
 #   remediation: Declare aws_default_security_group for the VPC with no ingress and no egress blocks, and put workloads in their own security groups.
 #   remediation_ja: VPCの aws_default_security_group を ingress と egress のブロックなしで宣言し、ワークロードには専用のセキュリティグループを使う。

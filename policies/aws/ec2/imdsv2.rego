@@ -2,7 +2,7 @@
 # title: EC2 instances, launch templates and launch configurations require IMDSv2
 # description: |
 #   With IMDSv1 any request forgery on an instance (SSRF) can read the instance
-#   role's temporary credentials from the metadata service. FISC expects
+#   role's temporary credentials from the metadata service. In fiscguard's reading, FISC asks for
 #   intrusion to be prevented (実14); AWS maps its IMDSv2 controls (SH.EC2.8,
 #   SH.AutoScaling.3) to this item. metadata_options.http_tokens must be
 #   "required" on aws_instance, aws_launch_template and
@@ -18,7 +18,7 @@
 #   title_ja: EC2インスタンス、起動テンプレート、起動設定でIMDSv2を必須にする
 #   description_ja: |
 #     IMDSv1では、インスタンス上でリクエストを偽造（SSRF）されるだけで、メタデータサービスからインスタンスロールの一時認証情報を読み取られるおそれがある。
-#     FISCは不正侵入の防止（実14）を求めており、AWSはIMDSv2の統制（SH.EC2.8、SH.AutoScaling.3）をこの項目に対応付けている。
+#     fiscguardの読みでは、FISCは不正侵入の防止（実14）を求めており、AWSはIMDSv2の統制（SH.EC2.8、SH.AutoScaling.3）をこの項目に対応付けている。
 #     aws_instance、aws_launch_template、aws_launch_configuration（Auto Scaling）の metadata_options で http_tokens を "required" にする。
 #   remediation: Add metadata_options { http_tokens = "required" } to the instance, launch template or launch configuration (http_endpoint may stay "enabled").
 #   remediation_ja: インスタンス、起動テンプレート、起動設定に metadata_options { http_tokens = "required" } を追加する（http_endpoint は "enabled" のままでよい）。

@@ -2,7 +2,7 @@
 # title: Subnets, instances and launch templates do not assign public IP addresses
 # description: |
 #   An instance with a public IP address is reachable from the internet as soon
-#   as a security group allows it. FISC expects externally reachable systems to
+#   as a security group allows it. In fiscguard's reading, FISC asks for externally reachable systems to
 #   be kept to a minimum (実15); AWS maps its controls against automatic public
 #   IP assignment on subnets (SH.EC2.15), launch templates (SH.EC2.25) and
 #   Auto Scaling launch configurations (SH.Autoscaling.5) to 実15. Fails when
@@ -20,7 +20,7 @@
 #   title_ja: サブネット、インスタンス、起動テンプレートでパブリックIPアドレスを割り当てない
 #   description_ja: |
 #     パブリックIPアドレスを持つインスタンスは、セキュリティグループが許可した時点でインターネットから到達できてしまう。
-#     FISCは外部から接続できる機器の最小化（実15）を求めており、AWSはサブネット（SH.EC2.15）、起動テンプレート（SH.EC2.25）、Auto Scalingの起動設定（SH.Autoscaling.5）でのパブリックIPの自動割り当てを禁じる統制を実15に対応付けている。
+#     fiscguardの読みでは、FISCは外部から接続できる機器の最小化（実15）を求めており、AWSはサブネット（SH.EC2.15）、起動テンプレート（SH.EC2.25）、Auto Scalingの起動設定（SH.Autoscaling.5）でのパブリックIPの自動割り当てを禁じる統制を実15に対応付けている。
 #     aws_subnet の map_public_ip_on_launch、aws_instance や aws_launch_configuration の associate_public_ip_address、起動テンプレートのネットワークインターフェースの associate_public_ip_address が true の場合に違反とする。
 #   remediation: Set map_public_ip_on_launch = false and associate_public_ip_address = false; publish services through a load balancer and reach instances through Session Manager or a VPN.
 #   remediation_ja: map_public_ip_on_launch = false、associate_public_ip_address = false とする。サービスはロードバランサー経由で公開し、インスタンスへは Session Manager やVPN経由で接続する。

@@ -1,7 +1,7 @@
 # METADATA
 # title: Security groups open only approved ports to the internet
 # description: |
-#   Every port reachable from 0.0.0.0/0 or ::/0 is attack surface. FISC expects
+#   Every port reachable from 0.0.0.0/0 or ::/0 is attack surface. In fiscguard's reading, FISC asks for
 #   intrusion to be prevented (実14) and externally reachable systems to be kept
 #   to a minimum (実15); AWS maps its control that security groups admit
 #   unrestricted traffic only on authorised ports (SH.EC2.18) to 実14. An ingress
@@ -14,13 +14,14 @@
 #   fisc: ["実14", "実15"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実14": "aws-blea-ct:SH.EC2.18", "実15": "derived:a port open to the internet makes the host externally reachable, which 実15 asks to minimise", "運110": "derived:every port open to the internet is a path to the systems holding the data in use"}
+#   fisc_basis_ja: {"実15": "インターネットに開いたポートはホストを外部から接続可能にする。実15はそれを最小化するよう求める項目と読める", "運110": "インターネットに開いたポートはどれも、利用中のデータを持つシステムへの経路である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
 #   title_ja: セキュリティグループでインターネットに開放するポートを承認済みのものに限る
 #   description_ja: |
 #     0.0.0.0/0 や ::/0 から到達できるポートはすべて攻撃対象となる。
-#     FISCは不正侵入の防止（実14）と外部から接続できる機器の最小化（実15）を求めており、AWSは許可したポートのみ無制限の受信を認める統制（SH.EC2.18）を実14に対応付けている。
+#     fiscguardの読みでは、FISCは不正侵入の防止（実14）と外部から接続できる機器の最小化（実15）を求めており、AWSは許可したポートのみ無制限の受信を認める統制（SH.EC2.18）を実14に対応付けている。
 #     インターネットに開放する受信ルールは、パラメータ public_ports（既定は80と443）のポートだけを対象にしなければならない。全プロトコル（"-1"）や、他のポートを含むTCP/UDPの範囲は違反とする。ICMPは判定しない。
 #   remediation: Narrow the rule to the approved ports, or restrict its source to known networks (or a load balancer's security group) instead of the whole internet.
 #   remediation_ja: ルールを承認済みのポートに絞るか、送信元をインターネット全体ではなく既知のネットワーク（またはロードバランサーのセキュリティグループ）に限定する。

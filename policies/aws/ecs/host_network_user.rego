@@ -3,7 +3,7 @@
 # description: |
 #   With network_mode = "host" a container shares the instance's network stack;
 #   running it privileged or as root lets a compromised container take over the
-#   instance. FISC expects intrusion to be prevented (実14); AWS maps its
+#   instance. In fiscguard's reading, FISC asks for intrusion to be prevented (実14); AWS maps its
 #   control that ECS task definitions have secure networking modes and user
 #   definitions (SH.ECS.1) to 実14. In an aws_ecs_task_definition with
 #   network_mode "host", every container definition must set a non-root user
@@ -19,7 +19,7 @@
 #   title_ja: ホストネットワークのECSタスクを非特権・非rootユーザーで実行する
 #   description_ja: |
 #     network_mode = "host" のコンテナはインスタンスのネットワークスタックを共有する。特権モードやrootで実行すると、侵害されたコンテナがインスタンスを乗っ取るおそれがある。
-#     FISCは不正侵入の防止（実14）を求めており、AWSはECSタスク定義で安全なネットワークモードとユーザー定義を求める統制（SH.ECS.1）を実14に対応付けている。
+#     fiscguardの読みでは、FISCは不正侵入の防止（実14）を求めており、AWSはECSタスク定義で安全なネットワークモードとユーザー定義を求める統制（SH.ECS.1）を実14に対応付けている。
 #     network_mode が "host" の aws_ecs_task_definition では、すべてのコンテナ定義でroot以外の user を指定し、privileged にしてはならない。
 #   remediation: Use network_mode = "awsvpc", or set "user" to a non-root UID (e.g. "1000:1000") and "privileged" to false in every container definition.
 #   remediation_ja: network_mode = "awsvpc" を使うか、すべてのコンテナ定義で "user" をroot以外のUID（例："1000:1000"）とし、"privileged" を false にする。

@@ -12,13 +12,14 @@
 #   fisc: ["実10", "実72"]
 #   fisc_8th: ["運112"]
 #   fisc_basis: {"実10": "aws-blea-workload:core-banking, ALB access logs enabled", "実72": "aws-blea-workload:core-banking, ALB access logs enabled", "運112": "derived:request records of internet-facing endpoints are what the institution monitors and audits its cloud use with"}
+#   fisc_basis_ja: {"実10": "勘定系：ALBのアクセスログを有効化", "実72": "勘定系：ALBのアクセスログを有効化", "運112": "インターネットに面するエンドポイントのリクエスト記録は、金融機関がクラウドの利用を監視・監査するための記録である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_lb, aws_alb]
 #   title_ja: ロードバランサーのアクセスログを有効にする
 #   description_ja: |
 #     アクセスログは、ロードバランサーが受けたすべての要求をクライアントのアドレスとともに記録する。これはアプリケーション自身のログには残らないことがある。
-#     AWSのコアバンキングの対応表は、Application Load Balancerのアクセスログの有効化をアクセス履歴の管理（実10）と障害の分析（実72）の対策に挙げている。
+#     AWSの勘定系の対応表は、Application Load Balancerのアクセスログの有効化をアクセス履歴の管理（実10）と障害の分析（実72）の対策に挙げている。
 #     aws_lb（および aws_alb）で access_logs { enabled = true } とし、保存先のバケットを指定する。
 #   remediation: Add access_logs { bucket = <log bucket>, enabled = true } to the load balancer; the bucket policy must let the regional ELB log delivery write to it.
 #   remediation_ja: ロードバランサーに access_logs { bucket = <ログ用バケット>, enabled = true } を追加する。バケットポリシーでリージョンのELBログ配信による書き込みを許可する。

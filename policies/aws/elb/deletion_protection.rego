@@ -11,7 +11,10 @@
 #   fisc: ["実100"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実100": "derived:AWS maps RDS deletion protection (SH.RDS.8) to 実100; the same protection for load balancers is our extension", "運113": "derived:an attacker with stolen credentials should not be able to take the service offline in one call"}
+#   fisc_basis_ja: {"実100": "AWSはRDSの削除保護（SH.RDS.8）を実100に対応付けている。ロードバランサーへの同じ保護はfiscguardによる拡張である", "運113": "認証情報を盗んだ攻撃者が一度の呼び出しでサービスを停止できてはならない"}
 #   profile: strict
+#   strict_reason: "AWS maps deletion protection only for RDS (SH.RDS.8); extending it to load balancers is fiscguard's reading, so it belongs to the higher standard."
+#   strict_reason_ja: "AWSが削除保護を対応付けているのはRDS（SH.RDS.8）のみであり、ロードバランサーへの拡張はfiscguardの読みであるため、高い基準に置く。"
 #   responsibility: user
 #   resource_types: [aws_lb, aws_alb]
 #   title_ja: ロードバランサーの削除保護を有効にする

@@ -2,8 +2,8 @@
 # title: Load balancer listeners use TLS with an approved policy
 # description: |
 #   Plain HTTP exposes requests and session cookies on the network, and an old
-#   TLS policy allows protocol versions and ciphers with known weaknesses. FISC
-#   expects data in transit to be protected against leakage (実4); the mapping of
+#   TLS policy allows protocol versions and ciphers with known weaknesses. In fiscguard's reading, FISC
+#   asks for data in transit to be protected against leakage (実4); the mapping of
 #   listener TLS to 実4 is ours. An HTTP listener must redirect to HTTPS; an
 #   HTTPS or TLS listener must use an ssl_policy from the tls_policies parameter
 #   (TLS 1.2 or later). Under simple management only listeners of
@@ -15,13 +15,14 @@
 #   fisc: ["実4"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実4": "derived:TLS on load balancer listeners protects data in transit, as AWS's TLS measures for S3 and SNS under 実4 do for those services", "運110": "seed:運110 names data leakage while the service is in use; plaintext traffic leaks data in transit"}
+#   fisc_basis_ja: {"実4": "ロードバランサーのリスナーのTLSは、実4に対するAWSのS3・SNSのTLS対策と同様に伝送中のデータを保護する", "運110": "運110は利用中のデータ漏洩を挙げる。平文の通信は伝送中のデータを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_lb_listener, aws_alb_listener]
 #   title_ja: ロードバランサーのリスナーで承認済みのポリシーによるTLSを使う
 #   description_ja: |
 #     平文のHTTPではリクエストやセッションCookieがネットワーク上に露出し、古いTLSポリシーでは既知の弱点があるプロトコルや暗号を許してしまう。
-#     FISCは伝送データの漏えい防止（実4）を求めている。リスナーのTLSと実4の対応付けは当方によるものである。
+#     fiscguardの読みでは、FISCは伝送データの漏えい防止（実4）を求めている。リスナーのTLSと実4の対応付けはfiscguardによるものである。
 #     HTTPリスナーはHTTPSへリダイレクトし、HTTPSまたはTLSのリスナーはパラメータ tls_policies（TLS 1.2以上）の ssl_policy を使う。簡易な管理ではインターネット向けロードバランサーのリスナーだけを、厳格な管理ではすべてのリスナーを判定する。
 #   remediation: Serve HTTPS with ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (or another policy in tls_policies) and turn HTTP listeners into a redirect to HTTPS (default_action type "redirect", protocol "HTTPS").
 #   remediation_ja: ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"（または tls_policies の他のポリシー）でHTTPSを提供し、HTTPリスナーはHTTPSへのリダイレクト（default_action の type を "redirect"、protocol を "HTTPS"）にする。

@@ -3,7 +3,7 @@
 # description: |
 #   kms:Decrypt or kms:ReEncryptFrom on Resource "*" lets the principal decrypt
 #   anything encrypted under any key in the account, which defeats the
-#   separation that per-key permissions give. FISC expects stored data to be
+#   separation that per-key permissions give. In fiscguard's reading, FISC asks for stored data to be
 #   protected against leakage (実3); AWS maps its controls that customer-managed
 #   and inline IAM policies do not allow decryption on all KMS keys (SH.KMS.1,
 #   SH.KMS.2) to 実3. Statements that allow everything ("*") are left to
@@ -13,13 +13,14 @@
 #   severity: medium
 #   fisc: ["実3", "実13"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.KMS.1, SH.KMS.2", "実13": "derived:a decrypt grant on every key bypasses the per-key protection 実13 asks for"}
+#   fisc_basis_ja: {"実13": "すべてのキーに対する復号の許可は、実13が求めるキーごとの保護を迂回する"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]
 #   title_ja: IAMポリシーですべてのKMSキーによる復号を許可しない
 #   description_ja: |
 #     Resource "*" に対する kms:Decrypt や kms:ReEncryptFrom を許可すると、そのプリンシパルはアカウント内のどの鍵で暗号化されたものでも復号できてしまい、鍵ごとの権限による分離が意味をなさなくなる。
-#     FISCは蓄積データの漏えい防止（実3）を求めており、AWSはカスタマー管理ポリシーとインラインポリシーですべてのKMSキーに対する復号を許可しない統制（SH.KMS.1、SH.KMS.2）を実3に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）を求めており、AWSはカスタマー管理ポリシーとインラインポリシーですべてのKMSキーに対する復号を許可しない統制（SH.KMS.1、SH.KMS.2）を実3に対応付けている。
 #     すべてを許可する（"*"）文は FG-IAM-001 で扱う。
 #   remediation: List the ARNs of the keys the principal needs in Resource, or grant decryption in the key policies of those keys.
 #   remediation_ja: Resource には必要な鍵のARNを列挙するか、それらの鍵のキーポリシーで復号を許可する。

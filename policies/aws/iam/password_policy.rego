@@ -2,10 +2,12 @@
 # title: The IAM account password policy is strong
 # description: |
 #   IAM users who sign in with a password are protected only as well as the
-#   account password policy demands. FISC expects misuse of IDs to be prevented
+#   account password policy demands. In fiscguard's reading, FISC asks for misuse of IDs to be prevented
 #   (実9) and passwords to be protected (実26, 実1); AWS maps its control that
-#   the IAM password policy has strong settings (SH.IAM.7) to 実9 and lists the
-#   password policy of IAM Identity Center as a measure for 実1 and 実26.
+#   the IAM password policy has strong settings (SH.IAM.7) to 実9; for 実1 and
+#   実26 it lists the password policy of IAM Identity Center, which this rule
+#   does not check: citing them for the IAM account password policy is
+#   fiscguard's reading.
 #   aws_iam_account_password_policy must require lowercase, uppercase, numbers
 #   and symbols, a length of at least password_min_length, reuse prevention of
 #   at least password_reuse_prevention and a maximum age of at most
@@ -14,14 +16,15 @@
 #   id: FG-IAM-002
 #   severity: medium
 #   fisc: ["実9", "実26", "実1"]
-#   fisc_basis: {"実9": "aws-blea-ct:SH.IAM.7", "実26": "aws-blea-workload:core-banking governance, password policy in IAM Identity Center (same measures as 実1)", "実1": "aws-blea-workload:core-banking governance, password policy and temporary credentials in IAM Identity Center"}
+#   fisc_basis: {"実9": "aws-blea-ct:SH.IAM.7", "実26": "derived:the IAM account password policy governs the passwords of IAM users; AWS's measure for 実26 is the password policy of IAM Identity Center, whose users this rule does not see", "実1": "derived:the IAM account password policy governs the passwords of IAM users; AWS's measure for 実1 is the password policy of IAM Identity Center, whose users this rule does not see"}
+#   fisc_basis_ja: {"実26": "IAMアカウントのパスワードポリシーはIAMユーザーのパスワードを律する。AWSが実26に挙げる対策はIAM Identity Centerのパスワードポリシーであり、その利用者はこのルールの対象外である", "実1": "IAMアカウントのパスワードポリシーはIAMユーザーのパスワードを律する。AWSが実1に挙げる対策はIAM Identity Centerのパスワードポリシーであり、その利用者はこのルールの対象外である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_iam_account_password_policy]
 #   title_ja: IAMアカウントのパスワードポリシーを強固にする
 #   description_ja: |
 #     パスワードでサインインするIAMユーザーは、アカウントのパスワードポリシーが求める程度にしか守られない。
-#     FISCはIDの不正使用の防止（実9）とパスワードの保護（実26、実1）を求めており、AWSはIAMパスワードポリシーを強固に設定する統制（SH.IAM.7）を実9に対応付け、IAM Identity Centerのパスワードポリシーを実1と実26の対策に挙げている。
+#     fiscguardの読みでは、FISCはIDの不正使用の防止（実9）とパスワードの保護（実26、実1）を求めており、AWSはIAMパスワードポリシーを強固に設定する統制（SH.IAM.7）を実9に対応付け、実1と実26にはIAM Identity Centerのパスワードポリシーを挙げている。このルールはそれを検査しないため、IAMアカウントのパスワードポリシーにこれらを対応付けるのはfiscguardの読みである。
 #     aws_iam_account_password_policy で小文字、大文字、数字、記号を必須とし、長さを password_min_length 以上、再利用禁止の世代数を password_reuse_prevention 以上、有効期間を password_max_age_days 以下にする。ポリシーごとに一件の指摘とし、弱いすべての設定を挙げる。
 #   remediation: Set minimum_password_length, require_lowercase_characters, require_uppercase_characters, require_numbers, require_symbols, password_reuse_prevention and max_password_age to the parameter values; prefer IAM Identity Center with MFA over IAM users.
 #   remediation_ja: minimum_password_length、require_lowercase_characters、require_uppercase_characters、require_numbers、require_symbols、password_reuse_prevention、max_password_age をパラメータの値に合わせる。IAMユーザーよりも、MFAを有効にした IAM Identity Center を優先する。

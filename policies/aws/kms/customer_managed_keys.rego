@@ -3,7 +3,7 @@
 # description: |
 #   Encryption with AWS-managed keys (aws/ebs, aws/rds, DynamoDB's AWS-owned
 #   key) protects the media, but the institution can neither restrict who uses
-#   the key nor destroy it. Under strict management FISC expects stored data to
+#   the key nor destroy it. Under strict management, in fiscguard's reading, FISC asks for stored data to
 #   be encrypted with keys the institution controls (the strict side of 実3 and
 #   運110; key protection, 実13), and destroying such a key at contract end makes
 #   the data unrecoverable wherever copies remain (運111). aws_ebs_volume,
@@ -16,13 +16,16 @@
 #   fisc: ["実3", "実13"]
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実3": "aws-blea-workload:core-banking, encryption with AWS KMS (the customer-managed-key condition is ours)", "実13": "aws-blea-workload:core-banking, protection of encryption keys with AWS KMS", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
+#   fisc_basis_ja: {"実3": "勘定系：AWS KMSによる暗号化（顧客管理キーの条件はfiscguardによる）", "実13": "勘定系：AWS KMSによる暗号鍵の保護", "運110": "運110は利用中のデータ漏洩を挙げる（厳格な側：金融機関が管理する鍵）", "運111": "金融機関が所有する鍵で暗号化したデータは、契約終了時に鍵を削除して復元不能にできる（暗号学的消去）"}
 #   profile: strict
+#   strict_reason: "Encryption at rest is the minimum (simple management); keys the institution controls and can destroy are more than AWS's mapping requires, so they belong to strict management."
+#   strict_reason_ja: "保存時の暗号化が最低限（簡易な管理）であり、金融機関が管理し破棄できる鍵はAWSの対応表が求める以上のものであるため、厳格な管理に置く。"
 #   responsibility: user
 #   resource_types: [aws_ebs_volume, aws_db_instance, aws_rds_cluster, aws_efs_file_system, aws_dynamodb_table]
 #   title_ja: データストアを顧客管理のKMSキーで暗号化する
 #   description_ja: |
 #     AWS管理キー（aws/ebs、aws/rds、DynamoDBのAWS所有キー）による暗号化は媒体を保護するが、金融機関は鍵の利用者を制限することも鍵を破棄することもできない。
-#     厳格な管理では、FISCは金融機関が管理する鍵での蓄積データの暗号化（実3と運110の厳格な管理、暗号鍵の保護の実13）を求めており、そのような鍵を契約終了時に破棄すれば、複製が残っていてもデータは復元できなくなる（運111）。
+#     fiscguardの読みでは、厳格な管理についてFISCは金融機関が管理する鍵での蓄積データの暗号化（実3と運110の厳格な管理、暗号鍵の保護の実13）を求めており、そのような鍵を契約終了時に破棄すれば、複製が残っていてもデータは復元できなくなる（運111）。
 #     aws_ebs_volume、aws_db_instance、aws_rds_cluster、aws_efs_file_system では kms_key_id を、aws_dynamodb_table では server_side_encryption { enabled = true, kms_key_arn } を指定する。暗号化そのものをしていないデータストアは暗号化のルールで扱う。
 #   remediation: Create a customer-managed aws_kms_key (with rotation) and set it as kms_key_id (kms_key_arn for DynamoDB) on the data store.
 #   remediation_ja: 顧客管理の aws_kms_key（ローテーションあり）を作成し、データストアの kms_key_id（DynamoDBでは kms_key_arn）に指定する。

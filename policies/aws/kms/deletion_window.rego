@@ -15,7 +15,10 @@
 #   fisc: ["実30"]
 #   fisc_8th: ["運111"]
 #   fisc_basis: {"実30": "aws-blea-ct:SH.KMS.3 (static proxy: the deletion window)", "運111": "derived:when data is erased at contract end by deleting its key, the deletion window is the safeguard against erasing it too early"}
+#   fisc_basis_ja: {"実30": "SH.KMS.3（構成から判断できる代わりの指標：削除の待機期間）", "運111": "契約終了時に鍵の削除でデータを消去する場合、待機期間は早すぎる消去に対する安全策である"}
 #   profile: strict
+#   strict_reason: "The window matters where data is erased by deleting its key (the strict side of 運111); the default window already lets a mistaken deletion be cancelled."
+#   strict_reason_ja: "待機期間が意味を持つのは鍵の削除でデータを消去する場合（運111の厳格な側）であり、既定の待機期間でも誤った削除は取り消せる。"
 #   responsibility: user
 #   resource_types: [aws_kms_key]
 #   title_ja: KMSキーの削除待機期間を十分に取る

@@ -3,7 +3,7 @@
 # description: |
 #   A Lambda permission for principal "*", a service principal without
 #   source_arn or source_account, or a function URL without IAM authentication
-#   lets callers outside the institution run the function. FISC expects
+#   lets callers outside the institution run the function. In fiscguard's reading, FISC asks for
 #   externally reachable systems to be kept to a minimum (実15); AWS maps its
 #   control that Lambda function policies prohibit public access (SH.Lambda.1,
 #   AWS-GR_LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED) to 実15.
@@ -18,7 +18,7 @@
 #   title_ja: Lambda関数を誰でも呼び出せるようにしない
 #   description_ja: |
 #     プリンシパル "*" へのLambdaの許可、source_arn も source_account もないサービスプリンシパルへの許可、IAM認証のない関数URLは、金融機関の外の呼び出し元に関数を実行させてしまう。
-#     FISCは外部から接続できる機器の最小化（実15）を求めており、AWSはLambda関数ポリシーで公開アクセスを禁止する統制（SH.Lambda.1、AWS-GR_LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED）を実15に対応付けている。
+#     fiscguardの読みでは、FISCは外部から接続できる機器の最小化（実15）を求めており、AWSはLambda関数ポリシーで公開アクセスを禁止する統制（SH.Lambda.1、AWS-GR_LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED）を実15に対応付けている。
 #   remediation: Grant lambda:InvokeFunction to a named principal; for service principals set source_arn (and source_account); set authorization_type = "AWS_IAM" on function URLs.
 #   remediation_ja: lambda:InvokeFunction は特定のプリンシパルに許可する。サービスプリンシパルには source_arn（と source_account）を指定し、関数URLは authorization_type = "AWS_IAM" とする。
 package fiscguard.aws.lambda.public_access

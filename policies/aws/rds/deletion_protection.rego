@@ -12,6 +12,7 @@
 #   fisc: ["実100"]
 #   fisc_8th: ["運113"]
 #   fisc_basis: {"実100": "aws-blea-ct:SH.RDS.8 (DB instances; extended to clusters by us)", "運113": "derived:an attacker with stolen credentials should not be able to destroy the database in one call"}
+#   fisc_basis_ja: {"実100": "SH.RDS.8（DBインスタンス。クラスターへの拡張はfiscguardによる）", "運113": "認証情報を盗んだ攻撃者が一度の呼び出しでデータベースを破壊できてはならない"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster]

@@ -3,7 +3,7 @@
 # description: |
 #   A publicly accessible DB instance gets an internet-resolvable address, so
 #   only its security group and password stand between the database and the
-#   internet. FISC expects stored data to be protected against leakage (実3) and
+#   internet. In fiscguard's reading, FISC asks for stored data to be protected against leakage (実3) and
 #   externally reachable systems to be kept to a minimum (実15); AWS maps its
 #   RDS public access control to 実3. publicly_accessible must not be true.
 # custom:
@@ -11,14 +11,15 @@
 #   severity: critical
 #   fisc: ["実3", "実15"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_INSTANCE_PUBLIC_ACCESS_CHECK", "実15": "derived:a publicly accessible database is an externally reachable device, which 実15 asks to minimise (AWS maps its public-access control to 実3 only)", "運110": "seed:運110 names data leakage while the service is in use; a public database exposes the data"}
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_INSTANCE_PUBLIC_ACCESS_CHECK, SH.RDS.2", "実15": "derived:a publicly accessible database is an externally reachable device, which 実15 asks to minimise (AWS maps its public-access control to 実3 only)", "運110": "seed:運110 names data leakage while the service is in use; a public database exposes the data"}
+#   fisc_basis_ja: {"実15": "パブリックアクセス可能なデータベースは外部から接続できる機器であり、実15はその最小化を求める項目と読める（AWSはパブリックアクセスの統制を実3にのみ対応付けている）", "運110": "運110は利用中のデータ漏洩を挙げる。公開されたデータベースはデータをさらす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance]
 #   title_ja: RDSのデータベースをパブリックアクセス可能にしない
 #   description_ja: |
 #     パブリックアクセス可能なDBインスタンスにはインターネットから名前解決できるアドレスが付き、データベースとインターネットの間にはセキュリティグループとパスワードしか残らない。
-#     FISCは蓄積データの漏えい防止（実3）と外部から接続できる機器の最小化（実15）を求めており、AWSはRDSのパブリックアクセスに関する統制を実3に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）と外部から接続できる機器の最小化（実15）を求めており、AWSはRDSのパブリックアクセスに関する統制を実3に対応付けている。
 #     publicly_accessible を true にしない。
 #   remediation: Set publicly_accessible = false and place the instance in private subnets (a DB subnet group without internet gateway routes).
 #   remediation_ja: publicly_accessible = false とし、インスタンスをプライベートサブネット（インターネットゲートウェイへの経路がないDBサブネットグループ）に配置する。

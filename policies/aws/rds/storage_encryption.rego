@@ -2,7 +2,7 @@
 # title: RDS databases are encrypted at rest
 # description: |
 #   An unencrypted database leaves its storage, automated backups, read replicas
-#   and snapshots readable to anyone who obtains them. FISC expects stored data to
+#   and snapshots readable to anyone who obtains them. In fiscguard's reading, FISC asks for stored data to
 #   be protected against leakage (実3); AWS maps its RDS storage encryption
 #   controls (SH.RDS.3, SH.RDS.27) to this item. storage_encrypted must be true on
 #   DB instances and clusters. A read replica follows its source and is skipped.
@@ -11,14 +11,15 @@
 #   severity: high
 #   fisc: ["実3"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_STORAGE_ENCRYPTED, SH.RDS.27", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_RDS_STORAGE_ENCRYPTED, SH.RDS.3, SH.RDS.27", "運110": "seed:運110 names data leakage while the service is in use; encryption at rest"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。保存時の暗号化がその対策である"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_db_instance, aws_rds_cluster]
 #   title_ja: RDSのデータベースを暗号化する
 #   description_ja: |
 #     暗号化されていないデータベースは、ストレージ、自動バックアップ、リードレプリカ、スナップショットを入手した者に読まれるおそれがある。
-#     FISCは蓄積データの漏えい防止（実3）を求めており、AWSはRDSのストレージ暗号化の統制（SH.RDS.3、SH.RDS.27）をこの項目に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）を求めており、AWSはRDSのストレージ暗号化の統制（SH.RDS.3、SH.RDS.27）をこの項目に対応付けている。
 #     DBインスタンスとクラスターで storage_encrypted を true にする。リードレプリカは複製元の設定に従うため対象外とする。
 #   remediation: Set storage_encrypted = true (with kms_key_id for a customer-managed key). An existing database must be restored from an encrypted snapshot copy.
 #   remediation_ja: storage_encrypted = true を設定する（顧客管理キーを使う場合は kms_key_id も設定する）。既存のデータベースは、暗号化したスナップショットのコピーから復元し直す必要がある。

@@ -6,14 +6,14 @@
 #   where its data is kept (運108 ②). The destination_vault_arn of every
 #   copy_action of aws_backup_plan must be in a region of the allowed_regions
 #   parameter: the region is read from the ARN, or from the vault when the ARN
-#   refers to an aws_backup_vault in the plan. No current-edition item is cited:
-#   public mappings give none that is verified.
+#   refers to an aws_backup_vault in the plan. The current-edition item cited, 統24 (cloud-specific measures), is fiscguard's reading of a secondary source; no AWS mapping cites one.
 # custom:
 #   id: FG-REGION-003
 #   severity: high
-#   fisc: []
+#   fisc: ["統24"]
 #   fisc_8th: ["運108"]
-#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept; backup copies are data"}
+#   fisc_basis: {"統24": "derived:a secondary source (caf_for_fsi) lists data location among the cloud-specific risks of 統24; its title is unverified and no AWS mapping cites it", "運108": "seed:運108 ② knowing where the data is kept; backup copies are data"}
+#   fisc_basis_ja: {"統24": "二次資料（caf_for_fsi）は統24のクラウド固有のリスクにデータ所在地を挙げている。項目名は未検証で、AWSの対応表は挙げていない", "運108": "運108 ② データ所在の把握。バックアップのコピーもデータである"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_backup_plan]
@@ -21,7 +21,7 @@
 #   description_ja: |
 #     AWS Backupのバックアッププランの copy_action は、すべての復旧ポイントを宛先ボールトのリージョンに複製する。
 #     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。
-#     aws_backup_plan のすべての copy_action の destination_vault_arn は、パラメータ allowed_regions のリージョンになければならない。リージョンはARNから、またはARNがプラン内の aws_backup_vault を参照している場合はそのボールトから読み取る。現行版の項目は、検証された公開対応表がないため挙げていない。
+#     aws_backup_plan のすべての copy_action の destination_vault_arn は、パラメータ allowed_regions のリージョンになければならない。リージョンはARNから、またはARNがプラン内の aws_backup_vault を参照している場合はそのボールトから読み取る。現行版の項目として挙げる統24（クラウドサービス固有の安全対策）は、二次資料に基づくfiscguardの読みであり、AWSの対応表は挙げていない。
 #   remediation: Copy to a vault in an allowed region (for example ap-northeast-3 for a Tokyo workload), or add the region to allowed_regions after confirming the data may be kept there.
 #   remediation_ja: 許可したリージョンのボールトに複製する（例えば東京のワークロードなら ap-northeast-3）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.backup_copy

@@ -11,14 +11,14 @@
 #   outside them is its own finding. Global services (IAM, Route 53 except
 #   Resolver, CloudFront, Organizations, and others listed in global_prefixes)
 #   are skipped. When no region is known (none set, or one known only after
-#   apply) the result is one inconclusive per provider configuration. No
-#   current-edition item is cited: public mappings give none that is verified.
+#   apply) the result is one inconclusive per provider configuration. The current-edition item cited, 統24 (cloud-specific measures), is fiscguard's reading of a secondary source; no AWS mapping cites one.
 # custom:
 #   id: FG-REGION-001
 #   severity: high
-#   fisc: []
+#   fisc: ["統24"]
 #   fisc_8th: ["運108"]
-#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept"}
+#   fisc_basis: {"統24": "derived:a secondary source (caf_for_fsi) lists data location among the cloud-specific risks of 統24; its title is unverified and no AWS mapping cites it", "運108": "seed:運108 ② knowing where the data is kept"}
+#   fisc_basis_ja: {"統24": "二次資料（caf_for_fsi）は統24のクラウド固有のリスクにデータ所在地を挙げている。項目名は未検証で、AWSの対応表は挙げていない", "運108": "運108 ② データ所在の把握"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: ["*"]
@@ -27,7 +27,7 @@
 #     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。日本の金融機関では、通常は東京と大阪のリージョンを指す。
 #     リージョンはプロバイダー構成（AWSプロバイダーv6ではリソース自身の region 引数）で決まるため、そこで判定する。リージョンがパラメータ allowed_regions に含まれないプロバイダー構成は、その region 引数で一件の指摘とし、配置されるリージョナルリソースを挙げる。自身の region 引数で許可外のリージョンを指定したリソースは、それぞれ一件の指摘とする。
 #     グローバルサービス（IAM、Resolverを除くRoute 53、CloudFront、Organizationsなど global_prefixes に挙げたもの）は対象外とする。リージョンが分からない場合（指定がない、または適用後まで確定しない）は、プロバイダー構成ごとに一件の判定不能とする。
-#     現行版の項目は、検証された公開対応表がないため挙げていない。
+#     現行版の項目として挙げる統24（クラウドサービス固有の安全対策）は、二次資料に基づくfiscguardの読みであり、AWSの対応表は挙げていない。
 #   remediation: Set the provider's region (or the resource's region argument) to an allowed region, or add the region to allowed_regions after confirming where the data will be kept.
 #   remediation_ja: プロバイダー（またはリソースの region 引数）のリージョンを許可したリージョンにする。別のリージョンが必要な場合は、データの保管場所を確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.data_location

@@ -7,14 +7,14 @@
 #   destination bucket of every rule of aws_s3_bucket_replication_configuration
 #   must be in a region of the allowed_regions parameter. The destination's
 #   region is known when the bucket is in the plan (by reference or by name); a
-#   bucket ARN alone does not tell its region, which is inconclusive. No
-#   current-edition item is cited: public mappings give none that is verified.
+#   bucket ARN alone does not tell its region, which is inconclusive. The current-edition item cited, 統24 (cloud-specific measures), is fiscguard's reading of a secondary source; no AWS mapping cites one.
 # custom:
 #   id: FG-REGION-002
 #   severity: high
-#   fisc: []
+#   fisc: ["統24"]
 #   fisc_8th: ["運108"]
-#   fisc_basis: {"運108": "seed:運108 ② knowing where the data is kept; replicas are data"}
+#   fisc_basis: {"統24": "derived:a secondary source (caf_for_fsi) lists data location among the cloud-specific risks of 統24; its title is unverified and no AWS mapping cites it", "運108": "seed:運108 ② knowing where the data is kept; replicas are data"}
+#   fisc_basis_ja: {"統24": "二次資料（caf_for_fsi）は統24のクラウド固有のリスクにデータ所在地を挙げている。項目名は未検証で、AWSの対応表は挙げていない", "運108": "運108 ② データ所在の把握。レプリカもデータである"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket_replication_configuration]
@@ -22,7 +22,7 @@
 #   description_ja: |
 #     クロスリージョンレプリケーションはすべてのオブジェクトの複製を宛先バケットのリージョンに書き込むため、データはそのバケットの所在地にも置かれる。
 #     FISCのクラウド関連項目は、データの所在を金融機関が把握することを求めている（運108②）。
-#     aws_s3_bucket_replication_configuration のすべてのルールの宛先バケットは、パラメータ allowed_regions のリージョンになければならない。宛先バケットがプラン内にあれば（参照または名前で）リージョンが分かるが、バケットのARNだけではリージョンが分からないため判定不能とする。現行版の項目は、検証された公開対応表がないため挙げていない。
+#     aws_s3_bucket_replication_configuration のすべてのルールの宛先バケットは、パラメータ allowed_regions のリージョンになければならない。宛先バケットがプラン内にあれば（参照または名前で）リージョンが分かるが、バケットのARNだけではリージョンが分からないため判定不能とする。現行版の項目として挙げる統24（クラウドサービス固有の安全対策）は、二次資料に基づくfiscguardの読みであり、AWSの対応表は挙げていない。
 #   remediation: Replicate to a bucket in an allowed region (for disaster recovery in Japan, ap-northeast-3 from ap-northeast-1), or add the region to allowed_regions after confirming the data may be kept there.
 #   remediation_ja: 許可したリージョンのバケットに複製する（日本国内での災害対策なら ap-northeast-1 から ap-northeast-3 へ）。別のリージョンが必要な場合は、そこにデータを置いてよいことを確認したうえで allowed_regions に追加する。
 package fiscguard.aws.region.s3_replication

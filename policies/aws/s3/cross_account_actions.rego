@@ -3,7 +3,7 @@
 # description: |
 #   A bucket policy that lets another AWS account change the bucket policy, ACLs
 #   or encryption hands control of the data's protection to someone outside the
-#   institution. FISC expects stored data to be protected (実3) and access
+#   institution. In fiscguard's reading, FISC asks for stored data to be protected (実3) and access
 #   rights to be clearly limited (実25); AWS maps its control restricting the S3
 #   permissions granted to other accounts (SH.S3.6) to both. An Allow statement
 #   for an AWS principal (other than the accounts in the trusted_accounts
@@ -13,15 +13,16 @@
 # custom:
 #   id: FG-S3-006
 #   severity: high
-#   fisc: ["実3", "実25"]
-#   fisc_basis: {"実3": "aws-blea-ct:SH.S3.6", "実25": "aws-blea-ct:SH.S3.6"}
+#   fisc: ["実3", "実5", "実25"]
+#   fisc_basis: {"実3": "aws-blea-ct:SH.S3.6", "実25": "aws-blea-ct:SH.S3.6", "実5": "aws-blea-workload:core-banking governance, access-source control for S3 buckets with IAM and resource policies"}
+#   fisc_basis_ja: {"実5": "勘定系（共通統制）：IAMポリシーとリソースポリシーによるS3バケットへのアクセス元の制御"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket_policy]
 #   title_ja: S3バケットポリシーで他のアカウントに保護設定の変更を許可しない
 #   description_ja: |
 #     他のAWSアカウントにバケットポリシー、ACL、暗号化の変更を許可するバケットポリシーは、データの保護の管理を金融機関の外の者に委ねることになる。
-#     FISCは蓄積データの保護（実3）とアクセス権限の明確化（実25）を求めており、AWSは他のアカウントに付与するS3権限を制限する統制（SH.S3.6）を両項目に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの保護（実3）とアクセス権限の明確化（実25）を求めており、AWSは他のアカウントに付与するS3権限を制限する統制（SH.S3.6）を両項目に対応付けている。
 #     AWSプリンシパル（パラメータ trusted_accounts のアカウントを除く）への Allow 文で、s3:DeleteBucketPolicy、s3:PutBucketAcl、s3:PutBucketPolicy、s3:PutEncryptionConfiguration、s3:PutObjectAcl を直接またはワイルドカードで許可してはならない。
 #   remediation: Remove these actions from statements for other accounts' principals; if another of the institution's own accounts needs them, add its ID to the trusted_accounts parameter.
 #   remediation_ja: 他のアカウントのプリンシパルへの文からこれらの操作を削除する。金融機関自身の別アカウントに必要な場合は、そのアカウントIDをパラメータ trusted_accounts に加える。

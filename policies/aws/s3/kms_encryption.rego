@@ -2,8 +2,8 @@
 # title: S3 buckets are encrypted by default with a customer-managed KMS key
 # description: |
 #   S3 encrypts new objects with S3-managed keys (SSE-S3) by default, which the
-#   institution cannot control, audit or revoke. Under strict management FISC
-#   expects stored data to be encrypted with keys the institution manages
+#   institution cannot control, audit or revoke. Under strict management, in fiscguard's reading, FISC
+#   asks for stored data to be encrypted with keys the institution manages
 #   (実3, 実13; the strict side of 運110). The bucket's default encryption must be
 #   aws:kms or aws:kms:dsse with a customer-managed key, set either with
 #   aws_s3_bucket_server_side_encryption_configuration (AWS provider v4+) or the
@@ -14,13 +14,16 @@
 #   fisc: ["実3", "実13"]
 #   fisc_8th: ["運110", "運111"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.S3.4 (server-side encryption; the customer-managed-key condition is ours)", "実13": "derived:a customer-managed key is the key the institution itself protects and controls", "運110": "seed:運110 names data leakage while the service is in use (strict side: institution-controlled keys)", "運111": "derived:data under a key the institution owns can be made unrecoverable at contract end by deleting the key (crypto-erasure)"}
+#   fisc_basis_ja: {"実3": "SH.S3.4（サーバー側暗号化。顧客管理キーの条件はfiscguardによる）", "実13": "顧客管理キーは、金融機関自身が保護し管理する鍵である", "運110": "運110は利用中のデータ漏洩を挙げる（厳格な側：金融機関が管理する鍵）", "運111": "金融機関が所有する鍵で暗号化したデータは、契約終了時に鍵を削除して復元不能にできる（暗号学的消去）"}
 #   profile: strict
+#   strict_reason: "S3 encrypts every new object by default, which AWS's note on SH.S3.4 says is enough; a customer-managed key is more than that minimum."
+#   strict_reason_ja: "S3は新しいオブジェクトを既定で暗号化し、AWSはSH.S3.4の注記でそれで足りるとしている。顧客管理キーはその最低限を超える。"
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
 #   title_ja: S3バケットを顧客管理のKMSキーで既定暗号化する
 #   description_ja: |
 #     S3は新しいオブジェクトを既定でS3管理キー（SSE-S3）で暗号化するが、その鍵は金融機関が管理・監査・無効化できない。
-#     厳格な管理では、FISCは金融機関が管理する鍵での蓄積データの暗号化を求めている（実3、実13、運110の厳格な管理）。
+#     fiscguardの読みでは、厳格な管理についてFISCは金融機関が管理する鍵での蓄積データの暗号化を求めている（実3、実13、運110の厳格な管理）。
 #     バケットの既定暗号化は aws:kms または aws:kms:dsse とし、顧客管理キーを指定する。設定には aws_s3_bucket_server_side_encryption_configuration（AWSプロバイダーv4以降）またはバケット内の server_side_encryption_configuration ブロック（v3）を使う。
 #   remediation: Add an aws_s3_bucket_server_side_encryption_configuration for the bucket whose rule sets sse_algorithm = "aws:kms" (or "aws:kms:dsse") and kms_master_key_id to a customer-managed aws_kms_key.
 #   remediation_ja: バケットに aws_s3_bucket_server_side_encryption_configuration を追加し、rule で sse_algorithm = "aws:kms"（または "aws:kms:dsse"）とし、kms_master_key_id に顧客管理の aws_kms_key を指定する。

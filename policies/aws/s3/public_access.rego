@@ -2,7 +2,7 @@
 # title: S3 buckets block public access
 # description: |
 #   A bucket without S3 Block Public Access can be opened to the internet by a
-#   single ACL or bucket policy change. FISC expects stored data to be protected
+#   single ACL or bucket policy change. In fiscguard's reading, FISC asks for stored data to be protected
 #   against leakage (実3) and access rights to be clearly limited (実25); AWS maps
 #   its bucket-level public access control (SH.S3.8) to both. Every bucket needs a
 #   public access block with all four settings on, or an account-level block.
@@ -12,13 +12,14 @@
 #   fisc: ["実3", "実25"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実3": "aws-blea-ct:SH.S3.8", "実25": "aws-blea-ct:SH.S3.8", "運110": "seed:運110 names data leakage while the service is in use; a public bucket leaks stored data"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。公開されたバケットは保存データを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
 #   title_ja: S3バケットのパブリックアクセスをブロックする
 #   description_ja: |
 #     S3ブロックパブリックアクセスが設定されていないバケットは、ACLやバケットポリシーを一つ変えるだけでインターネットに公開されてしまう。
-#     FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはバケット単位のパブリックアクセス統制（SH.S3.8）を両項目に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはバケット単位のパブリックアクセス統制（SH.S3.8）を両項目に対応付けている。
 #     すべてのバケットに4つの設定をすべて有効にしたパブリックアクセスブロックを設けるか、アカウント単位のブロックを有効にする。
 #   remediation: Add an aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true (or an aws_s3_account_public_access_block with all four true).
 #   remediation_ja: バケットに aws_s3_bucket_public_access_block を追加し、block_public_acls、block_public_policy、ignore_public_acls、restrict_public_buckets をすべて true にする（または4つすべてを true にした aws_s3_account_public_access_block を設ける）。

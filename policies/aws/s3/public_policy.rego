@@ -3,7 +3,7 @@
 # description: |
 #   A bucket policy that allows everyone ("*") without a condition restricting
 #   the caller, or an ACL such as public-read, publishes the bucket's data to the
-#   internet. FISC expects stored data to be protected against leakage (実3) and
+#   internet. In fiscguard's reading, FISC asks for stored data to be protected against leakage (実3) and
 #   access rights to be clearly limited (実25); AWS maps its S3 public read and
 #   write controls to both. The rule reads aws_s3_bucket_policy,
 #   aws_s3_bucket_acl and the inline policy and acl of provider v3 buckets. A
@@ -12,16 +12,17 @@
 # custom:
 #   id: FG-S3-004
 #   severity: critical
-#   fisc: ["実3", "実25"]
+#   fisc: ["実3", "実5", "実25"]
 #   fisc_8th: ["運110"]
-#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED", "実25": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED", "運110": "seed:運110 names data leakage while the service is in use; a public bucket publishes stored data"}
+#   fisc_basis: {"実3": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED, SH.S3.2, SH.S3.3", "実25": "aws-blea-ct:AWS-GR_S3_BUCKET_PUBLIC_READ_PROHIBITED, AWS-GR_S3_BUCKET_PUBLIC_WRITE_PROHIBITED, SH.S3.2, SH.S3.3", "運110": "seed:運110 names data leakage while the service is in use; a public bucket publishes stored data", "実5": "aws-blea-workload:core-banking governance, access-source control for S3 buckets with IAM and resource policies"}
+#   fisc_basis_ja: {"運110": "運110は利用中のデータ漏洩を挙げる。公開されたバケットは保存データを公開する", "実5": "勘定系（共通統制）：IAMポリシーとリソースポリシーによるS3バケットへのアクセス元の制御"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, aws_s3_bucket_acl]
 #   title_ja: S3バケットポリシーやACLで公開アクセスを許可しない
 #   description_ja: |
 #     呼び出し元を限定する条件のないまま全員（"*"）に許可するバケットポリシーや、public-read などのACLは、バケットのデータをインターネットに公開してしまう。
-#     FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはS3の公開読み取り・書き込みを禁止する統制を両項目に対応付けている。
+#     fiscguardの読みでは、FISCは蓄積データの漏えい防止（実3）とアクセス権限の明確化（実25）を求めており、AWSはS3の公開読み取り・書き込みを禁止する統制を両項目に対応付けている。
 #     aws_s3_bucket_policy、aws_s3_bucket_acl、およびプロバイダーv3のバケット内の policy と acl を検査する。送信元のVPC、VPCエンドポイント、IPアドレス範囲、組織、アカウント、ARNに関する条件は、呼び出し元を限定する条件とみなす。
 #   remediation: Remove the statement that allows "*" (or add a condition such as aws:SourceVpce or aws:PrincipalOrgID), and use the private ACL or, better, disable ACLs with BucketOwnerEnforced object ownership.
 #   remediation_ja: 全員（"*"）に許可する文を削除する（または aws:SourceVpce や aws:PrincipalOrgID などの条件を加える）。ACLは private とするか、オブジェクト所有者を BucketOwnerEnforced にしてACLを無効にする。

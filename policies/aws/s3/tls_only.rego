@@ -2,7 +2,7 @@
 # title: S3 buckets accept only TLS requests
 # description: |
 #   Without a bucket policy that denies requests made without TLS, data can be
-#   read or altered in transit by anyone on the path. FISC expects data in transit
+#   read or altered in transit by anyone on the path. In fiscguard's reading, FISC asks for data in transit
 #   to be protected against leakage (実4) and tampering (実7); AWS maps its S3
 #   SSL-requests-only control (SH.S3.5) to 実7 and requires TLS on S3 in its
 #   core-banking mapping for 実4. The bucket policy must deny every principal when
@@ -13,13 +13,14 @@
 #   fisc: ["実4", "実7"]
 #   fisc_8th: ["運110"]
 #   fisc_basis: {"実4": "aws-blea-workload:core-banking, TLS required on S3 buckets", "実7": "aws-blea-ct:SH.S3.5", "運110": "seed:運110 names data leakage while the service is in use; plaintext transfer leaks data in transit"}
+#   fisc_basis_ja: {"実4": "勘定系：S3バケットへのTLS必須化", "運110": "運110は利用中のデータ漏洩を挙げる。平文の転送は伝送中のデータを漏らす"}
 #   profile: simple
 #   responsibility: user
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
 #   title_ja: S3バケットへのアクセスをTLSに限定する
 #   description_ja: |
 #     TLSを使わないリクエストを拒否するバケットポリシーがないと、通信経路上でデータを盗み見られたり改ざんされたりするおそれがある。
-#     FISCは伝送データの漏えい防止（実4）と改ざんの防止（実7）を求めており、AWSはS3のSSL通信必須の統制（SH.S3.5）を実7に、勘定系の対応表ではS3へのTLS必須化を実4に対応付けている。
+#     fiscguardの読みでは、FISCは伝送データの漏えい防止（実4）と改ざんの防止（実7）を求めており、AWSはS3のSSL通信必須の統制（SH.S3.5）を実7に、勘定系の対応表ではS3へのTLS必須化を実4に対応付けている。
 #     バケットポリシーで、aws:SecureTransport が false のリクエストをすべてのプリンシパルについて拒否する。
 #   remediation: Attach an aws_s3_bucket_policy with a statement Effect = "Deny", Principal = "*", Action = "s3:*", Resource = the bucket and its objects, Condition Bool aws:SecureTransport = "false".
 #   remediation_ja: aws_s3_bucket_policy を設定し、Effect = "Deny"、Principal = "*"、Action = "s3:*"、Resource = バケットとその配下のオブジェクト、Condition Bool aws:SecureTransport = "false" のステートメントを含める。

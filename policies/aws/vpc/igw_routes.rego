@@ -2,7 +2,7 @@
 # title: Only public-tier route tables route to the internet gateway
 # description: |
 #   A default route (0.0.0.0/0 or ::/0) to an internet gateway makes every
-#   subnet using that route table public. FISC expects externally reachable
+#   subnet using that route table public. In fiscguard's reading, FISC asks for externally reachable
 #   systems to be kept to a minimum (実15); AWS maps its control that detects
 #   unrestricted routes to internet gateways (AWS-GR_NO_UNRESTRICTED_ROUTE_TO_IGW)
 #   to 実15. A plan cannot tell a public tier from a private one by itself, so a
@@ -16,12 +16,14 @@
 #   fisc: ["実15"]
 #   fisc_basis: {"実15": "aws-blea-ct:AWS-GR_NO_UNRESTRICTED_ROUTE_TO_IGW"}
 #   profile: strict
+#   strict_reason: "AWS marks this control optional (not recommended by default), and telling a public tier from a private one needs the institution's own tagging convention."
+#   strict_reason_ja: "AWSはこの統制を任意としており（既定では推奨しない）、公開層と非公開層の区別には金融機関自身のタグ付けの規約が必要である。"
 #   responsibility: user
 #   resource_types: [aws_route, aws_route_table]
 #   title_ja: インターネットゲートウェイへの経路はパブリック層のルートテーブルに限る
 #   description_ja: |
 #     インターネットゲートウェイへのデフォルトルート（0.0.0.0/0 または ::/0）があると、そのルートテーブルを使うサブネットはすべてパブリックになる。
-#     FISCは外部から接続できる機器の最小化（実15）を求めており、AWSはインターネットゲートウェイへの無制限の経路を検出する統制（AWS-GR_NO_UNRESTRICTED_ROUTE_TO_IGW）を実15に対応付けている。
+#     fiscguardの読みでは、FISCは外部から接続できる機器の最小化（実15）を求めており、AWSはインターネットゲートウェイへの無制限の経路を検出する統制（AWS-GR_NO_UNRESTRICTED_ROUTE_TO_IGW）を実15に対応付けている。
 #     プランだけではパブリック層とプライベート層を区別できないため、パラメータ public_route_table_tags のタグ（既定は tier = public）をすべて持つルートテーブルにだけ、このような経路を認める。aws_route と aws_route_table 内の route ブロックを検査する。厳格な管理で適用する。
 #   remediation: Send private subnets' internet traffic through a NAT gateway or a firewall, and tag the route tables of the public tier (e.g. tier = "public") as set in public_route_table_tags.
 #   remediation_ja: プライベートサブネットのインターネット向け通信はNATゲートウェイやファイアウォールを経由させ、パブリック層のルートテーブルには public_route_table_tags で定めたタグ（例：tier = "public"）を付ける。

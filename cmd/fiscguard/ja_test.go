@@ -1,0 +1,185 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/fiscguard/fiscguard/policies"
+)
+
+// TestJapaneseAllTheWay runs every command that takes --lang ja, in every
+// human-readable format, and fails on any Latin-script word that is not an
+// ID, an attribute or resource name, code, or a product name: Japanese
+// output must not fall back to English.
+func TestJapaneseAllTheWay(t *testing.T) {
+	const demo = "../../fixtures/plans/demo.json"
+	type run struct {
+		name string
+		args []string
+		json bool // only the human-text fields of a JSON document are checked
+	}
+	var runs []run
+	for _, prof := range []string{"simple", "strict"} {
+		for _, f := range []string{"text", "markdown", "sarif", "json"} {
+			runs = append(runs, run{"scan " + f + " " + prof, []string{"scan", demo, "--lang", "ja", "--profile", prof, "-f", f}, f == "sarif" || f == "json"})
+		}
+	}
+	runs = append(runs,
+		run{"scan hcl", []string{"scan", "../../fixtures/hcl/account-baseline-open", "--lang", "ja", "--profile", "strict"}, false},
+		run{"scan 8th", []string{"scan", demo, "--lang", "ja", "--edition", "8th", "-f", "markdown"}, false},
+		run{"policies text", []string{"policies", "--lang", "ja"}, false},
+		run{"policies markdown", []string{"policies", "--lang", "ja", "-f", "markdown"}, false},
+		run{"evidence markdown", []string{"evidence", demo, "--lang", "ja", "--profile", "strict", "-f", "markdown"}, false},
+	)
+	lib, err := builtinDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range lib.Rules {
+		runs = append(runs, run{"explain " + r.ID, []string{"explain", r.ID, "--lang", "ja"}, false})
+	}
+	for _, it := range append(lib.Catalog.Items(), lib.Catalog.Retired()...) {
+		runs = append(runs, run{"explain " + it.ID, []string{"explain", it.ID, "--lang", "ja"}, false})
+	}
+	found := map[string][]string{}
+	for _, r := range runs {
+		code, out, stderr := cli(t, "", r.args...)
+		if code > 1 {
+			t.Fatalf("%s: exit %d %s", r.name, code, stderr)
+		}
+		if r.json {
+			out = humanText(t, r.name, out)
+		}
+		for _, w := range englishWords(out) {
+			found[w] = append(found[w], r.name)
+		}
+	}
+	words := make([]string, 0, len(found))
+	for w := range found {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		t.Errorf("--lang ja output has the English word %q (%s)", w, strings.Join(first(found[w], 3), "; "))
+	}
+}
+
+// humanText collects the strings of a JSON or SARIF document that people
+// read (messages, titles, descriptions, remediation, help), one per line.
+func humanText(t *testing.T, name, doc string) string {
+	var v any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var b strings.Builder
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				walk(k, e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(key, e)
+			}
+		case string:
+			switch key {
+			case "message", "title", "remediation", "description", "text", "markdown", "notes":
+				b.WriteString(x + "\n")
+			}
+		}
+	}
+	walk("", v)
+	return b.String()
+}
+
+var (
+	// code is what Japanese text quotes as written: spans in backticks or
+	// quotes, URLs, command lines, the source lines a finding shows, and the
+	// product name of AWS's mapping.
+	code = regexp.MustCompile("`[^`\n]*`|\"[^\"\n]*\"|https?://\\S+|fiscguard (explain|scan|policies|evidence)[^\n、。）]*|(?m)^\\s*>?\\s*\\d+ │.*$|BLEA for FSI")
+	// token is a run of characters that Latin-script words, IDs and code are made of.
+	token = regexp.MustCompile(`[A-Za-z0-9_.:/@$#=+*\-\[\]<>{}~]+`)
+	word  = regexp.MustCompile(`^[A-Za-z]+$`)
+)
+
+// englishWords returns the Latin-script words of Japanese text that are
+// neither code nor IDs (which contain digits, dots, dashes or underscores)
+// nor product and protocol names.
+func englishWords(text string) []string {
+	var out []string
+	text = strings.ReplaceAll(text, `\`, "") // Markdown escapes: aws\_s3\_bucket
+	for _, tok := range token.FindAllString(code.ReplaceAllString(text, " "), -1) {
+		tok = strings.Trim(tok, ".:/")
+		if word.MatchString(tok) && len(tok) > 1 && !properNouns[tok] && !identifiers[tok] {
+			out = append(out, tok)
+		}
+	}
+	return out
+}
+
+func first(xs []string, n int) []string {
+	if len(xs) > n {
+		return append(xs[:n:n], fmt.Sprintf("and %d more", len(xs)-n))
+	}
+	return xs
+}
+
+// identifiers are the words the policy library uses as literals (attribute
+// names such as enabled or ingress, IAM keywords such as Effect and Deny,
+// enumerated values): in Japanese text they are code, written as is.
+var identifiers = map[string]bool{}
+
+func init() {
+	literal := regexp.MustCompile(`"([A-Za-z][A-Za-z0-9_:.*-]*)"`)
+	fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return err
+		}
+		src, err := fs.ReadFile(policies.FS, p)
+		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
+			for _, w := range strings.FieldsFunc(m[1], func(r rune) bool { return strings.ContainsRune(":.*-", r) }) {
+				identifiers[w] = true // s3:PutBucketPolicy gives PutBucketPolicy; is_public stays whole
+			}
+		}
+		return err
+	})
+	// Terraform's own keywords, and API names and values that remediation
+	// texts quote (an SCP condition, a KMS action, a WAF scope).
+	for _, w := range strings.Fields("resource module provider lifecycle count dynamic variable output data locals ArnNotLike ScheduleKeyDeletion REGIONAL scope") {
+		identifiers[w] = true
+	}
+}
+
+// properNouns are the product, service and protocol names Japanese text
+// writes in Latin letters, and Terraform's literal values.
+var properNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		AWS Amazon S3 KMS EBS EC2 RDS IAM VPC ECR ECS SNS ALB WAF CloudTrail CloudWatch Logs GuardDuty Config
+		Security Hub Lambda DynamoDB Aurora Backup Organizations Control Tower Identity Center Systems Manager Session
+		Application Load Balancer Web Direct Connect Artifact Health Dashboard Service Customer Agreement Block Public Access
+		Terraform HCL JSON SARIF Markdown TLS SSL HTTPS HTTP SSH RDP MFA IMDSv SCP ARN ID API URL IP DNS CIDR
+		SOC ISO IEC PITR SSE DSSE CMK SLA SLO OS AI IaC FISC fiscguard Step Functions PostgreSQL MySQL Oracle
+		AdministratorAccess Type true false ACL AMI AZ CloudFront Cookie DB ELB HMAC ICMP IaaS NAT Resolver Route SQL SSRF
+		Auto Scaling Telnet UID VPN WinRM Git Services glob URI Foundational Best Practices
+		Elasticsearch FTP IMAP Kibana RPC SMB SMTP POP Server`) {
+		properNouns[w] = true
+	}
+}
+
+// TestEnglishWords: the check finds English prose and leaves IDs,
+// attributes, code and product names alone.
+func TestEnglishWords(t *testing.T) {
+	got := englishWords("FG-S3-001 aws_s3_bucket.logs の enabled = false は違反。`any code` \"quoted text\" AWS KMS 実3 SH.S3.8 but the bucket is public\n  > 12 │ some source line\n")
+	if want := "but the is"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}

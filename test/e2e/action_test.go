@@ -445,8 +445,8 @@ func TestActionRuns(t *testing.T) {
 			if !strings.Contains(run.stepOutput, "fiscguard: no SARIF uploaded: "+name) {
 				t.Errorf("the action does not say why:\n%s", run.stepOutput)
 			}
-			if n := strings.Count(run.stepOutput, "file=infra/main.tf,line="); n != 3 {
-				t.Errorf("%d annotations, want 3:\n%s", n, run.stepOutput)
+			if n := strings.Count(run.stepOutput, "::error file=infra/main.tf,line="); n != 3 {
+				t.Errorf("%d error annotations, want one per unencrypted volume:\n%s", n, run.stepOutput)
 			}
 			if last := run.ranSteps[len(run.ranSteps)-1]; last != "Verdict" || !strings.Contains(run.summary, "<!-- fiscguard -->") {
 				t.Errorf("last step %q, summary %q", last, run.summary)

@@ -587,51 +587,6 @@ module "m" {
 	}
 }
 
-// TestOwnRegions: a resource's own region argument (AWS provider v6)
-// places it, even where it names its provider's region; "" while it is
-// known only after apply. One that writes none, or null, is placed by its
-// provider.
-func TestOwnRegions(t *testing.T) {
-	dir := write(t, map[string]string{"main.tf": `provider "aws" {
-  region = "eu-west-1"
-}
-
-variable "where" {}
-
-variable "region" {
-  default = null
-}
-
-resource "aws_sqs_queue" "own" {
-  region = "eu-west-1"
-}
-
-resource "aws_sqs_queue" "null" {
-  region = var.region
-}
-
-resource "aws_sqs_queue" "later" {
-  region = var.where
-}
-
-resource "aws_sqs_queue" "inherited" {}
-`})
-	res, _, _ := load(t, dir, Options{})
-	for _, tt := range []struct {
-		address, region string
-		written         bool
-	}{
-		{"aws_sqs_queue.own", "eu-west-1", true},
-		{"aws_sqs_queue.later", "", true},
-		{"aws_sqs_queue.inherited", "eu-west-1", false},
-		{"aws_sqs_queue.null", "eu-west-1", false},
-	} {
-		if r := res[tt.address]; r.Region != tt.region || r.RegionWritten != tt.written {
-			t.Errorf("%s: region %q written %v, want %q %v", tt.address, r.Region, r.RegionWritten, tt.region, tt.written)
-		}
-	}
-}
-
 // TestRegionOrigin: a provider's region is located where its value is
 // written: the region argument, a tfvars assignment, a variable's default,
 // or a module caller's argument, followed through variables.

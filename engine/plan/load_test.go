@@ -96,28 +96,6 @@ func TestProvidersAndRegions(t *testing.T) {
 	}
 }
 
-// TestOwnRegions: AWS provider v6 plans a region for every resource; it is
-// the resource's own only where the configuration writes a value (not
-// null), even one that names the provider's region, and "" while known only
-// after apply.
-func TestOwnRegions(t *testing.T) {
-	res := byAddress(loadFile(t, "testdata/regions.json"))
-	for _, tt := range []struct {
-		address, region string
-		written         bool
-	}{
-		{"aws_sqs_queue.own", "eu-west-1", true},
-		{"aws_sqs_queue.later", "", true},
-		{"aws_sqs_queue.inherited", "eu-west-1", false},
-		{"aws_sqs_queue.null", "eu-west-1", false},
-		{"aws_sqs_queue.by_variable", "eu-west-1", true},
-	} {
-		if r := res[tt.address]; r.Region != tt.region || r.RegionWritten != tt.written {
-			t.Errorf("%s: region %q written %v, want %q %v", tt.address, r.Region, r.RegionWritten, tt.region, tt.written)
-		}
-	}
-}
-
 func TestModelShape(t *testing.T) {
 	doc := loadFile(t, "testdata/refs.json")
 	res := byAddress(doc)

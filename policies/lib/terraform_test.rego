@@ -39,7 +39,29 @@ test_unknown_covers_what_an_unknown_value_encloses if {
 	lib.unknown(r, ["point_in_time_recovery", 0, "enabled"])
 	lib.unknown(r, ["replica", 0, "region_name"])
 	not lib.unknown(r, ["replica", 1, "region_name"])
-	not lib.unknown(r, ["replica", 0])
+	lib.wholly_unknown(r, ["point_in_time_recovery", 0, "enabled"])
+	not lib.wholly_unknown(r, ["replica", 0])
+}
+
+# A collection known in part (HCL's [var.cidr], a block with one unknown
+# argument) is unknown: a decision from it depends on every element. Only
+# wholly_unknown tells it from one whose very elements are not known.
+test_unknown_covers_what_a_value_holds if {
+	r := object.union(testing.resource("aws_security_group", "g", {"ingress": [{"cidr_blocks": ["10.0.0.0/8", null]}]}), {"unknown": {
+		"ingress": [{"cidr_blocks": [false, true]}],
+		"egress": [false, false],
+		"tags": {"owner": true},
+	}})
+	lib.unknown(r, "ingress")
+	lib.unknown(r, ["ingress", 0])
+	lib.unknown(r, ["ingress", 0, "cidr_blocks"])
+	lib.unknown(r, ["ingress", 0, "cidr_blocks", 1])
+	not lib.unknown(r, ["ingress", 0, "cidr_blocks", 0])
+	lib.unknown(r, "tags")
+	not lib.unknown(r, "egress")
+	not lib.wholly_unknown(r, "ingress")
+	not lib.wholly_unknown(r, ["ingress", 0, "cidr_blocks"])
+	lib.wholly_unknown(r, ["ingress", 0, "cidr_blocks", 1])
 }
 
 test_json_value if {
@@ -108,5 +130,22 @@ test_one_per_resource_reports_the_worst_status_once if {
 	lib.one_per_resource(problems, intro) == {
 		{"resource": "aws_x.a", "attribute": "p", "attributes": ["p", "r"], "status": "fail", "message": {"en": "aws_x.a is wrong: p is bad; r is bad", "ja": "aws_x.a が誤り: p が悪い、r が悪い"}},
 		{"resource": "aws_x.b", "attribute": "q", "attributes": ["q"], "status": "inconclusive", "message": {"en": "aws_x.b: q is known only after apply", "ja": "aws_x.b のq は確定しない"}},
+	}
+}
+
+test_one_per_resource_keeps_each_resources_problems_in_order if {
+	a := testing.resource("aws_x", "a", {})
+	b := testing.resource("aws_x", "b", {})
+	problems := [
+		{"resource": b, "attribute": "z", "status": "fail", "en": "z", "ja": "z"},
+		{"resource": a, "attribute": "y", "status": "fail", "en": "y", "ja": "y"},
+		{"resource": b, "attribute": "x", "status": "fail", "en": "x", "ja": "x"},
+		{"resource": a, "attribute": "w", "status": "inconclusive", "en": "w", "ja": "w"},
+		{"resource": a, "attribute": "v", "status": "fail", "en": "v", "ja": "v"},
+	]
+	intro := {"fail": {"en": "%s: ", "ja": "%s: "}, "inconclusive": {"en": "%s? ", "ja": "%s? "}}
+	lib.one_per_resource(problems, intro) == {
+		{"resource": "aws_x.a", "attribute": "y", "attributes": ["y", "v"], "status": "fail", "message": {"en": "aws_x.a: y; v", "ja": "aws_x.a: y、v"}},
+		{"resource": "aws_x.b", "attribute": "z", "attributes": ["z", "x"], "status": "fail", "message": {"en": "aws_x.b: z; x", "ja": "aws_x.b: z、x"}},
 	}
 }

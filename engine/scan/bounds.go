@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/inputfile"
@@ -26,7 +27,7 @@ const memoryInterval = 10 * time.Millisecond
 // watch and restores the previous soft limit.
 func watchMemory(ctx context.Context, limit int64, name string) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(ctx)
-	prev := debug.SetMemoryLimit(limit)
+	softLimit.acquire(limit)
 	done := make(chan struct{})
 	go func() {
 		samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
@@ -48,7 +49,37 @@ func watchMemory(ctx context.Context, limit int64, name string) (context.Context
 	return ctx, func() {
 		close(done)
 		cancel(nil)
-		debug.SetMemoryLimit(prev)
+		softLimit.release()
+	}
+}
+
+// softLimit shares Go's process-wide soft memory limit between the scans
+// running at once (the root modules of one run): the first sets it, the
+// last restores what was there before, so no scan lifts another's limit.
+var softLimit sharedLimit
+
+type sharedLimit struct {
+	mu    sync.Mutex
+	users int
+	prev  int64
+}
+
+func (l *sharedLimit) acquire(limit int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.users == 0 {
+		l.prev = debug.SetMemoryLimit(limit)
+	} else if limit < debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(limit)
+	}
+	l.users++
+}
+
+func (l *sharedLimit) release() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.users--; l.users == 0 {
+		debug.SetMemoryLimit(l.prev)
 	}
 }
 

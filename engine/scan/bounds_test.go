@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -172,5 +173,24 @@ func TestRunRecovers(t *testing.T) {
 	var ie *model.InternalError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "internal error: ") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestSoftLimitShared: scans that run at once share Go's soft memory limit;
+// the one that ends first does not lift it for the others.
+func TestSoftLimitShared(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	_, stopA := watchMemory(context.Background(), 3<<30, "a")
+	_, stopB := watchMemory(context.Background(), 2<<30, "b")
+	if got := debug.SetMemoryLimit(-1); got != 2<<30 {
+		t.Errorf("limit with both running %d, want the lower 2 GiB", got)
+	}
+	stopA()
+	if got := debug.SetMemoryLimit(-1); got != 2<<30 {
+		t.Errorf("limit after the first ended %d, want it kept", got)
+	}
+	stopB()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after both ended %d, want %d as before", got, before)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // resourceObject is a resource instance as other expressions read it: its
 // configured arguments, and every other attribute the module reads known
 // only after apply (ids, arns and the like are computed).
-func (in *instance) resourceObject(attrs map[string]cty.Value) cty.Value {
+func (in *moduleInstance) resourceObject(attrs map[string]cty.Value) cty.Value {
 	obj := make(map[string]cty.Value, len(attrs)+len(in.mod.attrNames))
 	for name := range in.mod.attrNames {
 		obj[name] = cty.DynamicVal
@@ -28,7 +28,7 @@ func (in *instance) resourceObject(attrs map[string]cty.Value) cty.Value {
 // bodyEval evaluates a block body into attribute values, recording where
 // each attribute and nested block is written.
 type bodyEval struct {
-	in        *instance
+	in        *moduleInstance
 	ctx       *hcl.EvalContext
 	locations map[string]*model.Location
 }

@@ -85,7 +85,7 @@ func (ev *evaluator) fail(err error) {
 
 // countModuleInstances adds a module call's instances to the
 // configuration's total, refusing one past maxModuleInstances.
-func (ev *evaluator) countModuleInstances(in *instance, c *moduleCall, n int) error {
+func (ev *evaluator) countModuleInstances(in *moduleInstance, c *moduleCall, n int) error {
 	if ev.moduleInstances += n; ev.moduleInstances > maxModuleInstances {
 		return in.errAt(c.rng, "the configuration expands to more than %d module instances", maxModuleInstances)
 	}

@@ -133,7 +133,7 @@ func schemaOf(r *resource) *tfjson.SchemaBlock {
 // argument newer than its schema) are kept as written, secret names marked.
 // A value Terraform would reject is noted where it is written and becomes
 // unknown.
-func (in *instance) typed(r *resource, k instanceKey, attrs map[string]cty.Value, locs map[string]*model.Location) map[string]cty.Value {
+func (in *moduleInstance) typed(r *resource, k instanceKey, attrs map[string]cty.Value, locs map[string]*model.Location) map[string]cty.Value {
 	t := &typer{ev: in.ev, addr: addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())), locs: locs, at: in.ev.where(r.rng)}
 	return t.block(schemaOf(r), attrs, "")
 }
@@ -354,7 +354,7 @@ func configType(ty cty.Type, optionalAttrs bool) cty.Type {
 // them), and every other attribute the module reads as Terraform would give
 // it: null when not computed, unknown when computed, unknown for blocks
 // (the provider may fill them). Otherwise resourceObject's.
-func (in *instance) referenceObject(b *tfjson.SchemaBlock, attrs map[string]cty.Value) cty.Value {
+func (in *moduleInstance) referenceObject(b *tfjson.SchemaBlock, attrs map[string]cty.Value) cty.Value {
 	if b == nil {
 		return in.resourceObject(attrs)
 	}
@@ -440,4 +440,12 @@ func retyped(v cty.Value, ty cty.Type) cty.Value {
 		return s
 	}
 	return v
+}
+
+// knownString returns a known, unmarked-by-sensitivity string value.
+func knownString(v cty.Value) (string, bool) {
+	if v.IsMarked() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
 }

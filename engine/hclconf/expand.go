@@ -24,7 +24,7 @@ func (k instanceKey) addr() addrs.Key {
 }
 
 // expand evaluates count or for_each into instance keys.
-func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, what string) ([]instanceKey, error) {
+func (in *moduleInstance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, what string) ([]instanceKey, error) {
 	switch {
 	case count != nil:
 		v := in.value(count, ctx, what+".count")
@@ -60,7 +60,7 @@ func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, 
 // the keys must be known: a map whose values are known only after apply
 // still has its instances, each with an each.value that is partly unknown.
 // A set needs every element known, since its elements are the keys.
-func (in *instance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalContext, what string) ([]instanceKey, error) {
+func (in *moduleInstance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalContext, what string) ([]instanceKey, error) {
 	v := in.value(forEach, ctx, what+".for_each")
 	if v.HasMark(sensitiveMark) {
 		// Terraform refuses this, since the keys would show in addresses.
@@ -156,4 +156,11 @@ func collect(keys []instanceKey, objs []cty.Value, hasCount, hasForEach bool) ct
 		return objectOf(m)
 	}
 	return objs[0]
+}
+
+func objectOf(m map[string]cty.Value) cty.Value {
+	if len(m) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(m)
 }

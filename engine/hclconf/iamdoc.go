@@ -26,7 +26,7 @@ type docMark struct{ doc *model.PolicyDocument }
 
 // policyDocument sets the json, minified_json and id an
 // aws_iam_policy_document data source computes from its arguments.
-func (in *instance) policyDocument(r *resource, k instanceKey, attrs map[string]cty.Value) {
+func (in *moduleInstance) policyDocument(r *resource, k instanceKey, attrs map[string]cty.Value) {
 	if r.typ != iamdoc.Type {
 		return
 	}

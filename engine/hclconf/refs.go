@@ -16,7 +16,7 @@ const maxRefDepth = 64
 // setRefs fills a resource instance's Refs and Unresolved: for each
 // top-level argument and nested block type, what its expressions refer to,
 // as the plan loader does from a plan's configuration.
-func (in *instance) setRefs(res *model.Resource, b *body, k instanceKey, eachTravs []hcl.Traversal) error {
+func (in *moduleInstance) setRefs(res *model.Resource, b *body, k instanceKey, eachTravs []hcl.Traversal) error {
 	byName := map[string][]hcl.Traversal{}
 	for name, a := range b.attrs {
 		byName[name] = append(byName[name], a.expr.Variables()...)
@@ -43,7 +43,7 @@ func (in *instance) setRefs(res *model.Resource, b *body, k instanceKey, eachTra
 // names); each.* stands for the for_each expression's traversals. A
 // resource with no instance that matches, or a module that was not
 // evaluated, is recorded as unresolved.
-func (in *instance) follow(set *addrs.Targets, t hcl.Traversal, from addrs.Key, each []hcl.Traversal, depth int) error {
+func (in *moduleInstance) follow(set *addrs.Targets, t hcl.Traversal, from addrs.Key, each []hcl.Traversal, depth int) error {
 	if depth > maxRefDepth {
 		return nil
 	}
@@ -121,7 +121,7 @@ func (in *instance) follow(set *addrs.Targets, t hcl.Traversal, from addrs.Key, 
 // module instance refers to: those of the call's argument in the caller,
 // seen from this instance's key (count.index and each.* there are the
 // module's). A root variable, or one left to its default, refers to nothing.
-func (in *instance) variableRefsOf(name string, depth int) (*addrs.Targets, error) {
+func (in *moduleInstance) variableRefsOf(name string, depth int) (*addrs.Targets, error) {
 	return in.valueRefsOf("var."+name, func(set *addrs.Targets) error {
 		if in.parent == nil {
 			return nil
@@ -145,7 +145,7 @@ func (in *instance) variableRefsOf(name string, depth int) (*addrs.Targets, erro
 
 // recordInstance adds an evaluated resource instance to its expansion, for
 // references to find.
-func (in *instance) recordInstance(local string, k instanceKey, r *model.Resource) {
+func (in *moduleInstance) recordInstance(local string, k instanceKey, r *model.Resource) {
 	e := in.expansions[local]
 	if e == nil {
 		e = &addrs.Expansion[*model.Resource]{}
@@ -156,7 +156,7 @@ func (in *instance) recordInstance(local string, k instanceKey, r *model.Resourc
 
 // callInstances returns the evaluated instances of a module call by key
 // (none for a call that was not evaluated).
-func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], error) {
+func (in *moduleInstance) callInstances(name string) (*addrs.Expansion[*moduleInstance], error) {
 	if e, ok := in.callInsts[name]; ok {
 		return e, nil
 	}
@@ -164,7 +164,7 @@ func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], err
 	if err != nil {
 		return nil, err
 	}
-	e := &addrs.Expansion[*instance]{}
+	e := &addrs.Expansion[*moduleInstance]{}
 	for _, child := range cs.children {
 		e.Add(child.key.addr(), child)
 	}
@@ -173,7 +173,7 @@ func (in *instance) callInstances(name string) (*addrs.Expansion[*instance], err
 }
 
 // outputRefsOf returns what an output refers to.
-func (in *instance) outputRefsOf(name string, depth int) (*addrs.Targets, error) {
+func (in *moduleInstance) outputRefsOf(name string, depth int) (*addrs.Targets, error) {
 	return in.valueRefsOf("output."+name, func(set *addrs.Targets) error {
 		if o := in.mod.outputs[name]; o != nil && o.expr != nil {
 			for _, t := range o.expr.Variables() {
@@ -189,7 +189,7 @@ func (in *instance) outputRefsOf(name string, depth int) (*addrs.Targets, error)
 // valueRefsOf returns what the output or variable id ("output.NAME",
 // "var.NAME") refers to, found by fill the first time (a cycle back to id
 // finds it empty and ends there).
-func (in *instance) valueRefsOf(id string, fill func(*addrs.Targets) error) (*addrs.Targets, error) {
+func (in *moduleInstance) valueRefsOf(id string, fill func(*addrs.Targets) error) (*addrs.Targets, error) {
 	if refs, ok := in.valueRefs[id]; ok {
 		return refs, nil
 	}

@@ -35,7 +35,7 @@ type rawValue struct {
 // precedence: defaults, TF_VAR_ environment variables, terraform.tfvars,
 // terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then
 // --var-file files and --var values.
-func (ev *evaluator) rootVariables(root *instance) error {
+func (ev *evaluator) rootVariables(root *moduleInstance) error {
 	raw := map[string]rawValue{}
 	for _, kv := range ev.opts.Env {
 		name, val, ok := strings.Cut(kv, "=")

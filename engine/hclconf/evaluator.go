@@ -178,8 +178,8 @@ func (ev *evaluator) module(dir string) (*module, error) {
 	return m, nil
 }
 
-func (ev *evaluator) newInstance(mod *module, addr string, path []string) *instance {
-	return &instance{
+func (ev *evaluator) newInstance(mod *module, addr string, path []string) *moduleInstance {
+	return &moduleInstance{
 		ev:         ev,
 		mod:        mod,
 		addr:       addr,
@@ -188,10 +188,10 @@ func (ev *evaluator) newInstance(mod *module, addr string, path []string) *insta
 		varOrigins: map[string]*model.Location{},
 		values:     map[string]cty.Value{},
 		visiting:   map[string]bool{},
-		calls:      map[string]*callState{},
+		calls:      map[string]*callExpansion{},
 		providers:  map[string]providerRef{},
 		expansions: map[string]*addrs.Expansion[*model.Resource]{},
-		callInsts:  map[string]*addrs.Expansion[*instance]{},
+		callInsts:  map[string]*addrs.Expansion[*moduleInstance]{},
 		valueRefs:  map[string]*addrs.Targets{},
 		funcs:      ev.functions(mod),
 	}
@@ -279,7 +279,7 @@ func (ev *evaluator) readInstalledModules() error {
 // terraform init installed. When the module is not available, why says
 // what to note instead: its source, and whether it lies outside the
 // repository root, where nothing is read.
-func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (dir, why string, err error) {
+func (ev *evaluator) moduleDir(in *moduleInstance, c *moduleCall) (dir, why string, err error) {
 	if isLocalSource(c.source) {
 		dir = filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
 		if ev.confine.Check(dir) != nil {
@@ -311,10 +311,10 @@ func isLocalSource(source string) bool {
 func describe(err error) string { return inputfile.Describe(err) }
 
 // collectProviders lists every provider configuration in force, sorted by key.
-func (ev *evaluator) collectProviders(root *instance) {
+func (ev *evaluator) collectProviders(root *moduleInstance) {
 	seen := map[string]bool{}
-	var walk func(in *instance)
-	walk = func(in *instance) {
+	var walk func(in *moduleInstance)
+	walk = func(in *moduleInstance) {
 		for _, key := range slices.Sorted(maps.Keys(in.providers)) {
 			p := in.providers[key]
 			if seen[p.key] {
@@ -339,7 +339,7 @@ func (ev *evaluator) collectProviders(root *instance) {
 }
 
 // newResource records one evaluated resource instance.
-func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov providerRef, attrs map[string]cty.Value, locs map[string]*model.Location) *model.Resource {
+func (ev *evaluator) newResource(in *moduleInstance, r *resource, k instanceKey, prov providerRef, attrs map[string]cty.Value, locs map[string]*model.Location) *model.Resource {
 	res := &model.Resource{
 		Address:       addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())),
 		ConfigAddress: addrs.Join(addrs.Module(in.path).String(), r.local()),

@@ -1,7 +1,3 @@
-// Package hclconf evaluates a Terraform configuration directory (HCL and
-// JSON syntax) the way Terraform would, into the same model.Document a plan
-// gives: variables, locals, count/for_each, dynamic blocks, local and
-// already-downloaded modules, providers and regions, with source locations.
 package hclconf
 
 import (

@@ -21,11 +21,11 @@ const (
 	maxModuleDepth       = 32
 )
 
-// instance is one module instance: the root, or one instance of a module
-// call. Its values are evaluated lazily, each once, in the order references
+// moduleInstance is one instance of a module: the root, or one instance of
+// a module call. Its values are evaluated lazily, each once, in the order references
 // demand, as Terraform's graph would: so module A may read module B's
 // outputs while B reads A's, as long as no value depends on itself.
-type instance struct {
+type moduleInstance struct {
 	ev     *evaluator
 	mod    *module
 	addr   string   // module instance address, "" for the root
@@ -35,7 +35,7 @@ type instance struct {
 	stack  []string // module directories from the root, to catch recursion
 
 	// For a module call's instance: the caller, the call and this instance's key.
-	parent *instance
+	parent *moduleInstance
 	call   *moduleCall
 	key    instanceKey
 	// remoteCall is where the outermost remote module call enclosing this
@@ -51,23 +51,23 @@ type instance struct {
 	varOrigins map[string]*model.Location
 	values     map[string]cty.Value // evaluated nodes, by node name
 	visiting   map[string]bool
-	calls      map[string]*callState
+	calls      map[string]*callExpansion
 	providers  map[string]providerRef
 
 	// instances of each resource and module call, for resolving refs;
 	// the instance addresses each output and input variable refers to
 	// ("output.NAME", "var.NAME")
 	expansions map[string]*addrs.Expansion[*model.Resource]
-	callInsts  map[string]*addrs.Expansion[*instance]
+	callInsts  map[string]*addrs.Expansion[*moduleInstance]
 	valueRefs  map[string]*addrs.Targets
 
 	funcs map[string]function.Function
 }
 
-// callState is a module call's evaluated expansion.
-type callState struct {
+// callExpansion is a module call's evaluated expansion.
+type callExpansion struct {
 	keys     []instanceKey
-	children []*instance
+	children []*moduleInstance
 	done     bool // every child evaluated completely
 }
 
@@ -79,13 +79,13 @@ type providerRef struct {
 	source, regionSource *model.Location
 }
 
-func (in *instance) errAt(rng hcl.Range, format string, args ...any) error {
+func (in *moduleInstance) errAt(rng hcl.Range, format string, args ...any) error {
 	return in.ev.ps.errAt(rng, format, args...)
 }
 
 // node evaluates a named value once; a node reached again while it is
 // being evaluated is a dependency cycle.
-func (in *instance) node(name string, rng hcl.Range, eval func() (cty.Value, error)) (cty.Value, error) {
+func (in *moduleInstance) node(name string, rng hcl.Range, eval func() (cty.Value, error)) (cty.Value, error) {
 	if v, ok := in.values[name]; ok {
 		return v, nil
 	}
@@ -114,7 +114,7 @@ func (in *instance) node(name string, rng hcl.Range, eval func() (cty.Value, err
 
 // evaluateAll evaluates every local, resource, data source, module call
 // and output, as Terraform does, so an unused cycle is still an error.
-func (in *instance) evaluateAll() error {
+func (in *moduleInstance) evaluateAll() error {
 	for _, name := range slices.Sorted(maps.Keys(in.mod.locals)) {
 		if _, err := in.local(in.mod.locals[name]); err != nil {
 			return err
@@ -140,7 +140,7 @@ func (in *instance) evaluateAll() error {
 
 // value evaluates an expression; a failure makes the value unknown and is
 // noted once, never aborting the scan.
-func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string) cty.Value {
+func (in *moduleInstance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string) cty.Value {
 	if in.ev.templatesTooLarge(expr, ctx) {
 		return cty.DynamicVal
 	}
@@ -163,7 +163,7 @@ func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string
 
 // context builds an evaluation context holding what the traversals read,
 // evaluating each referenced value first.
-func (in *instance) context(travs []hcl.Traversal) (*hcl.EvalContext, error) {
+func (in *moduleInstance) context(travs []hcl.Traversal) (*hcl.EvalContext, error) {
 	vars := map[string]cty.Value{
 		"path":      in.ev.paths(in.mod),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(in.ev.opts.Workspace)}),
@@ -264,7 +264,7 @@ func attrAt(t hcl.Traversal, i int) string {
 
 // variable returns a variable's value: set before evaluation for the root;
 // for a module's instance, the call's argument evaluated in the caller.
-func (in *instance) variable(v *variable) (cty.Value, error) {
+func (in *moduleInstance) variable(v *variable) (cty.Value, error) {
 	if val, ok := in.vars[v.name]; ok {
 		return val, nil
 	}
@@ -301,7 +301,7 @@ func (in *instance) variable(v *variable) (cty.Value, error) {
 	})
 }
 
-func (in *instance) local(l *attribute) (cty.Value, error) {
+func (in *moduleInstance) local(l *attribute) (cty.Value, error) {
 	return in.node("local."+l.name, l.rng, func() (cty.Value, error) {
 		ctx, err := in.context(l.expr.Variables())
 		if err != nil {
@@ -314,7 +314,7 @@ func (in *instance) local(l *attribute) (cty.Value, error) {
 // provider returns the provider configuration in force for a key: this
 // module's own block, else what the caller passes in, else an implicit
 // empty configuration, as Terraform creates.
-func (in *instance) provider(key string) (providerRef, error) {
+func (in *moduleInstance) provider(key string) (providerRef, error) {
 	if p, ok := in.providers[key]; ok {
 		return p, nil
 	}
@@ -364,7 +364,7 @@ func (in *instance) provider(key string) (providerRef, error) {
 
 // resource evaluates a resource or data block: every instance goes into
 // the document, and the value is what references to it read.
-func (in *instance) resource(local string) (cty.Value, error) {
+func (in *moduleInstance) resource(local string) (cty.Value, error) {
 	r := in.mod.resources[local]
 	return in.node(local, r.rng, func() (cty.Value, error) {
 		travs := bodyTraversals(r.body)
@@ -414,12 +414,12 @@ func (in *instance) resource(local string) (cty.Value, error) {
 }
 
 // expansion returns a module call's instances, creating them once.
-func (in *instance) expansion(name string) (*callState, error) {
+func (in *moduleInstance) expansion(name string) (*callExpansion, error) {
 	if cs, ok := in.calls[name]; ok {
 		return cs, nil
 	}
 	c := in.mod.calls[name]
-	cs := &callState{}
+	cs := &callExpansion{}
 	_, err := in.node("module."+name, c.rng, func() (cty.Value, error) {
 		var travs []hcl.Traversal
 		travs = append(travs, exprTraversals(c.count)...)
@@ -482,7 +482,7 @@ func (in *instance) expansion(name string) (*callState, error) {
 
 // callValue is module.NAME as an expression reads it, with the named
 // outputs evaluated ("*" for all of them).
-func (in *instance) callValue(name string, want map[string]bool) (cty.Value, error) {
+func (in *moduleInstance) callValue(name string, want map[string]bool) (cty.Value, error) {
 	cs, err := in.expansion(name)
 	if err != nil {
 		return cty.NilVal, err
@@ -510,7 +510,7 @@ func (in *instance) callValue(name string, want map[string]bool) (cty.Value, err
 }
 
 // output evaluates one of the module's outputs.
-func (in *instance) output(name string) (cty.Value, error) {
+func (in *moduleInstance) output(name string) (cty.Value, error) {
 	o := in.mod.outputs[name]
 	return in.node("output."+name, o.rng, func() (cty.Value, error) {
 		if o.expr == nil {
@@ -529,7 +529,7 @@ func (in *instance) output(name string) (cty.Value, error) {
 }
 
 // evaluateCall evaluates every instance of a module call completely.
-func (in *instance) evaluateCall(name string) error {
+func (in *moduleInstance) evaluateCall(name string) error {
 	cs, err := in.expansion(name)
 	if err != nil || cs.done {
 		return err
@@ -548,7 +548,7 @@ func (in *instance) evaluateCall(name string) error {
 // caller's argument, followed through the callers' own variables, or the
 // default), else at is the expression's own place. A region set through
 // variables is changed where its value is written, so findings point there.
-func (in *instance) origin(expr hcl.Expression, at *model.Location) *model.Location {
+func (in *moduleInstance) origin(expr hcl.Expression, at *model.Location) *model.Location {
 	for {
 		trav, diags := hcl.AbsTraversalForExpr(expr)
 		if diags.HasErrors() || len(trav) != 2 || trav.RootName() != "var" {
@@ -573,4 +573,12 @@ func (in *instance) origin(expr hcl.Expression, at *model.Location) *model.Locat
 		}
 		at, expr, in = in.ev.location(a.rng), a.expr, in.parent
 	}
+}
+
+// providerName is the provider a resource type belongs to by default.
+func providerName(typ string) string {
+	if i := strings.IndexByte(typ, '_'); i > 0 {
+		return typ[:i]
+	}
+	return typ
 }

@@ -3,20 +3,10 @@ package hclconf
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
 )
-
-// knownString returns a known, unmarked-by-sensitivity string value.
-func knownString(v cty.Value) (string, bool) {
-	if v.IsMarked() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
-		return "", false
-	}
-	return v.AsString(), true
-}
 
 // bodyTraversals lists the variables every expression of a body reads,
 // including nested and dynamic blocks.
@@ -144,21 +134,6 @@ func forEachExpr(m *module, visit func(hcl.Expression)) {
 	for _, p := range m.providers {
 		walkBody(p.body)
 	}
-}
-
-func objectOf(m map[string]cty.Value) cty.Value {
-	if len(m) == 0 {
-		return cty.EmptyObjectVal
-	}
-	return cty.ObjectVal(m)
-}
-
-// providerName is the provider a resource type belongs to by default.
-func providerName(typ string) string {
-	if i := strings.IndexByte(typ, '_'); i > 0 {
-		return typ[:i]
-	}
-	return typ
 }
 
 // visitSet calls visit for each expression that is present.

@@ -2,49 +2,74 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"html"
+	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/fiscguard/fiscguard/policies"
 )
 
 // TestJapaneseAllTheWay runs every command that takes --lang ja, in every
-// human-readable format, and fails on any Latin-script word that is not an
+// format people read, and fails on any Latin-script word that is not an
 // ID, an attribute or resource name, code, or a product name: Japanese
-// output must not fall back to English.
+// output must not fall back to English. Its inputs make every kind of note
+// the loaders and the scan write: a configuration fiscguard cannot wholly
+// evaluate (testdata/notes), a plan Terraform could not finish.
 func TestJapaneseAllTheWay(t *testing.T) {
-	const demo = "../../fixtures/plans/demo.json"
+	const (
+		demo  = "../../fixtures/plans/demo.json"
+		notes = "testdata/notes"
+	)
+	unplanned := erroredPlan(t, demo)
 	type run struct {
 		name string
 		args []string
-		json bool // only the human-text fields of a JSON document are checked
+		// text is what people read of the output; the output itself when nil
+		text func(t *testing.T, name, out string) string
 	}
 	var runs []run
 	for _, prof := range []string{"simple", "strict"} {
 		for _, f := range []string{"text", "markdown", "sarif", "json"} {
-			runs = append(runs, run{"scan " + f + " " + prof, []string{"scan", demo, "--lang", "ja", "--profile", prof, "-f", f}, f == "sarif" || f == "json"})
+			runs = append(runs, run{"scan " + f + " " + prof, []string{"scan", demo, "--lang", "ja", "--profile", prof, "-f", f}, scanText[f]})
+		}
+	}
+	for _, in := range []string{notes, unplanned} {
+		for _, f := range []string{"text", "markdown", "sarif", "json", "junit", "github"} {
+			runs = append(runs, run{"scan " + f + " " + in, []string{"scan", in, "--lang", "ja", "-f", f}, scanText[f]})
+		}
+		for _, f := range []string{"markdown", "html", "xlsx"} {
+			runs = append(runs, run{"evidence " + f + " " + in, []string{"evidence", in, "--lang", "ja", "-f", f}, evidenceText[f]})
 		}
 	}
 	runs = append(runs,
-		run{"scan hcl", []string{"scan", "../../fixtures/hcl/account-baseline-open", "--lang", "ja", "--profile", "strict"}, false},
-		run{"scan 8th", []string{"scan", demo, "--lang", "ja", "--edition", "8th", "-f", "markdown"}, false},
-		run{"policies text", []string{"policies", "--lang", "ja"}, false},
-		run{"policies markdown", []string{"policies", "--lang", "ja", "-f", "markdown"}, false},
-		run{"evidence markdown", []string{"evidence", demo, "--lang", "ja", "--profile", "strict", "-f", "markdown"}, false},
+		run{"scan hcl", []string{"scan", "../../fixtures/hcl/account-baseline-open", "--lang", "ja", "--profile", "strict"}, nil},
+		run{"scan 8th", []string{"scan", demo, "--lang", "ja", "--edition", "8th", "-f", "markdown"}, nil},
+		run{"scan junit", []string{"scan", demo, "--lang", "ja", "-f", "junit"}, junitText},
+		run{"policies text", []string{"policies", "--lang", "ja"}, nil},
+		run{"policies markdown", []string{"policies", "--lang", "ja", "-f", "markdown"}, nil},
+		run{"evidence markdown", []string{"evidence", demo, "--lang", "ja", "--profile", "strict", "-f", "markdown"}, nil},
+		run{"evidence html", []string{"evidence", demo, "--lang", "ja", "--profile", "strict", "-f", "html"}, htmlText},
+		run{"evidence xlsx", []string{"evidence", demo, "--lang", "ja", "--profile", "strict", "-f", "xlsx"}, xlsxText},
 	)
 	lib, err := builtinDocs()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range lib.Rules {
-		runs = append(runs, run{"explain " + r.ID, []string{"explain", r.ID, "--lang", "ja"}, false})
+		runs = append(runs, run{"explain " + r.ID, []string{"explain", r.ID, "--lang", "ja"}, nil})
 	}
 	for _, it := range append(lib.Catalog.Items(), lib.Catalog.Retired()...) {
-		runs = append(runs, run{"explain " + it.ID, []string{"explain", it.ID, "--lang", "ja"}, false})
+		runs = append(runs, run{"explain " + it.ID, []string{"explain", it.ID, "--lang", "ja"}, nil})
 	}
 	found := map[string][]string{}
 	for _, r := range runs {
@@ -52,8 +77,8 @@ func TestJapaneseAllTheWay(t *testing.T) {
 		if code > 1 {
 			t.Fatalf("%s: exit %d %s", r.name, code, stderr)
 		}
-		if r.json {
-			out = humanText(t, r.name, out)
+		if r.text != nil {
+			out = r.text(t, r.name, out)
 		}
 		for _, w := range englishWords(out) {
 			found[w] = append(found[w], r.name)
@@ -67,6 +92,102 @@ func TestJapaneseAllTheWay(t *testing.T) {
 	for _, w := range words {
 		t.Errorf("--lang ja output has the English word %q (%s)", w, strings.Join(first(found[w], 3), "; "))
 	}
+}
+
+// erroredPlan writes plan as Terraform writes a plan it could not finish:
+// errored, and incomplete.
+func erroredPlan(t *testing.T, plan string) string {
+	data, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["errored"], doc["complete"] = true, false
+	if data, err = json.Marshal(doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "errored.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// scanText and evidenceText say what people read of each format.
+var (
+	scanText     = map[string]func(*testing.T, string, string) string{"sarif": humanText, "json": humanText, "junit": junitText, "github": githubText}
+	evidenceText = map[string]func(*testing.T, string, string) string{"html": htmlText, "xlsx": xlsxText}
+)
+
+// htmlText is the text of a page, without its style sheet, tags and
+// attributes.
+func htmlText(_ *testing.T, _, page string) string {
+	return html.UnescapeString(regexp.MustCompile(`(?s)<style>.*</style>|<[^>]*>`).ReplaceAllString(page, "\n"))
+}
+
+// xlsxText is every sheet's name and every cell of a workbook.
+func xlsxText(t *testing.T, name, data string) string {
+	f, err := excelize.OpenReader(strings.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		b.WriteString(sheet + "\n")
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, row := range rows {
+			b.WriteString(strings.Join(row, "\n") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// junitText is what a CI server shows of JUnit XML: test case names, the
+// messages of failures and skips, and failure details; not element or
+// property names.
+func junitText(t *testing.T, name, doc string) string {
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	var b strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return b.String()
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			for _, a := range x.Attr {
+				if a.Name.Local == "message" || (x.Name.Local == "testcase" && a.Name.Local == "name") {
+					b.WriteString(a.Value + "\n")
+				}
+			}
+		case xml.CharData:
+			b.Write(x)
+		}
+	}
+}
+
+// githubText is the title and message of each workflow command, not the
+// command and its parameters.
+func githubText(_ *testing.T, _, out string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(out, "\n") {
+		if m := regexp.MustCompile(`^::\w+ [^:]*?title=(.*?)::(.*)$`).FindStringSubmatch(line); m != nil {
+			b.WriteString(m[1] + "\n" + m[2] + "\n")
+		} else if _, msg, ok := strings.Cut(strings.TrimPrefix(line, "::"), "::"); ok {
+			b.WriteString(msg + "\n")
+		}
+	}
+	return b.String()
 }
 
 // humanText collects the strings of a JSON or SARIF document that people

@@ -102,7 +102,7 @@ func sampleReport(t *testing.T) *report.Report {
 		},
 		Catalog:  cat,
 		Findings: findings,
-		Notes:    []string{"the plan is incomplete"},
+		Notes:    []i18n.Text{{En: "the configuration in infra could not be evaluated", Ja: "infra の構成は評価できなかった"}},
 	}
 }
 

@@ -95,7 +95,7 @@ type Target struct {
 	// applied to, sorted by rule and address.
 	Results []Result `json:"results"`
 	// Notes are warnings about the input (an incomplete plan, a module not evaluated).
-	Notes []string `json:"notes"`
+	Notes []i18n.Text `json:"notes"`
 }
 
 // Trace is what a target's report was made from, so it can be reproduced

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/fiscguard/fiscguard/engine/i18n"
 )
 
 // HasConfiguration reports whether dir holds Terraform configuration files
@@ -22,7 +24,7 @@ func LocalModuleDirs(dir string) []string {
 	if err != nil {
 		return nil
 	}
-	ps := &parser{p: hclparse.NewParser(), root: abs, rel: filepath.ToSlash, note: func(string) {}}
+	ps := &parser{p: hclparse.NewParser(), root: abs, rel: filepath.ToSlash, note: func(i18n.Text) {}}
 	m, err := ps.loadModule(abs)
 	if err != nil {
 		return nil

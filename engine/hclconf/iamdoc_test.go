@@ -126,7 +126,7 @@ func TestPolicyDocumentThatCannotBeRead(t *testing.T) {
 	if r := res["data.aws_iam_policy_document.dup"]; r.Unknown["json"] != true {
 		t.Errorf("json %v", r.Values["json"])
 	}
-	if len(notes) != 1 || !strings.Contains(notes[0], `data.aws_iam_policy_document.dup cannot be read: statement[1]: duplicate Sid "A"`) || !strings.HasPrefix(notes[0], "main.tf:1:") {
+	if len(notes) != 1 || !strings.Contains(notes[0], "data.aws_iam_policy_document.dup cannot be read: `statement[1]: duplicate Sid \"A\"`") || !strings.HasPrefix(notes[0], "main.tf:1:") {
 		t.Errorf("notes %q", notes)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 )
@@ -60,16 +61,17 @@ type evaluator struct {
 	// the nodes being evaluated, for naming a dependency cycle
 	stack      []string
 	stackRange []hcl.Range
-	notes      []string
+	notes      []i18n.Text
 	noted      map[string]bool
 	// secrets are where sensitive values are written (see markSensitive).
 	secrets []hcl.Range
 }
 
 // Load evaluates the Terraform configuration in dir into a model document,
-// and returns notes about what could not be evaluated. Source locations are
-// relative to the repository root holding dir (or to dir outside git).
-func Load(dir string, opts Options) (*model.Document, []string, error) {
+// and returns notes, in both languages, about what could not be evaluated.
+// Source locations are relative to the repository root holding dir (or to
+// dir outside git).
+func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, &model.InputError{File: dir, Msg: err.Error()}
@@ -149,18 +151,24 @@ func (ev *evaluator) location(rng hcl.Range) *model.Location {
 	return &model.Location{File: ev.rel(rng.Filename), Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndColumn: rng.End.Column}
 }
 
-// note records a message once; past maxNotes the rest are counted only.
-func (ev *evaluator) note(msg string) {
-	if ev.noted[msg] {
+// note records a message once; past maxNotes the rest are left out, and
+// one last note says so.
+func (ev *evaluator) note(msg i18n.Text) {
+	if ev.noted[msg.En] {
 		return
 	}
-	ev.noted[msg] = true
+	ev.noted[msg.En] = true
 	switch {
 	case len(ev.notes) < maxNotes:
 		ev.notes = append(ev.notes, msg)
 	case len(ev.notes) == maxNotes:
-		ev.notes = append(ev.notes, "further evaluation notes were left out")
+		ev.notes = append(ev.notes, i18n.Text{En: "further evaluation notes were left out", Ja: "これ以降の評価に関する注意は省略した"})
 	}
+}
+
+// notef notes a message formatted in each language from the same arguments.
+func (ev *evaluator) notef(en, ja string, args ...any) {
+	ev.note(i18n.Sprintf(i18n.Text{En: en, Ja: ja}, args...))
 }
 
 // module parses a directory once.
@@ -223,7 +231,8 @@ func (ev *evaluator) functions(mod *module) map[string]function.Function {
 	table := tffunc.Table(ev.root, ev.scanDir)
 	for _, name := range functionNames(mod) {
 		if _, ok := table[name]; !ok {
-			ev.note(fmt.Sprintf("%s: function %s is not supported; values that use it are treated as known only after apply", ev.rel(mod.dir), name))
+			ev.notef("%s: function %s is not supported; values that use it are treated as known only after apply",
+				"%s: 関数 `%s` には対応していない。これを使う値は適用後まで確定しない値として扱う", ev.rel(mod.dir), name)
 			table[name] = unknownFunction
 		}
 	}

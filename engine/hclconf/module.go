@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -172,7 +173,7 @@ type parser struct {
 	// rel renders an absolute path for messages and locations.
 	rel func(string) string
 	// note records what was read leniently (see evaluator.note).
-	note func(string)
+	note func(i18n.Text)
 }
 
 // Limits on one configuration file, so a pathological file is an error
@@ -328,7 +329,8 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		// Terraform requires a constant default; one that refers to other
 		// values is read as no default, with a note, so the scan goes on.
 		if val, diags := a.Expr.Value(nil); diags.HasErrors() {
-			ps.note(fmt.Sprintf("%s:%d: the default of variable %q is not a constant; ignored", ps.rel(a.Range.Filename), a.Range.Start.Line, name))
+			ps.note(i18n.Sprintf(i18n.Text{En: "%s:%d: the default of variable %q is not a constant; ignored", Ja: "%s:%d: 変数 %q の既定値が定数ではないため無視した"},
+				ps.rel(a.Range.Filename), a.Range.Start.Line, name))
 		} else {
 			v.def = &val
 			v.defRng = a.Range

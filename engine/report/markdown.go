@@ -426,7 +426,7 @@ func (m *mdWriter) expiring(r *Report) {
 	m.rows(rows, mdMaxExpiring, mdExpiringBudget)
 }
 
-func (m *mdWriter) notes(notes []string) {
+func (m *mdWriter) notes(notes []i18n.Text) {
 	if len(notes) == 0 {
 		return
 	}
@@ -436,7 +436,7 @@ func (m *mdWriter) notes(notes []string) {
 			m.printf("- %s\n", fmt.Sprintf(m.word("more"), len(notes)-i))
 			break
 		}
-		m.printf("- ⚠️ %s\n", mdCell(n))
+		m.printf("- ⚠️ %s\n", mdCell(n.In(m.lang)))
 	}
 }
 

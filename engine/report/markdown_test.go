@@ -226,7 +226,7 @@ func TestMarkdownFitsAComment(t *testing.T) {
 		w.Reason = long
 		w.Source.Line = i
 		r.Waivers = append(r.Waivers, w)
-		r.Notes = append(r.Notes, fmt.Sprintf("note %d: %s", i, long))
+		r.Notes = append(r.Notes, i18n.Text{En: fmt.Sprintf("note %d: %s", i, long)})
 	}
 	r.Today = "2027-03-01"
 	out := string(render(t, "markdown", r, Options{}))

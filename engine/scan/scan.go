@@ -374,7 +374,7 @@ func scanRoot(target string, opts Options) string {
 
 // readTarget loads a plan file, standard input, or a configuration
 // directory, with notes about what could not be evaluated.
-func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []string, error) {
+func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []i18n.Text, error) {
 	var data []byte
 	var err error
 	if t.Path == "-" {
@@ -403,14 +403,14 @@ func readTarget(ctx context.Context, name string, t Target, opts Options) (*mode
 // loadConfiguration evaluates a configuration directory within the time
 // limit, so a configuration that expands without end cannot hang CI. On
 // timeout the evaluation is abandoned; the process is about to exit.
-func loadConfiguration(ctx context.Context, dir string, opts Options) (*model.Document, []string, error) {
+func loadConfiguration(ctx context.Context, dir string, opts Options) (*model.Document, []i18n.Text, error) {
 	limit := opts.Timeout
 	if limit == 0 {
 		limit = policy.DefaultTimeout
 	}
 	type loaded struct {
 		doc   *model.Document
-		notes []string
+		notes []i18n.Text
 		err   error
 	}
 	done := make(chan loaded, 1)
@@ -486,13 +486,16 @@ func coveredTypes(rules []*rule.Rule) map[string]bool {
 	return out
 }
 
-func notes(doc *model.Document) []string {
-	var out []string
+// notes say what a plan Terraform could not finish leaves out.
+func notes(doc *model.Document) []i18n.Text {
+	var out []i18n.Text
 	if doc.Errored {
-		out = append(out, "the plan is errored: Terraform failed while planning, so some changes may be missing from this scan")
+		out = append(out, i18n.Text{En: "the plan is errored: Terraform failed while planning, so some changes may be missing from this scan",
+			Ja: "プランにエラーがある: Terraform が計画の途中で失敗したため、このスキャンに含まれない変更があり得る"})
 	}
 	if !doc.Complete {
-		out = append(out, "the plan is incomplete (deferred changes or -target): resources not planned were not checked")
+		out = append(out, i18n.Text{En: "the plan is incomplete (deferred changes or -target): resources not planned were not checked",
+			Ja: "プランが不完全（変更の保留または -target）: 計画されなかったリソースは検査していない"})
 	}
 	return out
 }

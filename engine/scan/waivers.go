@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/waiver"
 )
 
 // applyWaivers applies inline waivers found in the configuration files the
 // resources are written in, and the waiver file's entries.
-func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file []finding.Waiver, requireExpiry bool, today string) ([]finding.Waiver, []string, error) {
+func applyWaivers(fs []finding.Finding, doc *model.Document, root string, file []finding.Waiver, requireExpiry bool, today string) ([]finding.Waiver, []i18n.Text, error) {
 	files := map[string]bool{}
 	blocks := map[string]*model.Location{}
 	for i := range doc.Resources {

@@ -144,7 +144,7 @@ func writeHTML(w io.Writer, v *view) error {
 	}
 	for i := range v.r.Targets {
 		t := &v.r.Targets[i]
-		d.Traces = append(d.Traces, htmlTrace{Name: t.Name, Rows: v.traceRows(t), Notes: t.Notes})
+		d.Traces = append(d.Traces, htmlTrace{Name: t.Name, Rows: v.traceRows(t), Notes: v.texts(t.Notes)})
 	}
 	return tmpl.Execute(w, d)
 }

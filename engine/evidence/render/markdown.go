@@ -95,7 +95,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 		b.WriteString("\n")
 		if len(t.Notes) > 0 {
 			fmt.Fprintf(&b, "%s:\n\n", v.word("notes"))
-			for _, n := range t.Notes {
+			for _, n := range v.texts(t.Notes) {
 				fmt.Fprintf(&b, "- %s\n", mdInline(n))
 			}
 			b.WriteString("\n")

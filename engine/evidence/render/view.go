@@ -54,7 +54,7 @@ var words = map[string]i18n.Text{
 	"location":     {En: "Location", Ja: "場所"},
 	"message":      {En: "Message", Ja: "内容"},
 	"noLocation":   {En: "location unknown", Ja: "場所不明"},
-	"uncertain":    {En: "(its count or for_each is known only after apply)", Ja: "（count・for_each は apply 後に決まる）"},
+	"uncertain":    {En: "(its count or for_each is known only after apply)", Ja: "（count・for_each は適用後まで確定しない）"},
 	"waiver":       {En: "Exception", Ja: "例外（適用除外）"},
 	"reportedBy":   {En: "(the same cause as %s's finding, filed there)", Ja: "（%s の指摘と同じ原因のため、そちらで扱う）"},
 	"reason":       {En: "Reason", Ja: "理由"},
@@ -164,6 +164,14 @@ func (v *view) word(key string) string { return words[key].In(v.lang) }
 func (v *view) wordf(key string, args ...any) string { return fmt.Sprintf(v.word(key), args...) }
 
 func (v *view) text(t i18n.Text) string { return t.In(v.lang) }
+
+func (v *view) texts(ts []i18n.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(v.lang)
+	}
+	return out
+}
 
 func (v *view) statusLabel(s evidence.Status) string { return statusWords[s].In(v.lang) }
 

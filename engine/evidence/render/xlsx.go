@@ -235,7 +235,7 @@ func (x *xlsxWriter) trace(sheet string) {
 		for _, row := range v.traceRows(t) {
 			rows = append(rows, []any{t.Name, row.Label, row.Text})
 		}
-		for _, n := range t.Notes {
+		for _, n := range v.texts(t.Notes) {
 			rows = append(rows, []any{t.Name, v.word("notes"), n})
 		}
 	}

@@ -97,6 +97,11 @@ func TestJapaneseAllTheWay(t *testing.T) {
 // erroredPlan writes plan as Terraform writes a plan it could not finish:
 // errored, and incomplete.
 func erroredPlan(t *testing.T, plan string) string {
+	return planWith(t, plan, map[string]any{"errored": true, "complete": false})
+}
+
+// planWith writes a copy of plan with the given top-level fields.
+func planWith(t *testing.T, plan string, fields map[string]any) string {
 	data, err := os.ReadFile(plan)
 	if err != nil {
 		t.Fatal(err)
@@ -105,11 +110,13 @@ func erroredPlan(t *testing.T, plan string) string {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	doc["errored"], doc["complete"] = true, false
+	for k, v := range fields {
+		doc[k] = v
+	}
 	if data, err = json.Marshal(doc); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "errored.json")
+	path := filepath.Join(t.TempDir(), "plan.json")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,9 @@ func writeMarkdown(w io.Writer, v *view) error {
 	fmt.Fprintf(&b, "- **%s**: %s\n", v.word("profile"), v.profiles())
 	fmt.Fprintf(&b, "- **%s**: %s\n", v.word("edition"), v.editionLabel(v.r.Edition))
 	fmt.Fprintf(&b, "- **%s**: %s\n\n", v.word("generatedAt"), v.r.GeneratedAt)
+	for _, w := range v.warnings() {
+		fmt.Fprintf(&b, "> ⚠️ **%s**: %s\n\n", v.word("warnings"), mdInline(w))
+	}
 
 	fmt.Fprintf(&b, "## %s\n\n", v.word("summary"))
 	header := []string{v.word("status"), v.word("items")}
@@ -148,6 +151,9 @@ func mdItem(b *strings.Builder, v *view, it *itemView) {
 		}
 		if t.More != "" {
 			fmt.Fprintf(b, "%s  - %s\n", indent, t.More)
+		}
+		if t.Reason != "" {
+			fmt.Fprintf(b, "%s- %s\n", indent, mdInline(t.Reason))
 		}
 	}
 	if len(it.Provider) > 0 {

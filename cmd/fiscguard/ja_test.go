@@ -55,6 +55,8 @@ func TestJapaneseAllTheWay(t *testing.T) {
 		run{"scan hcl", []string{"scan", "../../fixtures/hcl/account-baseline-open", "--lang", "ja", "--profile", "strict"}, nil},
 		run{"scan 8th", []string{"scan", demo, "--lang", "ja", "--edition", "8th", "-f", "markdown"}, nil},
 		run{"scan junit", []string{"scan", demo, "--lang", "ja", "-f", "junit"}, junitText},
+		run{"scan markdown --severity --fail-on none", []string{"scan", demo, "--lang", "ja", "-f", "markdown", "--severity", "high", "--fail-on", "none"}, nil},
+		run{"scan text --severity --fail-on none", []string{"scan", demo, "--lang", "ja", "--severity", "medium", "--fail-on", "none"}, nil},
 		run{"policies text", []string{"policies", "--lang", "ja"}, nil},
 		run{"policies markdown", []string{"policies", "--lang", "ja", "-f", "markdown"}, nil},
 		run{"evidence markdown", []string{"evidence", demo, "--lang", "ja", "--profile", "strict", "-f", "markdown"}, nil},
@@ -229,9 +231,9 @@ func humanText(t *testing.T, name, doc string) string {
 
 var (
 	// code is what Japanese text quotes as written: spans in backticks or
-	// quotes, URLs, command lines, the source lines a finding shows, and the
-	// product name of AWS's mapping.
-	code = regexp.MustCompile("`[^`\n]*`|\"[^\"\n]*\"|https?://\\S+|fiscguard (explain|scan|policies|evidence)[^\n、。）]*|(?m)^\\s*>?\\s*\\d+ │.*$|BLEA for FSI")
+	// quotes, URLs, command lines and options with their values, the source
+	// lines a finding shows, and the product name of AWS's mapping.
+	code = regexp.MustCompile("`[^`\n]*`|\"[^\"\n]*\"|https?://\\S+|fiscguard (explain|scan|policies|evidence)[^\n、。）]*|--[a-z-]+ [a-z0-9]+|(?m)^\\s*>?\\s*\\d+ │.*$|BLEA for FSI")
 	// token is a run of characters that Latin-script words, IDs and code are made of.
 	token = regexp.MustCompile(`[A-Za-z0-9_.:/@$#=+*\-\[\]<>{}~]+`)
 	word  = regexp.MustCompile(`^[A-Za-z]+$`)
@@ -245,7 +247,7 @@ func englishWords(text string) []string {
 	text = strings.ReplaceAll(text, `\`, "") // Markdown escapes: aws\_s3\_bucket
 	for _, tok := range token.FindAllString(code.ReplaceAllString(text, " "), -1) {
 		tok = strings.Trim(tok, ".:/")
-		if word.MatchString(tok) && len(tok) > 1 && !properNouns[tok] && !identifiers[tok] {
+		if word.MatchString(tok) && len(tok) > 1 && !properNouns[tok] && (!identifiers[tok] || labelled[strings.ToLower(tok)]) {
 			out = append(out, tok)
 		}
 	}
@@ -282,6 +284,17 @@ func init() {
 	// texts quote (an SCP condition, a KMS action, a WAF scope).
 	for _, w := range strings.Fields("resource module provider lifecycle count dynamic variable output data locals ArnNotLike ScheduleKeyDeletion REGIONAL scope") {
 		identifiers[w] = true
+	}
+}
+
+// labelled are the values fiscguard has Japanese labels for (severities,
+// statuses, profiles, input kinds, editions): though the policy library
+// uses them as literals, Japanese text shows their labels, never them.
+var labelled = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("critical high medium low none fail inconclusive waived pass simple strict plan hcl current conformant pending") {
+		labelled[w] = true
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -82,13 +83,44 @@ type SourceLine struct {
 
 // Fingerprint hashes what identifies a finding across edits: rule ID,
 // resource address (see Qualified) and attribute path, never a line number.
+// The path's element indices are left out (ingress[1].cidr_blocks counts as
+// ingress.cidr_blocks): a set of blocks has no order of its own — a plan
+// lists it in the provider's order, HCL in the written one — and a list
+// element moves when another is added before it.
 func Fingerprint(ruleID, address, attribute string) string {
 	h := sha256.New()
-	for _, s := range []string{ruleID, address, attribute} {
+	for _, s := range []string{ruleID, address, withoutIndices(attribute)} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// withoutIndices drops the [N] steps of an attribute path.
+func withoutIndices(path string) string {
+	if !strings.Contains(path, "[") {
+		return path
+	}
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		if path[i] == '[' {
+			if j := strings.IndexByte(path[i:], ']'); j > 0 && isDigits(path[i+1:i+j]) {
+				i += j
+				continue
+			}
+		}
+		b.WriteByte(path[i])
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Qualified names a resource across a repository: its address, after the

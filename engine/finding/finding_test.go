@@ -147,3 +147,20 @@ func TestDeferred(t *testing.T) {
 		})
 	}
 }
+
+// TestFingerprintIgnoresIndices: the same rule on the same attribute of a
+// block is the same finding whichever position the block has: HCL lists a
+// set of blocks as written, a plan in the provider's order.
+func TestFingerprintIgnoresIndices(t *testing.T) {
+	a := Fingerprint("FG-EC2-001", "aws_security_group.app", "ingress[1].cidr_blocks")
+	b := Fingerprint("FG-EC2-001", "aws_security_group.app", "ingress[0].cidr_blocks")
+	if a != b {
+		t.Error("the block's index changed the fingerprint")
+	}
+	if a == Fingerprint("FG-EC2-001", "aws_security_group.app", "egress[0].cidr_blocks") {
+		t.Error("another attribute has the same fingerprint")
+	}
+	if Fingerprint("FG-S3-004", "b", `policy.Statement["x"]`) == Fingerprint("FG-S3-004", "b", "policy.Statement") {
+		t.Error("a key that is not an index was dropped")
+	}
+}

@@ -179,3 +179,42 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestFingerprintsInBothForms: a finding has the same fingerprint whether
+// the configuration or the plan made from it is scanned (the plan located
+// in its configuration, as a plan written beside it is), so a baseline or a
+// waiver recorded on one carries to the other.
+func TestFingerprintsInBothForms(t *testing.T) {
+	lib := loadLibrary(t)
+	plans, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	for _, p := range plans {
+		name := strings.TrimSuffix(filepath.Base(p), ".json")
+		dir := filepath.Join("../../fixtures/hcl", name)
+		if hclOnly, _ := filepath.Glob(strings.TrimSuffix(p, ".json") + ".hcl*.expected"); len(hclOnly) > 0 {
+			continue // deletions: the forms differ by design
+		}
+		t.Run(name, func(t *testing.T) {
+			opts := Options{Profile: rule.Strict, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En}
+			hcl, err := lib.Run(context.Background(), Target{Path: dir}, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.SourceDir = dir
+			plan, err := lib.Run(context.Background(), Target{Path: p}, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prints := func(rep *report.Report) []string {
+				var out []string
+				for _, f := range rep.Findings {
+					out = append(out, f.Rule.ID+" "+f.Address+" "+f.Fingerprint)
+				}
+				sort.Strings(out)
+				return out
+			}
+			if h, pl := prints(hcl), prints(plan); strings.Join(h, "\n") != strings.Join(pl, "\n") {
+				t.Errorf("fingerprints differ\nHCL:\n%s\nplan:\n%s", strings.Join(h, "\n"), strings.Join(pl, "\n"))
+			}
+		})
+	}
+}

@@ -698,3 +698,24 @@ resource "aws_a" "x" {
 		t.Errorf("notes: %s", all)
 	}
 }
+
+// TestNotesNameNoAbsolutePath: a diagnostic that quotes the root or a
+// directory above it (abspath's value) shows it relative to the root.
+func TestNotesNameNoAbsolutePath(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+resource "aws_a" "x" {
+  here  = tonumber(abspath("."))
+  above = tonumber(abspath("../other"))
+  file  = tonumber(abspath("main.tf"))
+}`})
+	_, _, notes := load(t, dir, Options{})
+	all := strings.Join(notes, "\n")
+	for _, want := range []string{`cannot convert "." to number`, `cannot convert "../other" to number`, `cannot convert "main.tf" to number`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes lack %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, filepath.Dir(dir)) {
+		t.Errorf("a note shows an absolute path:\n%s", all)
+	}
+}

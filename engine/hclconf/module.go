@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -174,6 +175,8 @@ type parser struct {
 	rel func(string) string
 	// note records what was read leniently (see evaluator.note).
 	note func(i18n.Text)
+	// above matches the root and the directories above it (see oneLine).
+	above *regexp.Regexp
 }
 
 // Limits on one configuration file, so a pathological file is an error
@@ -208,9 +211,36 @@ func (ps *parser) parseFile(path string) (*hcl.File, error) {
 }
 
 // oneLine folds a diagnostic's text onto one line, with paths relative to
-// the repository root (HCL names files by the absolute paths it was given).
+// the repository root (HCL names files by the absolute paths it was given,
+// and a value such as abspath(".") may be quoted): the root is ".", a
+// directory above it "..", so no message shows where the machine keeps
+// the repository.
 func (ps *parser) oneLine(msg string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(msg), " "), ps.root+string(filepath.Separator), "")
+	msg = strings.Join(strings.Fields(msg), " ")
+	if ps.above == nil {
+		var dirs []string // longest first, so the nearest directory is matched
+		for d := filepath.Clean(ps.root); filepath.Dir(d) != d; d = filepath.Dir(d) {
+			dirs = append(dirs, regexp.QuoteMeta(d))
+		}
+		if len(dirs) == 0 {
+			return msg
+		}
+		ps.above = regexp.MustCompile(`(` + strings.Join(dirs, "|") + `)(` + regexp.QuoteMeta(string(filepath.Separator)) + `|\b|$)`)
+	}
+	return ps.above.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := ps.above.FindStringSubmatch(m)
+		rel, err := filepath.Rel(ps.root, sub[1])
+		if err != nil {
+			return m
+		}
+		switch {
+		case sub[2] != "" && rel == ".":
+			return "" // a file of the repository, by its relative path
+		case sub[2] != "":
+			return filepath.ToSlash(rel) + "/"
+		}
+		return filepath.ToSlash(rel)
+	})
 }
 
 // diagError turns the first error diagnostic into a one-line input error.

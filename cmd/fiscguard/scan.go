@@ -83,8 +83,12 @@ func addSettings(cmd *cobra.Command, c runner.Command) {
 
 // newRun hands the runner what the command line gave.
 func newRun(cmd *cobra.Command, c runner.Command, paths []string) (*runner.Run, error) {
-	return runner.New(runner.Input{Command: c, Paths: paths, Flags: given(cmd, c), Env: os.Environ(),
-		Stdin: cmd.InOrStdin(), Terminal: isTerminal(cmd.OutOrStdout())})
+	in := runner.Input{Command: c, Paths: paths, Flags: given(cmd, c), Env: os.Environ(),
+		Stdin: cmd.InOrStdin(), Terminal: isTerminal(cmd.OutOrStdout())}
+	if isTerminal(cmd.ErrOrStderr()) {
+		in.Progress = cmd.ErrOrStderr()
+	}
+	return runner.New(in)
 }
 
 // given are the command's settings given on its command line.

@@ -42,6 +42,7 @@ type Config struct {
 	Format            string         `yaml:"format"`
 	Output            []string       `yaml:"output"`
 	IncludeSuppressed bool           `yaml:"include_suppressed"`
+	SarifCategory     string         `yaml:"sarif_category"`
 	Quiet             bool           `yaml:"quiet"`
 	NoColor           bool           `yaml:"no_color"`
 	Params            map[string]any `yaml:"params"`

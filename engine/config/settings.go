@@ -87,6 +87,7 @@ var Settings = []Setting{
 	{Name: "format", Short: "f", Group: Output, Key: "format", Default: "text", Usage: "output format of standard output and of each -o FILE: text, json, sarif, markdown, junit or github"},
 	{Name: "output", Short: "o", Kind: List, Group: Output, Key: "output", Path: true, Usage: "write an output: FILE (in --format), FORMAT (to standard output) or FORMAT=FILE (repeatable: -o sarif=fiscguard.sarif -o text)"},
 	{Name: "include-suppressed", Kind: Bool, Group: Output, Key: "include_suppressed", Usage: "include waived findings in SARIF, marked as suppressed"},
+	{Name: "sarif-category", Group: Output, Key: "sarif_category", Usage: "the category of the SARIF run in GitHub code scanning (automationDetails.id; default: fiscguard/ and the scanned directory relative to the repository root)"},
 	{Name: "quiet", Short: "q", Kind: Bool, Group: Output, Key: "quiet", Usage: "text and github formats: show failures only, and nothing when there are none"},
 	{Name: "no-color", Kind: Bool, Group: Output, Key: "no_color", Usage: "no colour in text output (also NO_COLOR)"},
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -25,6 +28,9 @@ type Options struct {
 	// Timeout bounds one evaluation, so a costly policy cannot hang CI
 	// (DefaultTimeout when zero).
 	Timeout time.Duration
+	// Parallel is how many shares of the rules are evaluated at once
+	// (GOMAXPROCS when zero).
+	Parallel int
 }
 
 // DefaultTimeout bounds a policy evaluation when Options.Timeout is zero.
@@ -32,29 +38,29 @@ const DefaultTimeout = 2 * time.Minute
 
 // Query is the set's rules prepared once for one profile and parameter set.
 type Query struct {
+	// parts are shares of the rules, evaluated concurrently over one input.
+	parts   []queryPart
+	rules   []*rule.Rule
+	timeout time.Duration
+}
+
+type queryPart struct {
 	prepared rego.PreparedEvalQuery
 	rules    []*rule.Rule
-	timeout  time.Duration
 }
 
 // Rules returns the rules the query evaluates.
 func (q *Query) Rules() []*rule.Rule { return q.rules }
 
-// Prepare builds one query that evaluates every rule of the profile in a
-// single pass, so Rego is compiled and planned once per scan.
+// Prepare builds the queries that evaluate every rule of the profile once,
+// so Rego is compiled and planned once per scan: one query per core (or
+// Options.Parallel), each for a share of the rules.
 func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 	var rules []*rule.Rule
-	body := ast.Body{}
 	for _, r := range s.rules {
-		if !opts.Profile.Includes(r.Profile) || (opts.Only != nil && !opts.Only[r.ID]) {
-			continue
+		if opts.Profile.Includes(r.Profile) && (opts.Only == nil || opts.Only[r.ID]) {
+			rules = append(rules, r)
 		}
-		ref, err := ast.ParseRef("data." + r.Package + ".deny")
-		if err != nil {
-			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
-		}
-		body.Append(ast.Equality.Expr(ast.VarTerm(fmt.Sprintf("r%d", len(rules))), ast.NewTerm(ref)))
-		rules = append(rules, r)
 	}
 	if len(rules) == 0 {
 		return &Query{}, nil
@@ -66,22 +72,69 @@ func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 	store := inmem.NewFromObject(map[string]any{
 		"fiscguard": map[string]any{"params": params, "profile": string(opts.Profile)},
 	})
-	pq, err := rego.New(
-		rego.Compiler(s.compiler),
-		rego.Store(store),
-		rego.ParsedQuery(body),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, firstError(err)
-	}
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = DefaultTimeout
 	}
-	return &Query{prepared: pq, rules: rules, timeout: timeout}, nil
+	n := opts.Parallel
+	if n == 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	q := &Query{rules: rules, timeout: timeout}
+	for _, part := range partition(rules, n) {
+		body := ast.Body{}
+		for i, r := range part {
+			ref, err := ast.ParseRef("data." + r.Package + ".deny")
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+			body.Append(ast.Equality.Expr(ast.VarTerm(fmt.Sprintf("r%d", i)), ast.NewTerm(ref)))
+		}
+		pq, err := rego.New(
+			rego.Compiler(s.compiler),
+			rego.Store(store),
+			rego.ParsedQuery(body),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, firstError(err)
+		}
+		q.parts = append(q.parts, queryPart{prepared: pq, rules: part})
+	}
+	return q, nil
 }
 
-// Eval evaluates every rule once over the document.
+// partition splits rules into at most n shares of about the same size,
+// in order. The rules of one package directory (aws.s3, aws.rds) stay in
+// one share: they use the same helpers, which each share computes anew.
+func partition(rules []*rule.Rule, n int) [][]*rule.Rule {
+	var dirs [][]*rule.Rule
+	index := map[string]int{}
+	for _, r := range rules {
+		dir := r.Package[:max(strings.LastIndex(r.Package, "."), 0)]
+		i, ok := index[dir]
+		if !ok {
+			i = len(dirs)
+			index[dir] = i
+			dirs = append(dirs, nil)
+		}
+		dirs[i] = append(dirs[i], r)
+	}
+	parts := make([][]*rule.Rule, max(min(n, len(dirs)), 1))
+	for _, d := range dirs {
+		smallest := 0
+		for i := range parts {
+			if len(parts[i]) < len(parts[smallest]) {
+				smallest = i
+			}
+		}
+		parts[smallest] = append(parts[smallest], d...)
+	}
+	return parts
+}
+
+// Eval evaluates every rule once over the document, the shares of the
+// rules concurrently; results come in the order of the shares, each
+// rule's in OPA's order.
 func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, error) {
 	if len(q.rules) == 0 {
 		return nil, nil
@@ -92,10 +145,30 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 	}
 	ctx, cancel := context.WithTimeout(ctx, q.timeout)
 	defer cancel()
-	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	results := make([][]rule.Result, len(q.parts))
+	errs := make([]error, len(q.parts))
+	var wg sync.WaitGroup
+	for i := range q.parts {
+		wg.Go(func() { results[i], errs[i] = q.parts[i].eval(ctx, input) })
+	}
+	wg.Wait()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("policy evaluation took longer than %s and was stopped: a policy is too costly for this input", q.timeout)
 	}
+	var out []rule.Result
+	for i := range q.parts {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, results[i]...)
+	}
+	return out, nil
+}
+
+// eval evaluates one share of the rules; the input is only read, so the
+// shares can share it.
+func (p *queryPart) eval(ctx context.Context, input ast.Value) ([]rule.Result, error) {
+	rs, err := p.prepared.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(asTerm))
 	if err != nil {
 		return nil, firstError(err)
 	}
@@ -103,37 +176,49 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 		return nil, fmt.Errorf("policy query gave %d result sets, want 1", len(rs))
 	}
 	var out []rule.Result
-	for i, r := range q.rules {
-		set, ok := rs[0].Bindings[fmt.Sprintf("r%d", i)].([]any)
-		if !ok {
+	for i, r := range p.rules {
+		var set ast.Set
+		if t, ok := rs[0].Bindings[fmt.Sprintf("r%d", i)].(*ast.Term); ok {
+			set, _ = t.Value.(ast.Set)
+		}
+		if set == nil {
 			return nil, fmt.Errorf("rule %s: deny is not a set", r.ID)
 		}
-		for _, v := range set {
+		err := set.Iter(func(v *ast.Term) error {
 			res, err := decodeResult(r, v)
-			if err != nil {
-				return nil, err
-			}
 			out = append(out, res)
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
 }
 
+// asTerm hands OPA's result values over as they are: decodeResult reads
+// them directly, without converting thousands of results to Go values
+// first.
+func asTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
+
 // decodeResult reads one deny value, as built by data.fiscguard.lib.fail or
 // .inconclusive (a bare string message is accepted for Conftest-style rules).
-func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
+func decodeResult(r *rule.Rule, v *ast.Term) (rule.Result, error) {
 	res := rule.Result{Rule: r, Status: rule.StatusFail}
-	obj, ok := v.(map[string]any)
+	obj, ok := v.Value.(ast.Object)
 	if !ok {
 		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", r.ID, v)
 	}
-	str := func(k string) string { s, _ := obj[k].(string); return s }
+	str := func(k string) string { return stringOf(obj.Get(ast.InternedTerm(k))) }
 	strs := func(k string) []string {
-		vs, _ := obj[k].([]any)
+		vs, ok := termValue(obj.Get(ast.InternedTerm(k))).(*ast.Array)
+		if !ok {
+			return nil
+		}
 		var out []string
-		for _, v := range vs {
-			if s, ok := v.(string); ok {
-				out = append(out, s)
+		for i := range vs.Len() {
+			if s, ok := vs.Elem(i).Value.(ast.String); ok {
+				out = append(out, string(s))
 			}
 		}
 		return out
@@ -152,15 +237,28 @@ func decodeResult(r *rule.Rule, v any) (rule.Result, error) {
 		}
 		res.Status = s
 	}
-	switch m := obj["message"].(type) {
-	case string:
-		res.Message = i18n.Text{En: m}
-	case map[string]any:
-		res.Message.En, _ = m["en"].(string)
-		res.Message.Ja, _ = m["ja"].(string)
+	switch m := termValue(obj.Get(ast.InternedTerm("message"))).(type) {
+	case ast.String:
+		res.Message = i18n.Text{En: string(m)}
+	case ast.Object:
+		res.Message = i18n.Text{En: stringOf(m.Get(ast.InternedTerm("en"))), Ja: stringOf(m.Get(ast.InternedTerm("ja")))}
 	}
 	if res.Message.En == "" {
 		res.Message.En = r.Title.En
 	}
 	return res, nil
+}
+
+// termValue is t's value, nil for no term.
+func termValue(t *ast.Term) ast.Value {
+	if t == nil {
+		return nil
+	}
+	return t.Value
+}
+
+// stringOf is t's string, "" when t is not one.
+func stringOf(t *ast.Term) string {
+	s, _ := termValue(t).(ast.String)
+	return string(s)
 }

@@ -16,7 +16,7 @@ import (
 // nothing is copied.
 type field[T any] struct {
 	name, doc string
-	term      func(T) (*ast.Term, error)
+	term      func(*terms, T) (*ast.Term, error)
 }
 
 // input is what the document's fields are built from: the model, its
@@ -29,16 +29,16 @@ type input struct {
 }
 
 var documentFields = []field[*input]{
-	{"kind", "`plan` or `hcl`: what the document was loaded from", func(in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Kind), nil }},
-	{"terraform_version", "the Terraform version that made the plan; empty for HCL", func(in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.TerraformVersion), nil }},
-	{"complete", "false when Terraform could not plan every change (deferred changes, `-target`)", func(in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Complete), nil }},
-	{"errored", "true when planning failed", func(in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Errored), nil }},
+	{"kind", "`plan` or `hcl`: what the document was loaded from", func(c *terms, in *input) (*ast.Term, error) { return c.str(in.doc.Kind), nil }},
+	{"terraform_version", "the Terraform version that made the plan; empty for HCL", func(c *terms, in *input) (*ast.Term, error) { return c.str(in.doc.TerraformVersion), nil }},
+	{"complete", "false when Terraform could not plan every change (deferred changes, `-target`)", func(c *terms, in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Complete), nil }},
+	{"errored", "true when planning failed", func(c *terms, in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Errored), nil }},
 	{"providers", "every provider configuration, sorted by key (the provider fields below)", providersTerm},
-	{"resources", "every resource instance, data sources and resources being deleted included, sorted by address (the resource fields below)", func(in *input) (*ast.Term, error) { return ast.ArrayTerm(in.resources...), nil }},
-	{"by_type", "index: resource type → the checked resources of that type (managed, not only being deleted)", func(in *input) (*ast.Term, error) { return termIndex(in.byType), nil }},
-	{"by_address", "index: address → the resource", func(in *input) (*ast.Term, error) { return ast.NewTerm(in.byAddress), nil }},
-	{"referrers", "index: address → the checked resources whose `refs` name it", func(in *input) (*ast.Term, error) { return termIndex(in.referrers), nil }},
-	{"deleting", "index: resource type → the managed resources a plan deletes or replaces", func(in *input) (*ast.Term, error) { return termIndex(in.deleting), nil }},
+	{"resources", "every resource instance, data sources and resources being deleted included, sorted by address (the resource fields below)", func(c *terms, in *input) (*ast.Term, error) { return ast.ArrayTerm(in.resources...), nil }},
+	{"by_type", "index: resource type → the checked resources of that type (managed, not only being deleted)", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.byType), nil }},
+	{"by_address", "index: address → the resource", func(c *terms, in *input) (*ast.Term, error) { return ast.NewTerm(in.byAddress), nil }},
+	{"referrers", "index: address → the checked resources whose `refs` name it", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.referrers), nil }},
+	{"deleting", "index: resource type → the managed resources a plan deletes or replaces", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.deleting), nil }},
 }
 
 var resourceFields = []field[*model.Resource]{
@@ -48,14 +48,14 @@ var resourceFields = []field[*model.Resource]{
 	{"mode", "`managed` or `data`", str(func(r *model.Resource) string { return r.Mode })},
 	{"type", "the resource type: `aws_s3_bucket`", str(func(r *model.Resource) string { return r.Type })},
 	{"name", "the name in its block: `b`", str(func(r *model.Resource) string { return r.Name })},
-	{"index", "the instance key: a number (`count`), a string (`for_each`) or null", func(r *model.Resource) (*ast.Term, error) { return anyTerm(r.Index) }},
+	{"index", "the instance key: a number (`count`), a string (`for_each`) or null", func(c *terms, r *model.Resource) (*ast.Term, error) { return c.any(r.Index) }},
 	{"provider", "the key of its provider configuration: `aws`, `aws.tokyo`, `module.m:aws`", str(func(r *model.Resource) string { return r.Provider })},
 	{"region", "the region it is placed in, when known", str(func(r *model.Resource) string { return r.Region })},
-	{"actions", "a plan's actions (`create`, `update`, `delete`, `read`, `no-op`); `create` from HCL", func(r *model.Resource) (*ast.Term, error) { return stringList(r.Actions), nil }},
-	{"values", "the planned values (plan) or evaluated arguments (HCL); nested blocks are lists of objects and sensitive values `(sensitive value)`", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Values)) }},
-	{"unknown", "the shape of `values`, true where a value the configuration sets is known only after apply", func(r *model.Resource) (*ast.Term, error) { return anyTerm(orEmpty(r.Unknown)) }},
-	{"refs", "attribute → the resource instances its expressions refer to, through locals, module variables and outputs", func(r *model.Resource) (*ast.Term, error) { return stringLists(r.Refs), nil }},
-	{"unresolved", "attribute → what its expressions refer to that leads to no resource instance in the document (a plan's local value, a module not installed)", func(r *model.Resource) (*ast.Term, error) { return stringLists(r.Unresolved), nil }},
+	{"actions", "a plan's actions (`create`, `update`, `delete`, `read`, `no-op`); `create` from HCL", func(c *terms, r *model.Resource) (*ast.Term, error) { return c.stringList(r.Actions), nil }},
+	{"values", "the planned values (plan) or evaluated arguments (HCL); nested blocks are lists of objects and sensitive values `(sensitive value)`", func(c *terms, r *model.Resource) (*ast.Term, error) { return c.any(orEmpty(r.Values)) }},
+	{"unknown", "the shape of `values`, true where a value the configuration sets is known only after apply", func(c *terms, r *model.Resource) (*ast.Term, error) { return c.any(orEmpty(r.Unknown)) }},
+	{"refs", "attribute → the resource instances its expressions refer to, through locals, module variables and outputs", func(c *terms, r *model.Resource) (*ast.Term, error) { return c.stringLists(r.Refs), nil }},
+	{"unresolved", "attribute → what its expressions refer to that leads to no resource instance in the document (a plan's local value, a module not installed)", func(c *terms, r *model.Resource) (*ast.Term, error) { return c.stringLists(r.Unresolved), nil }},
 	{"documents", "only where there are some: attribute → the policy document its JSON string, known only after apply, is known to be in part (`value`, with `unknown` marking the parts known only after apply); read through `lib.document`", documentsTerm},
 }
 
@@ -66,23 +66,24 @@ var providerFields = []field[*model.Provider]{
 	{"alias", "its alias; empty for the default configuration", pstr(func(p *model.Provider) string { return p.Alias })},
 	{"module", "the module it is configured in; empty for the root module", pstr(func(p *model.Provider) string { return p.Module })},
 	{"region", "its region, when known", pstr(func(p *model.Provider) string { return p.Region })},
-	{"region_written", "true when the configuration sets a region argument (whose value may be unknown)", func(p *model.Provider) (*ast.Term, error) { return ast.InternedTerm(p.RegionWritten), nil }},
-	{"resources", "the addresses of the managed resources it is in force for, sorted", func(p *model.Provider) (*ast.Term, error) { return stringList(p.Resources), nil }},
+	{"region_written", "true when the configuration sets a region argument (whose value may be unknown)", func(c *terms, p *model.Provider) (*ast.Term, error) { return ast.InternedTerm(p.RegionWritten), nil }},
+	{"resources", "the addresses of the managed resources it is in force for, sorted", func(c *terms, p *model.Provider) (*ast.Term, error) { return c.stringList(p.Resources), nil }},
 }
 
 // inputValue builds the input document of doc.
 func inputValue(doc *model.Document) (ast.Value, error) {
+	c := &terms{strs: map[string]*ast.Term{}}
 	n := len(doc.Resources)
 	in := &input{doc: doc, resources: make([]*ast.Term, n), byAddress: ast.NewObjectWithCapacity(n),
 		byType: map[string][]*ast.Term{}, referrers: map[string][]*ast.Term{}, deleting: map[string][]*ast.Term{}}
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		t, err := object(resourceFields, r)
+		t, err := object(c, resourceFields, r)
 		if err != nil {
 			return nil, err
 		}
 		in.resources[i] = t
-		in.byAddress.Insert(ast.InternedTerm(r.Address), t)
+		in.byAddress.Insert(c.str(r.Address), t)
 		if r.Mode == model.ModeManaged && slices.Contains(r.Actions, "delete") {
 			in.deleting[r.Type] = append(in.deleting[r.Type], t)
 		}
@@ -100,24 +101,41 @@ func inputValue(doc *model.Document) (ast.Value, error) {
 			}
 		}
 	}
-	t, err := object(documentFields, in)
+	t, err := object(c, documentFields, in)
 	if err != nil {
 		return nil, err
 	}
 	return t.Value, nil
 }
 
+// terms builds the document's terms with one term per distinct string:
+// attribute names, types, addresses and most values repeat across the
+// resources and the indexes, and a term is never changed once built. On a
+// large plan this saves a third of the conversion's allocations and memory.
+type terms struct {
+	strs map[string]*ast.Term
+}
+
+func (c *terms) str(s string) *ast.Term {
+	t, ok := c.strs[s]
+	if !ok {
+		t = ast.InternedTerm(s)
+		c.strs[s] = t
+	}
+	return t
+}
+
 // object builds an object of the fields given, leaving out those whose
 // term is nil.
-func object[T any](fields []field[T], v T) (*ast.Term, error) {
+func object[T any](c *terms, fields []field[T], v T) (*ast.Term, error) {
 	kvs := make([][2]*ast.Term, 0, len(fields))
 	for _, f := range fields {
-		t, err := f.term(v)
+		t, err := f.term(c, v)
 		if err != nil {
 			return nil, err
 		}
 		if t != nil {
-			kvs = append(kvs, [2]*ast.Term{ast.InternedTerm(f.name), t})
+			kvs = append(kvs, [2]*ast.Term{c.str(f.name), t})
 		}
 	}
 	return ast.ObjectTerm(kvs...), nil
@@ -125,25 +143,25 @@ func object[T any](fields []field[T], v T) (*ast.Term, error) {
 
 // documentsTerm is a resource's policy documents known in part, nil when it
 // has none: most resources have none, and they cost nothing.
-func documentsTerm(r *model.Resource) (*ast.Term, error) {
+func documentsTerm(c *terms, r *model.Resource) (*ast.Term, error) {
 	if len(r.Documents) == 0 {
 		return nil, nil
 	}
 	docs := ast.NewObjectWithCapacity(len(r.Documents))
 	for attr, d := range r.Documents {
-		v, err := anyTerm(map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)})
+		v, err := c.any(map[string]any{"value": orEmpty(d.Value), "unknown": orEmpty(d.Unknown)})
 		if err != nil {
 			return nil, err
 		}
-		docs.Insert(ast.InternedTerm(attr), v)
+		docs.Insert(c.str(attr), v)
 	}
 	return ast.NewTerm(docs), nil
 }
 
-func providersTerm(in *input) (*ast.Term, error) {
+func providersTerm(c *terms, in *input) (*ast.Term, error) {
 	ts := make([]*ast.Term, len(in.doc.Providers))
 	for i := range in.doc.Providers {
-		t, err := object(providerFields, &in.doc.Providers[i])
+		t, err := object(c, providerFields, &in.doc.Providers[i])
 		if err != nil {
 			return nil, err
 		}
@@ -152,45 +170,86 @@ func providersTerm(in *input) (*ast.Term, error) {
 	return ast.ArrayTerm(ts...), nil
 }
 
-func str(get func(*model.Resource) string) func(*model.Resource) (*ast.Term, error) {
-	return func(r *model.Resource) (*ast.Term, error) { return ast.InternedTerm(get(r)), nil }
+func str(get func(*model.Resource) string) func(*terms, *model.Resource) (*ast.Term, error) {
+	return func(c *terms, r *model.Resource) (*ast.Term, error) { return c.str(get(r)), nil }
 }
 
-func pstr(get func(*model.Provider) string) func(*model.Provider) (*ast.Term, error) {
-	return func(p *model.Provider) (*ast.Term, error) { return ast.InternedTerm(get(p)), nil }
+func pstr(get func(*model.Provider) string) func(*terms, *model.Provider) (*ast.Term, error) {
+	return func(c *terms, p *model.Provider) (*ast.Term, error) { return c.str(get(p)), nil }
 }
 
-// anyTerm converts a Go value of the model (values, unknown, index).
-func anyTerm(v any) (*ast.Term, error) {
-	val, err := ast.InterfaceToValue(v)
+// any converts a value of the model (values, unknown, index: JSON-shaped,
+// of maps, slices, strings, numbers, booleans and null).
+func (c *terms) any(x any) (*ast.Term, error) {
+	switch x := x.(type) {
+	case string:
+		return c.str(x), nil
+	case map[string]any:
+		if len(x) == 0 {
+			return ast.InternedEmptyObject, nil
+		}
+		kvs := make([][2]*ast.Term, 0, len(x))
+		for k, v := range x {
+			t, err := c.any(v)
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{c.str(k), t})
+		}
+		return ast.ObjectTerm(kvs...), nil
+	case []any:
+		if len(x) == 0 {
+			return ast.InternedEmptyArray, nil
+		}
+		ts := make([]*ast.Term, len(x))
+		for i, e := range x {
+			t, err := c.any(e)
+			if err != nil {
+				return nil, err
+			}
+			ts[i] = t
+		}
+		return ast.ArrayTerm(ts...), nil
+	case bool:
+		return ast.InternedTerm(x), nil
+	case nil:
+		return ast.InternedNullTerm, nil
+	}
+	v, err := ast.InterfaceToValue(x)
 	if err != nil {
 		return nil, err
 	}
-	return ast.NewTerm(val), nil
+	return ast.NewTerm(v), nil
 }
 
-func stringList(list []string) *ast.Term {
+func (c *terms) stringList(list []string) *ast.Term {
+	if len(list) == 0 {
+		return ast.InternedEmptyArray
+	}
 	ts := make([]*ast.Term, len(list))
 	for i, s := range list {
-		ts[i] = ast.InternedTerm(s)
+		ts[i] = c.str(s)
 	}
 	return ast.ArrayTerm(ts...)
 }
 
-// termIndex turns a Go index into a Rego object of arrays.
-func termIndex(m map[string][]*ast.Term) *ast.Term {
+// index turns a Go index into a Rego object of arrays.
+func (c *terms) index(m map[string][]*ast.Term) *ast.Term {
 	obj := ast.NewObjectWithCapacity(len(m))
 	for k, ts := range m {
-		obj.Insert(ast.InternedTerm(k), ast.ArrayTerm(ts...))
+		obj.Insert(c.str(k), ast.ArrayTerm(ts...))
 	}
 	return ast.NewTerm(obj)
 }
 
 // stringLists turns a map of string lists (refs, unresolved) into a Rego object.
-func stringLists(m map[string][]string) *ast.Term {
+func (c *terms) stringLists(m map[string][]string) *ast.Term {
+	if len(m) == 0 {
+		return ast.InternedEmptyObject
+	}
 	obj := ast.NewObjectWithCapacity(len(m))
 	for k, list := range m {
-		obj.Insert(ast.InternedTerm(k), stringList(list))
+		obj.Insert(c.str(k), c.stringList(list))
 	}
 	return ast.NewTerm(obj)
 }

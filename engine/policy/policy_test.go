@@ -210,3 +210,31 @@ func TestCheckStrict(t *testing.T) {
 		})
 	}
 }
+
+func TestPartitionKeepsPackageDirectoriesTogether(t *testing.T) {
+	var rules []*rule.Rule
+	for _, pkg := range []string{"a.s3.x", "a.s3.y", "a.rds.x", "a.ec2.x", "a.ec2.y", "a.ec2.z", "a.kms.x"} {
+		rules = append(rules, &rule.Rule{ID: pkg, Package: pkg})
+	}
+	for _, n := range []int{1, 2, 3, 10} {
+		parts := partition(rules, n)
+		if len(parts) != min(n, 4) {
+			t.Errorf("n=%d: %d parts, want %d", n, len(parts), min(n, 4))
+		}
+		seen := map[string]int{}
+		total := 0
+		for i, p := range parts {
+			for _, r := range p {
+				dir := r.Package[:strings.LastIndex(r.Package, ".")]
+				if j, ok := seen[dir]; ok && j != i {
+					t.Errorf("n=%d: %s is split between parts %d and %d", n, dir, j, i)
+				}
+				seen[dir] = i
+				total++
+			}
+		}
+		if total != len(rules) {
+			t.Errorf("n=%d: %d rules in the parts, want %d", n, total, len(rules))
+		}
+	}
+}

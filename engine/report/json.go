@@ -271,7 +271,10 @@ func writeJSON(w io.Writer, r *Report) error {
 	return enc.Encode(out)
 }
 
-func jsonTargetOf(t Target) jsonTarget { return jsonTarget(t) }
+func jsonTargetOf(t Target) jsonTarget {
+	return jsonTarget{Path: t.Path, Kind: t.Kind, TerraformVersion: t.TerraformVersion, FormatVersion: t.FormatVersion,
+		Complete: t.Complete, Errored: t.Errored}
+}
 
 func jsonSummaryOf(r *Report) jsonSummary {
 	s := summarize(r)

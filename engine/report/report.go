@@ -74,7 +74,12 @@ type Tool struct {
 // Target describes the scanned input.
 type Target struct {
 	// Path is the input as given (relative where possible; "-" for stdin).
-	Path             string
+	Path string
+	// RepoPath is the same input relative to the repository root
+	// (slash-separated, "." for the root itself), however Path was written
+	// and wherever fiscguard ran; "" for standard input or a path outside
+	// the repository.
+	RepoPath         string
 	Kind             string
 	TerraformVersion string
 	FormatVersion    string
@@ -153,6 +158,10 @@ type Options struct {
 	// Quiet keeps text and github output to failures: nothing else, and
 	// nothing at all when there are none.
 	Quiet bool
+	// Category, when set, is the SARIF run's category for GitHub code
+	// scanning (automationDetails.id), in place of the one named after the
+	// scanned directory.
+	Category string
 }
 
 // Write writes r in the named format.

@@ -105,7 +105,7 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 	}
 	return withCoverage(&Report{
 		Tool:    Tool{Name: "fiscguard", Version: "0.3.1", InformationURI: "https://github.com/fiscguard/fiscguard"},
-		Target:  Target{Path: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
+		Target:  Target{Path: "infra/prod/plan.json", RepoPath: "infra/prod/plan.json", Kind: model.KindPlan, TerraformVersion: "1.9.5", FormatVersion: "1.2", Complete: false},
 		Profile: rule.Strict,
 		Edition: rule.EditionCurrent,
 		Lang:    lang,
@@ -214,7 +214,7 @@ func TestGolden(t *testing.T) {
 // resources only: no rule judges any of them.
 func uncoveredReport(t *testing.T, lang i18n.Lang) *Report {
 	r := sampleReport(t, lang)
-	r.Target = Target{Path: "infra/gcp", Kind: model.KindHCL, Complete: true}
+	r.Target = Target{Path: "infra/gcp", RepoPath: "infra/gcp", Kind: model.KindHCL, Complete: true}
 	r.Findings, r.Notes = nil, nil
 	r.Resources = []Resource{
 		{Address: "google_storage_bucket.ledger", Type: "google_storage_bucket", Mode: model.ModeManaged},
@@ -267,7 +267,7 @@ func TestWriteLeavesInputAlone(t *testing.T) {
 func TestEmptyReport(t *testing.T) {
 	r := &Report{
 		Tool:    Tool{Name: "fiscguard", Version: "dev"},
-		Target:  Target{Path: "plan.json", Kind: model.KindPlan, Complete: true},
+		Target:  Target{Path: "plan.json", RepoPath: "plan.json", Kind: model.KindPlan, Complete: true},
 		Profile: rule.Simple,
 		Lang:    i18n.En,
 		FailOn:  rule.High,

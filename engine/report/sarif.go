@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -229,6 +230,9 @@ type sarifRunProperties struct {
 	Target  sarifTarget `json:"target"`
 	// Targets are the targets of a run of several (root modules, plans).
 	Targets []sarifTarget `json:"targets,omitempty"`
+	// ResultsLeftOut counts the results left out to stay within GitHub's
+	// limits (see withinLimits).
+	ResultsLeftOut int `json:"results_left_out,omitempty"`
 }
 
 type sarifTarget struct {
@@ -270,7 +274,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			Rules:           make([]sarifRule, 0, len(rules)),
 		}},
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
-		AutomationDetails: sarifAutomationDetails{ID: automationID(r.Target, len(r.Parts) > 0)},
+		AutomationDetails: sarifAutomationDetails{ID: automationID(r, opts.Category)},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 			srcRoot: {Description: &sarifMessage{Text: sarifWords["srcRoot"].In(r.Lang)}},
 		},
@@ -296,16 +300,32 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		index[rl.ID] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(r, rl))
 	}
+	var shown []finding.Finding
 	for _, f := range sortedFindings(r.Findings) {
-		if f.Waiver != nil && !opts.IncludeSuppressed {
-			continue
+		if f.Waiver == nil || opts.IncludeSuppressed {
+			shown = append(shown, f)
 		}
-		run.Results = append(run.Results, sarifResultFor(r, f, index[f.Rule.ID]))
 	}
-	enc := json.NewEncoder(w)
+	results := make([]sarifResult, len(shown))
+	for i, f := range shown {
+		results[i] = sarifResultFor(r, f, index[f.Rule.ID])
+	}
+	data, err := withinLimits(&run, results, shown, r.Lang)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// encodeSARIF writes the log of one run as fiscguard always writes it.
+func encodeSARIF(run *sarifRun) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
+	err := enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{*run}})
+	return buf.Bytes(), err
 }
 
 func sarifTargetOf(t Target) sarifTarget {
@@ -532,18 +552,23 @@ func artifactLocation(file string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: srcRoot}
 }
 
-// automationID names the run's category after the scanned root module (or
-// the directory a run of several has in common), so several roots in one
-// repository don't replace each other's alerts.
-func automationID(tg Target, several bool) string {
-	p := cleanPath(tg.Path)
-	if tg.Kind == model.KindPlan && !several {
-		p = path.Dir(p)
+// automationID is the run's category: the one given (the runner gives
+// "fiscguard/" and the directory of the paths scanned, relative to the
+// repository root; --sarif-category replaces it), else "fiscguard/" and the
+// target's directory relative to the repository root, so the root modules
+// of one repository don't replace each other's alerts.
+func automationID(r *Report, category string) string {
+	if category != "" {
+		return strings.TrimSuffix(category, "/") + "/"
 	}
-	if tg.Path == "" || tg.Path == "-" || p == "." || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "..") || strings.Contains(p, ":") {
+	dir := cleanPath(r.Target.RepoPath)
+	if r.Target.Kind == model.KindPlan {
+		dir = path.Dir(dir)
+	}
+	if dir == "" || dir == "." || strings.HasPrefix(dir, "/") || strings.HasPrefix(dir, "..") {
 		return "fiscguard/"
 	}
-	return "fiscguard/" + p + "/"
+	return "fiscguard/" + dir + "/"
 }
 
 var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)

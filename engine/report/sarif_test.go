@@ -286,21 +286,25 @@ func TestSARIFUnlocatedWithoutFile(t *testing.T) {
 
 func TestAutomationID(t *testing.T) {
 	tests := []struct {
-		target Target
-		want   string
+		target   Target
+		category string
+		want     string
 	}{
-		{Target{Path: "plan.json", Kind: model.KindPlan}, "fiscguard/"},
-		{Target{Path: "infra/prod/plan.json", Kind: model.KindPlan}, "fiscguard/infra/prod/"},
-		{Target{Path: `infra\prod\plan.json`, Kind: model.KindPlan}, "fiscguard/infra/prod/"},
-		{Target{Path: "./infra/prod", Kind: model.KindHCL}, "fiscguard/infra/prod/"},
-		{Target{Path: ".", Kind: model.KindHCL}, "fiscguard/"},
-		{Target{Path: "-", Kind: model.KindPlan}, "fiscguard/"},
-		{Target{Path: "/tmp/x/plan.json", Kind: model.KindPlan}, "fiscguard/"},
-		{Target{Path: "../other", Kind: model.KindHCL}, "fiscguard/"},
+		{Target{Path: "plan.json", RepoPath: "plan.json", Kind: model.KindPlan}, "", "fiscguard/"},
+		{Target{Path: "plan.json", RepoPath: "infra/prod/plan.json", Kind: model.KindPlan}, "", "fiscguard/infra/prod/"},
+		// Path is however the target was written, from wherever; only RepoPath counts.
+		{Target{Path: "./prod/", RepoPath: "infra/prod", Kind: model.KindHCL}, "", "fiscguard/infra/prod/"},
+		{Target{Path: ".", RepoPath: "infra/prod", Kind: model.KindHCL}, "", "fiscguard/infra/prod/"},
+		{Target{Path: "/abs/repo/infra/prod", RepoPath: "infra/prod", Kind: model.KindHCL}, "", "fiscguard/infra/prod/"},
+		{Target{Path: ".", RepoPath: ".", Kind: model.KindHCL}, "", "fiscguard/"},
+		{Target{Path: "-", Kind: model.KindPlan}, "", "fiscguard/"},
+		{Target{Path: "../other", Kind: model.KindHCL}, "", "fiscguard/"},
+		{Target{Path: "infra", RepoPath: "infra", Kind: model.KindHCL}, "prod-infra", "prod-infra/"},
+		{Target{Path: "infra", RepoPath: "infra", Kind: model.KindHCL}, "fiscguard/prod/", "fiscguard/prod/"},
 	}
 	for _, tt := range tests {
-		if got := automationID(tt.target, false); got != tt.want {
-			t.Errorf("automationID(%+v) = %q, want %q", tt.target, got, tt.want)
+		if got := automationID(&Report{Target: tt.target}, tt.category); got != tt.want {
+			t.Errorf("automationID(%+v, %q) = %q, want %q", tt.target, tt.category, got, tt.want)
 		}
 	}
 }

@@ -16,10 +16,10 @@ import (
 // same address: prod fails, dev has only an inconclusive finding.
 func sampleSet(t *testing.T, lang i18n.Lang) *Set {
 	prod := sampleReport(t, lang)
-	prod.Target = Target{Path: "infra/prod", Kind: model.KindHCL, Complete: true}
-	prod.Notes = []i18n.Text{{En: "module not evaluated: terraform-aws-modules/vpc/aws", Ja: "評価しなかったモジュール: terraform-aws-modules/vpc/aws"}}
+	prod.Target = Target{Path: "infra/prod", RepoPath: "infra/prod", Kind: model.KindHCL, Complete: true}
+	prod.Notes = []i18n.Text{{En: "module not evaluated: terraform-aws-modules/vpc/aws", Ja: "モジュールを評価していない: terraform-aws-modules/vpc/aws"}}
 	dev := sampleReport(t, lang)
-	dev.Target = Target{Path: "infra/dev", Kind: model.KindHCL, Complete: true}
+	dev.Target = Target{Path: "infra/dev", RepoPath: "infra/dev", Kind: model.KindHCL, Complete: true}
 	dev.Findings = []finding.Finding{dev.Findings[1]}
 	dev.Notes = nil
 	dev.Rules = dev.Rules[1:] // a rule that judges only one target's kind of input

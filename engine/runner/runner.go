@@ -7,11 +7,13 @@
 package runner
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -71,6 +73,9 @@ type Input struct {
 	// Terminal is true when standard output is a terminal, where text is
 	// coloured.
 	Terminal bool
+	// Progress is where a run that takes more than two seconds shows what
+	// it is doing: standard error when it is a terminal, else nil.
+	Progress io.Writer
 	// Today (YYYY-MM-DD) is the day waivers are judged on; today's date
 	// when "".
 	Today string
@@ -92,9 +97,10 @@ type Run struct {
 	// Settings are the settings in force, with where each came from.
 	Settings *config.Resolved
 
-	color bool
-	repo  report.Repository
-	stdin io.Reader
+	color    bool
+	repo     report.Repository
+	stdin    io.Reader
+	progress io.Writer
 }
 
 // New resolves and checks a run's options. A bad value is an error naming
@@ -112,7 +118,7 @@ func New(in Input) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Run{Paths: in.Paths, Settings: set, stdin: in.Stdin}
+	r := &Run{Paths: in.Paths, Settings: set, stdin: in.Stdin, progress: in.Progress}
 	o := &r.Options
 	parse := []struct {
 		name  string
@@ -208,6 +214,7 @@ func (r *Run) outputs(in Input) error {
 		}
 		r.Outputs = append(r.Outputs, out)
 	}
+	r.Report.Category = set.String("sarif-category")
 	var err error
 	if r.Report.IncludeSuppressed, err = set.Bool("include-suppressed"); err != nil {
 		return err
@@ -272,13 +279,18 @@ func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
 	reports := make([]*report.Report, len(paths))
 	errs := make([]error, len(paths))
 	work := make(chan int)
+	shown := startProgress(r.progress, len(paths))
+	defer shown.end()
+	opts := r.Options
+	opts.Progress = shown.set
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				reports[i], errs[i] = r.Library.Run(ctx, scan.Target{Path: paths[i], Stdin: r.stdin}, r.Options)
+				reports[i], errs[i] = r.Library.Run(ctx, scan.Target{Path: paths[i], Stdin: r.stdin}, opts)
+				shown.targetDone()
 			}
 		}()
 	}
@@ -310,17 +322,56 @@ func (r *Run) repoRoot() string {
 	return hclconf.RepoRoot(dir)
 }
 
+// sarifCategory is the SARIF run's category when --sarif-category gives
+// none: "fiscguard/" and the directory the paths given have in common (a
+// plan file's own directory), relative to the repository root, so one scan
+// keeps its category, and its alerts, from any working directory and
+// however its paths are written.
+func (r *Run) sarifCategory() string {
+	dirs := make([]string, len(r.Paths))
+	for i, p := range r.Paths {
+		dirs[i] = "."
+		if p == "-" {
+			continue
+		}
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			p = filepath.Dir(p)
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		root := r.Options.HCL.Root
+		if root == "" {
+			root = hclconf.RepoRoot(abs)
+		}
+		if root, err = filepath.Abs(root); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			dirs[i] = filepath.ToSlash(rel)
+		}
+	}
+	if dir := report.CommonDir(dirs); dir != "." && dir != "/" {
+		return "fiscguard/" + dir + "/"
+	}
+	return "fiscguard/"
+}
+
 // Write writes every output of the run: each file whole or not at all,
 // the one to standard output (if any) to stdout.
 func (r *Run) Write(set *report.Set, stdout io.Writer) error {
 	for _, out := range r.Outputs {
 		opts := r.Report
+		if opts.Category == "" {
+			opts.Category = r.sarifCategory()
+		}
 		opts.Color = out.Format == "text" && out.Path == "" && r.color
-		var buf strings.Builder
+		var buf bytes.Buffer
 		if err := report.WriteSet(&buf, out.Format, set, opts); err != nil {
 			return err
 		}
-		if err := WriteOutput(stdout, out.Path, []byte(buf.String())); err != nil {
+		if err := WriteOutput(stdout, out.Path, buf.Bytes()); err != nil {
 			return err
 		}
 	}

@@ -301,3 +301,51 @@ func TestMonorepoSARIF(t *testing.T) {
 		t.Error("the two root modules' results share a fingerprint")
 	}
 }
+
+// TestSARIFCategory: the SARIF run's category names what was scanned
+// relative to the repository root, the same from any working directory
+// and however the path is written; --sarif-category replaces it.
+func TestSARIFCategory(t *testing.T) {
+	abs, err := filepath.Abs(monorepo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	category := func(dir string, paths []string, flags config.Given) string {
+		t.Helper()
+		t.Chdir(dir)
+		flags["repo-root"] = []string{abs}
+		flags["format"] = []string{"sarif"}
+		_, out := runScan(t, paths, flags)
+		var log struct {
+			Runs []struct {
+				AutomationDetails struct{ ID string } `json:"automationDetails"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(out, &log); err != nil {
+			t.Fatal(err)
+		}
+		return log.Runs[0].AutomationDetails.ID
+	}
+	for _, tt := range []struct {
+		dir   string
+		paths []string
+		want  string
+	}{
+		{abs, []string{"infra/prod"}, "fiscguard/infra/prod/"},
+		{abs, []string{"./infra/prod/"}, "fiscguard/infra/prod/"},
+		{abs, []string{filepath.Join(abs, "infra", "prod")}, "fiscguard/infra/prod/"},
+		{filepath.Join(abs, "infra", "prod"), []string{"."}, "fiscguard/infra/prod/"},
+		{filepath.Join(abs, "infra"), []string{"prod"}, "fiscguard/infra/prod/"},
+		{abs, []string{"infra"}, "fiscguard/infra/"},
+		{filepath.Join(abs, "infra"), []string{"."}, "fiscguard/infra/"},
+		{filepath.Join(abs, "infra", "dev"), []string{"..", "../prod"}, "fiscguard/infra/"},
+		{abs, []string{"."}, "fiscguard/"},
+	} {
+		if got := category(tt.dir, tt.paths, config.Given{}); got != tt.want {
+			t.Errorf("in %s, scan %v: category %q, want %q", tt.dir, tt.paths, got, tt.want)
+		}
+	}
+	if got := category(abs, []string{"infra/prod"}, config.Given{"sarif-category": {"prod-infra"}}); got != "prod-infra/" {
+		t.Errorf("--sarif-category prod-infra: %q", got)
+	}
+}

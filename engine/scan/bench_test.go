@@ -22,11 +22,19 @@ func perResource(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchResources, "ns/resource")
 }
 
-// BenchmarkScan is a whole scan of a 10,000-resource plan: read, load,
-// prepare every strict rule, evaluate once, write SARIF.
-func BenchmarkScan(b *testing.B) {
+// BenchmarkScan is a whole scan of a 10,000-resource plan, a third of it
+// misconfigured: read, load, prepare every strict rule, evaluate once,
+// write SARIF.
+func BenchmarkScan(b *testing.B) { benchScan(b, synth.Plan(benchResources)) }
+
+// BenchmarkScanManyFindings is BenchmarkScan over a plan where most
+// resources are misconfigured, several ways each (about 14,000 findings),
+// where per-finding work dominates.
+func BenchmarkScanManyFindings(b *testing.B) { benchScan(b, synth.ManyFindings(benchResources)) }
+
+func benchScan(b *testing.B, plan []byte) {
 	path := filepath.Join(b.TempDir(), "plan.json")
-	if err := os.WriteFile(path, synth.Plan(benchResources), 0o644); err != nil {
+	if err := os.WriteFile(path, plan, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	lib := loadLibrary(b)
@@ -59,21 +67,26 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkEval is policy evaluation alone, over a loaded plan.
 func BenchmarkEval(b *testing.B) {
-	benchEval(b, nil)
+	benchEval(b, synth.Plan(benchResources), nil)
+}
+
+// BenchmarkEvalManyFindings is policy evaluation over the many-findings plan.
+func BenchmarkEvalManyFindings(b *testing.B) {
+	benchEval(b, synth.ManyFindings(benchResources), nil)
 }
 
 // BenchmarkRule evaluates each rule alone, to find the rules that dominate
 // BenchmarkEval.
 func BenchmarkRule(b *testing.B) {
 	for _, r := range loadLibrary(b).Policies.Rules() {
-		b.Run(r.ID, func(b *testing.B) { benchEval(b, map[string]bool{r.ID: true}) })
+		b.Run(r.ID, func(b *testing.B) { benchEval(b, synth.Plan(benchResources), map[string]bool{r.ID: true}) })
 	}
 }
 
 // benchEval prepares the strict rules (only those in only, when set) and
-// times their evaluation over a 10,000-resource plan.
-func benchEval(b *testing.B, only map[string]bool) {
-	doc, err := plan.Load("plan.json", synth.Plan(benchResources))
+// times their evaluation over a plan.
+func benchEval(b *testing.B, data []byte, only map[string]bool) {
+	doc, err := plan.Load("plan.json", data)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -146,6 +146,8 @@ type Options struct {
 	DiffBase    string
 	// Timeout bounds policy evaluation (policy.DefaultTimeout when zero).
 	Timeout time.Duration
+	// Progress, when set, is told in words what the scan is doing.
+	Progress func(doing string)
 }
 
 // Target is what to scan: a plan file path, or "-" with Stdin set.
@@ -161,6 +163,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if name == "-" {
 		name = "stdin"
 	}
+	opts.progress("reading " + name)
 	doc, loadNotes, err := readTarget(ctx, name, t, opts)
 	if err != nil {
 		return nil, err
@@ -186,6 +189,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	if err != nil {
 		return nil, err
 	}
+	opts.progress(fmt.Sprintf("evaluating %d rules over %d resources of %s", len(q.Rules()), len(doc.Resources), name))
 	results, err := q.Eval(ctx, doc)
 	if err != nil {
 		return nil, err
@@ -201,6 +205,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		}
 	}
 	results = slices.DeleteFunc(results, func(r rule.Result) bool { return !inForce[r.Rule.ID] })
+	opts.progress("reporting on " + name)
 	root := scanRoot(t.Path, opts)
 	findings := finding.FromResults(doc, results, rootModule(t.Path, doc.Kind, opts, root))
 	for i := range findings {
@@ -240,7 +245,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	findings, applied, leftOutBy := applyFilters(findings, doc, filters)
 	return &report.Report{
 		Tool:      report.Tool{Name: "fiscguard", Version: version.Get().Version, InformationURI: "https://github.com/fiscguard/fiscguard"},
-		Target:    targetInfo(name, doc),
+		Target:    targetInfo(name, repoPath(t.Path, root), doc),
 		Profile:   opts.Profile,
 		Edition:   opts.Edition,
 		Lang:      opts.Lang,
@@ -354,6 +359,29 @@ func rootModule(target, kind string, opts Options, root string) string {
 	return filepath.ToSlash(rel)
 }
 
+func (o *Options) progress(doing string) {
+	if o.Progress != nil {
+		o.Progress(doing)
+	}
+}
+
+// repoPath is the target's path relative to the repository root ("." for
+// the root), "" for standard input or a path outside the repository.
+func repoPath(target, root string) string {
+	if target == "-" {
+		return ""
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
 // scanRoot is the repository root that locations are relative to.
 func scanRoot(target string, opts Options) string {
 	if opts.HCL.Root != "" {
@@ -438,9 +466,10 @@ func describe(err error) string {
 	return err.Error()
 }
 
-func targetInfo(path string, doc *model.Document) report.Target {
+func targetInfo(path, repoPath string, doc *model.Document) report.Target {
 	return report.Target{
 		Path:             path,
+		RepoPath:         repoPath,
 		Kind:             doc.Kind,
 		TerraformVersion: doc.TerraformVersion,
 		FormatVersion:    doc.FormatVersion,

@@ -83,7 +83,8 @@ referenced(r, attr, t) := [x |
 # and policies judge both by the same default. It is the one way policies
 # read values.
 value(r, path, default_value) := v if {
-	v := object.get(r.values, path, null)
+	# Absent, the default comes back at once; only a null needs the else.
+	v := object.get(r.values, path, default_value)
 	v != null
 } else := default_value
 
@@ -112,17 +113,34 @@ strict if data.fiscguard.profile == "strict"
 # about ("" for the subject as a whole) and a message in English and
 # Japanese. One cause found in several attributes is one result: attr is
 # then the array of every such path, and the first is where it is located.
-fail(r, attr, en, ja) := _result(r, attr, "fail", en, ja)
-
-inconclusive(r, attr, en, ja) := _result(r, attr, "inconclusive", en, ja)
-
-_result(r, attrs, status, en, ja) := object.union(_base(r, attrs[0], status, en, ja), {"attributes": attrs}) if {
-	is_array(attrs)
-} else := _base(r, attrs, status, en, ja)
-
-_base(r, attr, status, en, ja) := {
+#
+# They build the result themselves, not through a shared helper: they run
+# once per finding, and each function call costs OPA a cache entry and a
+# copy of its arguments.
+fail(r, attr, en, ja) := _several(r, attr, "fail", en, ja) if {
+	is_array(attr)
+} else := {
 	"resource": r.address,
 	"attribute": attr,
+	"status": "fail",
+	"message": {"en": en, "ja": ja},
+}
+
+inconclusive(r, attr, en, ja) := _several(r, attr, "inconclusive", en, ja) if {
+	is_array(attr)
+} else := {
+	"resource": r.address,
+	"attribute": attr,
+	"status": "inconclusive",
+	"message": {"en": en, "ja": ja},
+}
+
+# _several is the result of one cause found in the attributes attrs (an
+# array), located at the first.
+_several(r, attrs, status, en, ja) := {
+	"resource": r.address,
+	"attribute": attrs[0],
+	"attributes": attrs,
 	"status": status,
 	"message": {"en": en, "ja": ja},
 }
@@ -145,24 +163,26 @@ one_per_resource(problems, intro) := {_combined(ps, intro) |
 	some _, ps in _reported(problems)
 }
 
-_reported(problems) := {addr: ps |
-	some p in problems
-	addr := p.resource.address
-	ps := _worst(problems, addr)
+# _reported groups the problems by resource, keeping each resource's worst
+# (its failures, else what is inconclusive) in their order. The problems are
+# sorted by address once and cut where the address changes, so a rule with
+# many problems costs n log n, not a pass over them all per resource.
+_reported(problems) := {addr: _worst(ps) |
+	list := [p | some p in problems]
+	keys := sort([[p.resource.address, i] | some i, p in list])
+	starts := array.concat([0], [j | some j, k in keys; j > 0; keys[j - 1][0] != k[0]])
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(keys)])
+	some n, start in starts
+	addr := keys[start][0]
+	ps := [list[k[1]] | some k in array.slice(keys, start, ends[n])]
 }
 
-_worst(problems, addr) := fails if {
-	fails := _of(problems, addr, "fail")
+_worst(ps) := fails if {
+	fails := [p | some p in ps; p.status == "fail"]
 	count(fails) > 0
-} else := _of(problems, addr, "inconclusive")
+} else := [p | some p in ps; p.status == "inconclusive"]
 
-_of(problems, addr, status) := [p |
-	some p in problems
-	p.resource.address == addr
-	p.status == status
-]
-
-_combined(ps, intro) := _result(
+_combined(ps, intro) := _several(
 	ps[0].resource, _distinct([p.attribute | some p in ps]), ps[0].status,
 	concat("", [sprintf(intro[ps[0].status].en, [ps[0].resource.address]), concat("; ", _distinct([p.en | some p in ps]))]),
 	concat("", [sprintf(intro[ps[0].status].ja, [ps[0].resource.address]), concat("、", _distinct([p.ja | some p in ps]))]),

@@ -110,3 +110,20 @@ test_one_per_resource_reports_the_worst_status_once if {
 		{"resource": "aws_x.b", "attribute": "q", "attributes": ["q"], "status": "inconclusive", "message": {"en": "aws_x.b: q is known only after apply", "ja": "aws_x.b のq は確定しない"}},
 	}
 }
+
+test_one_per_resource_keeps_each_resources_problems_in_order if {
+	a := testing.resource("aws_x", "a", {})
+	b := testing.resource("aws_x", "b", {})
+	problems := [
+		{"resource": b, "attribute": "z", "status": "fail", "en": "z", "ja": "z"},
+		{"resource": a, "attribute": "y", "status": "fail", "en": "y", "ja": "y"},
+		{"resource": b, "attribute": "x", "status": "fail", "en": "x", "ja": "x"},
+		{"resource": a, "attribute": "w", "status": "inconclusive", "en": "w", "ja": "w"},
+		{"resource": a, "attribute": "v", "status": "fail", "en": "v", "ja": "v"},
+	]
+	intro := {"fail": {"en": "%s: ", "ja": "%s: "}, "inconclusive": {"en": "%s? ", "ja": "%s? "}}
+	lib.one_per_resource(problems, intro) == {
+		{"resource": "aws_x.a", "attribute": "y", "attributes": ["y", "v"], "status": "fail", "message": {"en": "aws_x.a: y; v", "ja": "aws_x.a: y、v"}},
+		{"resource": "aws_x.b", "attribute": "z", "attributes": ["z", "x"], "status": "fail", "message": {"en": "aws_x.b: z; x", "ja": "aws_x.b: z、x"}},
+	}
+}

@@ -3,12 +3,15 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -41,14 +44,15 @@ type action struct {
 }
 
 type actionStep struct {
-	Name  string            `yaml:"name"`
-	ID    string            `yaml:"id"`
-	If    string            `yaml:"if"`
-	Uses  string            `yaml:"uses"`
-	With  map[string]string `yaml:"with"`
-	Shell string            `yaml:"shell"`
-	Env   map[string]string `yaml:"env"`
-	Run   string            `yaml:"run"`
+	Name            string            `yaml:"name"`
+	ID              string            `yaml:"id"`
+	If              string            `yaml:"if"`
+	ContinueOnError bool              `yaml:"continue-on-error"`
+	Uses            string            `yaml:"uses"`
+	With            map[string]string `yaml:"with"`
+	Shell           string            `yaml:"shell"`
+	Env             map[string]string `yaml:"env"`
+	Run             string            `yaml:"run"`
 }
 
 func loadAction(t *testing.T) (*action, string) {
@@ -68,21 +72,23 @@ var (
 	exprRE      = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
 	inputRefRE  = regexp.MustCompile(`\binputs\.([A-Za-z0-9_-]+)`)
 	stepRefRE   = regexp.MustCompile(`\bsteps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`)
-	pinnedRE    = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@v\d+$`)
+	pinnedRE    = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$`)
 	comparisonR = regexp.MustCompile(`^(\S+)\s*(==|!=)\s*'([^']*)'$`)
 )
 
 // TestActionDefinition checks action.yml's structure: a composite action
-// with the documented inputs, every reference declared, third-party
-// actions pinned to a major version, and no expression expanded inside a
-// shell script (inputs reach scripts through env only, so a crafted input
-// cannot inject shell).
+// with the documented inputs, every reference declared, other actions
+// pinned by commit SHA (with the version in a comment), none that sets up
+// Go (the job's own toolchain is left alone), and no expression expanded
+// inside a shell script (inputs reach scripts through env only, so a
+// crafted input cannot inject shell).
 func TestActionDefinition(t *testing.T) {
 	a, raw := loadAction(t)
 	if a.Name == "" || a.Description == "" || a.Runs.Using != "composite" {
 		t.Errorf("name %q, description %q, runs.using %q", a.Name, a.Description, a.Runs.Using)
 	}
-	for _, in := range []string{"path", "profile", "fail-on", "lang", "edition", "var-file", "config", "version", "upload-sarif", "sarif-file"} {
+	for _, in := range []string{"path", "profile", "fail-on", "lang", "edition", "var-file", "config", "diff-base", "changed-only",
+		"source-dir", "category", "args", "version", "download-url", "upload-sarif", "sarif-file"} {
 		i, ok := a.Inputs[in]
 		if !ok {
 			t.Errorf("input %q is not declared", in)
@@ -125,8 +131,8 @@ func TestActionDefinition(t *testing.T) {
 		case s.Uses != "" && s.Run != "":
 			t.Errorf("step %q both uses and runs", s.Name)
 		case s.Uses != "":
-			if !pinnedRE.MatchString(s.Uses) {
-				t.Errorf("step %q uses %q, not pinned to a major version tag", s.Name, s.Uses)
+			if !pinnedRE.MatchString(s.Uses) || !regexp.MustCompile(regexp.QuoteMeta(s.Uses)+` # v\d+\.\d+\.\d+\n`).MatchString(raw) {
+				t.Errorf("step %q uses %q, not pinned to a commit SHA with its version in a comment", s.Name, s.Uses)
 			}
 			uses[s.Uses[:strings.Index(s.Uses, "@")]] = s
 		case s.Run != "":
@@ -140,11 +146,11 @@ func TestActionDefinition(t *testing.T) {
 			t.Errorf("step %q neither uses nor runs", s.Name)
 		}
 	}
-	if _, ok := uses["actions/setup-go"]; !ok {
-		t.Error("no actions/setup-go step")
+	if _, ok := uses["actions/setup-go"]; ok {
+		t.Error("the action sets up Go, which changes the job's toolchain")
 	}
 	up, ok := uses["github/codeql-action/upload-sarif"]
-	if !ok || up.Uses != "github/codeql-action/upload-sarif@v3" || up.With["category"] != "fiscguard" || up.With["sarif_file"] == "" {
+	if !ok || !strings.Contains(raw, up.Uses+" # v4.") || up.With["category"] != "${{ steps.scan.outputs.category }}" || up.With["sarif_file"] == "" || !up.ContinueOnError {
 		t.Errorf("upload-sarif step %+v", up)
 	}
 	last := a.Runs.Steps[len(a.Runs.Steps)-1]
@@ -168,12 +174,25 @@ type actionRun struct {
 	stepOutput string
 }
 
-// runAction runs action.yml's steps the way the runner would: run steps
-// with bash, GITHUB_OUTPUT, GITHUB_PATH and GITHUB_STEP_SUMMARY files, and
-// ${{ }} expressions over inputs, github and steps. Steps that use other
-// actions are recorded, not run: setup-go because the test already has
-// Go, upload-sarif because it talks to GitHub.
+// actionEnv is the workflow run the action runs in: github context values
+// over runAction's (a push to org/repo), and whether the SARIF upload fails.
+type actionEnv struct {
+	github      map[string]string
+	uploadFails bool
+}
+
+// runAction runs action.yml's steps in a push to org/repo.
 func runAction(t *testing.T, workspace string, inputs map[string]string) actionRun {
+	t.Helper()
+	return runActionIn(t, workspace, inputs, actionEnv{})
+}
+
+// runActionIn runs action.yml's steps the way the runner would: run steps
+// with bash, GITHUB_OUTPUT, GITHUB_PATH and GITHUB_STEP_SUMMARY files, and
+// ${{ }} expressions over inputs, github and steps (with each step's
+// outcome). upload-sarif is recorded, not run, because it talks to GitHub;
+// its outcome is env's.
+func runActionIn(t *testing.T, workspace string, inputs map[string]string, env actionEnv) actionRun {
 	t.Helper()
 	a, _ := loadAction(t)
 	temp := t.TempDir()
@@ -185,10 +204,21 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) actionR
 		}
 	}
 	values := map[string]string{
-		"github.action_path": moduleRoot(t),
-		"github.action_ref":  "v1",
-		"github.workspace":   workspace,
-		"runner.temp":        temp,
+		"github.action_path":                            moduleRoot(t),
+		"github.action_ref":                             "v1",
+		"github.action_repository":                      "fiscguard/fiscguard",
+		"github.workspace":                              workspace,
+		"github.repository":                             "org/repo",
+		"github.event_name":                             "push",
+		"github.actor":                                  "someone",
+		"github.event.pull_request.head.repo.full_name": "",
+		"runner.temp":                                   temp,
+	}
+	for k, v := range env.github {
+		if _, ok := values["github."+k]; !ok {
+			t.Fatalf("github.%s is not in this test's runner", k)
+		}
+		values["github."+k] = v
 	}
 	for name, in := range a.Inputs {
 		v := ""
@@ -236,15 +266,25 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) actionR
 	path := os.Getenv("PATH")
 	for _, s := range a.Runs.Steps {
 		if !cond(s.If) {
+			values["steps."+s.ID+".outcome"] = "skipped"
 			continue
 		}
 		run.ranSteps = append(run.ranSteps, s.Name)
 		if s.Uses != "" {
-			if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
-				run.uploaded = map[string]string{}
-				for k, v := range s.With {
-					run.uploaded[k] = eval(v)
+			if !strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
+				t.Fatalf("step %q uses %s, which this test's runner cannot run", s.Name, s.Uses)
+			}
+			run.uploaded = map[string]string{}
+			for k, v := range s.With {
+				run.uploaded[k] = eval(v)
+			}
+			values["steps."+s.ID+".outcome"] = "success"
+			if env.uploadFails {
+				if !s.ContinueOnError {
+					run.exitCode = 1
+					break
 				}
+				values["steps."+s.ID+".outcome"] = "failure"
 			}
 			continue
 		}
@@ -255,7 +295,10 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) actionR
 		cmd := exec.Command("bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", s.Run)
 		cmd.Dir = workspace
 		cmd.Env = append(os.Environ(), "PATH="+path, "RUNNER_TEMP="+temp, "GITHUB_OUTPUT="+outFile,
-			"GITHUB_PATH="+pathFile, "GITHUB_STEP_SUMMARY="+summaryFile, "GITHUB_WORKSPACE="+workspace)
+			"GITHUB_PATH="+pathFile, "GITHUB_STEP_SUMMARY="+summaryFile, "GITHUB_WORKSPACE="+workspace,
+			"GITHUB_REPOSITORY="+values["github.repository"], "GITHUB_SERVER_URL=https://github.com",
+			"RUNNER_OS="+map[string]string{"linux": "Linux", "darwin": "macOS", "windows": "Windows"}[runtime.GOOS],
+			"RUNNER_ARCH="+map[string]string{"amd64": "X64", "arm64": "ARM64"}[runtime.GOARCH])
 		for k, v := range s.Env {
 			cmd.Env = append(cmd.Env, k+"="+eval(v))
 		}
@@ -342,8 +385,11 @@ func TestActionRuns(t *testing.T) {
 		if scan["exit-code"] != "1" {
 			t.Errorf("scan outputs %v", scan)
 		}
-		if run.uploaded == nil || run.uploaded["sarif_file"] != scan["sarif-file"] || run.uploaded["category"] != "fiscguard" {
-			t.Fatalf("upload-sarif did not get the SARIF: %v", run.uploaded)
+		if run.uploaded == nil || run.uploaded["sarif_file"] != scan["sarif-file"] || run.uploaded["category"] != "fiscguard/infra/" || scan["category"] != "fiscguard/infra/" {
+			t.Fatalf("upload-sarif did not get the SARIF and its category: %v, outputs %v", run.uploaded, scan)
+		}
+		if strings.Contains(run.stepOutput, "::error file=") || strings.Contains(run.stepOutput, "no SARIF uploaded") {
+			t.Errorf("annotations beside an upload:\n%s", run.stepOutput)
 		}
 		var log struct {
 			Runs []struct {
@@ -381,6 +427,44 @@ func TestActionRuns(t *testing.T) {
 		}
 	})
 
+	// Where the token cannot upload, the action says why and annotates the
+	// findings instead; the verdict still decides the job.
+	for name, env := range map[string]actionEnv{
+		"this pull request comes from the fork someone/fork": {github: map[string]string{"event_name": "pull_request", "event.pull_request.head.repo.full_name": "someone/fork"}},
+		"Dependabot's token cannot upload SARIF":             {github: map[string]string{"event_name": "pull_request", "actor": "dependabot[bot]", "event.pull_request.head.repo.full_name": "org/repo"}},
+		"the SARIF upload failed":                            {uploadFails: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			run := runActionIn(t, ws, map[string]string{"path": "infra"}, env)
+			if run.exitCode != 1 {
+				t.Fatalf("action exit %d, want 1\n%s", run.exitCode, run.stepOutput)
+			}
+			if (run.uploaded != nil) != env.uploadFails {
+				t.Errorf("upload-sarif ran: %v", run.uploaded)
+			}
+			if !strings.Contains(run.stepOutput, "fiscguard: no SARIF uploaded: "+name) {
+				t.Errorf("the action does not say why:\n%s", run.stepOutput)
+			}
+			if n := strings.Count(run.stepOutput, "::error file=infra/main.tf,line="); n != 3 {
+				t.Errorf("%d error annotations, want one per unencrypted volume:\n%s", n, run.stepOutput)
+			}
+			if last := run.ranSteps[len(run.ranSteps)-1]; last != "Verdict" || !strings.Contains(run.summary, "<!-- fiscguard -->") {
+				t.Errorf("last step %q, summary %q", last, run.summary)
+			}
+		})
+	}
+
+	t.Run("category, args, changed-only", func(t *testing.T) {
+		run := runAction(t, ws, map[string]string{"path": "infra", "category": "prod-infra", "args": "--skip-check\n  FG-EBS-001 --fail-on high"})
+		if run.exitCode != 0 || run.outputs["scan"]["category"] != "prod-infra/" || run.uploaded["category"] != "prod-infra/" {
+			t.Errorf("action exit %d, category %q, uploaded %v\n%s", run.exitCode, run.outputs["scan"]["category"], run.uploaded, run.stepOutput)
+		}
+		run = runAction(t, ws, map[string]string{"path": "infra", "changed-only": "true"})
+		if run.exitCode != 2 || !strings.Contains(run.stepOutput, "--changed-only") {
+			t.Errorf("changed-only on a directory: exit %d\n%s", run.exitCode, run.stepOutput)
+		}
+	})
+
 	t.Run("input errors exit 2 without upload or summary", func(t *testing.T) {
 		run := runAction(t, ws, map[string]string{"path": "missing.json"})
 		if run.exitCode != 2 {
@@ -393,6 +477,39 @@ func TestActionRuns(t *testing.T) {
 			t.Errorf("the error does not name the input:\n%s", run.stepOutput)
 		}
 	})
+}
+
+// TestActionInstallsARelease: a released version is downloaded (here from
+// a mirror on disk) and checked against the release's SHA256SUMS, without
+// Go; a binary that does not match is refused.
+func TestActionInstallsARelease(t *testing.T) {
+	endToEnd(t)
+	ws := t.TempDir()
+	writeFiles(t, ws, map[string]string{"infra/main.tf": headMainTF})
+	data, err := os.ReadFile(fiscguardBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := map[bool]string{true: ".exe"}[runtime.GOOS == "windows"]
+	name := "fiscguard_" + runtime.GOOS + "_" + runtime.GOARCH + ext
+	mirror := t.TempDir()
+	release := func(sums string) {
+		writeFiles(t, mirror, map[string]string{"v9.9.9/" + name: string(data), "v9.9.9/SHA256SUMS": sums})
+	}
+	sum := sha256.Sum256(data)
+	release(hex.EncodeToString(sum[:]) + "  " + name + "\n" + strings.Repeat("0", 64) + "  fiscguard_other_os\n")
+	inputs := map[string]string{"path": "infra", "version": "v9.9.9", "download-url": "file://" + filepath.ToSlash(mirror)}
+
+	run := runAction(t, ws, inputs)
+	if run.exitCode != 1 || !strings.Contains(run.stepOutput, "fiscguard v9.9.9 downloaded ("+name+", SHA-256 "+hex.EncodeToString(sum[:])+" verified)") {
+		t.Fatalf("action exit %d\n%s", run.exitCode, run.stepOutput)
+	}
+
+	release(strings.Repeat("1", 64) + "  " + name + "\n")
+	run = runAction(t, ws, inputs)
+	if run.exitCode != 2 || !strings.Contains(run.stepOutput, name+" of v9.9.9 does not match its SHA256SUMS") || len(run.ranSteps) != 1 {
+		t.Errorf("a tampered release: exit %d, steps %v\n%s", run.exitCode, run.ranSteps, run.stepOutput)
+	}
 }
 
 // preCommitHook is one entry of .pre-commit-hooks.yaml.

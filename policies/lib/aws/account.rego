@@ -58,8 +58,11 @@ _subject(subjects) := first(subjects) if count(subjects) > 0
 
 else := anchor
 
-# first returns the resource with the least address.
-first(rs) := [r | some r in rs; r.address == min({x.address | some x in rs})][0]
+# first returns the resource with the least address (the least address
+# found once, not again for each resource).
+first(rs) := [r | some r in rs; r.address == least][0] if {
+	least := min({x.address | some x in rs})
+}
 
 _relying_en(subjects, what) := sprintf(" (%s here rely on it)", [lib.count_text(count(subjects), what[0], what[1])]) if count(subjects) > 0
 

@@ -1,0 +1,101 @@
+package report
+
+import (
+	"compress/gzip"
+	"fmt"
+	"sort"
+
+	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/rule"
+)
+
+// sarifLimits are GitHub code scanning's: it rejects a run of more than
+// 25,000 results and an upload of more than 10 MB gzipped.
+var sarifLimits = struct{ results, gzipped int }{results: 25_000, gzipped: 10_000_000}
+
+var leftOutNote = i18n.Text{
+	En: "%d of the %d results are left out to stay within GitHub code scanning's limits (%d results, 10 MB gzipped): the most severe are kept; --format json has them all.",
+	Ja: "GitHub code scanning の上限（%[3]d件、gzip圧縮で10 MB）に収めるため、%[2]d件の結果のうち%[1]d件を省いた。重大度の高いものを残している。すべての結果は --format json にある。",
+}
+
+// withinLimits encodes the log of run with as many of results (one per
+// finding of fs, in order) as GitHub accepts. When some must be left out,
+// the most severe are kept, in their order, and a notification of the run
+// says how many are left out and where they all are.
+func withinLimits(run *sarifRun, results []sarifResult, fs []finding.Finding, lang i18n.Lang) ([]byte, error) {
+	// rank lists the results most severe first: by severity, a failure
+	// before an inconclusive result, a waived one last, else in order.
+	rank := make([]int, len(results))
+	for i := range rank {
+		rank[i] = i
+	}
+	sort.SliceStable(rank, func(a, b int) bool {
+		x, y := &fs[rank[a]], &fs[rank[b]]
+		if (x.Waiver == nil) != (y.Waiver == nil) {
+			return x.Waiver == nil
+		}
+		if x.Rule.Severity != y.Rule.Severity {
+			return x.Rule.Severity > y.Rule.Severity
+		}
+		return x.Status == rule.StatusFail && y.Status != rule.StatusFail
+	})
+	notes := run.Invocations[0].ToolExecutionNotifications
+	keep := min(len(results), sarifLimits.results)
+	for {
+		kept := make([]bool, len(results))
+		for _, i := range rank[:keep] {
+			kept[i] = true
+		}
+		run.Results = make([]sarifResult, 0, keep)
+		for i, res := range results {
+			if kept[i] {
+				run.Results = append(run.Results, res)
+			}
+		}
+		run.Invocations[0].ToolExecutionNotifications = notes
+		run.Properties.ResultsLeftOut = len(results) - keep
+		if left := len(results) - keep; left > 0 {
+			run.Invocations[0].ToolExecutionNotifications = append(notes, sarifNotification{Level: "warning",
+				Message: sarifMessage{Text: fmt.Sprintf(leftOutNote.In(lang), left, len(results), sarifLimits.results)}})
+		}
+		data, err := encodeSARIF(run)
+		if err != nil {
+			return nil, err
+		}
+		size := gzippedSize(data)
+		if size <= sarifLimits.gzipped || keep == 0 {
+			return data, nil
+		}
+		// Results are about the same size: cut in proportion, with room.
+		keep = max(0, min(keep-1, int(float64(keep)*0.95*float64(sarifLimits.gzipped)/float64(size))))
+	}
+}
+
+// gzippedSize is the size of data gzipped as GitHub's upload gzips it,
+// found cheaply when data is small or compresses well enough at once.
+func gzippedSize(data []byte) int {
+	if len(data) <= sarifLimits.gzipped {
+		return len(data) // SARIF's JSON only shrinks when gzipped
+	}
+	if n := gzipLen(data, gzip.BestSpeed); n <= sarifLimits.gzipped {
+		return n // the default level compresses at least as well
+	}
+	return gzipLen(data, gzip.DefaultCompression)
+}
+
+func gzipLen(data []byte, level int) int {
+	var n counter
+	zw, _ := gzip.NewWriterLevel(&n, level)
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	return int(n)
+}
+
+// counter is a writer that only counts.
+type counter int
+
+func (c *counter) Write(p []byte) (int, error) {
+	*c += counter(len(p))
+	return len(p), nil
+}

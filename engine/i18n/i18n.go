@@ -40,6 +40,15 @@ func (t Text) In(lang Lang) string {
 	return t.En
 }
 
+// TextsIn renders texts in lang, never nil.
+func TextsIn(ts []Text, lang Lang) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
 // Sprintf formats a text in each language with the same arguments; a
 // Japanese format may take them in another order (%[2]s). An argument that
 // is itself a Text is formatted in the language at hand, so a message can

@@ -36,3 +36,13 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestTextsIn(t *testing.T) {
+	ts := []Text{{En: "a", Ja: "あ"}, {En: "b"}}
+	if got := TextsIn(ts, Ja); len(got) != 2 || got[0] != "あ" || got[1] != "b" {
+		t.Errorf("got %q, want the Japanese text, else the English", got)
+	}
+	if got := TextsIn(nil, En); got == nil || len(got) != 0 {
+		t.Errorf("got %#v, want an empty list (JSON []), not nil", got)
+	}
+}

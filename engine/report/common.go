@@ -233,15 +233,6 @@ func evaluatedRules(r *Report) []*rule.Rule {
 }
 
 // nonNil keeps JSON arrays as [] rather than null.
-// notesIn renders notes in lang, never null.
-func notesIn(notes []i18n.Text, lang i18n.Lang) []string {
-	out := make([]string, len(notes))
-	for i, n := range notes {
-		out[i] = n.In(lang)
-	}
-	return out
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}

@@ -172,13 +172,7 @@ func (v *view) wordf(key string, args ...any) string { return fmt.Sprintf(v.word
 
 func (v *view) text(t i18n.Text) string { return t.In(v.lang) }
 
-func (v *view) texts(ts []i18n.Text) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.In(v.lang)
-	}
-	return out
-}
+func (v *view) texts(ts []i18n.Text) []string { return i18n.TextsIn(ts, v.lang) }
 
 // warnings are what limits the whole report (a plan Terraform could not
 // finish), which every format shows before anything else.

@@ -366,8 +366,16 @@ func (ev *evaluator) newResource(in *instance, r *resource, k instanceKey, prov 
 	}
 	res.Values, res.Unknown = toModel(attrs)
 	res.Documents = policyDocuments(attrs)
-	if reg, ok := res.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
-		res.Region = reg
+	// A region argument of the resource's own (AWS provider v6) places it,
+	// not its provider configuration; "" while it is known only after apply.
+	// Null leaves the provider's (modules pass region = var.region, null
+	// by default).
+	if _, ok := r.body.attrs["region"]; ok && (res.Values["region"] != nil || res.Unknown["region"] == true) {
+		res.RegionWritten = true
+		res.Region, _ = res.Values["region"].(string)
+		if res.Region == model.Redacted {
+			res.Region = ""
+		}
 	}
 	ev.out = append(ev.out, res)
 	return res

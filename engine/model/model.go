@@ -155,14 +155,27 @@ type Resource struct {
 	Name     string
 	Index    any
 	Provider string
-	Region   string
-	Actions  []string
+	// Region is where the resource is placed, when known: its own region
+	// argument's value when it sets one (RegionWritten; AWS provider v6),
+	// else its provider configuration's.
+	Region string
+	// RegionWritten is true when the resource sets its own region argument
+	// to a value (which may be unknown, and Region then ""; null leaves the
+	// provider's): its region is not its provider configuration's.
+	RegionWritten bool
+	Actions       []string
 	// Values are the planned after-values (plan) or evaluated attributes (HCL).
 	Values map[string]any
 	// Unknown mirrors the shape of Values, with true where a value the
 	// configuration sets is known only after apply. An argument the provider
 	// computes (left unset, or null) is in neither (a plan's markers for it
 	// are dropped), so policies judge it by its default in both loaders.
+	// Only true marks are kept: a wholly known value has none (no key in an
+	// object), and a collection known in part holds its elements' marks, a
+	// known element of a list false to keep the others' places
+	// ({"cidr_blocks": [false, true]}). Where HCL knows a list in part, a
+	// provider's plan may mark it true as a whole; lib.unknown reads both
+	// as unknown.
 	Unknown map[string]any
 	// Refs maps a top-level attribute (or nested block type) to the
 	// instance addresses of the resources its expressions refer to,

@@ -129,7 +129,7 @@ func redactFrom(text string, col int, valueStart bool) string {
 // readable).
 func SecretName(name string) bool {
 	n := strings.ToLower(name)
-	for _, s := range []string{"password", "secret", "private_key", "auth_token", "access_token", "api_key", "access_key", "credentials", "passphrase"} {
+	for _, s := range []string{"password", "secret", "private_key", "auth_token", "access_token", "api_key", "access_key", "credentials", "passphrase", "key_material"} {
 		if strings.Contains(n, s) {
 			return !strings.HasSuffix(n, "_arn") && !strings.HasSuffix(n, "_id") && !strings.HasSuffix(n, "_wo_version")
 		}

@@ -305,10 +305,33 @@ func (b *builder) moduleInstance(s string) addrs.ModuleInstance {
 	return mi
 }
 
-// setRegion prefers a resource's own region argument (AWS provider v6 has
-// one on every regional resource) over its provider's.
+// setRegion gives a resource the region its own region argument sets (AWS
+// provider v6), "" while that is known only after apply, instead of its
+// provider's. The provider plans the argument for every resource, with its
+// configuration's region where it is null, so it is the resource's own only
+// where the configuration writes a value: a constant or a variable the plan
+// records (as for a provider's region), or else one known only after apply
+// or naming another region. A reference the plan cannot follow that names
+// the provider's own region reads as the provider's; a plan without
+// configuration shows an own region only where it differs.
 func (b *builder) setRegion(r *model.Resource) {
-	if reg, ok := r.Values["region"].(string); ok && reg != "" && reg != model.Redacted {
+	reg, _ := r.Values["region"].(string)
+	if reg == model.Redacted {
+		reg = ""
+	}
+	other := reg != "" && reg != r.Region
+	cr, ok := b.configs[r.ConfigAddress]
+	switch {
+	case !ok:
+		r.RegionWritten = other
+	case cr.res.Expressions["region"] == nil:
+	case b.providers.stringValue(cr.res.Expressions["region"], cr.path, 0) != "":
+		r.RegionWritten = true
+	default:
+		e := cr.res.Expressions["region"]
+		r.RegionWritten = other || (e.ExpressionData != nil && len(e.References) > 0 && r.Unknown["region"] == true)
+	}
+	if r.RegionWritten {
 		r.Region = reg
 	}
 }

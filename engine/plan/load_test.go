@@ -213,10 +213,37 @@ func TestUnknownKeepsWhatTheConfigurationSets(t *testing.T) {
 	got := configuredUnknown(unknown, exprs, r)
 	want := map[string]any{
 		"tags":              map[string]any{"vpc": true},
-		"root_block_device": []any{map[string]any{}, map[string]any{"encrypted": true}},
+		"root_block_device": []any{false, map[string]any{"encrypted": true}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// TestUnknownHasTheModelsShape: Terraform's false markers and empty
+// collections for known values are dropped, as the HCL loader never writes
+// them; a known element of a list with unknown ones keeps its place.
+func TestUnknownHasTheModelsShape(t *testing.T) {
+	tests := []struct {
+		in   any
+		want any
+		some bool
+	}{
+		{true, true, true},
+		{false, nil, false},
+		{[]any{}, nil, false},
+		{map[string]any{}, nil, false},
+		{[]any{false, false}, nil, false},
+		{[]any{false, true}, []any{false, true}, true},
+		{[]any{map[string]any{"cidr_blocks": true, "prefix_list_ids": []any{}, "self": false}}, []any{map[string]any{"cidr_blocks": true}}, true},
+		{[]any{map[string]any{"prefix_list_ids": []any{}}, map[string]any{"tags": map[string]any{"a": true}}}, []any{false, map[string]any{"tags": map[string]any{"a": true}}}, true},
+		{map[string]any{"a": false, "b": []any{false}}, nil, false},
+	}
+	for _, tt := range tests {
+		got, some := compactUnknown(tt.in)
+		if some != tt.some || (some && !reflect.DeepEqual(got, tt.want)) {
+			t.Errorf("compactUnknown(%v) = %v, %v; want %v, %v", tt.in, got, some, tt.want, tt.some)
+		}
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 // show (r's refs and unresolved references): variables and literals are
 // known when Terraform plans. Nested blocks are pruned by their own
 // expressions; an attribute's expression accounts for every unknown inside
-// its value.
+// its value. What is kept is in the model's shape (see compactUnknown).
 func configuredUnknown(unknown map[string]any, exprs map[string]*tfjson.Expression, r *model.Resource) map[string]any {
 	out := map[string]any{}
 	for k, u := range unknown {
@@ -25,10 +25,44 @@ func configuredUnknown(unknown map[string]any, exprs map[string]*tfjson.Expressi
 			continue
 		}
 		if kept, ok := pruneUnknown(u, exprs[k]); ok {
-			out[k] = kept
+			if kept, ok = compactUnknown(kept); ok {
+				out[k] = kept
+			}
 		}
 	}
 	return out
+}
+
+// compactUnknown puts an after_unknown tree in the model's shape, the one
+// the HCL loader builds (model.Resource.Unknown): Terraform writes false for
+// known values and [] or {} for known collections, which say nothing; only
+// true marks remain, with false holding the place of a known element in a
+// list that has unknown ones. It reports whether anything is unknown.
+func compactUnknown(u any) (any, bool) {
+	switch u := u.(type) {
+	case bool:
+		return u, u
+	case []any:
+		out := make([]any, len(u))
+		some := false
+		for i, e := range u {
+			c, ok := compactUnknown(e)
+			if !ok {
+				c = false
+			}
+			out[i], some = c, some || ok
+		}
+		return out, some
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range u {
+			if c, ok := compactUnknown(e); ok {
+				out[k] = c
+			}
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
 }
 
 // pruneUnknown keeps an unknown marker (or tree) u when expression e writes

@@ -65,6 +65,35 @@ func TestRegionFindingIsAtTheProviderRegion(t *testing.T) {
 	}
 }
 
+// TestOwnRegionIsItsOwnFinding: a resource that sets its own region (AWS
+// provider v6) is its own finding, inconclusive while that region is known
+// only after apply, and is neither named nor counted in its provider
+// configuration's finding, even where both name the same region; in a plan
+// and in HCL alike.
+func TestOwnRegionIsItsOwnFinding(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, target := range []string{"testdata/own-region", "../plan/testdata/regions.json"} {
+		rep := scanFile(t, lib, target, rule.Simple)
+		var got []string
+		for _, f := range regionFindings(rep) {
+			line := f.Address + " " + string(f.Status) + " " + f.Attribute
+			for _, a := range f.Affected {
+				line += " " + a.Address
+			}
+			got = append(got, line)
+		}
+		want := []string{
+			"aws_sqs_queue.by_variable fail region",
+			"aws_sqs_queue.later inconclusive region",
+			"aws_sqs_queue.own fail region",
+			`provider["registry.terraform.io/hashicorp/aws"] fail region aws_sqs_queue.inherited aws_sqs_queue.null`,
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: FG-REGION-001 findings\n%s\nwant\n%s", target, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
 // TestRegionFindingIsWaivedAtItsProvider: an inline waiver in the provider
 // block, or a file waiver naming the provider configuration's address,
 // waives the region finding.

@@ -88,15 +88,32 @@ value(r, path, default_value) := v if {
 	v != null
 } else := default_value
 
-# unknown is true when the value at path (a key or an array), or a value
-# that encloses it, is known only after apply. It is the one "known only
-# after apply" predicate: the loaders mark only values the configuration
-# sets (a plan's markers for arguments left unset, which the provider
-# computes, are dropped), so a policy whose decision depends on an unknown
-# value reports inconclusive, and judges an unset argument by its default.
-unknown(r, path) if object.get(r.unknown, path, false) == true
+# unknown is true when the value at path (a key or an array) is not wholly
+# known: it, a value that encloses it, or a value inside it (an element of a
+# partly unknown list or set, a member of an object, an argument of a nested
+# block) is known only after apply. It is the "known only after apply"
+# predicate for a policy that decides from the value at path, which depends
+# on all of it: the loaders mark only values the configuration sets (a
+# plan's markers for arguments left unset, which the provider computes, are
+# dropped), so a policy whose decision depends on an unknown value reports
+# inconclusive, and judges an unset argument by its default. A list that
+# is known in part (HCL's [var.cidr], where a provider's plan may mark the
+# whole list) is unknown here, and so is each of its unknown elements
+# (["cidr_blocks", 0]).
+unknown(r, path) if walk(object.get(r.unknown, path, false), [_, true])
 
-unknown(r, path) if {
+unknown(r, path) if _unknown_enclosing(r, path)
+
+# wholly_unknown is true when the value at path, or a value that encloses it,
+# is known only after apply as a whole: even which elements (or members) it
+# has is not known. For a policy that depends only on which elements a
+# collection has (whether a list is empty, which nested blocks there are),
+# not on what they hold; unknown says whether all of it is known.
+wholly_unknown(r, path) if object.get(r.unknown, path, false) == true
+
+wholly_unknown(r, path) if _unknown_enclosing(r, path)
+
+_unknown_enclosing(r, path) if {
 	is_array(path)
 	some i in numbers.range(1, count(path) - 1)
 	object.get(r.unknown, array.slice(path, 0, i), false) == true

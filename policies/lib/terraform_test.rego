@@ -39,7 +39,29 @@ test_unknown_covers_what_an_unknown_value_encloses if {
 	lib.unknown(r, ["point_in_time_recovery", 0, "enabled"])
 	lib.unknown(r, ["replica", 0, "region_name"])
 	not lib.unknown(r, ["replica", 1, "region_name"])
-	not lib.unknown(r, ["replica", 0])
+	lib.wholly_unknown(r, ["point_in_time_recovery", 0, "enabled"])
+	not lib.wholly_unknown(r, ["replica", 0])
+}
+
+# A collection known in part (HCL's [var.cidr], a block with one unknown
+# argument) is unknown: a decision from it depends on every element. Only
+# wholly_unknown tells it from one whose very elements are not known.
+test_unknown_covers_what_a_value_holds if {
+	r := object.union(testing.resource("aws_security_group", "g", {"ingress": [{"cidr_blocks": ["10.0.0.0/8", null]}]}), {"unknown": {
+		"ingress": [{"cidr_blocks": [false, true]}],
+		"egress": [false, false],
+		"tags": {"owner": true},
+	}})
+	lib.unknown(r, "ingress")
+	lib.unknown(r, ["ingress", 0])
+	lib.unknown(r, ["ingress", 0, "cidr_blocks"])
+	lib.unknown(r, ["ingress", 0, "cidr_blocks", 1])
+	not lib.unknown(r, ["ingress", 0, "cidr_blocks", 0])
+	lib.unknown(r, "tags")
+	not lib.unknown(r, "egress")
+	not lib.wholly_unknown(r, "ingress")
+	not lib.wholly_unknown(r, ["ingress", 0, "cidr_blocks"])
+	lib.wholly_unknown(r, ["ingress", 0, "cidr_blocks", 1])
 }
 
 test_json_value if {

@@ -14,6 +14,7 @@ resource(type, name, values) := {
 	"index": null,
 	"provider": "aws",
 	"region": "ap-northeast-1",
+	"region_written": false,
 	"actions": ["create"],
 	"values": values,
 	"unknown": {},

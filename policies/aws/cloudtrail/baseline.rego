@@ -109,9 +109,41 @@ _problems contains {
 	"ja": "読み取りと書き込みの両方の管理イベントを記録していない",
 } if {
 	some t in lib.resources("aws_cloudtrail")
-	not lib.unknown(t, "event_selector")
-	not lib.unknown(t, "advanced_event_selector")
 	not records_management_events(t)
+	not _selectors_undecided(t)
+}
+
+_problems contains {
+	"resource": t, "attribute": "event_selector", "status": "inconclusive",
+	"en": "which management events it records (event_selector, advanced_event_selector) is known only after apply",
+	"ja": "記録する管理イベント（event_selector、advanced_event_selector）は適用後まで確定しない",
+} if {
+	some t in lib.resources("aws_cloudtrail")
+	not records_management_events(t)
+	_selectors_undecided(t)
+}
+
+# _selectors_undecided is true when what decides whether a trail's selectors
+# record management events is known only after apply: the selectors
+# themselves, or a setting of one of them.
+_selectors_undecided(t) if {
+	some attr in ["event_selector", "advanced_event_selector"]
+	lib.wholly_unknown(t, attr)
+}
+
+_selectors_undecided(t) if {
+	some i, _ in lib.value(t, "event_selector", [])
+	_selector_unknown(t, i)
+}
+
+_selectors_undecided(t) if {
+	some i, _ in lib.value(t, "advanced_event_selector", [])
+	lib.unknown(t, ["advanced_event_selector", i, "field_selector"])
+}
+
+_selector_unknown(t, i) if {
+	some attr in ["include_management_events", "read_write_type"]
+	lib.unknown(t, ["event_selector", i, attr])
 }
 
 # Without selectors a trail records every management event. Classic
@@ -121,16 +153,19 @@ _problems contains {
 records_management_events(t) if {
 	lib.empty(lib.value(t, "event_selector", []))
 	lib.empty(lib.value(t, "advanced_event_selector", []))
+	not _selectors_undecided(t)
 }
 
 records_management_events(t) if {
-	some sel in lib.value(t, "event_selector", [])
+	some i, sel in lib.value(t, "event_selector", [])
+	not _selector_unknown(t, i)
 	object.get(sel, "include_management_events", true) != false
 	object.get(sel, "read_write_type", "All") in {"All", null}
 }
 
 records_management_events(t) if {
-	some sel in lib.value(t, "advanced_event_selector", [])
+	some i, sel in lib.value(t, "advanced_event_selector", [])
+	not lib.unknown(t, ["advanced_event_selector", i, "field_selector"])
 	some f in object.get(sel, "field_selector", [])
 	f.field == "eventCategory"
 	"Management" in object.get(f, "equals", [])

@@ -36,7 +36,7 @@ test_key_created_in_the_same_plan_passes if {
 		"unknown": {"kms_key_id": true},
 		"refs": {"kms_key_id": ["aws_kms_key.trail"]},
 	})
-	count(baseline.deny) == 0 with input as testing.doc([t])
+	count(baseline.deny) == 0 with input as testing.doc([t, testing.resource("aws_kms_key", "trail", {})])
 }
 
 test_unreferenced_unknown_key_is_inconclusive if {
@@ -75,4 +75,26 @@ test_advanced_selectors if {
 	writes := {"field_selector": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "equals": ["false"]}]}
 	count(baseline.deny) == 0 with input as testing.doc([trail(object.union(good, {"advanced_event_selector": [mgmt]}))])
 	attributes(baseline.deny) == {"event_selector"} with input as testing.doc([trail(object.union(good, {"advanced_event_selector": [writes]}))])
+}
+
+# A selector setting, a field selector's values or the selectors themselves
+# known only after apply leave the trail undecided, never passing.
+test_selectors_known_only_after_apply_are_inconclusive if {
+	every case in [
+		[{"event_selector": [{"read_write_type": "All"}]}, {"event_selector": [{"include_management_events": true}]}],
+		[{"advanced_event_selector": [{"field_selector": [{"field": "eventCategory", "equals": [null]}]}]}, {"advanced_event_selector": [{"field_selector": [{"equals": [true]}]}]}],
+		[{}, {"event_selector": true}],
+		[{}, {"advanced_event_selector": true}],
+	] {
+		t := object.union(trail(object.union(good, case[0])), {"unknown": case[1]})
+		res := baseline.deny with input as testing.doc([t])
+		[[r.status, r.attribute] | some r in res] == [["inconclusive", "event_selector"]]
+	}
+}
+
+# One selector that records management events decides, whatever the others.
+test_a_recording_selector_decides if {
+	sels := [{"include_management_events": true, "read_write_type": "All"}, {"data_resource": [{"type": "AWS::S3::Object", "values": [null]}]}]
+	t := object.union(trail(object.union(good, {"event_selector": sels})), {"unknown": {"event_selector": [false, {"include_management_events": true}]}})
+	count(baseline.deny) == 0 with input as testing.doc([t])
 }

@@ -34,6 +34,13 @@ deny contains lib.fail(
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
+	unencrypted(v)
+}
+
+# unencrypted is true for a volume this rule fails: not encrypted, by its
+# own setting or the region's default. Rules about how a volume is
+# encrypted leave that cause to this one.
+unencrypted(v) if {
 	lib.value(v, "encrypted", false) != true
 	not lib.unknown(v, "encrypted")
 	not ebs.encrypted_by_default(v)

@@ -54,5 +54,5 @@ _problems contains {
 } if {
 	some g in lib.resources("aws_default_security_group")
 	some dir, text in _dirs
-	lib.unknown(g, dir)
+	lib.wholly_unknown(g, dir)
 }

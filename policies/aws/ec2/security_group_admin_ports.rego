@@ -65,7 +65,7 @@ _problems contains {
 	"ja": "受信ルールは適用後まで確定しない",
 } if {
 	some sg in lib.resources("aws_security_group")
-	lib.unknown(sg, "ingress")
+	lib.wholly_unknown(sg, "ingress")
 }
 
 # admin_rules are the ingress rules that reach an administration port: this

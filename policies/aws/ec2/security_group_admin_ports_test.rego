@@ -65,6 +65,31 @@ test_unknown_source_is_inconclusive if {
 	not testing.has(res, "aws_security_group.bastion", "fail")
 }
 
+# cidr_blocks = [var.admin_cidr] with no value: HCL knows the list in part.
+test_source_list_known_in_part_is_inconclusive if {
+	g := object.union(group([ingress(22, 22, "tcp", [null], [])]), {"unknown": {"ingress": [{"cidr_blocks": [true]}]}})
+	res := sg.deny with input as testing.doc([g]) with data.fiscguard.params as params
+	count(res) == 1
+	some r in res
+	r.status == "inconclusive"
+	r.attribute == "ingress[0].cidr_blocks"
+}
+
+# A known open CIDR beside an unknown one fails.
+test_open_source_beside_an_unknown_one_fails if {
+	g := object.union(group([ingress(22, 22, "tcp", ["0.0.0.0/0", null], [])]), {"unknown": {"ingress": [{"cidr_blocks": [false, true]}]}})
+	res := sg.deny with input as testing.doc([g]) with data.fiscguard.params as params
+	testing.has(res, "aws_security_group.bastion", "fail")
+}
+
+# A source group known only after apply is not an internet source, and
+# leaves the rules known.
+test_unknown_source_group_passes if {
+	rule := object.union(ingress(22, 22, "tcp", [], []), {"security_groups": [null]})
+	g := object.union(group([rule]), {"unknown": {"ingress": [{"security_groups": [true]}]}})
+	count(sg.deny) == 0 with input as testing.doc([g]) with data.fiscguard.params as params
+}
+
 test_dynamic_ingress_known_after_apply_is_inconclusive if {
 	g := object.union(testing.resource("aws_security_group", "bastion", {"name": "bastion"}), {
 		"unknown": {"ingress": true},

@@ -8,8 +8,10 @@
 #   運110; key protection, 実13), and destroying such a key at contract end makes
 #   the data unrecoverable wherever copies remain (運111). aws_ebs_volume,
 #   aws_db_instance, aws_rds_cluster and aws_efs_file_system must set kms_key_id,
-#   and aws_dynamodb_table server_side_encryption { enabled = true, kms_key_arn };
-#   stores that are not encrypted at all are left to the encryption rules.
+#   and aws_dynamodb_table server_side_encryption { enabled = true, kms_key_arn }.
+#   A volume or database that is not encrypted at all fails this rule too, but
+#   that cause is its encryption rule's (FG-EBS-001, FG-RDS-002), which
+#   reports it.
 # custom:
 #   id: FG-KMS-003
 #   severity: medium
@@ -26,31 +28,32 @@
 #   description_ja: |
 #     AWS管理キー（aws/ebs、aws/rds、DynamoDBのAWS所有キー）による暗号化は媒体を保護するが、金融機関は鍵の利用者を制限することも鍵を破棄することもできない。
 #     fiscguardの読みでは、厳格な管理についてFISCは金融機関が管理する鍵での蓄積データの暗号化（実3と運110の厳格な管理、暗号鍵の保護の実13）を求めており、そのような鍵を契約終了時に破棄すれば、複製が残っていてもデータは復元できなくなる（運111）。
-#     aws_ebs_volume、aws_db_instance、aws_rds_cluster、aws_efs_file_system では kms_key_id を、aws_dynamodb_table では server_side_encryption { enabled = true, kms_key_arn } を指定する。暗号化そのものをしていないデータストアは暗号化のルールで扱う。
+#     aws_ebs_volume、aws_db_instance、aws_rds_cluster、aws_efs_file_system では kms_key_id を、aws_dynamodb_table では server_side_encryption { enabled = true, kms_key_arn } を指定する。暗号化そのものをしていないボリュームやデータベースはこのルールにも違反するが、その原因は暗号化のルール（FG-EBS-001、FG-RDS-002）が報告する。
 #   remediation: Create a customer-managed aws_kms_key (with rotation) and set it as kms_key_id (kms_key_arn for DynamoDB) on the data store.
 #   remediation_ja: 顧客管理の aws_kms_key（ローテーションあり）を作成し、データストアの kms_key_id（DynamoDBでは kms_key_arn）に指定する。
 package fiscguard.aws.kms.customer_managed_keys
 
+import data.fiscguard.aws.ebs.encryption as ebs_encryption
+import data.fiscguard.aws.rds.storage_encryption as rds_encryption
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.kms
+import data.fiscguard.lib.aws.rds
 
-# stores lists, per type, the attribute holding the key and the flag that
-# turns encryption off (stores with it false are left to other rules).
-stores := {
-	"aws_ebs_volume": "encrypted",
-	"aws_db_instance": "storage_encrypted",
-	"aws_rds_cluster": "storage_encrypted",
-	"aws_efs_file_system": "encrypted",
+# store_types hold their key in kms_key_id.
+store_types := ["aws_ebs_volume", "aws_db_instance", "aws_rds_cluster", "aws_efs_file_system"]
+
+_stores := [r | some t in store_types; some r in lib.resources(t)]
+
+# A store that is not encrypted at all has no customer-managed key either,
+# but that cause is its encryption rule's, which reports it.
+deny contains lib.owned_by(_no_customer_key(r), owner) if {
+	some r in _stores
+	owner := unencrypted_owner(r)
 }
 
-deny contains lib.fail(
-	r, "kms_key_id",
-	sprintf("%s is not encrypted with a customer-managed KMS key", [r.address]),
-	sprintf("%s が顧客管理のKMSキーで暗号化されていない", [r.address]),
-) if {
-	some t, flag in stores
-	some r in lib.resources(t)
-	lib.value(r, flag, true) != false
+deny contains _no_customer_key(r) if {
+	some r in _stores
+	not unencrypted_owner(r)
 	kms.key_status(r, ["kms_key_id"]) == "none"
 }
 
@@ -59,10 +62,25 @@ deny contains lib.inconclusive(
 	sprintf("%s: the KMS key is known only after apply%s", [r.address, lib.from_text(r, "kms_key_id").en]),
 	sprintf("%s のKMSキーは適用後まで確定しない%s", [r.address, lib.from_text(r, "kms_key_id").ja]),
 ) if {
-	some t, flag in stores
-	some r in lib.resources(t)
-	lib.value(r, flag, true) != false
+	some r in _stores
+	not unencrypted_owner(r)
 	kms.key_status(r, ["kms_key_id"]) == "unknown"
+}
+
+_no_customer_key(r) := lib.fail(
+	r, "kms_key_id",
+	sprintf("%s is not encrypted with a customer-managed KMS key", [r.address]),
+	sprintf("%s が顧客管理のKMSキーで暗号化されていない", [r.address]),
+)
+
+# unencrypted_owner names the rule that reports store r as not encrypted at
+# all (an EFS file system has none: this rule judges its encryption alone).
+unencrypted_owner(r) := "FG-EBS-001" if {
+	r.type == "aws_ebs_volume"
+	ebs_encryption.unencrypted(r)
+} else := "FG-RDS-002" if {
+	r.type in rds.instance_types
+	rds_encryption.unencrypted(r)
 }
 
 deny contains lib.fail(

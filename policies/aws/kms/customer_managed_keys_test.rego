@@ -20,7 +20,7 @@ test_volume_with_key_from_an_unknown_variable_is_inconclusive if {
 
 test_volume_with_key_from_the_plan_passes if {
 	v := object.union(testing.resource("aws_ebs_volume", "data", {"encrypted": true}), {"unknown": {"kms_key_id": true}, "refs": {"kms_key_id": ["aws_kms_key.data"]}})
-	count(customer_managed_keys.deny) == 0 with input as testing.doc([v])
+	count(customer_managed_keys.deny) == 0 with input as testing.doc([v, testing.resource("aws_kms_key", "data", {})])
 }
 
 test_database_with_key_arn_passes if {
@@ -34,9 +34,35 @@ test_aws_managed_alias_fails if {
 	testing.has(res, "aws_rds_cluster.core", "fail")
 }
 
-test_unencrypted_store_is_left_to_other_rules if {
-	db := testing.resource("aws_db_instance", "core", {"storage_encrypted": false})
-	count(customer_managed_keys.deny) == 0 with input as testing.doc([db])
+# Not being encrypted at all is the encryption rule's cause, whether the
+# flag is false or left unset (the provider's default is unencrypted): this
+# rule's verdict is kept, owned by that rule.
+test_unencrypted_store_is_owned_by_its_encryption_rule if {
+	every case in [
+		[testing.resource("aws_db_instance", "core", {"storage_encrypted": false}), "FG-RDS-002"],
+		[testing.resource("aws_db_instance", "core", {"engine": "postgres"}), "FG-RDS-002"],
+		[testing.resource("aws_rds_cluster", "core", {"engine": "aurora-postgresql"}), "FG-RDS-002"],
+		[testing.resource("aws_ebs_volume", "core", {"size": 10}), "FG-EBS-001"],
+		[testing.resource("aws_ebs_volume", "core", {"encrypted": false, "kms_key_id": key}), "FG-EBS-001"],
+	] {
+		res := customer_managed_keys.deny with input as testing.doc([case[0]])
+		[[r.status, r.owner] | some r in res] == [["fail", case[1]]]
+	}
+}
+
+# A volume the region encrypts by default is encrypted: its key is this rule's.
+test_volume_encrypted_by_default_is_judged_by_its_key if {
+	v := testing.resource("aws_ebs_volume", "data", {"size": 10})
+	d := testing.resource("aws_ebs_encryption_by_default", "on", {"enabled": true})
+	res := customer_managed_keys.deny with input as testing.doc([v, d])
+	[[r.status, object.get(r, "owner", "")] | some r in res] == [["fail", ""]]
+}
+
+# No other rule judges EFS encryption: an unencrypted file system is this rule's.
+test_unencrypted_file_system_is_this_rules if {
+	fs := testing.resource("aws_efs_file_system", "shared", {"encrypted": false})
+	res := customer_managed_keys.deny with input as testing.doc([fs])
+	[[r.status, object.get(r, "owner", "")] | some r in res] == [["fail", ""]]
 }
 
 test_dynamodb_without_cmk_fails if {

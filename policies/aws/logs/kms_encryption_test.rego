@@ -23,7 +23,7 @@ test_key_arn_passes if {
 
 test_key_created_in_the_plan_passes if {
 	g := object.union(testing.resource("aws_cloudwatch_log_group", "app", {}), {"unknown": {"kms_key_id": true}, "refs": {"kms_key_id": ["aws_kms_key.logs"]}})
-	count(kms_encryption.deny) == 0 with input as testing.doc([g])
+	count(kms_encryption.deny) == 0 with input as testing.doc([g, testing.resource("aws_kms_key", "logs", {})])
 }
 
 test_deleted_group_is_not_checked if {

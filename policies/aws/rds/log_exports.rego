@@ -36,5 +36,5 @@ deny contains lib.fail(
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
 	lib.empty(lib.value(db, "enabled_cloudwatch_logs_exports", null))
-	not lib.unknown(db, "enabled_cloudwatch_logs_exports")
+	not lib.wholly_unknown(db, "enabled_cloudwatch_logs_exports")
 }

@@ -34,6 +34,14 @@ deny contains lib.fail(
 	sprintf("データベース %s が暗号化されていない", [db.address]),
 ) if {
 	some db in candidates
+	unencrypted(db)
+}
+
+# unencrypted is true for a database this rule fails: one that chooses its
+# own encryption and is not encrypted. Rules about how a database is
+# encrypted leave that cause to this one.
+unencrypted(db) if {
+	db in candidates
 	lib.value(db, "storage_encrypted", false) != true
 	not lib.unknown(db, "storage_encrypted")
 }

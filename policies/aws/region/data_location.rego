@@ -57,17 +57,31 @@ deny contains lib.with_resources(
 	count(placed) > 0
 }
 
-# A resource that sets its own region (AWS provider v6) is its own finding.
+# A resource that sets its own region (AWS provider v6) is its own finding,
+# and not among the resources its provider configuration places.
 deny contains lib.fail(
-	r, _region_attribute(r),
+	r, "region",
 	sprintf("%s is placed in %s by its own region argument, outside the allowed regions (%s)", [r.address, r.region, concat(", ", region.allowed)]),
 	sprintf("%s が自身の region 引数で許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", region.allowed), r.region]),
 ) if {
-	some t in region.regional_types
-	some r in lib.resources(t)
+	some r in _own_region
 	r.region != ""
 	not region.allowed_set[r.region]
-	not _placed_by_provider(r)
+}
+
+deny contains lib.inconclusive(
+	r, "region",
+	sprintf("%s: its own region argument is known only after apply%s", [r.address, lib.from_text(r, "region").en]),
+	sprintf("%s の region 引数は適用後まで確定しない%s", [r.address, lib.from_text(r, "region").ja]),
+) if {
+	some r in _own_region
+	r.region == ""
+}
+
+_own_region contains r if {
+	some t in region.regional_types
+	some r in lib.resources(t)
+	r.region_written
 }
 
 # No region known: one inconclusive per provider configuration.
@@ -95,22 +109,14 @@ _why_unknown := {
 }
 
 # _placed lists the regional resources that provider configuration p places
-# in reg (their region is the provider's, not their own).
+# in reg (their region is the provider's: they set none of their own).
 _placed(p, reg) := [a |
 	some a in p.resources
 	r := lib.checked_resource(a)
 	region.regional(r.type)
+	not r.region_written
 	r.region == reg
 ]
-
-_providers := {p.key: p | some p in input.providers}
-
-# _placed_by_provider is true when r's region is its provider configuration's.
-_placed_by_provider(r) if {
-	p := _providers[r.provider]
-	r.address in p.resources
-	p.region == r.region
-}
 
 # _name is how a provider configuration is written in Terraform: aws, aws.us,
 # or aws in module.m.
@@ -122,7 +128,3 @@ _name(p) := local if {
 _local(p) := sprintf("%s.%s", [p.name, p.alias]) if p.alias != ""
 
 else := p.name
-
-_region_attribute(r) := "region" if lib.value(r, "region", null) == r.region
-
-else := ""

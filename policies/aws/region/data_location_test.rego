@@ -52,8 +52,10 @@ test_provider_without_regional_resources_is_not_judged if {
 }
 
 # A region argument of the resource itself (AWS provider v6) is its own cause.
+own_region(r, reg) := object.union(r, {"region": reg, "region_written": true, "values": {"region": reg}})
+
 test_resource_region_argument_is_its_own_finding if {
-	r := object.union(in_region("aws_sqs_queue", "q", "eu-west-1"), {"values": {"region": "eu-west-1"}})
+	r := own_region(in_region("aws_sqs_queue", "q", ""), "eu-west-1")
 	res := data_location.deny with input as testing.doc([r]) with data.fiscguard.params as params
 	count(res) == 1
 	some x in res
@@ -62,14 +64,32 @@ test_resource_region_argument_is_its_own_finding if {
 	x.status == "fail"
 }
 
+# ... even where it names the provider's region: the provider configuration
+# does not place it, and its finding neither names nor counts it.
+test_resource_region_argument_is_not_the_providers if {
+	eu := testing.provider("aws", "eu-west-1")
+	q := own_region(in_region("aws_sqs_queue", "a", ""), "eu-west-1")
+	b := in_region("aws_s3_bucket", "b", "eu-west-1")
+	res := data_location.deny with input as testing.doc_with([eu], [q, b]) with data.fiscguard.params as params
+	{[x.resource, x.status] | some x in res} == {["aws_sqs_queue.a", "fail"], ["provider[\"registry.terraform.io/hashicorp/aws\"]", "fail"]}
+	some p in res
+	p.resource != "aws_sqs_queue.a"
+	p.resources == ["aws_s3_bucket.b"]
+	contains(p.message.en, "places 1 resource in eu-west-1")
+}
+
 test_resource_region_argument_in_an_allowed_region_passes if {
-	r := object.union(placed_in_virginia("aws_sqs_queue", "q"), {"region": "ap-northeast-1", "values": {"region": "ap-northeast-1"}})
+	r := own_region(placed_in_virginia("aws_sqs_queue", "q"), "ap-northeast-1")
 	count(data_location.deny) == 0 with input as testing.doc_with([virginia], [r]) with data.fiscguard.params as params
 }
 
-test_unknown_region_argument_falls_back_to_provider if {
-	r := object.union(in_region("aws_s3_bucket", "a", "ap-northeast-1"), {"unknown": {"region": true}})
-	count(data_location.deny) == 0 with input as testing.doc([r]) with data.fiscguard.params as params
+# An own region known only after apply is not the provider's either.
+test_unknown_region_argument_is_inconclusive if {
+	r := object.union(in_region("aws_s3_bucket", "a", ""), {"region_written": true, "unknown": {"region": true}})
+	res := data_location.deny with input as testing.doc([r]) with data.fiscguard.params as params
+	[[x.resource, x.status, x.attribute] | some x in res] == [["aws_s3_bucket.a", "inconclusive", "region"]]
+	some x in res
+	contains(x.message.en, "its own region argument is known only after apply")
 }
 
 test_global_services_are_skipped if {

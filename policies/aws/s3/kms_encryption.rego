@@ -97,7 +97,7 @@ _bucket_kind(b) := ["resource", null] if {
 } else := ["inline", judge(b, [_inline, 0])] if {
 	is_object(lib.value(b, [_inline, 0], null))
 } else := ["inline", ["unknown", ""]] if {
-	lib.unknown(b, _inline)
+	lib.wholly_unknown(b, _inline)
 } else := ["none", null]
 
 # judge returns [verdict, attribute] for the encryption configuration at
@@ -107,7 +107,7 @@ _bucket_kind(b) := ["resource", null] if {
 judge(r, prefix) := ["pass", ""] if {
 	"cmk" in _statuses(r, prefix)
 } else := ["unknown", ""] if {
-	lib.unknown(r, array.concat(prefix, ["rule"]))
+	lib.wholly_unknown(r, array.concat(prefix, ["rule"]))
 } else := ["unknown", ""] if {
 	"unknown" in _statuses(r, prefix)
 } else := ["fail", "rule"] if {

@@ -53,7 +53,7 @@ test_key_created_in_the_same_plan_passes if {
 		"unknown": {"rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": true}]}]},
 		"refs": {"bucket": ["aws_s3_bucket.data"], "rule": ["aws_kms_key.s3"]},
 	})
-	count(kms_encryption.deny) == 0 with input as testing.doc([bucket, c])
+	count(kms_encryption.deny) == 0 with input as testing.doc([bucket, c, testing.resource("aws_kms_key", "s3", {})])
 }
 
 test_unknown_key_without_reference_is_inconclusive if {

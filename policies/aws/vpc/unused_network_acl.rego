@@ -34,7 +34,7 @@ deny contains lib.fail(
 	sprintf("ネットワークACL %s がどのサブネットにも関連付けられていない", [acl.address]),
 ) if {
 	some acl in unassociated
-	not lib.unknown(acl, "subnet_ids")
+	not lib.wholly_unknown(acl, "subnet_ids")
 }
 
 deny contains lib.inconclusive(
@@ -43,7 +43,7 @@ deny contains lib.inconclusive(
 	sprintf("ネットワークACL %s の関連付けるサブネットは適用後まで確定しない", [acl.address]),
 ) if {
 	some acl in unassociated
-	lib.unknown(acl, "subnet_ids")
+	lib.wholly_unknown(acl, "subnet_ids")
 }
 
 # An ACL whose subnet_ids refers to subnets is associated, even while their

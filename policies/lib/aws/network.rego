@@ -23,20 +23,21 @@ is_open_cidr(c) if c in {"0.0.0.0/0", "::/0"}
 #	           or null when absent
 #	open:      the rule's sources that admit the whole internet, each
 #	           {"attribute": path, "cidr": ...}
-#	unknown:   the attribute paths of sources known only after apply
+#	unknown:   the attribute paths of sources not wholly known until apply
+#	           (a list of CIDRs with one known only after apply is one)
 ingress_rules := array.concat(array.concat(_inline, _group_rules), _vpc_rules)
 
-_inline := [_rule(sg, sprintf("ingress[%d]", [i]), rule, object.get(sg.unknown, ["ingress", i], {}), _list_sources) |
+_inline := [_rule(sg, ["ingress", i], rule, _list_sources) |
 	some sg in lib.resources("aws_security_group")
 	some i, rule in lib.value(sg, "ingress", [])
 ]
 
-_group_rules := [_rule(r, "", r.values, r.unknown, _list_sources) |
+_group_rules := [_rule(r, [], r.values, _list_sources) |
 	some r in lib.resources("aws_security_group_rule")
 	lib.value(r, "type", "") == "ingress"
 ]
 
-_vpc_rules := [_rule(r, "", object.union(r.values, {"protocol": lib.value(r, "ip_protocol", null)}), r.unknown, _single_sources) |
+_vpc_rules := [_rule(r, [], object.union(r.values, {"protocol": lib.value(r, "ip_protocol", null)}), _single_sources) |
 	some r in lib.resources("aws_vpc_security_group_ingress_rule")
 ]
 
@@ -44,7 +45,9 @@ _list_sources := ["cidr_blocks", "ipv6_cidr_blocks"]
 
 _single_sources := ["cidr_ipv4", "cidr_ipv6"]
 
-_rule(r, path, rule, unknown, sources) := {
+# _rule describes the rule at path at (an array; [] for the resource itself)
+# in r, whose arguments are rule.
+_rule(r, at, rule, sources) := {
 	"resource": r,
 	"path": path,
 	"protocol": lower(sprintf("%v", [object.get(rule, "protocol", "")])),
@@ -57,9 +60,15 @@ _rule(r, path, rule, unknown, sources) := {
 	],
 	"unknown": [_join(path, attr) |
 		some attr in sources
-		object.get(unknown, attr, false) == true
+		lib.unknown(r, array.concat(at, [attr]))
 	],
+} if {
+	path := _path_text(at)
 }
+
+_path_text([]) := ""
+
+_path_text([block, i]) := sprintf("%s[%d]", [block, i])
 
 _join("", attr) := attr
 
@@ -94,4 +103,26 @@ single_port(rule) if {
 	port_protocol(rule)
 	is_number(rule.from_port)
 	rule.from_port == rule.to_port
+}
+
+# ports_without returns the port ranges, as [from, to] pairs in order, that
+# rule opens besides the ports listed: its from_port-to_port range cut at
+# each of them, or for a rule that admits all protocols, every port
+# (0-65535) cut likewise.
+ports_without(rule, ports) := _cut(0, 65535, ports) if {
+	all_protocols(rule)
+} else := _cut(rule.from_port, rule.to_port, ports) if {
+	port_protocol(rule)
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+}
+
+_cut(from, to, ports) := [[lo, hi] |
+	some i in numbers.range(0, count(bounds) - 2)
+	lo := bounds[i] + 1
+	hi := bounds[i + 1] - 1
+	lo <= hi
+] if {
+	inside := sort({p | some p in ports; from <= p; p <= to})
+	bounds := array.concat(array.concat([from - 1], inside), [to + 1])
 }

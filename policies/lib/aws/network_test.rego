@@ -41,6 +41,30 @@ test_unknown_sources if {
 	by_place["aws_security_group.web/ingress[0]"].unknown == []
 }
 
+# A list of sources known in part (cidr_blocks = [var.admin_cidr] in HCL,
+# whose plan may mark the whole list) is an unknown source, in every shape.
+test_sources_known_in_part_are_unknown if {
+	sg := object.union(
+		testing.resource("aws_security_group", "g", {"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["10.0.0.0/8", null]}]}),
+		{"unknown": {"ingress": [{"cidr_blocks": [false, true]}]}},
+	)
+	rule := object.union(
+		testing.resource("aws_security_group_rule", "r", {"type": "ingress", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [null]}),
+		{"unknown": {"cidr_blocks": [true]}},
+	)
+	rules := network.ingress_rules with input as testing.doc([sg, rule])
+	[r.unknown | some r in rules] == [["ingress[0].cidr_blocks"], ["cidr_blocks"]]
+}
+
+test_ports_without if {
+	network.ports_without({"protocol": "tcp", "from_port": 20, "to_port": 25}, [22, 3389]) == [[20, 21], [23, 25]]
+	network.ports_without({"protocol": "tcp", "from_port": 20, "to_port": 25}, [20, 21, 22, 23, 25]) == [[24, 24]]
+	network.ports_without({"protocol": "tcp", "from_port": 22, "to_port": 22}, [22]) == []
+	network.ports_without({"protocol": "tcp", "from_port": 80, "to_port": 443}, [22]) == [[80, 443]]
+	network.ports_without({"protocol": "-1", "from_port": 0, "to_port": 0}, [3389, 22]) == [[0, 21], [23, 3388], [3390, 65535]]
+	not network.ports_without({"protocol": "icmp", "from_port": 8, "to_port": 0}, [22])
+}
+
 test_ports_and_protocols_are_normalised if {
 	r := by_place["aws_security_group.web/ingress[2]"]
 	r.from_port == 22

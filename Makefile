@@ -10,7 +10,7 @@ VERSIONPKG := github.com/fiscguard/fiscguard/engine/version
 LDFLAGS := -s -w -X $(VERSIONPKG).version=$(VERSION) -X $(VERSIONPKG).commit=$(COMMIT) -X $(VERSIONPKG).date=$(DATE)
 DEMO    := fixtures/plans/demo.json
 
-.PHONY: build test e2e run bench release lint rego-test sarif-validate clean docs tfschema browser-test screenshot
+.PHONY: build test e2e fuzz run bench release lint rego-test sarif-validate clean docs tfschema browser-test screenshot
 
 ## build: a single static binary in bin/fiscguard
 build:
@@ -28,6 +28,17 @@ e2e: build
 	$(GO) test -count=1 ./test/e2e/
 	$(GO) test -count=1 -run 'TestOneFindingPerResourceAndCause|TestMessages' ./engine/scan/
 	$(MAKE) sarif-validate
+
+## fuzz: each fuzz target for FUZZTIME (20s), seeded from the fixtures and the corpus; a crash fails
+## (its input lands in the package's testdata/fuzz/, where go test replays it from then on)
+FUZZTIME ?= 20s
+FUZZ_TARGETS := engine/plan:FuzzLoad engine/hclconf:FuzzLoad engine/waiver:FuzzLoadFile engine/waiver:FuzzScanInline \
+	engine/config:FuzzLoad engine/baseline:FuzzLoad engine/report:FuzzEscape
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} $${t##*:} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*}/; \
+	done
 
 ## run: scan the demo plan (exit 1 means findings were shown, which is the point)
 run: build

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 )
 
@@ -17,7 +18,8 @@ import (
 const (
 	exitClean    = report.ExitClean
 	exitFindings = report.ExitFindings
-	exitError    = 2
+	exitError    = 2 // usage or input error
+	exitInternal = 3 // a defect in fiscguard
 )
 
 func main() {
@@ -34,8 +36,9 @@ func (e *exitCodeError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "fiscguard: internal error: %v (please report this)\n", v)
-			code = exitError
+			err := &model.InternalError{Msg: fmt.Sprint(v)}
+			fmt.Fprintf(stderr, "fiscguard: %s\n", report.OneLine(err.Error()))
+			code = exitInternal
 		}
 	}()
 	cmd := newRootCmd(stdin, stdout, stderr)
@@ -48,18 +51,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &ec):
 		return ec.code
 	}
-	fmt.Fprintf(stderr, "fiscguard: %s\n", oneLine(err.Error()))
-	return exitError
-}
-
-// oneLine keeps an error message on a single line.
-func oneLine(s string) string {
-	out := []rune{}
-	for _, r := range s {
-		if r == '\n' || r == '\r' {
-			r = ' '
-		}
-		out = append(out, r)
+	fmt.Fprintf(stderr, "fiscguard: %s\n", report.OneLine(err.Error()))
+	var internal *model.InternalError
+	if errors.As(err, &internal) {
+		return exitInternal
 	}
-	return string(out)
+	return exitError
 }

@@ -129,13 +129,18 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestSecretsNeverAppear: sensitive values in plans and configurations
-// (canaries) never reach any output format, of scans or evidence reports.
+// TestSecretsNeverAppear: canary secrets in the fixtures (sensitive
+// variables and outputs, secret-named arguments, sensitive values given to
+// functions that fail on them, a region from a sensitive variable) never
+// reach an output: any format of scans and evidence reports, either
+// language, standard error, or the baseline file.
 func TestSecretsNeverAppear(t *testing.T) {
+	canaries := 0
 	for _, f := range scanTargets(t) {
 		if !containsCanary(t, f) {
 			continue
 		}
+		canaries++
 		for _, lang := range []string{"en", "ja"} {
 			for _, format := range report.Formats {
 				_, out, stderr := cli(t, "", "scan", f, "--format", format, "--lang", lang, "--profile", "strict")
@@ -150,6 +155,12 @@ func TestSecretsNeverAppear(t *testing.T) {
 				}
 			}
 		}
+		if _, out, stderr := cli(t, "", "baseline", f, "--profile", "strict"); out == "" || strings.Contains(out+stderr, "CANARY") {
+			t.Errorf("%s: a sensitive canary value reached the baseline", f)
+		}
+	}
+	if canaries < 4 {
+		t.Errorf("only %d fixtures hold canaries", canaries)
 	}
 }
 

@@ -17,7 +17,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 embedded Rego policies, each tagged with the FISC items it evidences.
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
-2 usage or input error.`,
+2 usage or input error, 3 internal error (a defect in fiscguard).`,
 		Version:       version.Get().Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,

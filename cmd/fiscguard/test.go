@@ -27,7 +27,7 @@ func newTestCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				sources = []policy.Source{{FS: lib, Name: "policies/lib", Builtin: true, NoTests: true}, {FS: os.DirFS(args[0]), Name: args[0]}}
+				sources = []policy.Source{{FS: lib, Name: "policies/lib", Builtin: true, NoTests: true}, policy.DirSource(args[0])}
 			}
 			results, err := policy.RunTests(cmd.Context(), sources...)
 			if err != nil {

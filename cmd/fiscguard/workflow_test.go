@@ -152,6 +152,7 @@ func open(rep map[string]any) []string {
 
 func TestConfigFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
+		".git/HEAD":       "ref: refs/heads/main\n", // the repository root, where the search for .fiscguard.yaml stops
 		"infra/main.tf":   volumes,
 		".fiscguard.yaml": "profile: strict\nfail_on: critical\nlang: ja\nparams:\n  allowed_regions: [ap-northeast-1]\nskip_check: [FG-REGION-001]\n",
 	})
@@ -176,6 +177,10 @@ func TestConfigFile(t *testing.T) {
 		{"params:\n  allowed_region: [x]\n", ".fiscguard.yaml:2:19: params.allowed_region: unknown parameter"},
 		{"check: [FG-NOPE-001]\n", ".fiscguard.yaml:1:9: check: \"FG-NOPE-001\" names no rule"},
 		{"profile: 3\n", ".fiscguard.yaml:1:10: profile: unknown profile"},
+		{"params:\n  allowed_regions: 5\n", ".fiscguard.yaml:2:20: params.allowed_regions: 5 is not a list (want list(string))"},
+		{"params:\n  min_log_retention_days: -5\n", ".fiscguard.yaml:2:27: params.min_log_retention_days: -5 is less than 0"},
+		{"params:\n  min_log_retention_days: four hundred\n", `.fiscguard.yaml:2:27: params.min_log_retention_days: "four hundred" is not a whole number`},
+		{"check: [FG-S3-001]\nskip_check: [FG-S3-001]\n", `.fiscguard.yaml:2:14: skip_check: "FG-S3-001" is also checked (check); a rule cannot be both checked and skipped`},
 	}
 	for _, tt := range tests {
 		os.WriteFile(filepath.Join(dir, ".fiscguard.yaml"), []byte(tt.config), 0o644)
@@ -317,6 +322,7 @@ func TestReadmeConfigExample(t *testing.T) {
 		t.Fatal("the README has no .fiscguard.yaml example")
 	}
 	dir := writeFiles(t, map[string]string{
+		".git/HEAD":              "ref: refs/heads/main\n",
 		".fiscguard.yaml":        "# .fiscguard.yaml" + example,
 		"infra/main.tf":          volumes,
 		"policies/bank/x.rego":   userPolicy,

@@ -7,10 +7,11 @@ package baseline
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -54,18 +55,26 @@ func (b File) Marshal() []byte {
 	return append(out, '\n')
 }
 
+// maxSize bounds a baseline file: a million findings fit.
+const maxSize = 256 << 20
+
 // Load reads a baseline file.
 func Load(path string) (map[string]bool, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, maxSize)
+	if err == nil {
+		data, err = inputfile.UTF8(data)
+	}
 	if err != nil {
-		if pe, ok := err.(*os.PathError); ok {
-			err = pe.Err
-		}
-		return nil, &model.InputError{File: path, Msg: err.Error()}
+		return nil, &model.InputError{File: path, Msg: inputfile.Describe(err)}
 	}
 	var b File
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, &model.InputError{File: path, Msg: "not a fiscguard baseline: " + err.Error()}
+		e := jsonerr.Describe(data, err)
+		msg := e.Msg
+		if !e.Syntax {
+			msg = "not a fiscguard baseline: " + msg
+		}
+		return nil, &model.InputError{File: path, Line: e.Line, Column: e.Column, Msg: msg}
 	}
 	if b.Version != Version {
 		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("baseline version %d is not supported (want %d)", b.Version, Version)}

@@ -7,14 +7,17 @@ package config
 import (
 	"errors"
 	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
 )
 
@@ -53,8 +56,9 @@ type Config struct {
 }
 
 // Find looks for a configuration file in start (a file's directory, or a
-// directory) and each directory above it; "" when there is none.
-func Find(start string) (string, error) {
+// directory) and each directory above it up to root, the repository root:
+// nothing outside the repository is read. "" when there is none.
+func Find(start string, root inputfile.Root) (string, error) {
 	dir, err := filepath.Abs(start)
 	if err != nil {
 		return "", err
@@ -62,36 +66,38 @@ func Find(start string) (string, error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		dir = filepath.Dir(dir)
 	}
-	for {
+	for inputfile.Within(root.Dir(), dir) {
 		for _, name := range FileNames {
 			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			if st, err := os.Lstat(p); err == nil && !st.IsDir() {
 				return p, nil
 			}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			break
 		}
 		dir = parent
 	}
+	return "", nil
 }
 
 // Load reads a configuration file: an unknown key (with the key meant, when
 // it is misspelt) or a value of the wrong type is an error at its line.
 // Values are checked where they are used, so an error names the source the
-// value came from.
-func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
+// value came from. The file (unless given on the command line or in the
+// environment) and every path it names, read or written, must lie inside
+// root, the repository root.
+func Load(path string, root inputfile.Root, given bool) (*Config, error) {
+	check := root.Check
+	if given {
+		check = root.CheckGiven
+	}
+	if err := check(path); err != nil {
 		return nil, &model.InputError{File: path, Msg: err.Error()}
 	}
 	var c Config
-	f, err := yamlfile.Decode(path, data, &c)
+	f, err := yamlfile.Load(path, &c)
 	if err != nil {
 		return nil, withReplacement(err)
 	}
@@ -103,13 +109,28 @@ func Load(path string) (*Config, error) {
 			continue
 		}
 		field := fieldByKey(v, s.Key)
+		var at []reflect.Value
 		switch field.Kind() {
 		case reflect.String:
-			field.SetString(resolve(dir, field.String(), s.Name == "output"))
+			at = []reflect.Value{field}
 		case reflect.Slice:
 			for i := range field.Len() {
-				e := field.Index(i)
-				e.SetString(resolve(dir, e.String(), s.Name == "output"))
+				at = append(at, field.Index(i))
+			}
+		}
+		for i, e := range at {
+			written := e.String()
+			e.SetString(resolve(dir, written, s.Name == "output"))
+			p := strings.TrimPrefix(e.String(), outputFormat.FindString(e.String()))
+			if p == "" || (s.Name == "output" && p == written && !strings.ContainsAny(p, `./\`)) {
+				continue // unset, or a bare output format: no path
+			}
+			if err := root.Check(p); err != nil {
+				key := "$." + s.Key
+				if field.Kind() == reflect.Slice {
+					key += fmt.Sprintf("[%d]", i)
+				}
+				return nil, c.errorf(key, "%s: %s: %v", s.Key, written, err)
 			}
 		}
 	}
@@ -162,6 +183,22 @@ func resolve(dir, p string, output bool) string {
 // ParamError reports a problem with params.NAME at its line.
 func (c *Config) ParamError(name string, err error) error {
 	return c.file.Errorf("$.params."+name, "params.%s: %v", name, err)
+}
+
+// CheckParams checks the file's parameters against their declared types
+// and ranges, reporting a wrong one at its line and column (of the element,
+// within a list or map).
+func (c *Config) CheckParams(specs rule.ParamSpecs) error {
+	for _, name := range slices.Sorted(maps.Keys(c.Params)) {
+		spec, ok := specs[name]
+		if !ok {
+			return c.ParamError(name, fmt.Errorf("unknown parameter (known: %s)", strings.Join(specs.Names(), ", ")))
+		}
+		if at, err := spec.Check(c.Params[name]); err != nil {
+			return c.file.Errorf("$.params."+name+at, "params.%s%s: %v", name, at, err)
+		}
+	}
+	return nil
 }
 
 // errorf reports a problem with the value at path ($.fail_on, $.check[1]).

@@ -2,9 +2,11 @@ package config
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -16,7 +18,9 @@ type Given map[string][]string
 // it came from, so that a bad value is reported at its source.
 type Resolved struct {
 	// File is the configuration file in force, nil when there is none.
-	File   *Config
+	File *Config
+	// Root is the repository root, which nothing read may leave.
+	Root   inputfile.Root
 	values map[string]resolvedValue
 }
 
@@ -48,16 +52,27 @@ func Resolve(settings []*Setting, given Given, env []string, start string) (*Res
 			r.values[s.Name] = resolvedValue{list: []string{s.Default}, from: "default"}
 		}
 	}
-	path := r.String("config")
+	// The repository root, which nothing the file names may leave: set on
+	// the command line or in the environment (the file cannot move it).
+	rootDir := r.String("repo-root")
+	if rootDir == "" {
+		abs, err := filepath.Abs(start)
+		if err != nil {
+			return nil, &model.InputError{File: start, Msg: err.Error()}
+		}
+		rootDir = inputfile.RepoRoot(abs)
+	}
+	r.Root = inputfile.NewRoot(rootDir)
+	path, named := r.String("config"), true
 	if path == "" {
-		found, err := Find(start)
+		found, err := Find(start, r.Root)
 		if err != nil {
 			return nil, &model.InputError{File: start, Msg: "looking for .fiscguard.yaml: " + err.Error()}
 		}
-		path = found
+		path, named = found, false
 	}
 	if path != "" {
-		f, err := Load(path)
+		f, err := Load(path, r.Root, named)
 		if err != nil {
 			return nil, err
 		}

@@ -64,7 +64,7 @@ func (s *Setting) Env() string {
 // Settings are every setting of the scanning commands, in the order --help
 // lists them.
 var Settings = []Setting{
-	{Name: "config", Group: Input, Path: true, Usage: "configuration file (default: .fiscguard.yaml found in the scanned path's directory or above)"},
+	{Name: "config", Group: Input, Path: true, Usage: "configuration file (default: .fiscguard.yaml found in the scanned path's directory or above, up to the repository root)"},
 	{Name: "profile", Group: Input, Key: "profile", Default: "simple", Usage: "FISC management level: simple (簡易な管理) or strict (厳格な管理)"},
 	{Name: "lang", Group: Input, Key: "lang", Default: "en", Usage: "language of titles, messages and remediation: en or ja"},
 	{Name: "edition", Group: Input, Key: "edition", Default: "current", Usage: "FISC numbering shown: current (実/統, 9th edition onward) or 8th (運/技/設, 8th edition revised)"},
@@ -74,7 +74,9 @@ var Settings = []Setting{
 	{Name: "policy-dir", Kind: List, Group: Input, Key: "policy_dirs", Path: true, Usage: "also load the Rego policies in this directory (repeatable; same metadata contract)"},
 	{Name: "waivers", Group: Input, Key: "waivers", Path: true, Usage: "waiver file (YAML)"},
 	{Name: "source-dir", Group: Input, Path: true, Usage: "the Terraform configuration a plan was made from, to locate plan findings in .tf files (default: the plan file's directory when it holds .tf files)"},
-	{Name: "repo-root", Group: Input, Path: true, Usage: "the repository root that output paths and SARIF URIs are relative to (default: the git top level)"},
+	{Name: "repo-root", Group: Input, Path: true, Usage: "the repository root that output paths and SARIF URIs are relative to, and that nothing read may leave (default: the git top level)"},
+	// Not in the file: the budget protects the machine from the repository.
+	{Name: "memory-limit", Group: Input, Default: "2048", Usage: "memory budget of each scan in MiB: past it the scan stops with an input error"},
 	{Name: "var", Kind: List, Group: Input, NoEnv: true, Usage: "set a root module variable when scanning a directory: NAME=VALUE (repeatable)"},
 	{Name: "var-file", Kind: List, Group: Input, Path: true, Usage: "read root module variables from a .tfvars or .tfvars.json file when scanning a directory (repeatable; applied before --var)"},
 

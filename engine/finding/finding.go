@@ -60,6 +60,9 @@ type Waiver struct {
 	Ticket   string
 	// Expires is the last day (YYYY-MM-DD) the waiver is valid, or "".
 	Expires string
+	// Scope is "all" for a waiver that means to cover every rule (its Rule
+	// pattern matches them all), "" otherwise.
+	Scope string
 	// Source is where the waiver is written.
 	Source model.Location
 }

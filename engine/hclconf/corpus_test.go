@@ -171,9 +171,10 @@ func TestCorpusPairs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := cfg
+		dir, root := cfg, projectRoot(cfg)
 		if strings.HasSuffix(cfg, ".tf") {
 			dir = t.TempDir()
+			root = dir
 			src, _ := os.ReadFile(cfg)
 			if err := os.WriteFile(filepath.Join(dir, filepath.Base(cfg)), src, 0o644); err != nil {
 				t.Fatal(err)
@@ -183,7 +184,7 @@ func TestCorpusPairs(t *testing.T) {
 		if err := os.WriteFile(varFile, planVars(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		hdoc, _, err := Load(dir, Options{VarFiles: []string{varFile}})
+		hdoc, _, err := Load(dir, Options{VarFiles: []string{varFile}, Root: root})
 		if err != nil {
 			t.Logf("DIFF %s: %v", cfg, err)
 			continue

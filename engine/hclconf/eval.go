@@ -141,13 +141,24 @@ func (in *instance) evaluateAll() error {
 // value evaluates an expression; a failure makes the value unknown and is
 // noted once, never aborting the scan.
 func (in *instance) value(expr hcl.Expression, ctx *hcl.EvalContext, what string) cty.Value {
+	if in.ev.templatesTooLarge(expr, ctx) {
+		return cty.DynamicVal
+	}
 	v, diags := expr.Value(ctx)
+	if in.ev.overBudget(expr, v, diags) {
+		return cty.DynamicVal
+	}
 	if diags.HasErrors() {
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
-				in.ev.notef("%s: %s could not be evaluated (HCL: %s); treated as known only after apply",
-					"%s: %s を評価できなかった（HCL の診断: %s）。適用後まで確定しない値として扱う",
-					in.ev.where(expr.Range()), addrs.Join(in.addr, what), i18n.Quote(in.ev.ps.oneLine(d.Summary+": "+d.Detail)))
+				text, withheld := diagText(d)
+				why := i18n.Text{}
+				if withheld {
+					why = withheldDetails
+				}
+				in.ev.notef("%s: %s could not be evaluated (HCL: %s%s); treated as known only after apply",
+					"%s: %s を評価できなかった（HCL の診断: %s%s）。適用後まで確定しない値として扱う",
+					in.ev.where(expr.Range()), addrs.Join(in.addr, what), i18n.Quote(in.ev.ps.oneLine(text)), why)
 				break
 			}
 		}
@@ -428,17 +439,20 @@ func (in *instance) expansion(name string) (*callState, error) {
 		if cs.keys, err = in.expand(c.count, c.forEach, ctx, "module."+name); err != nil {
 			return cty.NilVal, err
 		}
-		dir, ok, err := in.ev.moduleDir(in, c)
+		if err := in.ev.countModuleInstances(in, c, len(cs.keys)); err != nil {
+			return cty.NilVal, err
+		}
+		dir, why, err := in.ev.moduleDir(in, c)
 		if err != nil {
 			return cty.NilVal, err
 		}
 		remote := !isLocalSource(c.source)
 		for _, k := range cs.keys {
-			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), Source: c.source, Remote: remote, Evaluated: ok, Location: in.ev.location(c.rng)})
+			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), Source: c.source, Remote: remote, Evaluated: why.En == "", Location: in.ev.location(c.rng)})
 		}
-		if !ok {
+		if why.En != "" {
 			in.ev.notef("%s: module not evaluated: %s (%s)", "%s: モジュールを評価していない: %s（%s）",
-				in.ev.where(c.rng), c.source, addrs.Join(in.addr, "module."+name))
+				in.ev.where(c.rng), why, addrs.Join(in.addr, "module."+name))
 			cs.keys = nil
 			return cty.DynamicVal, nil
 		}

@@ -19,6 +19,8 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 )
@@ -51,13 +53,18 @@ type evaluator struct {
 	opts      Options
 	scanDir   string // absolute
 	root      string // the repository root (or scanDir outside git), absolute
+	confine   inputfile.Root
 	modules   map[string]*module
 	funcs     map[string]map[string]function.Function
 	installed map[string]string // .terraform/modules/modules.json: key → directory
 	resources int
-	out       []*model.Resource
-	providers []model.Provider
-	calls     []model.ModuleCall
+	// module instances so far (maxModuleInstances), and the first value
+	// past the budget (see overBudget)
+	moduleInstances int
+	err             error
+	out             []*model.Resource
+	providers       []model.Provider
+	calls           []model.ModuleCall
 	// the nodes being evaluated, for naming a dependency cycle
 	stack      []string
 	stackRange []hcl.Range
@@ -82,7 +89,7 @@ func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 	ev := &evaluator{
 		opts:    opts,
 		scanDir: abs,
-		root:    RepoRoot(abs),
+		root:    inputfile.RepoRoot(abs),
 		modules: map[string]*module{},
 		funcs:   map[string]map[string]function.Function{},
 		noted:   map[string]bool{},
@@ -92,7 +99,13 @@ func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 			return nil, nil, &model.InputError{File: opts.Root, Msg: err.Error()}
 		}
 	}
-	ev.ps = &parser{p: hclparse.NewParser(), root: ev.root, rel: ev.rel, note: ev.note}
+	ev.confine = inputfile.NewRoot(ev.root)
+	ev.ps = &parser{p: hclparse.NewParser(), root: ev.root, rel: ev.rel, note: ev.note, confine: ev.confine, given: map[string]bool{}}
+	for _, f := range opts.VarFiles {
+		if a, err := filepath.Abs(f); err == nil {
+			ev.ps.given[a] = true
+		}
+	}
 	if err := ev.readInstalledModules(); err != nil {
 		return nil, nil, err
 	}
@@ -108,6 +121,9 @@ func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 	if err := root.evaluateAll(); err != nil {
 		return nil, nil, err
 	}
+	if ev.err != nil {
+		return nil, nil, ev.err
+	}
 	ev.collectProviders(root)
 	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls, Sources: ev.sources()}
 	sort.Slice(doc.Modules, func(i, j int) bool { return doc.Modules[i].Address < doc.Modules[j].Address })
@@ -118,20 +134,6 @@ func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 	sort.SliceStable(doc.Resources, func(i, j int) bool { return doc.Resources[i].Address < doc.Resources[j].Address })
 	doc.LinkProviders()
 	return doc, ev.notes, nil
-}
-
-// RepoRoot is the nearest directory at or above dir holding .git, or dir.
-func RepoRoot(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
 }
 
 // rel renders an absolute path relative to the root, with forward slashes.
@@ -249,16 +251,19 @@ var unknownFunction = function.New(&function.Spec{
 	},
 })
 
+// maxManifestSize bounds .terraform/modules/modules.json.
+const maxManifestSize = 16 << 20
+
 // readInstalledModules reads .terraform/modules/modules.json, written by
 // terraform init, so downloaded modules are evaluated offline.
 func (ev *evaluator) readInstalledModules() error {
 	path := filepath.Join(ev.scanDir, ".terraform", "modules", "modules.json")
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
+	data, err := ev.ps.read(path, maxManifestSize)
 	if err != nil {
-		return &model.InputError{File: ev.rel(path), Msg: describe(err)}
+		return err
 	}
 	var manifest struct {
 		Modules []struct {
@@ -267,7 +272,8 @@ func (ev *evaluator) readInstalledModules() error {
 		} `json:"Modules"`
 	}
 	if err := json.Unmarshal(data, &manifest); err != nil {
-		return &model.InputError{File: ev.rel(path), Msg: "not a Terraform module manifest: " + err.Error()}
+		e := jsonerr.Describe(data, err)
+		return &model.InputError{File: ev.rel(path), Line: e.Line, Column: e.Column, Msg: "not a Terraform module manifest: " + e.Msg}
 	}
 	ev.installed = map[string]string{}
 	for _, m := range manifest.Modules {
@@ -279,37 +285,43 @@ func (ev *evaluator) readInstalledModules() error {
 }
 
 // moduleDir finds a module call's directory: a local path, or one that
-// terraform init installed. ok is false for a module that is not available.
-func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (string, bool, error) {
+// terraform init installed. When the module is not available, why says
+// what to note instead: its source, and whether it lies outside the
+// repository root, where nothing is read.
+func (ev *evaluator) moduleDir(in *instance, c *moduleCall) (dir string, why i18n.Text, err error) {
 	if isLocalSource(c.source) {
-		dir := filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
+		dir = filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
+		if ev.confine.Check(dir) != nil {
+			return "", i18n.Sprintf(outsideRoot, c.source), nil
+		}
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
-			return "", false, in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
+			return "", why, in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
 		}
-		return dir, true, nil
+		return dir, why, nil
 	}
 	key := strings.TrimPrefix(in.keyDir+"."+c.name, ".")
 	if dir, ok := ev.installed[key]; ok {
+		if ev.confine.Check(dir) != nil {
+			return "", i18n.Sprintf(outsideRoot, c.source), nil
+		}
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
-			return dir, true, nil
+			return dir, why, nil
 		}
 	}
-	return "", false, nil
+	return "", i18n.Text{En: c.source, Ja: c.source}, nil
 }
+
+// outsideRoot says why a module is not evaluated: nothing outside the
+// repository root is read.
+var outsideRoot = i18n.Text{En: "outside the repository root: %s", Ja: "リポジトリのルートの外: %s"}
 
 // isLocalSource reports whether a module source is a path in the same repository.
 func isLocalSource(source string) bool {
 	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
 }
 
-func describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func describe(err error) string { return inputfile.Describe(err) }
 
 // collectProviders lists every provider configuration in force, sorted by key.
 func (ev *evaluator) collectProviders(root *instance) {

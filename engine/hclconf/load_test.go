@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -33,6 +34,15 @@ func load(t *testing.T, dir string, opts Options) (map[string]*model.Resource, *
 		en[i] = n.En
 	}
 	return m, doc, en
+}
+
+// inEnglish joins notes' English texts, one a line.
+func inEnglish(notes []i18n.Text) string {
+	var b strings.Builder
+	for _, n := range notes {
+		b.WriteString(n.En + "\n")
+	}
+	return b.String()
 }
 
 // get reads a value by path; numbers become strings for easy comparison.
@@ -243,10 +253,10 @@ func TestBadInput(t *testing.T) {
 		{"bad var", map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n"}, Options{Vars: []string{"n=abc"}}, `--var n: variable "n"`},
 		{"undeclared var", map[string]string{"main.tf": ""}, Options{Vars: []string{"x=1"}}, `variable "x" is not declared`},
 		{"bad tfvars", map[string]string{"main.tf": "variable \"n\" {}\n", "terraform.tfvars": "n = \n"}, Options{}, "terraform.tfvars:1:"},
-		{"deep nesting", map[string]string{"main.tf": "locals {\n  x = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n}\n"}, Options{}, "main.tf:2:1006: brackets are nested more than 1000 deep"},
+		{"deep nesting", map[string]string{"main.tf": "locals {\n  x = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n}\n"}, Options{}, "main.tf:2:1006: brackets or operators are nested more than 1000 deep"},
 		{"sensitive for_each", map[string]string{"main.tf": "variable \"m\" {\n  default   = { a = \"canary-4f2a\" }\n  sensitive = true\n}\nresource \"aws_a\" \"x\" {\n  for_each = var.m\n}\n"}, Options{}, "main.tf:6:14: invalid for_each argument of aws_a.x: it has a sensitive value"},
 		{"null in a for_each set", map[string]string{"main.tf": "resource \"aws_a\" \"x\" {\n  for_each = toset([\"a\", null])\n}\n"}, Options{}, "main.tf:2:14: invalid for_each argument of aws_a.x: a set used in for_each must not contain null"},
-		{"deep nesting in JSON", map[string]string{"main.tf.json": strings.Repeat("[", 5000) + strings.Repeat("]", 5000)}, Options{}, "main.tf.json:1:1001: brackets are nested more than 1000 deep"},
+		{"deep nesting in JSON", map[string]string{"main.tf.json": strings.Repeat("[", 5000) + strings.Repeat("]", 5000)}, Options{}, "main.tf.json:1:1001: brackets or operators are nested more than 1000 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -171,6 +172,10 @@ func configFiles(dir string) (primary, override []string, err error) {
 type parser struct {
 	p    *hclparse.Parser
 	root string
+	// confine keeps reads inside the repository root; given holds the
+	// paths named on the command line (--var-file), which may be elsewhere.
+	confine inputfile.Root
+	given   map[string]bool
 	// rel renders an absolute path for messages and locations.
 	rel func(string) string
 	// note records what was read leniently (see evaluator.note).
@@ -182,32 +187,64 @@ type parser struct {
 // Limits on one configuration file, so a pathological file is an error
 // rather than exhausted memory or stack.
 const (
-	maxFileSize = 64 << 20
+	MaxFileSize = 64 << 20
 	maxNesting  = 1000
 )
 
 func (ps *parser) parseFile(path string) (*hcl.File, error) {
-	src, err := os.ReadFile(path)
+	src, err := ps.read(path, MaxFileSize)
 	if err != nil {
-		return nil, &model.InputError{File: ps.rel(path), Msg: describe(err)}
-	}
-	if len(src) > maxFileSize {
-		return nil, &model.InputError{File: ps.rel(path), Msg: fmt.Sprintf("file is larger than %d MiB", maxFileSize>>20)}
-	}
-	if line, col, deep := textpos.TooDeep(src, maxNesting); deep {
-		return nil, &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
+		return nil, err
 	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(path, ".json") {
+		if err := ps.tooDeep(path, src, textpos.TooDeep, textpos.JSONTemplatesTooDeep); err != nil {
+			return nil, err
+		}
 		f, diags = ps.p.ParseJSON(src, path)
 	} else {
+		if err := ps.tooDeep(path, src, func(src []byte, limit int) (int, int, bool) { return textpos.HCLTooDeep(src, false, limit) }); err != nil {
+			return nil, err
+		}
 		f, diags = ps.p.ParseHCL(src, path)
 	}
 	if diags.HasErrors() {
 		return nil, ps.diagError(diags)
 	}
 	return f, nil
+}
+
+// tooDeep refuses a file that nests brackets, templates or operators past
+// maxNesting: HCL's parser and evaluator recurse once per level, and Go
+// cannot recover from the stack overflow that follows.
+func (ps *parser) tooDeep(path string, src []byte, checks ...func([]byte, int) (int, int, bool)) error {
+	for _, check := range checks {
+		if line, col, deep := check(src, maxNesting); deep {
+			return &model.InputError{File: ps.rel(path), Line: line, Column: col, Msg: fmt.Sprintf("brackets or operators are nested more than %d deep", maxNesting)}
+		}
+	}
+	return nil
+}
+
+// read reads a file of the configuration within the root and the size
+// limit, as UTF-8.
+func (ps *parser) read(path string, limit int64) ([]byte, error) {
+	check := ps.confine.Check
+	if ps.given[path] {
+		check = ps.confine.CheckGiven
+	}
+	src, err := []byte(nil), check(path)
+	if err == nil {
+		src, err = inputfile.Read(path, limit)
+	}
+	if err == nil {
+		src, err = inputfile.UTF8(src)
+	}
+	if err != nil {
+		return nil, &model.InputError{File: ps.rel(path), Msg: inputfile.Describe(err)}
+	}
+	return src, nil
 }
 
 // oneLine folds a diagnostic's text onto one line, with paths relative to

@@ -20,3 +20,13 @@ func (e *InputError) Error() string {
 	}
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
+
+// InternalError is a defect in fiscguard rather than in its input (a
+// recovered panic): exit code 3, reported as one line.
+type InternalError struct {
+	Msg string
+}
+
+func (e *InternalError) Error() string {
+	return "internal error: " + e.Msg + " (please report this)"
+}

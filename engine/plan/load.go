@@ -11,13 +11,15 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
-// MaxSize bounds the plan files fiscguard reads (1 GiB), so a runaway input
+// MaxSize bounds the plan files fiscguard reads (256 MiB: a plan of a
+// hundred thousand resources is smaller), so a runaway input
 // gives a clear error instead of exhausting memory.
-const MaxSize = 1 << 30
+const MaxSize = 256 << 20
 
 // Looks reports whether data looks like JSON rather than HCL: its first
 // non-space byte opens a JSON object.
@@ -54,6 +56,10 @@ func Load(name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxSize {
 		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", MaxSize>>20)}
 	}
+	data, err := inputfile.UTF8(data)
+	if err != nil {
+		return nil, &model.InputError{File: name, Msg: err.Error()}
+	}
 	if !Looks(data) {
 		return nil, notAnObject(name, data)
 	}
@@ -77,6 +83,9 @@ func Load(name string, data []byte) (*model.Document, error) {
 		if err := dec.Decode(&p.PlannedValues); err != nil {
 			return nil, &model.InputError{File: name, Msg: "not a Terraform plan: planned_values: " + err.Error()}
 		}
+	}
+	if err := checkNulls(name, data, p); err != nil {
+		return nil, err
 	}
 	// Hand-trimmed plans may lack format_version; anything else must be a
 	// version terraform-json understands.

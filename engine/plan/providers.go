@@ -109,7 +109,9 @@ func (x *providerIndex) stringValue(e *tfjson.Expression, path addrs.Module, dep
 	}
 	rf := e.References[0]
 	name, ok := strings.CutPrefix(rf, "var.")
-	if !ok {
+	if !ok || x.sensitive(path, name) {
+		// A sensitive variable's value is in the plan in clear, but must not
+		// reach findings: the region is unknown to policies.
 		return ""
 	}
 	if len(path) == 0 {
@@ -124,6 +126,27 @@ func (x *providerIndex) stringValue(e *tfjson.Expression, path addrs.Module, dep
 		return ""
 	}
 	return x.stringValue(call.Expressions[name], path[:len(path)-1], depth+1)
+}
+
+// sensitive reports whether variable name of the module at path is
+// declared sensitive.
+func (x *providerIndex) sensitive(path []string, name string) bool {
+	m := (*tfjson.ConfigModule)(nil)
+	if x.plan.Config != nil {
+		m = x.plan.Config.RootModule
+	}
+	if len(path) > 0 {
+		if call := x.moduleCall(path); call != nil {
+			m = call.Module
+		} else {
+			m = nil
+		}
+	}
+	if m == nil {
+		return false
+	}
+	v, ok := m.Variables[name]
+	return ok && v != nil && v.Sensitive
 }
 
 // moduleCall finds the call of the module at path.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -18,6 +19,8 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
@@ -31,6 +34,15 @@ type Source struct {
 	// NoTests leaves the source's _test.rego files out of RunTests (the
 	// built-in helpers under a user's tests).
 	NoTests bool
+}
+
+// maxFileSize bounds one user policy file.
+const maxFileSize = 16 << 20
+
+// DirSource is a user's policy directory: its files are read within bounds
+// (see inputfile.DirFS), and named by the directory as given.
+func DirSource(dir string) Source {
+	return Source{FS: inputfile.DirFS(dir, maxFileSize), Name: filepath.ToSlash(filepath.Clean(dir))}
 }
 
 // Set is a validated, compiled set of policies.
@@ -57,6 +69,7 @@ var parseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.R
 // Load parses every non-test .rego file of the sources, validates each
 // policy's metadata (the FISC IDs must exist in cat) and compiles them once.
 func Load(cat *catalog.Catalog, sources ...Source) (*Set, error) {
+	enforceBudget()
 	parsed, err := parse(sources, false)
 	if err != nil {
 		return nil, err
@@ -113,20 +126,47 @@ func parse(sources []Source, withTests bool) ([]parsedModule, error) {
 				return nil, fmt.Errorf("%s: %w", src.Name, err)
 			}
 			for _, f := range files {
+				name := path.Join(src.Name, f)
 				data, err := fs.ReadFile(src.FS, f)
 				if err != nil {
-					return nil, err
+					return nil, &model.InputError{File: name, Msg: inputfile.Describe(err)}
 				}
-				name := path.Join(src.Name, f)
 				mod, err := ast.ParseModuleWithOpts(name, string(data), parseOptions)
 				if err != nil {
 					return nil, firstError(err)
+				}
+				if !src.Builtin {
+					if err := checkNamespace(name, mod); err != nil {
+						return nil, err
+					}
 				}
 				out = append(out, parsedModule{name: name, builtin: src.Builtin, mod: mod})
 			}
 		}
 	}
 	return out, nil
+}
+
+// reserved are fiscguard's own namespaces under data.fiscguard: its
+// policies (aws), its helpers (lib) and the data it provides (params,
+// profile). A user module in one could add to, or conflict with, what a
+// built-in rule reads, and so change its verdict.
+var reserved = map[string]bool{"aws": true, "lib": true, "params": true, "profile": true}
+
+// checkNamespace refuses a user module in data.fiscguard itself or in one
+// of its reserved namespaces.
+func checkNamespace(file string, mod *ast.Module) error {
+	p := mod.Package.Path
+	if len(p) < 2 || p[1].Value.Compare(ast.String("fiscguard")) != 0 {
+		return nil
+	}
+	if len(p) > 2 {
+		if s, ok := p[2].Value.(ast.String); !ok || !reserved[string(s)] {
+			return nil
+		}
+	}
+	pkg := strings.TrimPrefix(p.String(), "data.")
+	return fmt.Errorf("%s:%d: package %s belongs to fiscguard's built-in policies and data (fiscguard, fiscguard.aws, .lib, .params, .profile): a user policy must use a package of its own", file, mod.Package.Location.Row, pkg)
 }
 
 // regoFiles lists .rego files in sorted order; tests selects _test.rego files
@@ -213,7 +253,9 @@ func ruleOf(mod *ast.Module, file string, cat *catalog.Catalog) (*rule.Rule, err
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&md); err != nil {
-		return nil, fmt.Errorf("%s: METADATA custom: %w", loc, err)
+		// The custom block was converted to JSON: positions in it mean nothing.
+		msg := strings.Replace(jsonerr.Describe(raw, err).Msg, "json: unknown field", "unknown key", 1)
+		return nil, fmt.Errorf("%s: METADATA custom: %s", loc, msg)
 	}
 	if !ruleIDPattern.MatchString(md.ID) {
 		return nil, fmt.Errorf("%s: METADATA custom.id %q is missing or not like FG-S3-001", loc, md.ID)

@@ -72,7 +72,7 @@ func TestLoadValidatesMetadata(t *testing.T) {
 		{"bad severity", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "high", "urgent", 1), goodBody)}, `unknown severity "urgent"`},
 		{"bad profile", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "simple", "lax", 1), goodBody)}, `unknown profile "lax"`},
 		{"bad responsibility", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "user", "provider", 1), goodBody)}, `responsibility "provider" is not user or shared`},
-		{"unknown custom key", map[string]string{"a.rego": module("t.a", goodCustom+"#   colour: red\n", goodBody)}, `unknown field "colour"`},
+		{"unknown custom key", map[string]string{"a.rego": module("t.a", goodCustom+"#   colour: red\n", goodBody)}, `unknown key "colour"`},
 		{"bad ID", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "FG-T-001", "rule one", 1), goodBody)}, `custom.id "rule one" is missing or not like FG-S3-001`},
 		{"no resource types", map[string]string{"a.rego": module("t.a", strings.Replace(goodCustom, "[aws_x]", "[]", 1), goodBody)}, "resource_types is empty"},
 		{"bad input kind", map[string]string{"a.rego": module("t.a", goodCustom+"#   inputs: [state]\n", goodBody)}, `custom.inputs lists "state" (want plan or hcl)`},

@@ -24,6 +24,7 @@ type TestResult struct {
 // RunTests runs the Rego unit tests (_test.rego) of the sources with OPA's
 // tester, compiled together with every policy and helper of the sources.
 func RunTests(ctx context.Context, sources ...Source) ([]TestResult, error) {
+	enforceBudget()
 	modules, err := parseWithTests(sources)
 	if err != nil {
 		return nil, err

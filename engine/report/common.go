@@ -151,35 +151,8 @@ func listed(names []string, limit int, sep string, more i18n.Text, lang i18n.Lan
 	return strings.Join(names[:limit], sep) + sep + fmt.Sprintf(more.In(lang), len(names)-limit)
 }
 
-// printable escapes the control characters of quoted input (a snippet
-// line), so no file can move the cursor, colour the terminal or start a
-// workflow command: tabs stay, everything else below space, DEL and the C1
-// controls become \xNN.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isControl(r) {
-			fmt.Fprintf(&b, `\x%02x`, r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool {
-	return (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0)
-}
+// printable is Escape for a line of source quoted as is: tabs stay.
+func printable(s string) string { return escape(s, true) }
 
 // itemTitle is a FISC item's short title, or "" when the catalog lacks it.
 func itemTitle(c *catalog.Catalog, id string, lang i18n.Lang) string {

@@ -454,7 +454,7 @@ var mdEscaper = strings.NewReplacer(
 
 // mdText escapes s and keeps it on one line.
 func mdText(s string) string {
-	return mdEscaper.Replace(oneLineText(s))
+	return mdEscaper.Replace(Escape(oneLineText(s)))
 }
 
 // mdCell is mdText cut to a cell's length; "" becomes "—" so empty cells
@@ -470,7 +470,7 @@ func mdCell(s string) string {
 // mdCode puts s in a code span, long enough to hold any backticks in s.
 // Inside a table a pipe must still be escaped, even in a code span.
 func mdCode(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`).Replace(s)
+	s = Escape(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`).Replace(s))
 	if s == "" {
 		return "—"
 	}

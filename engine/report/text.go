@@ -147,17 +147,17 @@ func (t *textWriter) findings(r *Report, s *summary, open []finding.Finding) {
 		t.printf("%s  %s  %s  %s\n",
 			t.paint(severityColor[f.Rule.Severity], pad(t.label(f.Rule.Severity.String()), sevWidth)),
 			t.paint(statusColor, pad(t.label(f.Status), statusWidth)),
-			t.paint(ansiBold, f.Rule.ID), f.Message.In(t.lang))
-		where := []string{t.location(f.Location), shownAddress(r, *f)}
+			t.paint(ansiBold, f.Rule.ID), Escape(f.Message.In(t.lang)))
+		where := []string{t.location(f.Location), Escape(shownAddress(r, *f))}
 		if f.Attribute != "" {
-			where = append(where, f.Attribute)
+			where = append(where, Escape(f.Attribute))
 		}
-		t.printf("  %s\n", strings.Join(where, " · "))
+		t.printf("  %s\n", lineStart(strings.Join(where, " · ")))
 		if f.Related != nil {
 			t.printf("  %s: %s\n", t.label("related"), t.location(f.Related))
 		}
 		t.snippet(f.Snippet)
-		if fix := oneLineText(f.Rule.Remediation.In(t.lang)); fix != "" {
+		if fix := Escape(oneLineText(f.Rule.Remediation.In(t.lang))); fix != "" {
 			t.printf("  %s: %s\n", t.label("fix"), fix)
 		}
 		var refs []string
@@ -227,7 +227,7 @@ func (t *textWriter) waived(fs []finding.Finding) {
 	bySeverity(fs)
 	for i := range fs {
 		f := &fs[i]
-		t.printf("  %s  %s  %s  %s — %s\n", t.label(f.Rule.Severity.String()), f.Rule.ID, f.Address, t.location(f.Location), t.waiver(f.Waiver))
+		t.printf("  %s  %s  %s  %s — %s\n", t.label(f.Rule.Severity.String()), f.Rule.ID, Escape(f.Address), t.location(f.Location), t.waiver(f.Waiver))
 	}
 	t.printf("\n")
 }
@@ -235,11 +235,11 @@ func (t *textWriter) waived(fs []finding.Finding) {
 // waiver says why a finding is waived: the reason, then owner, ticket and
 // expiry where the waiver gives them.
 func (t *textWriter) waiver(w *finding.Waiver) string {
-	s := t.label("waivedBy") + ": " + oneLineText(w.Reason)
+	s := t.label("waivedBy") + ": " + Escape(oneLineText(w.Reason))
 	var details []string
 	for _, d := range []struct{ key, value string }{{"owner", w.Owner}, {"ticket", w.Ticket}, {"expires", w.Expires}} {
 		if d.value != "" {
-			details = append(details, t.label(d.key)+" "+oneLineText(d.value))
+			details = append(details, t.label(d.key)+" "+Escape(oneLineText(d.value)))
 		}
 	}
 	if len(details) > 0 {
@@ -253,9 +253,9 @@ func (t *textWriter) location(l *model.Location) string {
 		return "(" + t.label("noSource") + ")"
 	}
 	if l.Line > 0 {
-		return fmt.Sprintf("%s:%d", cleanPath(l.File), l.Line)
+		return fmt.Sprintf("%s:%d", Escape(cleanPath(l.File)), l.Line)
 	}
-	return cleanPath(l.File)
+	return Escape(cleanPath(l.File))
 }
 
 // summary says each number once: what was scanned and under which rules,
@@ -279,7 +279,7 @@ func (t *textWriter) summary(r *Report, s *summary) {
 		t.printf("    %s: %s · %s\n", t.input(p.Target), t.counts(&ps), t.paint(style, text))
 	}
 	for _, n := range r.Notes {
-		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+n.In(t.lang)))
+		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+Escape(n.In(t.lang))))
 	}
 	rules := len(evaluatedRules(r))
 	t.printf("  %s: %s · %s: %s · %s\n", t.label("profile"), r.Profile.Label().In(t.lang),
@@ -358,16 +358,16 @@ func (t *textWriter) counts(s *summary) string {
 
 // input describes the scanned input on one line.
 func (t *textWriter) input(tg Target) string {
-	s := tg.Path
+	s := Escape(tg.Path)
 	var details []string
 	if tg.Kind != "" {
 		details = append(details, kindLabel(tg.Kind).In(t.lang))
 	}
 	if tg.TerraformVersion != "" {
-		details = append(details, t.label("terraform")+" "+tg.TerraformVersion)
+		details = append(details, t.label("terraform")+" "+Escape(tg.TerraformVersion))
 	}
 	if tg.FormatVersion != "" {
-		details = append(details, t.label("format")+" "+tg.FormatVersion)
+		details = append(details, t.label("format")+" "+Escape(tg.FormatVersion))
 	}
 	if len(details) > 0 {
 		s += " (" + strings.Join(details, ", ") + ")"

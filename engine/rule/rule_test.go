@@ -9,10 +9,13 @@ func TestParams(t *testing.T) {
 	specs, err := ParseParamSpecs("params.yaml", []byte(`
 min_days:
   description: {en: Minimum days, ja: 最小日数}
+  type: integer
+  min: 0
   default: 90
   strict: 365
 regions:
   description: {en: Regions, ja: リージョン}
+  type: list(string)
   default: [a, b]
 `))
 	if err != nil {
@@ -32,7 +35,47 @@ regions:
 	if _, err := ParseParamSpecs("p.yaml", []byte("x:\n  description: {en: x}\n")); err == nil {
 		t.Error("a parameter without a default was accepted")
 	}
+	if _, err := ParseParamSpecs("p.yaml", []byte("x:\n  description: {en: x}\n  type: integer\n  min: 1\n  default: 0\n")); err == nil || !strings.Contains(err.Error(), "parameter x: default: 0 is less than 1") {
+		t.Errorf("a default outside its range: %v", err)
+	}
+	if _, err := specs.Resolve(Simple, map[string]any{"min_days": -5}); err == nil || !strings.Contains(err.Error(), "parameter min_days: -5 is less than 0") {
+		t.Errorf("an override outside its range: %v", err)
+	}
 }
+
+// TestParamCheck: a value is checked against the parameter's type and
+// range, and the check says where in the value the wrong part is.
+func TestParamCheck(t *testing.T) {
+	ports := ParamSpec{Type: "list(integer)", Min: ptr(0), Max: ptr(65535)}
+	days := ParamSpec{Type: "integer", Min: ptr(0)}
+	tags := ParamSpec{Type: "map(string)"}
+	for _, tc := range []struct {
+		spec    ParamSpec
+		value   any
+		at, err string
+	}{
+		{ports, []any{uint64(22), uint64(443)}, "", ""},
+		{ports, 5, "", "5 is not a list (want list(integer))"},
+		{ports, []any{uint64(22), "ssh"}, "[1]", `"ssh" is not a whole number`},
+		{ports, []any{uint64(70000)}, "[0]", "70000 is more than 65535"},
+		{days, uint64(365), "", ""},
+		{days, 30.0, "", ""},
+		{days, int64(-5), "", "-5 is less than 0"},
+		{days, "four hundred", "", `"four hundred" is not a whole number`},
+		{days, 1.5, "", "1.5 is not a whole number"},
+		{days, nil, "", "null is not a whole number"},
+		{tags, map[string]any{"tier": "public"}, "", ""},
+		{tags, map[string]any{"tier": uint64(1)}, ".tier", "1 is not a string"},
+		{tags, []any{"x"}, "", "a list is not a map"},
+	} {
+		at, err := tc.spec.Check(tc.value)
+		if at != tc.at || (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("%s %v: %q %v, want %q %q", tc.spec.Type, tc.value, at, err, tc.at, tc.err)
+		}
+	}
+}
+
+func ptr(f float64) *float64 { return &f }
 
 // TestParse: every parser accepts its names, round-trips them, and names
 // the accepted values when it refuses one.

@@ -11,11 +11,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -26,6 +26,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/config"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
@@ -150,6 +151,16 @@ func New(in Input) (*Run, error) {
 	if err := r.outputs(in); err != nil {
 		return nil, err
 	}
+	// Paths given on the command line or in the environment may be
+	// anywhere, but one inside the repository must not lead out of it
+	// (those of the file were checked as it was read).
+	for _, name := range []string{"waivers", "baseline", "policy-dir"} {
+		for i, p := range set.List(name) {
+			if err := set.Root.CheckGiven(p); err != nil {
+				return nil, set.Errorf(name, i, "%s: %v", p, err)
+			}
+		}
+	}
 	if r.Library, err = scan.LoadLibrary(set.List("policy-dir")...); err != nil {
 		return nil, err
 	}
@@ -158,6 +169,11 @@ func New(in Input) (*Run, error) {
 	}
 	o.HCL = hclconf.Options{Vars: set.List("var"), VarFiles: set.List("var-file"), Env: in.Env, Root: set.String("repo-root")}
 	o.SourceDir, o.DiffBase = set.String("source-dir"), set.String("diff-base")
+	if mib, err := strconv.ParseInt(set.String("memory-limit"), 10, 64); err != nil || mib <= 0 {
+		return nil, set.Errorf("memory-limit", -1, "%q is not a budget (want a positive number of MiB)", set.String("memory-limit"))
+	} else {
+		o.MemoryLimit = mib << 20
+	}
 	if o.ChangedOnly, err = set.Bool("changed-only"); err != nil {
 		return nil, err
 	}
@@ -241,17 +257,19 @@ func (r *Run) rules() error {
 			}
 		}
 	}
+	for i, p := range set.List("skip-check") {
+		if slices.Contains(set.List("check"), p) {
+			return set.Errorf("skip-check", i, "%q is also checked (check); a rule cannot be both checked and skipped", p)
+		}
+	}
 	r.Options.Check, r.Options.SkipCheck = set.List("check"), set.List("skip-check")
 	if set.File == nil {
 		return nil
 	}
-	params := set.File.Params
-	for _, name := range slices.Sorted(maps.Keys(params)) {
-		if _, err := lib.Params.Resolve(r.Options.Profile, map[string]any{name: params[name]}); err != nil {
-			return set.File.ParamError(name, fmt.Errorf("unknown parameter (known: %s)", strings.Join(lib.Params.Names(), ", ")))
-		}
+	if err := set.File.CheckParams(lib.Params); err != nil {
+		return err
 	}
-	r.Options.Params = params
+	r.Options.Params = set.File.Params
 	return nil
 }
 
@@ -319,7 +337,7 @@ func (r *Run) repoRoot() string {
 	if err != nil {
 		return "."
 	}
-	return hclconf.RepoRoot(dir)
+	return inputfile.RepoRoot(dir)
 }
 
 // sarifCategory is the SARIF run's category when --sarif-category gives
@@ -343,7 +361,7 @@ func (r *Run) sarifCategory() string {
 		}
 		root := r.Options.HCL.Root
 		if root == "" {
-			root = hclconf.RepoRoot(abs)
+			root = inputfile.RepoRoot(abs)
 		}
 		if root, err = filepath.Abs(root); err != nil {
 			continue
@@ -378,13 +396,14 @@ func (r *Run) Write(set *report.Set, stdout io.Writer) error {
 	return nil
 }
 
-// WriteOutput writes data to the file at path, or to stdout when path is "".
+// WriteOutput writes data to the file at path (atomically: a failed write
+// leaves the old file), or to stdout when path is "".
 func WriteOutput(stdout io.Writer, path string, data []byte) error {
 	if path == "" {
 		_, err := stdout.Write(data)
 		return err
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := report.WriteFile(path, data); err != nil {
 		if pe, ok := err.(*os.PathError); ok {
 			err = pe.Err
 		}

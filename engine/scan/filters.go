@@ -33,8 +33,13 @@ var hunkHeader = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
 // changedLines lists, per file relative to root, the lines that differ from
 // ref: lines added or changed in tracked files, and every line of new files.
 func changedLines(root, ref string) (map[string][][2]int, error) {
+	// A ref that git would read as an option (--output=FILE writes a file)
+	// is refused, and --end-of-options keeps git from trying.
+	if strings.HasPrefix(ref, "-") {
+		return nil, &model.InputError{File: "--diff-base", Msg: fmt.Sprintf("%q is not a git ref: a ref cannot start with '-'", ref)}
+	}
 	out := map[string][][2]int{}
-	cmd := exec.Command("git", "-C", root, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", ref, "--")
+	cmd := exec.Command("git", "-C", root, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", "--end-of-options", ref, "--")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	diff, err := cmd.Output()

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,12 +24,14 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/plan"
 	"github.com/fiscguard/fiscguard/engine/policy"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/version"
+	"github.com/fiscguard/fiscguard/engine/waiver"
 	"github.com/fiscguard/fiscguard/policies"
 )
 
@@ -79,7 +82,7 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
 			return nil, &model.InputError{File: d, Msg: "the policy directory does not exist"}
 		}
-		sources = append(sources, policy.Source{FS: os.DirFS(d), Name: filepath.ToSlash(filepath.Clean(d))})
+		sources = append(sources, policy.DirSource(d))
 	}
 	set, err := policy.Load(cat, sources...)
 	if err != nil {
@@ -144,8 +147,12 @@ type Options struct {
 	// since that git ref.
 	ChangedOnly bool
 	DiffBase    string
-	// Timeout bounds policy evaluation (policy.DefaultTimeout when zero).
+	// Timeout bounds reading or evaluating the input, and policy
+	// evaluation, each (policy.DefaultTimeout when zero).
 	Timeout time.Duration
+	// MemoryLimit is the scan's memory budget in bytes
+	// (DefaultMemoryLimit when zero).
+	MemoryLimit int64
 	// Progress, when set, is told in words what the scan is doing.
 	Progress func(doing string)
 }
@@ -158,31 +165,35 @@ type Target struct {
 
 // Run scans the target and returns the report. Every error is one line
 // naming the file and, where known, the position.
-func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Report, error) {
+func (l *Library) Run(ctx context.Context, t Target, opts Options) (rep *report.Report, err error) {
+	// Scans run on worker goroutines (see runner), where a panic would end
+	// the process with a stack trace: it is an internal error instead.
+	defer func() {
+		if v := recover(); v != nil {
+			rep, err = nil, &model.InternalError{Msg: panicText(v)}
+		}
+	}()
 	name := t.Path
 	if name == "-" {
 		name = "stdin"
 	}
+	budget := opts.MemoryLimit
+	if budget == 0 {
+		budget = DefaultMemoryLimit
+	}
+	ctx, stop := watchMemory(ctx, budget, name)
+	defer stop()
 	opts.progress("reading " + name)
-	doc, loadNotes, err := readTarget(ctx, name, t, opts)
+	in, err := load(ctx, name, t, opts)
 	if err != nil {
 		return nil, err
 	}
+	doc, loadNotes := in.doc, in.notes
 	if opts.ChangedOnly && doc.Kind != model.KindPlan {
 		return nil, &model.InputError{File: "--changed-only", Msg: name + " is a configuration directory, which has no planned changes to select (--diff-base REF keeps the resources changed since a git ref)"}
 	}
-	if doc.Kind == model.KindPlan {
-		if t.Path != "-" {
-			name = repoRelative(t.Path, opts.HCL.Root)
-			for i := range doc.Resources {
-				if s := doc.Resources[i].Source; s != nil {
-					s.File = name
-				}
-			}
-		}
-		if dir := sourceDir(t.Path, opts.SourceDir); dir != "" {
-			loadNotes = append(loadNotes, mapSources(doc, dir, opts.HCL)...)
-		}
+	if doc.Kind == model.KindPlan && t.Path != "-" {
+		name = repoRelative(t.Path, opts.HCL.Root)
 	}
 	markRedacted(doc)
 	q, params, err := l.query(ctx, opts)
@@ -192,6 +203,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	opts.progress(fmt.Sprintf("evaluating %d rules over %d resources of %s", len(q.Rules()), len(doc.Resources), name))
 	results, err := q.Eval(ctx, doc)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx) // the memory budget
+		}
 		return nil, err
 	}
 	// The rules in force are those of the profile that can judge this kind
@@ -217,7 +231,7 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		w.Source.File = repoRelative(w.Source.File, root)
 		fileWaivers[i] = w
 	}
-	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == rule.Strict, opts.Today)
+	waivers, waiverNotes, err := applyWaivers(findings, doc, root, fileWaivers, opts.Profile == rule.Strict, opts.Today, l.broad)
 	if err != nil {
 		return nil, err
 	}
@@ -228,7 +242,13 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 	// which findings to show.
 	cov := coverage.Build(doc, rules, append(slices.Clip(findings), deferred...))
 	if opts.Baseline != nil {
+		all := len(findings)
 		findings = baseline.Filter(findings, opts.Baseline)
+		if known := all - len(findings); known == 1 {
+			loadNotes = append(loadNotes, baselineOne)
+		} else if known > 1 {
+			loadNotes = append(loadNotes, i18n.Sprintf(baselineMany, known))
+		}
 	}
 	findings, below := atOrAbove(findings, opts.Severity)
 	var filters []keptBy
@@ -264,6 +284,25 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Repo
 		Waivers:   waivers,
 		Today:     opts.Today,
 	}, nil
+}
+
+// broad reports whether a waiver's rule pattern matches every rule of the
+// library: every rule ID, or every FISC item of a catalog category.
+func (l *Library) broad(pattern string) bool {
+	var ids []string
+	for _, r := range l.Policies.Rules() {
+		ids = append(ids, r.ID)
+	}
+	byCategory := map[string][]string{}
+	for _, it := range l.Catalog.Items() {
+		key := string(it.Edition) + "/" + it.Category.En
+		byCategory[key] = append(byCategory[key], it.ID)
+	}
+	var categories [][]string
+	for _, k := range slices.Sorted(maps.Keys(byCategory)) {
+		categories = append(categories, byCategory[k])
+	}
+	return waiver.Broad(pattern, ids, categories)
 }
 
 // query prepares the rules of a profile with its parameters, once, and
@@ -397,27 +436,84 @@ func scanRoot(target string, opts Options) string {
 	if err != nil {
 		return dir
 	}
-	return hclconf.RepoRoot(abs)
+	return inputfile.RepoRoot(abs)
 }
 
-// readTarget loads a plan file, standard input, or a configuration
-// directory, with notes about what could not be evaluated.
+// loaded is the input document with notes about what could not be
+// evaluated.
+type loaded struct {
+	doc   *model.Document
+	notes []i18n.Text
+}
+
+// load reads the target, within the time limit and the memory budget, so
+// neither a configuration that expands without end nor a pipe that never
+// closes can hang CI: a plan file, standard input or a FIFO, with its
+// findings located in the configuration it was made from, or a
+// configuration directory.
+func load(ctx context.Context, name string, t Target, opts Options) (loaded, error) {
+	limit := opts.Timeout
+	if limit == 0 {
+		limit = policy.DefaultTimeout
+	}
+	what := "reading the plan"
+	if t.Path != "-" && isDir(t.Path) {
+		what = "evaluating the configuration"
+	}
+	stopped := func() error {
+		return &model.InputError{File: name, Msg: fmt.Sprintf("%s took longer than %s and was stopped (an expression that builds a huge collection, or a pipe that never ends?)", what, limit)}
+	}
+	return bounded(ctx, limit, stopped, func() (loaded, error) {
+		doc, notes, err := readTarget(ctx, name, t, opts)
+		if err != nil || doc.Kind != model.KindPlan {
+			return loaded{doc, notes}, err
+		}
+		if t.Path != "-" {
+			file := repoRelative(t.Path, opts.HCL.Root)
+			for i := range doc.Resources {
+				if s := doc.Resources[i].Source; s != nil {
+					s.File = file
+				}
+			}
+		}
+		if dir := sourceDir(t.Path, opts.SourceDir); dir != "" {
+			notes = append(notes, mapSources(doc, dir, opts.HCL)...)
+		}
+		return loaded{doc, notes}, nil
+	})
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// readTarget reads a plan (file, FIFO, standard input, or a saved plan that
+// terraform show -json reads) or evaluates a configuration directory. A path inside the repository must not lead out
+// of it through a symlink.
 func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []i18n.Text, error) {
 	var data []byte
 	var err error
-	if t.Path == "-" {
-		data, err = io.ReadAll(io.LimitReader(t.Stdin, plan.MaxSize+1))
-	} else {
-		var st os.FileInfo
-		if st, err = os.Stat(t.Path); err == nil && st.IsDir() {
-			return loadConfiguration(ctx, t.Path, opts)
+	if t.Path != "-" {
+		err = inputfile.NewRoot(scanRoot(t.Path, opts)).CheckGiven(t.Path)
+	}
+	switch {
+	case err != nil:
+	case t.Path == "-":
+		data, err = inputfile.ReadStream(t.Stdin, plan.MaxSize)
+	case isDir(t.Path):
+		return hclconf.Load(t.Path, opts.HCL)
+	case inputfile.IsPipe(t.Path):
+		var f *os.File
+		if f, err = os.Open(t.Path); err == nil {
+			defer f.Close()
+			data, err = inputfile.ReadStream(f, plan.MaxSize)
 		}
-		if err == nil {
-			data, err = os.ReadFile(t.Path)
-		}
+	default:
+		data, err = inputfile.Read(t.Path, plan.MaxSize)
 	}
 	if err != nil {
-		return nil, nil, &model.InputError{File: name, Msg: describe(err)}
+		return nil, nil, &model.InputError{File: name, Msg: inputfile.Describe(err)}
 	}
 	if isSavedPlan(data) {
 		if data, err = showSavedPlan(ctx, name, t.Path, opts); err != nil {
@@ -426,36 +522,6 @@ func readTarget(ctx context.Context, name string, t Target, opts Options) (*mode
 	}
 	doc, err := plan.Load(name, data)
 	return doc, nil, err
-}
-
-// loadConfiguration evaluates a configuration directory within the time
-// limit, so a configuration that expands without end cannot hang CI. On
-// timeout the evaluation is abandoned; the process is about to exit.
-func loadConfiguration(ctx context.Context, dir string, opts Options) (*model.Document, []i18n.Text, error) {
-	limit := opts.Timeout
-	if limit == 0 {
-		limit = policy.DefaultTimeout
-	}
-	type loaded struct {
-		doc   *model.Document
-		notes []i18n.Text
-		err   error
-	}
-	done := make(chan loaded, 1)
-	go func() {
-		doc, notes, err := hclconf.Load(dir, opts.HCL)
-		done <- loaded{doc, notes, err}
-	}()
-	timer := time.NewTimer(limit)
-	defer timer.Stop()
-	select {
-	case l := <-done:
-		return l.doc, l.notes, l.err
-	case <-timer.C:
-		return nil, nil, &model.InputError{File: dir, Msg: fmt.Sprintf("evaluating the configuration took longer than %s and was stopped (an expression that builds a huge collection?)", limit)}
-	case <-ctx.Done():
-		return nil, nil, ctx.Err()
-	}
 }
 
 // describe shortens os errors, whose text repeats the path.
@@ -514,6 +580,12 @@ func coveredTypes(rules []*rule.Rule) map[string]bool {
 	}
 	return out
 }
+
+// Notes on the findings a baseline leaves out.
+var (
+	baselineOne  = i18n.Text{En: "1 known finding not shown: it is in the baseline", Ja: "ベースラインにある既知の指摘事項 1 件は表示していない"}
+	baselineMany = i18n.Text{En: "%d known findings not shown: they are in the baseline", Ja: "ベースラインにある既知の指摘事項 %d 件は表示していない"}
+)
 
 // notes say what a plan Terraform could not finish leaves out.
 func notes(doc *model.Document) []i18n.Text {

@@ -8,6 +8,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -110,7 +111,7 @@ func repoRelative(path, root string) string {
 		return path
 	}
 	if root == "" {
-		root = hclconf.RepoRoot(filepath.Dir(abs))
+		root = inputfile.RepoRoot(filepath.Dir(abs))
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || strings.HasPrefix(rel, "..") {

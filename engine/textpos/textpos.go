@@ -32,3 +32,24 @@ func TooDeep(data []byte, limit int) (line, col int, deep bool) {
 	}
 	return 0, 0, false
 }
+
+// FormatWidth is how many bytes a printf-style format writes besides its
+// arguments: its own length, and every number in it, which may be a width
+// or precision, padding that is written (%-999999999s). It saturates, so
+// no format can overflow it into a small number.
+func FormatWidth(format string) int64 {
+	const most = 1 << 62
+	n, run := int64(len(format)), int64(0)
+	for i := 0; i <= len(format); i++ {
+		if i < len(format) && format[i] >= '0' && format[i] <= '9' {
+			if run > most/10 {
+				run = most
+			} else {
+				run = min(run*10+int64(format[i]-'0'), most)
+			}
+			continue
+		}
+		n, run = min(n, most-run)+run, 0
+	}
+	return n
+}

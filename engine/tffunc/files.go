@@ -15,44 +15,28 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 )
 
 // confinedFS resolves the paths that file functions are given and refuses any
 // that lead outside root, lexically or through symlinks, before anything is
 // read.
 type confinedFS struct {
-	root     string // absolute, cleaned
-	realRoot string // root with symlinks resolved
-	base     string // absolute moduleDir: where relative paths start
+	root inputfile.Root
+	base string // absolute moduleDir: where relative paths start
 }
 
 func newConfinedFS(root, moduleDir string) *confinedFS {
-	absRoot, err := filepath.Abs(root)
+	base, err := filepath.Abs(moduleDir)
 	if err != nil {
-		absRoot = filepath.Clean(root)
+		base = moduleDir
 	}
-	realRoot, err := filepath.EvalSymlinks(absRoot)
-	if err != nil {
-		realRoot = absRoot
-	}
-	base := moduleDir
-	if !filepath.IsAbs(base) {
-		if b, err := filepath.Abs(base); err == nil {
-			base = b
-		}
-	}
-	return &confinedFS{root: absRoot, realRoot: realRoot, base: filepath.Clean(base)}
-}
-
-// within reports whether p is dir or inside it; both are clean and absolute.
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	return &confinedFS{root: inputfile.NewRoot(root), base: filepath.Clean(base)}
 }
 
 // abs makes p absolute against the module directory.
@@ -67,24 +51,24 @@ func (c *confinedFS) abs(p string) string {
 // scanned tree. A path inside root that does not exist (or is a dangling
 // symlink) yields an error wrapping fs.ErrNotExist.
 func (c *confinedFS) resolve(p string) (string, error) {
-	a := c.abs(p)
-	if !within(c.root, a) && !within(c.realRoot, a) {
+	real, err := c.root.Resolve(c.abs(p))
+	switch {
+	case errors.Is(err, inputfile.ErrOutside):
 		return "", fmt.Errorf("%s is outside the scanned directory; file functions may only read files of the configuration", p)
-	}
-	real, err := filepath.EvalSymlinks(a)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("no file exists at %s: %w", p, fs.ErrNotExist)
-		}
-		return "", fmt.Errorf("cannot resolve %s: %w", p, err)
-	}
-	if !within(c.realRoot, real) {
+	case errors.Is(err, inputfile.ErrLeaves):
 		return "", fmt.Errorf("%s resolves to a path outside the scanned directory; file functions may only read files of the configuration", p)
+	case errors.Is(err, fs.ErrNotExist):
+		return "", fmt.Errorf("no file exists at %s: %w", p, fs.ErrNotExist)
+	case err != nil:
+		return "", fmt.Errorf("cannot resolve %s: %w", p, err)
 	}
 	return real, nil
 }
 
-// readFile reads a regular file inside root.
+// MaxFileSize bounds what one file function reads.
+const MaxFileSize = 64 << 20
+
+// readFile reads a regular file inside root, of at most MaxFileSize.
 func (c *confinedFS) readFile(p string) ([]byte, error) {
 	real, err := c.resolve(p)
 	if err != nil {
@@ -97,9 +81,9 @@ func (c *confinedFS) readFile(p string) ([]byte, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory, not a file", p)
 	}
-	b, err := os.ReadFile(real)
+	b, err := inputfile.Read(real, MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("failed to read %s: %w", p, err)
+		return nil, fmt.Errorf("failed to read %s: %s", p, inputfile.Describe(err))
 	}
 	return b, nil
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
@@ -181,5 +182,28 @@ func TestTemplateFunctions(t *testing.T) {
 		{expr: `templatefile("tpl/simple.tftpl", {name = "x", other = secret})`, want: str("#!/bin/bash\necho \"hello x\"\n")},
 		{expr: `templatefile(sensitive("tpl/simple.tftpl"), {name = "x"})`, want: sensitive(str("#!/bin/bash\necho \"hello x\"\n"))},
 		{expr: `templatefile("tpl/simple.tftpl", sensitive({name = "x"}))`, want: sensitive(str("#!/bin/bash\necho \"hello x\"\n"))},
+	})
+}
+
+// TestFileFunctionsReadWithinBounds: a FIFO or device is refused without
+// blocking, and a file past MaxFileSize is refused before it is read.
+func TestFileFunctionsReadWithinBounds(t *testing.T) {
+	root := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(root, "fifo"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	f, err := os.Create(filepath.Join(root, "sparse"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(3 << 30); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	runCases(t, Table(root, root), []exprCase{
+		{expr: `file("fifo")`, err: "failed to read fifo: not a regular file"},
+		{expr: `filesha256("fifo")`, err: "not a regular file"},
+		{expr: `file("sparse")`, err: "failed to read sparse: file is larger than 64 MiB"},
+		{expr: `filebase64("sparse")`, err: "file is larger than 64 MiB"},
 	})
 }

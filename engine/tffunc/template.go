@@ -2,11 +2,14 @@ package tffunc
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
 // templateVars is the vars parameter of templatefile and templatestring. It
@@ -20,11 +23,17 @@ var templateVars = function.Parameter{
 	AllowMarked:  true,
 }
 
+// maxTemplateNesting bounds what HCL's parser recurses on in a template.
+const maxTemplateNesting = 1000
+
 // renderTemplate evaluates src as an HCL template with vars (a map or
 // object) as its variables and funcs as its functions. Like Terraform, a
 // template consisting of a single interpolation ("${x}") yields x's value,
 // whatever its type.
 func renderTemplate(src []byte, filename string, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
+	if line, col, deep := textpos.HCLTooDeep(src, true, maxTemplateNesting); deep {
+		return cty.DynamicVal, fmt.Errorf("%s:%d,%d: brackets or operators are nested more than %d deep", filename, line, col, maxTemplateNesting)
+	}
 	expr, diags := hclsyntax.ParseTemplate(src, filename, hcl.Pos{Line: 1, Column: 1, Byte: 0})
 	if diags.HasErrors() {
 		return cty.DynamicVal, errors.New(diags.Error())
@@ -54,6 +63,9 @@ func renderTemplate(src []byte, filename string, vars cty.Value, funcs map[strin
 		}
 	}
 	val, diags := expr.Value(ctx)
+	if be, _ := BudgetErrorOf(diags); be != nil {
+		return cty.DynamicVal, be
+	}
 	if diags.HasErrors() {
 		return cty.DynamicVal, errors.New(diags.Error())
 	}
@@ -97,18 +109,20 @@ func makeTemplateStringFunc(funcs map[string]function.Function) function.Functio
 	})
 }
 
-// recursiveTemplateFileFunc stands in for templatefile inside templates.
-var recursiveTemplateFileFunc = function.New(&function.Spec{
-	Params: []function.Parameter{
-		{Name: "path", Type: cty.String, AllowUnknown: true, AllowMarked: true, AllowNull: true},
-		{Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true, AllowNull: true, AllowDynamicType: true},
-	},
-	Type: func([]cty.Value) (cty.Type, error) {
-		return cty.NilType, errRecursiveTemplate
-	},
-	Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
-		return cty.DynamicVal, errRecursiveTemplate
-	},
-})
-
-var errRecursiveTemplate = errors.New("cannot recursively call templatefile from inside another template function")
+// recursiveTemplateFunc stands in for templatefile and templatestring
+// inside templates, with Terraform's error.
+func recursiveTemplateFunc(name string) function.Function {
+	err := fmt.Errorf("cannot recursively call %s from inside another template function", name)
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String, AllowUnknown: true, AllowMarked: true, AllowNull: true},
+			{Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true, AllowNull: true, AllowDynamicType: true},
+		},
+		Type: func([]cty.Value) (cty.Type, error) {
+			return cty.NilType, err
+		},
+		Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+			return cty.DynamicVal, err
+		},
+	})
+}

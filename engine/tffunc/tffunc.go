@@ -53,17 +53,20 @@ func Table(root, moduleDir string) map[string]function.Function {
 	for name, f := range fileFuncs(fs) {
 		t[name] = f
 	}
-	// Templates see every function except templatefile itself, which
-	// Terraform forbids inside a template so that a template cannot render
-	// itself forever.
+	for name, f := range t {
+		t[name] = guard(name, f)
+	}
+	// Templates see every function except templatefile and templatestring,
+	// which Terraform forbids inside a template so that a template cannot
+	// render itself forever.
 	inner := make(map[string]function.Function, len(t)+2)
 	for name, f := range t {
 		inner[name] = f
 	}
-	inner["templatefile"] = recursiveTemplateFileFunc
-	inner["templatestring"] = makeTemplateStringFunc(inner)
-	t["templatestring"] = makeTemplateStringFunc(inner)
-	t["templatefile"] = makeTemplateFileFunc(fs, inner)
+	inner["templatefile"] = recursiveTemplateFunc("templatefile")
+	inner["templatestring"] = recursiveTemplateFunc("templatestring")
+	t["templatestring"] = guard("templatestring", makeTemplateStringFunc(inner))
+	t["templatefile"] = guard("templatefile", makeTemplateFileFunc(fs, inner))
 	return t
 }
 

@@ -6,7 +6,6 @@ package waiver
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -28,27 +27,28 @@ type fileEntry struct {
 	Owner    string `yaml:"owner"`
 	Ticket   string `yaml:"ticket"`
 	Expires  string `yaml:"expires"`
+	Scope    string `yaml:"scope"`
 }
+
+// ScopeAll is the scope a waiver must state when its rule pattern matches
+// every rule.
+const ScopeAll = "all"
 
 // LoadFile reads a waiver file. Every entry needs a rule and a reason, and
 // under the strict profile an expiry date; a malformed entry is an error
 // at its line.
 func LoadFile(path string, requireExpiry bool) ([]finding.Waiver, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &model.InputError{File: path, Msg: describe(err)}
-	}
 	var doc struct {
 		Waivers []fileEntry `yaml:"waivers"`
 	}
-	f, err := yamlfile.Decode(path, data, &doc)
+	f, err := yamlfile.Load(path, &doc)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]finding.Waiver, 0, len(doc.Waivers))
 	for i, e := range doc.Waivers {
 		at := fmt.Sprintf("$.waivers[%d]", i)
-		w := finding.Waiver{Kind: "file", Rule: e.Rule, Resource: e.Resource, Reason: strings.TrimSpace(e.Reason), Owner: e.Owner, Ticket: e.Ticket, Expires: e.Expires,
+		w := finding.Waiver{Kind: "file", Rule: e.Rule, Resource: e.Resource, Reason: strings.TrimSpace(e.Reason), Owner: e.Owner, Ticket: e.Ticket, Expires: e.Expires, Scope: e.Scope,
 			Source: model.Location{File: path, Line: f.Line(at + ".rule")}}
 		if w.Source.Line == 0 {
 			w.Source.Line = f.Line(at)
@@ -60,6 +60,8 @@ func LoadFile(path string, requireExpiry bool) ([]finding.Waiver, error) {
 			return nil, f.Errorf(at+".rule", "waiver for %s has no reason", w.Rule)
 		case w.Expires == "" && requireExpiry:
 			return nil, f.Errorf(at+".rule", "waiver for %s has no expiry date, which the strict profile requires", w.Rule)
+		case w.Scope != "" && w.Scope != ScopeAll:
+			return nil, f.Errorf(at+".scope", "waiver for %s: scope %q is not %q", w.Rule, w.Scope, ScopeAll)
 		}
 		if w.Expires != "" {
 			if _, err := time.Parse(DateLayout, w.Expires); err != nil {
@@ -206,6 +208,11 @@ func parseInline(line string, at model.Location, requireExpiry bool) (finding.Wa
 			w.Owner = v
 		case "ticket":
 			w.Ticket = v
+		case "scope":
+			if v != ScopeAll {
+				return w, false, bad("for %s: scope %q is not %q", w.Rule, v, ScopeAll)
+			}
+			w.Scope = v
 		default:
 			return w, false, bad("has an unknown option %q", o[1])
 		}
@@ -234,14 +241,42 @@ func Matches(w *finding.Waiver, f *finding.Finding) bool {
 	return f.Rule.Matches(w.Rule)
 }
 
+// Broad reports whether a waiver's rule pattern matches every rule: every
+// rule ID, or every FISC item of a category (実*), which all rules cite
+// between them. Such a waiver must say scope: all.
+func Broad(pattern string, ruleIDs []string, categories [][]string) bool {
+	for _, ids := range append([][]string{ruleIDs}, categories...) {
+		all := len(ids) > 0
+		for _, id := range ids {
+			if !rule.Glob(pattern, id) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckScope refuses a waiver whose rule pattern matches every rule
+// without scope: all (a "*" meant for one rule would hide them all), and
+// one that says scope: all without matching every rule.
+func CheckScope(w *finding.Waiver, broad bool) error {
+	at := &model.InputError{File: w.Source.File, Line: w.Source.Line}
+	switch {
+	case broad && w.Scope != ScopeAll:
+		at.Msg = fmt.Sprintf("the waiver's rule pattern %q matches every rule; say scope: %s (scope=%s inline) if that is meant", w.Rule, ScopeAll, ScopeAll)
+	case !broad && w.Scope == ScopeAll:
+		at.Msg = fmt.Sprintf("the waiver says scope: %s, but its rule pattern %q does not match every rule", ScopeAll, w.Rule)
+	default:
+		return nil
+	}
+	return at
+}
+
 // Expired reports whether a waiver's last valid day is before today.
 func Expired(w *finding.Waiver, today string) bool {
 	return w.Expires != "" && w.Expires < today
-}
-
-func describe(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -156,3 +156,57 @@ func TestMalformedInline(t *testing.T) {
 		}
 	}
 }
+
+func TestBroad(t *testing.T) {
+	ids := []string{"FG-EBS-001", "FG-S3-001", "FG-S3-002"}
+	categories := [][]string{{"実1", "実3", "実14"}, {"運108", "運110"}}
+	for _, tc := range []struct {
+		pattern string
+		want    bool
+	}{
+		{"*", true}, {"FG-*", true}, {"F*", true}, {"実*", true}, {"運1*", true},
+		{"FG-S3-*", false}, {"FG-S3-001", false}, {"実1*", false}, {"実3", false}, {"*-001", false},
+	} {
+		if got := Broad(tc.pattern, ids, categories); got != tc.want {
+			t.Errorf("Broad(%q) = %v, want %v", tc.pattern, got, tc.want)
+		}
+	}
+}
+
+// TestScope: a pattern for every rule needs scope: all, which a narrow
+// pattern may not claim; only "all" is a scope.
+func TestScope(t *testing.T) {
+	at := model.Location{File: "w.yaml", Line: 3}
+	for _, tc := range []struct {
+		w     finding.Waiver
+		broad bool
+		err   string
+	}{
+		{finding.Waiver{Rule: "*", Source: at}, true, `w.yaml:3: the waiver's rule pattern "*" matches every rule; say scope: all`},
+		{finding.Waiver{Rule: "*", Scope: ScopeAll, Source: at}, true, ""},
+		{finding.Waiver{Rule: "FG-S3-001", Scope: ScopeAll, Source: at}, false, `w.yaml:3: the waiver says scope: all, but its rule pattern "FG-S3-001" does not match every rule`},
+		{finding.Waiver{Rule: "FG-S3-001", Source: at}, false, ""},
+	} {
+		err := CheckScope(&tc.w, tc.broad)
+		if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("%+v: %v, want %q", tc.w, err, tc.err)
+		}
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "w.yaml")
+	os.WriteFile(p, []byte("waivers:\n  - rule: \"*\"\n    reason: freeze\n    scope: everything\n"), 0o644)
+	if _, err := LoadFile(p, false); err == nil || !strings.Contains(err.Error(), `w.yaml:4:12: waiver for *: scope "everything" is not "all"`) {
+		t.Errorf("bad scope: %v", err)
+	}
+	os.WriteFile(p, []byte("waivers:\n  - rule: \"*\"\n    reason: freeze\n    scope: all\n"), 0o644)
+	if ws, err := LoadFile(p, false); err != nil || len(ws) != 1 || ws[0].Scope != ScopeAll {
+		t.Errorf("scope all: %v %v", ws, err)
+	}
+	in, err := ScanInline("main.tf", []string{`# fiscguard:ignore * reason="migration" scope=all`, "resource \"a\" \"b\" {}"}, false)
+	if err != nil || len(in) != 1 || in[0].Scope != ScopeAll {
+		t.Errorf("inline scope: %v %v", in, err)
+	}
+	if _, err := ScanInline("main.tf", []string{`# fiscguard:ignore * reason="x" scope=some`}, false); err == nil || !strings.Contains(err.Error(), `scope "some" is not "all"`) {
+		t.Errorf("inline bad scope: %v", err)
+	}
+}

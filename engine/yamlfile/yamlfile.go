@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
@@ -23,11 +24,26 @@ type File struct {
 	ast  *ast.File
 }
 
-// Limits that keep a pathological file from stalling the YAML parser.
+// Limits that keep a pathological file from stalling the YAML parser or
+// the decoder.
 const (
 	maxSize    = 8 << 20
 	maxNesting = 100
+	// maxNodes bounds the values a file decodes into, aliases expanded.
+	maxNodes = 1_000_000
 )
+
+// Load reads a file (at most 8 MiB, UTF-8) and decodes it as Decode does.
+func Load(path string, v any) (*File, error) {
+	data, err := inputfile.Read(path, maxSize)
+	if err == nil {
+		data, err = inputfile.UTF8(data)
+	}
+	if err != nil {
+		return nil, &model.InputError{File: path, Msg: inputfile.Describe(err)}
+	}
+	return Decode(path, data, v)
+}
 
 // Decode parses data and decodes it into v, rejecting unknown keys and
 // values of the wrong type.
@@ -38,14 +54,37 @@ func Decode(name string, data []byte, v any) (*File, error) {
 	if line, col, deep := textpos.TooDeep(data, maxNesting); deep {
 		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("brackets are nested more than %d deep", maxNesting)}
 	}
+	if line, col, deep := blockTooDeep(data, maxNesting); deep {
+		return nil, &model.InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("blocks are nested more than %d deep", maxNesting)}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, positioned(name, err, nil)
+	}
+	// Tags (!x) mean nothing in fiscguard's files, and go-yaml's decoder
+	// crashes on some of them.
+	if tag := find(f, func(n ast.Node) bool { _, ok := n.(*ast.TagNode); return ok }); tag != nil {
+		return nil, at(name, tag, fmt.Sprintf("YAML tags (%s) are not used in fiscguard's files", tokenValue(tag)))
+	}
+	if ExpandedNodes(f, maxNodes) > maxNodes {
+		alias := find(f, func(n ast.Node) bool { _, ok := n.(*ast.AliasNode); return ok })
+		return nil, at(name, alias, fmt.Sprintf("its aliases expand to more than %d values", maxNodes))
 	}
 	if err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, positioned(name, err, v)
 	}
 	return &File{Name: name, ast: f}, nil
+}
+
+// at is an input error at a node's position (the file's when it has none).
+func at(name string, n ast.Node, msg string) error {
+	e := &model.InputError{File: name, Msg: msg}
+	if !absent(n) {
+		if tok := n.GetToken(); tok != nil && tok.Position != nil {
+			e.Line, e.Column = tok.Position.Line, tok.Position.Column
+		}
+	}
+	return e
 }
 
 // positioned turns a go-yaml error into an input error at its token; an
@@ -55,13 +94,21 @@ func positioned(name string, err error, v any) error {
 	if errors.As(err, &ye) {
 		msg := ye.GetMessage()
 		var uf *yaml.UnknownFieldError
-		if errors.As(err, &uf) {
+		var te *yaml.TypeError
+		var oe *yaml.OverflowError
+		switch {
+		case errors.As(err, &uf):
 			msg = strings.Replace(msg, "unknown field", "unknown key", 1)
 			if tok := ye.GetToken(); tok != nil {
 				if near := closest(tok.Value, keysOf(reflect.TypeOf(v), nil)); near != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", near)
 				}
 			}
+		case errors.As(err, &te):
+			// goccy names Go's types and fields; say it in YAML's terms.
+			msg = fmt.Sprintf("%s where %s belongs", kind(te.SrcType), kind(te.DstType))
+		case errors.As(err, &oe):
+			msg = fmt.Sprintf("%s is out of range for %s", oe.SrcNum, kind(oe.DstType))
 		}
 		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
 			return &model.InputError{File: name, Line: tok.Position.Line, Column: tok.Position.Column, Msg: msg}
@@ -69,6 +116,30 @@ func positioned(name string, err error, v any) error {
 		return &model.InputError{File: name, Msg: msg}
 	}
 	return &model.InputError{File: name, Msg: strings.Join(strings.Fields(err.Error()), " ")}
+}
+
+// kind says what a Go type holds in YAML's terms.
+func kind(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a map"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "a value"
 }
 
 // keysOf lists the yaml keys of a type's structs, at any depth.

@@ -1,6 +1,7 @@
 package yamlfile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -29,5 +30,39 @@ func TestDecode(t *testing.T) {
 	}
 	if err := f.Errorf("$.name", "bad %s", "name"); err.Error() != "a.yaml:1:7: bad name" {
 		t.Errorf("Errorf = %v", err)
+	}
+}
+
+// TestPathologicalYAML: block nesting is counted like brackets, and
+// aliases that expand past any real file are refused, each in bounded time.
+func TestPathologicalYAML(t *testing.T) {
+	bomb := "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+	for i := 1; i < 9; i++ {
+		bomb += fmt.Sprintf("a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 9), ", "))
+	}
+	var indented strings.Builder
+	for i := 0; i < 200; i++ {
+		indented.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	var v any
+	for _, tt := range []struct{ src, want string }{
+		{"waivers:\n" + strings.Repeat("- ", 300000) + "x\n", "a.yaml:2:201: blocks are nested more than 100 deep"},
+		{"waivers:\n  - rule: " + strings.Repeat("- ", 300000) + "x\n", "a.yaml:2:"},
+		{indented.String(), "a.yaml:101:101: blocks are nested more than 100 deep"},
+		{bomb, "a.yaml:2:10: its aliases expand to more than 1000000 values"},
+		// go-yaml's decoder crashed on this (found by FuzzLoad in engine/config).
+		{"params:\n 0: \nrules:\n  enable: !00\n0000", "a.yaml:4:11: YAML tags (!00) are not used in fiscguard's files"},
+	} {
+		if _, err := Decode("a.yaml", []byte(tt.src), &v); err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%.30q…: error %v, want %q", tt.src, err, tt.want)
+		}
+	}
+	for _, src := range []string{
+		"a: &x {k: v}\nb: *x\nc: [*x, *x]\n",
+		"--- \ndescription: |\n  - not a list\n    - still text\nlist:\n  - - a\n    - b\n  - -1\n",
+	} {
+		if _, err := Decode("a.yaml", []byte(src), &v); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
 	}
 }

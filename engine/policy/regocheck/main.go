@@ -6,7 +6,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/fiscguard/fiscguard/engine/policy"
 )
@@ -18,7 +17,9 @@ func main() {
 	}
 	var sources []policy.Source
 	for _, d := range os.Args[1:] {
-		sources = append(sources, policy.Source{FS: os.DirFS(d), Name: filepath.ToSlash(filepath.Clean(d))})
+		src := policy.DirSource(d)
+		src.Builtin = true // the library's own directories: its namespaces are theirs
+		sources = append(sources, src)
 	}
 	if err := policy.CheckStrict(sources...); err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -67,7 +67,8 @@ _problems contains {
 # _destinations returns the buckets in the plan that c's rules replicate to.
 _destinations(c) := lib.referenced(c, "rule", "aws_s3_bucket") if {
 	lib.refers(c, "rule")
-} else := [bucket.by_name[n] |
+} else := [b |
 	some rule in lib.value(c, "rule", [])
 	n := trim_prefix(object.get(rule, ["destination", 0, "bucket"], ""), "arn:aws:s3:::")
+	some b in bucket.by_name[n]
 ]

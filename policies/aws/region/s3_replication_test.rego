@@ -39,3 +39,11 @@ test_deleted_configuration_is_not_checked if {
 	c := object.union(by_ref, {"actions": ["delete"]})
 	count(s3_replication.deny) == 0 with input as testing.doc([source, dest("us-east-1"), c]) with data.fiscguard.params as params
 }
+
+test_destinations_of_the_same_name_do_not_abort if {
+	c := replication({"rule": [{"status": "Enabled", "destination": [{"bucket": "arn:aws:s3:::(sensitive value)"}]}]}, {})
+	a := object.union(testing.resource("aws_s3_bucket", "a", {"bucket": "(sensitive value)"}), {"region": "us-east-1"})
+	b := object.union(testing.resource("aws_s3_bucket", "b", {"bucket": "(sensitive value)"}), {"region": "ap-northeast-3"})
+	res := s3_replication.deny with input as testing.doc([source, a, b, c]) with data.fiscguard.params as params
+	testing.has(res, "aws_s3_bucket_replication_configuration.data", "fail")
+}

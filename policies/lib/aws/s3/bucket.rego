@@ -27,8 +27,10 @@ joined_types := {
 	"aws_s3_bucket_logging",
 }
 
-# by_name maps a literal bucket name to its aws_s3_bucket.
-by_name[n] := b if {
+# by_name maps a literal bucket name to the aws_s3_bucket resources of that
+# name: names need not be unique in a plan (two may be redacted alike, or
+# one replaces another), and a rule must not abort on them.
+by_name[n] contains b if {
 	some b in lib.resources("aws_s3_bucket")
 	n := lib.value(b, "bucket", null)
 	is_string(n)

@@ -22,6 +22,11 @@ test_attached_by_reference_or_by_name if {
 }
 
 test_by_name if {
-	bucket.by_name["bank-logs"].address == "aws_s3_bucket.logs" with input as doc
+	{b.address | some b in bucket.by_name["bank-logs"]} == {"aws_s3_bucket.logs"} with input as doc
 	not bucket.by_name["other"] with input as doc
+}
+
+test_by_name_keeps_buckets_of_the_same_name if {
+	twin := testing.resource("aws_s3_bucket", "logs_twin", {"bucket": "bank-logs"})
+	{b.address | some b in bucket.by_name["bank-logs"]} == {"aws_s3_bucket.logs", "aws_s3_bucket.logs_twin"} with input as testing.doc([logs, twin])
 }

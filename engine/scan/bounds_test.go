@@ -1,0 +1,176 @@
+package scan
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/rule"
+)
+
+// TestPlanReadsAreBounded: a plan that never ends (a FIFO nobody writes,
+// standard input left open, /dev/zero) or a huge sparse file is an input
+// error in bounded time, never a hang or a read of gigabytes.
+func TestPlanReadsAreBounded(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "plan.json")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	sparse := filepath.Join(dir, "sparse.json")
+	f, err := os.Create(sparse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(3 << 30); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	stdin, w := io.Pipe() // left open: a producer that never finishes
+	defer w.Close()
+	lib := loadLibrary(t)
+	for _, tc := range []struct {
+		target Target
+		want   string
+	}{
+		{Target{Path: fifo}, "plan.json: reading the plan took longer than 200ms and was stopped"},
+		{Target{Path: "-", Stdin: stdin}, "stdin: reading the plan took longer than 200ms and was stopped"},
+		{Target{Path: "/dev/zero"}, "/dev/zero: not a regular file"},
+		{Target{Path: sparse}, "sparse.json: file is larger than 256 MiB"},
+	} {
+		start := time.Now()
+		_, err := lib.Run(context.Background(), tc.target, Options{Profile: rule.Simple, Timeout: 200 * time.Millisecond})
+		var ie *model.InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an input error containing %q", tc.target.Path, err, tc.want)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: took %s", tc.target.Path, d)
+		}
+	}
+}
+
+// TestPlanSymlinkOutsideTheRoot: a committed plan file that is a symlink
+// out of the repository is refused; one given outside the repository is
+// read as the user asked.
+func TestPlanSymlinkOutsideTheRoot(t *testing.T) {
+	base := t.TempDir()
+	repo := filepath.Join(base, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(base, "plan.json")
+	data, err := os.ReadFile("../plan/testdata/refs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(repo, "plan.json")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	lib := loadLibrary(t)
+	_, err = lib.Run(context.Background(), Target{Path: link}, Options{Profile: rule.Simple})
+	if err == nil || !strings.Contains(err.Error(), "plan.json: it resolves through a symlink to a path outside the repository root") {
+		t.Errorf("got %v", err)
+	}
+	if _, err := lib.Run(context.Background(), Target{Path: outside}, Options{Profile: rule.Simple}); err != nil {
+		t.Errorf("a plan given outside any repository: %v", err)
+	}
+}
+
+// TestBounded: work that panics becomes an internal error; work that
+// outlives its time or its context is abandoned with their error.
+func TestBounded(t *testing.T) {
+	stopped := func() error { return errors.New("took too long") }
+	_, err := bounded(context.Background(), time.Minute, stopped, func() (int, error) {
+		panic("the loader\nexploded")
+	})
+	var ie *model.InternalError
+	if !errors.As(err, &ie) || err.Error() != "internal error: the loader exploded (please report this)" {
+		t.Errorf("panic: %v", err)
+	}
+	block := make(chan struct{})
+	defer close(block)
+	if _, err := bounded(context.Background(), 10*time.Millisecond, stopped, func() (int, error) { <-block; return 0, nil }); err == nil || err.Error() != "took too long" {
+		t.Errorf("timeout: %v", err)
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(errors.New("over budget"))
+	if _, err := bounded(ctx, time.Minute, stopped, func() (int, error) { <-block; return 0, nil }); err == nil || err.Error() != "over budget" {
+		t.Errorf("cancelled: %v", err)
+	}
+	if v, err := bounded(context.Background(), time.Minute, stopped, func() (int, error) { return 7, nil }); v != 7 || err != nil {
+		t.Errorf("%d, %v", v, err)
+	}
+}
+
+// TestMemoryBudget: work that keeps allocating past the budget is stopped
+// with an input error naming the budget.
+func TestMemoryBudget(t *testing.T) {
+	const budget = 256 << 20
+	ctx, stop := watchMemory(context.Background(), budget, "main.tf")
+	defer stop()
+	quit := make(chan struct{})
+	defer close(quit)
+	stopped := func() error { return errors.New("took too long") }
+	_, err := bounded(ctx, time.Minute, stopped, func() ([][]byte, error) {
+		var hold [][]byte
+		for len(hold) < 1024 { // at most 1 GiB, if the watchdog failed
+			select {
+			case <-quit:
+				return nil, nil
+			default:
+			}
+			hold = append(hold, make([]byte, 1<<20))
+			for i := range hold[len(hold)-1] {
+				hold[len(hold)-1][i] = 1
+			}
+		}
+		return hold, nil
+	})
+	var ie *model.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "main.tf: the scan needed more than 256 MiB of memory and was stopped") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestPolicyDirSymlinkOutside: a policy file that is a symlink out of its
+// directory is refused, never read.
+func TestPolicyDirSymlinkOutside(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "policies")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(base, "secret.rego")
+	if err := os.WriteFile(secret, []byte("package stolen\n\nx := \"CANARY\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "x.rego")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadLibrary(dir)
+	if err == nil || !strings.Contains(err.Error(), "x.rego: it resolves through a symlink to a path outside its directory") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestRunRecovers: a panic during a scan, on whatever goroutine runs it,
+// is an internal error (here, a library that was never loaded).
+func TestRunRecovers(t *testing.T) {
+	_, err := (&Library{}).Run(context.Background(), Target{Path: "../plan/testdata/refs.json"}, Options{Profile: rule.Simple})
+	var ie *model.InternalError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "internal error: ") {
+		t.Errorf("got %v", err)
+	}
+}

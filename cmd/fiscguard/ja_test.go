@@ -24,13 +24,19 @@ import (
 // ID, an attribute or resource name, code, or a product name: Japanese
 // output must not fall back to English. Its inputs make every kind of note
 // the loaders and the scan write: a configuration fiscguard cannot wholly
-// evaluate (testdata/notes), a plan Terraform could not finish.
+// evaluate (testdata/notes) with waivers that cover every rule, match
+// nothing or have expired and a baseline, a plan Terraform could not finish.
 func TestJapaneseAllTheWay(t *testing.T) {
 	const (
-		demo  = "../../fixtures/plans/demo.json"
-		notes = "testdata/notes"
+		demo    = "../../fixtures/plans/demo.json"
+		notes   = "testdata/notes"
+		waivers = "testdata/notes/waivers.yaml"
 	)
 	unplanned := erroredPlan(t, demo)
+	known := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, stderr := cli(t, "", "baseline", notes, "-o", known); code != 0 {
+		t.Fatalf("baseline: exit %d %s", code, stderr)
+	}
 	type run struct {
 		name string
 		args []string
@@ -45,11 +51,14 @@ func TestJapaneseAllTheWay(t *testing.T) {
 	}
 	for _, in := range []string{notes, unplanned} {
 		for _, f := range []string{"text", "markdown", "sarif", "json", "junit", "github"} {
-			runs = append(runs, run{"scan " + f + " " + in, []string{"scan", in, "--lang", "ja", "-f", f}, scanText[f]})
+			runs = append(runs, run{"scan " + f + " " + in, []string{"scan", in, "--lang", "ja", "-f", f, "--waivers", waivers}, scanText[f]})
 		}
 		for _, f := range []string{"markdown", "html", "xlsx"} {
-			runs = append(runs, run{"evidence " + f + " " + in, []string{"evidence", in, "--lang", "ja", "-f", f}, evidenceText[f]})
+			runs = append(runs, run{"evidence " + f + " " + in, []string{"evidence", in, "--lang", "ja", "-f", f, "--waivers", waivers}, evidenceText[f]})
 		}
+	}
+	for _, f := range []string{"text", "markdown", "sarif", "json"} {
+		runs = append(runs, run{"scan " + f + " --baseline", []string{"scan", notes, "--lang", "ja", "-f", f, "--baseline", known}, scanText[f]})
 	}
 	runs = append(runs,
 		run{"scan hcl", []string{"scan", "../../fixtures/hcl/account-baseline-open", "--lang", "ja", "--profile", "strict"}, nil},

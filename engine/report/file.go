@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 )
@@ -8,7 +9,27 @@ import (
 // WriteFile writes an output file atomically: into a temporary file beside
 // it, then renamed over it. A reader never sees half a report, and a write
 // that fails (a full disk, a file size limit) leaves the old file as it was.
+// Only a regular file (or none) is replaced so: a device, a pipe or another
+// special file (-o /dev/null, -o /dev/stdout) is written to as it is, since
+// renaming over it would replace the device itself.
 func WriteFile(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return &os.PathError{Op: "write", Path: path, Err: errors.New("is a directory")}
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return &os.PathError{Op: "write", Path: path, Err: unwrapPath(err)}
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return &os.PathError{Op: "write", Path: path, Err: unwrapPath(err)}
+		}
+		return nil
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 
@@ -42,8 +43,12 @@ func showSavedPlan(ctx context.Context, name, path string, opts Options) ([]byte
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
+	dir := sourceDir(path, opts.SourceDir)
+	if committed := committedProviders(ctx, dir); committed != "" {
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("a saved Terraform plan: terraform show would run the provider plugins in %s, which the repository itself holds (a pull request could have put them there); run terraform init and show -json in a trusted step and scan its JSON", committed)}
+	}
 	cmd := exec.CommandContext(ctx, tf, "show", "-json", "-no-color", abs)
-	cmd.Dir = sourceDir(path, opts.SourceDir)
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -69,4 +74,26 @@ func showSavedPlan(ctx context.Context, name, path string, opts Options) ([]byte
 		return nil, &model.InputError{File: name, Msg: "terraform show -json: " + readErr.Error()}
 	}
 	return bytes.TrimSpace(data), nil
+}
+
+// committedProviders returns the .terraform directory terraform show would
+// load provider plugins from, when git tracks files in it: those come from
+// the repository under scan, not from terraform init, and running them
+// would run whatever a change committed. "" when there is none, or outside
+// git.
+func committedProviders(ctx context.Context, dir string) string {
+	tfDir := filepath.Join(dir, ".terraform")
+	if dir == "" {
+		tfDir = ".terraform"
+	}
+	if _, err := os.Stat(tfDir); err != nil {
+		return ""
+	}
+	cmd := exec.CommandContext(ctx, "git", "ls-files", "--", ".terraform")
+	cmd.Dir = filepath.Dir(tfDir)
+	out, err := cmd.Output()
+	if err != nil || len(bytes.TrimSpace(out)) == 0 {
+		return ""
+	}
+	return filepath.ToSlash(tfDir)
 }

@@ -108,3 +108,38 @@ func TestSavedPlanWithTerraform(t *testing.T) {
 		t.Errorf("target %+v resources %+v", rep.Target, rep.Resources)
 	}
 }
+
+// TestSavedPlanWithCommittedProviders: terraform show loads the provider
+// plugins of the configuration's .terraform; when the repository itself
+// holds them (a change could have committed any binary there), fiscguard
+// does not run terraform at all.
+func TestSavedPlanWithCommittedProviders(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	lib := loadLibrary(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "main.tf"), []byte("\n"), 0o644)
+	prov := filepath.Join(dir, ".terraform", "providers", "evil")
+	if err := os.MkdirAll(filepath.Dir(prov), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(prov, []byte("#!/bin/sh\n"), 0o755)
+	for _, args := range [][]string{{"init", "-q"}, {"add", "-f", ".terraform"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+	}
+	plan := savedPlan(t, dir)
+	ran := filepath.Join(t.TempDir(), "ran")
+	fakeTerraform(t, "touch "+ran+"\n")
+	_, err := lib.Run(context.Background(), Target{Path: plan}, Options{Profile: rule.Simple, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En})
+	if err == nil || !strings.Contains(err.Error(), "which the repository itself holds") {
+		t.Errorf("error %v, want the committed plugins refused", err)
+	}
+	if _, err := os.Stat(ran); err == nil {
+		t.Error("terraform ran")
+	}
+}

@@ -238,3 +238,79 @@ func TestEvidenceExitCode(t *testing.T) {
 		t.Error("JSON carries both languages and status keys, not labels")
 	}
 }
+
+// TestEvidenceUnplanned: on a plan Terraform could not finish, no item
+// reads conformant or not applicable: each is pending, with the reason on
+// the item, and every format says why before anything else.
+func TestEvidenceUnplanned(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch2026)
+	clean := map[string]evidence.Status{}
+	for _, it := range evidenceOf(t, demoPlan).Items {
+		clean[it.ID] = it.Status
+	}
+	incomplete := planWith(t, demoPlan, map[string]any{"complete": false})
+	for _, tt := range []struct {
+		name, plan, reason string
+		warning, shown     map[string]string // by language: the report's warning, an item's reason
+	}{
+		{"errored", erroredPlan(t, demoPlan), evidence.ReasonPlanErrored,
+			map[string]string{"en": "Terraform failed while planning (the plan is errored)", "ja": "Terraform が計画の途中で失敗した（エラーのあるプラン）ため、計画されなかった"},
+			map[string]string{"en": "Pending because Terraform failed while planning", "ja": "Terraform が計画の途中で失敗した（エラーのあるプラン）ため判定保留です"}},
+		{"incomplete", incomplete, evidence.ReasonPlanIncomplete,
+			map[string]string{"en": "Terraform did not plan every change (the plan is incomplete", "ja": "Terraform がすべての変更を計画していない（不完全なプラン: "},
+			map[string]string{"en": "Pending because Terraform did not plan every change", "ja": "Terraform がすべての変更を計画していない（不完全なプラン）ため判定保留です"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := evidenceOf(t, tt.plan)
+			withheld := 0
+			for _, it := range r.Items {
+				st, was := it.Targets[0], clean[it.ID]
+				switch {
+				case was == evidence.Conformant || was == evidence.NotApplicable:
+					withheld++
+					if st.Status != evidence.Pending || st.Reason != tt.reason {
+						t.Errorf("%s: %s (reason %q), want pending for %s; it is %s on the finished plan", it.ID, st.Status, st.Reason, tt.reason, was)
+					}
+				case st.Status != was:
+					t.Errorf("%s: %s, want %s as on the finished plan", it.ID, st.Status, was)
+				}
+			}
+			if withheld < 10 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].En, tt.warning["en"]) {
+				t.Errorf("%d items withheld, warnings %+v", withheld, r.Warnings)
+			}
+			// What the warning must come before: the summary, or the
+			// workbook's sheet of items.
+			first := map[string]map[string]string{
+				"markdown": {"en": "## Summary", "ja": "## サマリー"},
+				"html":     {"en": "Summary", "ja": "サマリー"},
+				"xlsx":     {"en": "Items\n", "ja": "項目\n"},
+			}
+			for _, lang := range []string{"en", "ja"} {
+				for _, format := range []string{"markdown", "html", "xlsx"} {
+					code, out, stderr := cli(t, "", "evidence", tt.plan, "--lang", lang, "-f", format)
+					if code != 0 {
+						t.Fatalf("%s %s: exit %d %s", format, lang, code, stderr)
+					}
+					var text string
+					switch format {
+					case "html":
+						text = htmlText(t, format, out)
+					case "xlsx":
+						text = xlsxText(t, format, out)
+					default:
+						text = out
+					}
+					warning, rest := strings.Index(text, tt.warning[lang]), strings.Index(text, first[format][lang])
+					if warning < 0 || rest < 0 || warning > rest {
+						t.Errorf("%s %s: the warning is not at the top (at %d, %q at %d)", format, lang, warning, first[format][lang], rest)
+					}
+					// Markdown details the items that need attention; HTML
+					// and XLSX every item.
+					if n := strings.Count(text, tt.shown[lang]); n != withheld {
+						t.Errorf("%s %s: %d items show the reason, want %d", format, lang, n, withheld)
+					}
+				}
+			}
+		})
+	}
+}

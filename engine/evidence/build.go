@@ -9,6 +9,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/catalog"
 	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
@@ -29,6 +30,11 @@ var SeedItems = []string{"運108", "運109", "運110", "運111", "運112", "運1
 //   - not applicable when rules evidencing it are in force but nothing of
 //     their resource types is in the input;
 //   - and otherwise not decidable, with the reason.
+//
+// When Terraform could not plan everything (the plan errored or is
+// incomplete), what it left out may not conform: an item that would be
+// conformant or not applicable is pending instead, with the reason, and the
+// report's warnings say so first.
 func Build(rep *report.Report, trace Trace, name string) *Report {
 	edition := rep.Edition
 	if edition != rule.Edition8th {
@@ -47,6 +53,7 @@ func Build(rep *report.Report, trace Trace, name string) *Report {
 		Documents:     []catalog.Document{},
 	}
 	target := Target{Name: name, Trace: trace, Rules: []RuleResult{}, Results: []Result{}, Notes: nonNil(rep.Notes)}
+	gap := unplanned(trace.Input)
 	inForce := map[string]coverage.Counts{}
 	outcomes := map[string]map[string]bool{}
 	for i := range rep.Coverage {
@@ -81,6 +88,9 @@ func Build(rep *report.Report, trace Trace, name string) *Report {
 		item.Rules = nonNil(item.Rules)
 		st := ItemTarget{Rules: nonNil(forced)}
 		st.Status, st.Reason = status(&item, forced, inForce, outcomes)
+		if gap != "" && (st.Status == Conformant || st.Status == NotApplicable) {
+			st.Status, st.Reason = Pending, gap
+		}
 		item.Targets = []ItemTarget{st}
 		item.Status = st.Status
 		for _, d := range item.ProviderEvidence {
@@ -101,6 +111,46 @@ func Build(rep *report.Report, trace Trace, name string) *Report {
 	target.Summary = countStatuses(out.Items, 0)
 	out.Targets = []Target{target}
 	out.Summary = countStatuses(out.Items, -1)
+	out.Warnings = Warnings(out.Targets)
+	return out
+}
+
+// unplanned says why Terraform left part of a plan out (ReasonPlanErrored,
+// ReasonPlanIncomplete), or "" when it planned everything.
+func unplanned(in Input) string {
+	switch {
+	case in.Kind != model.KindPlan:
+		return ""
+	case in.Errored:
+		return ReasonPlanErrored
+	case !in.Complete:
+		return ReasonPlanIncomplete
+	}
+	return ""
+}
+
+// planWarnings are the report-wide warnings on a target whose plan
+// Terraform could not finish.
+var planWarnings = map[string]i18n.Text{
+	ReasonPlanErrored: {
+		En: "%s: Terraform failed while planning (the plan is errored), so what it did not plan was not checked: no item reads conformant or not applicable from this target, and those items are pending.",
+		Ja: "%s: Terraform が計画の途中で失敗した（エラーのあるプラン）ため、計画されなかったリソースは検査していない。この対象からは適合・該当なしとせず、該当する項目は判定保留とする。",
+	},
+	ReasonPlanIncomplete: {
+		En: "%s: Terraform did not plan every change (the plan is incomplete: deferred changes or -target), so what it did not plan was not checked: no item reads conformant or not applicable from this target, and those items are pending.",
+		Ja: "%s: Terraform がすべての変更を計画していない（不完全なプラン: 変更の保留または -target）ため、計画されなかったリソースは検査していない。この対象からは適合・該当なしとせず、該当する項目は判定保留とする。",
+	},
+}
+
+// Warnings are what limits a whole report, target by target: a plan
+// Terraform could not finish.
+func Warnings(targets []Target) []i18n.Text {
+	out := []i18n.Text{}
+	for _, t := range targets {
+		if gap := unplanned(t.Trace.Input); gap != "" {
+			out = append(out, i18n.Sprintf(planWarnings[gap], t.Name))
+		}
+	}
 	return out
 }
 

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/fiscguard/fiscguard/engine/catalog"
@@ -102,7 +103,7 @@ func sampleReport(t *testing.T) *report.Report {
 		},
 		Catalog:  cat,
 		Findings: findings,
-		Notes:    []string{"the plan is incomplete"},
+		Notes:    []i18n.Text{{En: "the configuration in infra could not be evaluated", Ja: "infra の構成は評価できなかった"}},
 	}
 }
 
@@ -239,4 +240,83 @@ func joined(s []string) string {
 		b.WriteString(x)
 	}
 	return b.String()
+}
+
+// TestBuildUnplanned: when Terraform could not plan everything, nothing
+// reads conformant or not applicable: those items are pending with the
+// reason, failures and the rest keep their status, and the report's
+// warnings name the target first.
+func TestBuildUnplanned(t *testing.T) {
+	complete := map[string]Status{}
+	for _, it := range Build(sampleReport(t), sampleTrace(), "bank/core").Items {
+		complete[it.ID] = it.Status
+	}
+	for _, tt := range []struct {
+		name              string
+		complete, errored bool
+		reason            string
+		warning           string
+	}{
+		{"errored", false, true, ReasonPlanErrored, "bank/core: Terraform failed while planning"},
+		{"errored though complete", true, true, ReasonPlanErrored, "bank/core: Terraform failed while planning"},
+		{"incomplete", false, false, ReasonPlanIncomplete, "bank/core: Terraform did not plan every change"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, trace := sampleReport(t), sampleTrace()
+			rep.Target.Complete, rep.Target.Errored = tt.complete, tt.errored
+			trace.Input.Complete, trace.Input.Errored = tt.complete, tt.errored
+			r := Build(rep, trace, "bank/core")
+			pending := 0
+			for _, it := range r.Items {
+				st, was := it.Targets[0], complete[it.ID]
+				switch was {
+				case Conformant, NotApplicable:
+					pending++
+					if it.Status != Pending || st.Status != Pending || st.Reason != tt.reason {
+						t.Errorf("%s was %s on a complete plan: now %s reason %q, want pending reason %q", it.ID, was, st.Status, st.Reason, tt.reason)
+					}
+				default:
+					if st.Status != was {
+						t.Errorf("%s: %s, want %s as on a complete plan", it.ID, st.Status, was)
+					}
+				}
+			}
+			if pending != 3 {
+				t.Errorf("%d items turned pending, want the 3 conformant or not applicable ones", pending)
+			}
+			if len(r.Warnings) != 1 || !strings.HasPrefix(r.Warnings[0].En, tt.warning) || !strings.HasPrefix(r.Warnings[0].Ja, "bank/core: Terraform が") {
+				t.Errorf("warnings %+v, want one starting %q", r.Warnings, tt.warning)
+			}
+			if got := r.Summary[1]; got.Status != Pending || got.Items != 1+pending {
+				t.Errorf("summary %+v", got)
+			}
+		})
+	}
+	// A configuration directory is evaluated whole: nothing to withhold.
+	rep, trace := sampleReport(t), sampleTrace()
+	rep.Target.Kind, trace.Input.Kind, trace.Input.Complete = model.KindHCL, model.KindHCL, true
+	if r := Build(rep, trace, "bank/core"); len(r.Warnings) != 0 || r.Summary[3].Items != 2 {
+		t.Errorf("a directory scan: warnings %+v, summary %+v", r.Warnings, r.Summary)
+	}
+}
+
+// TestMergeUnplanned: a merged report warns of the targets whose plan was
+// not finished, and their pending items are the merged items' status.
+func TestMergeUnplanned(t *testing.T) {
+	clean := Build(sampleReport(t), sampleTrace(), "bank/core")
+	rep, trace := sampleReport(t), sampleTrace()
+	rep.Target.Errored, trace.Input.Errored = true, true
+	errored := Build(rep, trace, "bank/web")
+	merged, err := Merge([]Source{{File: "a.json", Report: clean}, {File: "b.json", Report: errored}}, Tool{Name: "fiscguard", Version: "0.3.1"}, mustTime(t, "2026-01-02T00:00:00Z"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(merged.Warnings) != 1 || !strings.HasPrefix(merged.Warnings[0].En, "bank/web: ") {
+		t.Errorf("warnings %+v", merged.Warnings)
+	}
+	for _, it := range merged.Items {
+		if it.Status == Conformant || it.Status == NotApplicable {
+			t.Errorf("%s is %s overall though bank/web's plan errored", it.ID, it.Status)
+		}
+	}
 }

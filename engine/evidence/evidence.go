@@ -54,6 +54,16 @@ const (
 	ReasonNotListed = "not_listed"
 )
 
+// Reasons an item is pending though nothing failed: Terraform could not
+// plan everything, so what it left out may not conform, and the item
+// would otherwise read conformant or not applicable.
+const (
+	// ReasonPlanErrored: Terraform failed while planning.
+	ReasonPlanErrored = "plan_errored"
+	// ReasonPlanIncomplete: Terraform deferred changes or planned with -target.
+	ReasonPlanIncomplete = "plan_incomplete"
+)
+
 // Report is one evidence report: one scanned target, or many merged.
 type Report struct {
 	SchemaVersion int          `json:"schema_version"`
@@ -61,6 +71,9 @@ type Report struct {
 	Edition       rule.Edition `json:"edition"` // current | 8th: the numbering of the items
 	// GeneratedAt is when the report was written (RFC 3339, UTC; SOURCE_DATE_EPOCH fixes it).
 	GeneratedAt string `json:"generated_at"`
+	// Warnings say, first, what limits the whole report: a target whose
+	// plan Terraform could not finish (see Warnings).
+	Warnings []i18n.Text `json:"warnings"`
 	// Summary counts items by their status, in Statuses order.
 	Summary   []Count            `json:"summary"`
 	Targets   []Target           `json:"targets"`
@@ -95,7 +108,7 @@ type Target struct {
 	// applied to, sorted by rule and address.
 	Results []Result `json:"results"`
 	// Notes are warnings about the input (an incomplete plan, a module not evaluated).
-	Notes []string `json:"notes"`
+	Notes []i18n.Text `json:"notes"`
 }
 
 // Trace is what a target's report was made from, so it can be reproduced
@@ -260,7 +273,9 @@ type Item struct {
 }
 
 // ItemTarget is an item's status in one target. Rules are the rules in
-// force there that evidence it; Reason says why a not_decidable item is so.
+// force there that evidence it; Reason says why a not_decidable item is
+// so, or why a pending one is although nothing failed (the plan errored or
+// is incomplete).
 type ItemTarget struct {
 	Status Status   `json:"status"`
 	Reason string   `json:"reason"`

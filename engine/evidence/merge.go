@@ -91,6 +91,7 @@ func Merge(sources []Source, tool Tool, at time.Time) (*Report, error) {
 		out.Targets[i].Summary = countStatuses(out.Items, i)
 	}
 	out.Summary = countStatuses(out.Items, -1)
+	out.Warnings = Warnings(out.Targets)
 	return out, nil
 }
 

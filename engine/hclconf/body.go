@@ -26,10 +26,13 @@ func (in *moduleInstance) resourceObject(attrs map[string]cty.Value) cty.Value {
 }
 
 // bodyEval evaluates a block body into attribute values, recording where
-// each attribute and nested block is written.
+// each attribute and nested block is written; subject is the resource
+// the body configures (aws_s3_bucket.b, one note for all its instances),
+// which notes name.
 type bodyEval struct {
 	in        *moduleInstance
 	ctx       *hcl.EvalContext
+	subject   string
 	locations map[string]*model.Location
 }
 
@@ -38,7 +41,7 @@ func (e *bodyEval) body(b *body, prefix string) map[string]cty.Value {
 	for _, name := range slices.Sorted(maps.Keys(b.attrs)) {
 		a := b.attrs[name]
 		path := joinPath(prefix, name)
-		out[name] = e.in.value(a.expr, e.ctx, path)
+		out[name] = e.in.value(a.expr, e.ctx, e.subject+"."+path)
 		e.locations[path] = e.in.ev.location(a.rng)
 		if holdsSecret(name, out[name]) {
 			e.in.ev.markSensitive(a.rng)
@@ -74,7 +77,7 @@ func (e *bodyEval) block(blk *block, prefix string, index int) []cty.Value {
 		e.locations[at(index)] = e.in.ev.location(blk.rng)
 		return []cty.Value{cty.ObjectVal(e.body(blk.body, at(index)))}
 	}
-	coll := e.in.value(blk.forEach, e.ctx, joinPath(prefix, blk.typ)+".for_each")
+	coll := e.in.value(blk.forEach, e.ctx, e.subject+"."+joinPath(prefix, blk.typ)+".for_each")
 	coll, marks := coll.Unmark()
 	// As hcl's ext/dynblock does: a known collection generates one block per
 	// element, even when elements hold values known only after apply; only

@@ -94,7 +94,7 @@ func TestNothingOutsideTheRoot(t *testing.T) {
 			for i, f := range tt.opts.VarFiles {
 				tt.opts.VarFiles[i] = strings.ReplaceAll(f, "REPO", repo)
 			}
-			doc, notes, err := Load(repo, tt.opts)
+			doc, texts, err := Load(repo, tt.opts)
 			if tt.err != "" {
 				var ie *model.InputError
 				if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.err) || strings.Contains(err.Error(), "CANARY") {
@@ -104,6 +104,10 @@ func TestNothingOutsideTheRoot(t *testing.T) {
 			}
 			if err != nil {
 				t.Fatal(err)
+			}
+			var notes []string
+			for _, n := range texts {
+				notes = append(notes, n.En)
 			}
 			all := strings.Join(notes, "\n")
 			if !strings.Contains(all, tt.note) {
@@ -234,10 +238,10 @@ locals {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := strings.Join(notes, "\n")
+	all := inEnglish(notes)
 	for _, want := range []string{
 		"cannot recursively call templatestring from inside another template function",
-		`local.n could not be evaluated (Invalid function argument: Invalid value for "v" parameter: this sensitive value is not valid here`,
+		"local.n could not be evaluated (HCL: `Invalid function argument: Invalid value for \"v\" parameter: this sensitive value is not valid here",
 		"local.h could not be evaluated",
 		"local.k could not be evaluated",
 	} {
@@ -270,11 +274,11 @@ locals {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := strings.Join(notes, "\n")
+	all := inEnglish(notes)
 	for _, want := range []string{
-		"local.dup could not be evaluated (Duplicate object key: the details are not shown because the expression reads a sensitive value)",
-		`local.plain could not be evaluated (Duplicate object key: Two different items produced the key "a"`,
-		"local.miss could not be evaluated (Invalid index:",
+		"local.dup could not be evaluated (HCL: `Duplicate object key`; the details are not shown because the expression reads a sensitive value)",
+		"local.plain could not be evaluated (HCL: `Duplicate object key: Two different items produced the key \"a\"",
+		"local.miss could not be evaluated (HCL: `Invalid index:",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("notes lack %q:\n%s", want, all)

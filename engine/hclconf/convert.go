@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/tffunc"
 	"github.com/fiscguard/fiscguard/engine/tfschema"
@@ -174,7 +175,7 @@ func (t *typer) attribute(v cty.Value, a *tfjson.SchemaAttribute, path string) c
 	ty := configType(a.AttributeType, false)
 	out, err := convert.Convert(v, configType(a.AttributeType, true))
 	if err != nil {
-		t.reject(path, v, err)
+		t.reject(path, v, err, i18n.Text{})
 		out = cty.UnknownVal(ty)
 		if v.ContainsMarked() {
 			out = out.Mark(sensitiveMark)
@@ -206,7 +207,7 @@ func (t *typer) blocks(v cty.Value, nb *tfjson.SchemaBlockType, path string) cty
 	case single && (ty.IsObjectType() || ty.IsMapType()):
 		elems = []cty.Value{v}
 	default:
-		t.reject(path, v, fmt.Errorf("blocks are required"))
+		t.reject(path, v, nil, blocksRequired)
 		return cty.UnknownVal(configType(tfschema.BlocksType(nb), false)).WithMarks(marks)
 	}
 	if single {
@@ -214,7 +215,7 @@ func (t *typer) blocks(v cty.Value, nb *tfjson.SchemaBlockType, path string) cty
 		case len(elems) == 1:
 			return t.object(nb.Block, elems[0], path+"[0]").WithMarks(marks)
 		case len(elems) > 1:
-			t.reject(path+"[1]", v, fmt.Errorf("no more than one %s block is allowed", path[strings.LastIndex(path, ".")+1:]))
+			t.reject(path+"[1]", v, nil, i18n.Sprintf(oneBlockOnly, path[strings.LastIndex(path, ".")+1:]))
 			return cty.UnknownVal(obj).WithMarks(marks)
 		case nb.NestingMode == tfjson.SchemaNestingModeGroup:
 			// An absent group block is an object of null attributes.
@@ -240,7 +241,7 @@ func (t *typer) object(b *tfjson.SchemaBlock, v cty.Value, path string) cty.Valu
 	case v.IsNull():
 		return cty.NullVal(ty).WithMarks(marks)
 	case !v.Type().IsObjectType() && !v.Type().IsMapType():
-		t.reject(path, v, fmt.Errorf("a block is required"))
+		t.reject(path, v, nil, blockRequired)
 		return cty.UnknownVal(ty).WithMarks(marks)
 	}
 	vals := t.block(b, v.AsValueMap(), path)
@@ -257,16 +258,27 @@ func (t *typer) object(b *tfjson.SchemaBlock, v cty.Value, path string) cty.Valu
 	return cty.ObjectVal(vals).WithMarks(marks)
 }
 
+// Why fiscguard itself refuses a value for a block.
+var (
+	blocksRequired = i18n.Text{En: "blocks are required", Ja: "ブロックが必要"}
+	blockRequired  = i18n.Text{En: "a block is required", Ja: "ブロックが必要"}
+	oneBlockOnly   = i18n.Text{En: "no more than one %s block is allowed", Ja: "`%s` ブロックは 1 つまで"}
+)
+
 // reject notes a value Terraform would refuse for its attribute, where it is
-// written; a sensitive value is not described.
-func (t *typer) reject(path string, v cty.Value, err error) {
-	what, reason := path, err.Error()
+// written: why is fiscguard's reason, or else err is go-cty's conversion
+// error, quoted; a sensitive value is not described.
+func (t *typer) reject(path string, v cty.Value, err error, why i18n.Text) {
+	what := path
 	var pe cty.PathError
 	switch {
 	case v.ContainsMarked():
-		reason = "this sensitive value does not fit the provider's type"
-	case errors.As(err, &pe):
-		what += formatPath(pe.Path)
+		why = i18n.Text{En: "this sensitive value does not fit the provider's type", Ja: "この機密値はプロバイダーの型に合わない"}
+	case err != nil:
+		if errors.As(err, &pe) {
+			what += formatPath(pe.Path)
+		}
+		why = i18n.Sprintf(i18n.Text{En: "go-cty: %s", Ja: "go-cty の診断: %s"}, i18n.Quote(err.Error()))
 	}
 	at := t.at
 	for p := what; p != ""; p = parentPath(p) {
@@ -275,7 +287,8 @@ func (t *typer) reject(path string, v cty.Value, err error) {
 			break
 		}
 	}
-	t.ev.note(fmt.Sprintf("%s: %s: inappropriate value for %s: %s; treated as known only after apply", at, t.addr, what, reason))
+	t.ev.notef("%s: %s: inappropriate value for %s: %s; treated as known only after apply",
+		"%s: %s: `%s` の値が不適切（%s）。適用後まで確定しない値として扱う", at, t.addr, what, why)
 }
 
 // formatPath renders a path inside a value as policies name attributes:

@@ -136,9 +136,9 @@ resource "aws_dynamodb_table" "t" {
 			notes: []string{
 				"main.tf:18: aws_dynamodb_table.t: inappropriate value for timeouts[1]: no more than one timeouts block is allowed; treated as known only after apply",
 				"main.tf:11: aws_kms_key.k: inappropriate value for deletion_window_in_days: this sensitive value does not fit the provider's type; treated as known only after apply",
-				"main.tf:10: aws_kms_key.k: inappropriate value for enable_key_rotation: a bool is required; treated as known only after apply",
-				"main.tf:12: aws_kms_key.k: inappropriate value for tags: map of string required; treated as known only after apply",
-				"main.tf:3: aws_security_group.web: inappropriate value for ingress[0].from_port: a number is required; treated as known only after apply",
+				"main.tf:10: aws_kms_key.k: inappropriate value for enable_key_rotation: go-cty: `a bool is required`; treated as known only after apply",
+				"main.tf:12: aws_kms_key.k: inappropriate value for tags: go-cty: `map of string required`; treated as known only after apply",
+				"main.tf:3: aws_security_group.web: inappropriate value for ingress[0].from_port: go-cty: `a number is required`; treated as known only after apply",
 			},
 		},
 		{

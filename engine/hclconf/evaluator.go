@@ -18,6 +18,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -67,16 +68,17 @@ type evaluator struct {
 	// the nodes being evaluated, for naming a dependency cycle
 	stack      []string
 	stackRange []hcl.Range
-	notes      []string
+	notes      []i18n.Text
 	noted      map[string]bool
 	// secrets are where sensitive values are written (see markSensitive).
 	secrets []hcl.Range
 }
 
 // Load evaluates the Terraform configuration in dir into a model document,
-// and returns notes about what could not be evaluated. Source locations are
-// relative to the repository root holding dir (or to dir outside git).
-func Load(dir string, opts Options) (*model.Document, []string, error) {
+// and returns notes, in both languages, about what could not be evaluated.
+// Source locations are relative to the repository root holding dir (or to
+// dir outside git).
+func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, &model.InputError{File: dir, Msg: err.Error()}
@@ -151,18 +153,24 @@ func (ev *evaluator) location(rng hcl.Range) *model.Location {
 	return &model.Location{File: ev.rel(rng.Filename), Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndColumn: rng.End.Column}
 }
 
-// note records a message once; past maxNotes the rest are counted only.
-func (ev *evaluator) note(msg string) {
-	if ev.noted[msg] {
+// note records a message once; past maxNotes the rest are left out, and
+// one last note says so.
+func (ev *evaluator) note(msg i18n.Text) {
+	if ev.noted[msg.En] {
 		return
 	}
-	ev.noted[msg] = true
+	ev.noted[msg.En] = true
 	switch {
 	case len(ev.notes) < maxNotes:
 		ev.notes = append(ev.notes, msg)
 	case len(ev.notes) == maxNotes:
-		ev.notes = append(ev.notes, "further evaluation notes were left out")
+		ev.notes = append(ev.notes, i18n.Text{En: "further evaluation notes were left out", Ja: "これ以降の評価に関する注意は省略した"})
 	}
+}
+
+// notef notes a message formatted in each language from the same arguments.
+func (ev *evaluator) notef(en, ja string, args ...any) {
+	ev.note(i18n.Sprintf(i18n.Text{En: en, Ja: ja}, args...))
 }
 
 // module parses a directory once.
@@ -225,7 +233,8 @@ func (ev *evaluator) functions(mod *module) map[string]function.Function {
 	table := tffunc.Table(ev.root, ev.scanDir)
 	for _, name := range functionNames(mod) {
 		if _, ok := table[name]; !ok {
-			ev.note(fmt.Sprintf("%s: function %s is not supported; values that use it are treated as known only after apply", ev.rel(mod.dir), name))
+			ev.notef("%s: function %s is not supported; values that use it are treated as known only after apply",
+				"%s: 関数 `%s` には対応していない。これを使う値は適用後まで確定しない値として扱う", ev.rel(mod.dir), name)
 			table[name] = unknownFunction
 		}
 	}
@@ -279,29 +288,33 @@ func (ev *evaluator) readInstalledModules() error {
 // terraform init installed. When the module is not available, why says
 // what to note instead: its source, and whether it lies outside the
 // repository root, where nothing is read.
-func (ev *evaluator) moduleDir(in *moduleInstance, c *moduleCall) (dir, why string, err error) {
+func (ev *evaluator) moduleDir(in *moduleInstance, c *moduleCall) (dir string, why i18n.Text, err error) {
 	if isLocalSource(c.source) {
 		dir = filepath.Join(in.mod.dir, filepath.FromSlash(c.source))
 		if ev.confine.Check(dir) != nil {
-			return "", "outside the repository root: " + c.source, nil
+			return "", i18n.Sprintf(outsideRoot, c.source), nil
 		}
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
-			return "", "", in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
+			return "", why, in.errAt(c.rng, "module %q: source %s is not a directory", c.name, c.source)
 		}
-		return dir, "", nil
+		return dir, why, nil
 	}
 	key := strings.TrimPrefix(in.keyDir+"."+c.name, ".")
 	if dir, ok := ev.installed[key]; ok {
 		if ev.confine.Check(dir) != nil {
-			return "", "outside the repository root: " + c.source, nil
+			return "", i18n.Sprintf(outsideRoot, c.source), nil
 		}
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
-			return dir, "", nil
+			return dir, why, nil
 		}
 	}
-	return "", c.source, nil
+	return "", i18n.Text{En: c.source, Ja: c.source}, nil
 }
+
+// outsideRoot says why a module is not evaluated: nothing outside the
+// repository root is read.
+var outsideRoot = i18n.Text{En: "outside the repository root: %s", Ja: "リポジトリのルートの外: %s"}
 
 // isLocalSource reports whether a module source is a path in the same repository.
 func isLocalSource(source string) bool {

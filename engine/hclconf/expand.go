@@ -1,8 +1,6 @@
 package hclconf
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -30,7 +28,8 @@ func (in *moduleInstance) expand(count, forEach hcl.Expression, ctx *hcl.EvalCon
 		v := in.value(count, ctx, what+".count")
 		v, _ = v.Unmark()
 		if !v.IsKnown() || v.IsNull() {
-			in.ev.note(fmt.Sprintf("%s: the count of %s is known only after apply; evaluated as one instance", in.ev.where(count.Range()), addrs.Join(in.addr, what)))
+			in.ev.notef("%s: the count of %s is known only after apply; evaluated as one instance",
+				"%s: %s の count は適用後まで確定しないため、1 つのインスタンスとして評価した", in.ev.where(count.Range()), addrs.Join(in.addr, what))
 			return []instanceKey{{unknown: true}}, nil
 		}
 		n, err := convert.Convert(v, cty.Number)
@@ -69,7 +68,8 @@ func (in *moduleInstance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalCon
 	// Elements keep their marks, so a sensitive each.value stays sensitive.
 	v, _ = v.Unmark()
 	unknown := func() ([]instanceKey, error) {
-		in.ev.note(fmt.Sprintf("%s: the for_each keys of %s are known only after apply; evaluated as one instance", in.ev.where(forEach.Range()), addrs.Join(in.addr, what)))
+		in.ev.notef("%s: the for_each keys of %s are known only after apply; evaluated as one instance",
+			"%s: %s の for_each のキーは適用後まで確定しないため、1 つのインスタンスとして評価した", in.ev.where(forEach.Range()), addrs.Join(in.addr, what))
 		return []instanceKey{{unknown: true, each: cty.DynamicVal}}, nil
 	}
 	if !v.IsKnown() || v.IsNull() {
@@ -85,7 +85,8 @@ func (in *moduleInstance) expandForEach(forEach hcl.Expression, ctx *hcl.EvalCon
 		if err != nil {
 			return nil, in.errAt(forEach.Range(), "for_each of %s must be a map or a set of strings", what)
 		}
-		in.ev.note(fmt.Sprintf("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one", in.ev.where(forEach.Range()), addrs.Join(in.addr, what)))
+		in.ev.notef("%s: for_each of %s is a list; Terraform requires a set (toset()); read as one",
+			"%s: %s の for_each がリストになっている。Terraform はセット（`toset()`）を求めるため、セットとして読んだ", in.ev.where(forEach.Range()), addrs.Join(in.addr, what))
 		v, ty = set, set.Type()
 	}
 	if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {

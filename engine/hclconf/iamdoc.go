@@ -1,11 +1,10 @@
 package hclconf
 
 import (
-	"fmt"
-
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/iamdoc"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -52,8 +51,13 @@ func (in *moduleInstance) policyDocument(r *resource, k instanceKey, attrs map[s
 	res, err := iamdoc.Render(values, unknown, func(arg string, i int) *model.PolicyDocument { return sources[arg][i] })
 	jsonVal, minified, id := cty.UnknownVal(cty.String), cty.UnknownVal(cty.String), cty.UnknownVal(cty.String)
 	switch {
+	case err != nil && sensitive:
+		// The reason may quote what the statement says.
+		in.ev.notef("%s: %s cannot be read (the reason is not shown because the document holds a sensitive value); its json is treated as known only after apply",
+			"%s: %s を読めない（文書に機密値があるため理由は表示しない）。`json` は適用後まで確定しない値として扱う", in.ev.where(r.rng), addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())))
 	case err != nil:
-		in.ev.note(fmt.Sprintf("%s: %s cannot be read: %v; its json is treated as known only after apply", in.ev.where(r.rng), addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())), err))
+		in.ev.notef("%s: %s cannot be read: %s; its json is treated as known only after apply",
+			"%s: %s を読めない（%s）。`json` は適用後まで確定しない値として扱う", in.ev.where(r.rng), addrs.Join(in.addr, r.local()+addrs.KeyString(k.addr())), i18n.Quote(err.Error()))
 	case res.Complete:
 		jsonVal, minified, id = cty.StringVal(res.JSON), cty.StringVal(res.MinifiedJSON), cty.StringVal(res.ID)
 	case !sensitive:

@@ -126,7 +126,33 @@ func TestPolicyDocumentThatCannotBeRead(t *testing.T) {
 	if r := res["data.aws_iam_policy_document.dup"]; r.Unknown["json"] != true {
 		t.Errorf("json %v", r.Values["json"])
 	}
-	if len(notes) != 1 || !strings.Contains(notes[0], `data.aws_iam_policy_document.dup cannot be read: statement[1]: duplicate Sid "A"`) || !strings.HasPrefix(notes[0], "main.tf:1:") {
+	if len(notes) != 1 || !strings.Contains(notes[0], "data.aws_iam_policy_document.dup cannot be read: `statement[1]: duplicate Sid \"A\"`") || !strings.HasPrefix(notes[0], "main.tf:1:") {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestPolicyDocumentReasonWithheld: the provider's reason may quote what a
+// statement says; when the document holds a sensitive value, the note
+// names the data source without it.
+func TestPolicyDocumentReasonWithheld(t *testing.T) {
+	dir := t.TempDir()
+	src := `variable "sid" {
+  default   = "CANARY-sid"
+  sensitive = true
+}
+data "aws_iam_policy_document" "dup" {
+  statement { sid = var.sid }
+  statement { sid = var.sid }
+}
+`
+	if err := os.WriteFile(dir+"/main.tf", []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, _, notes := load(t, dir, Options{})
+	if r := res["data.aws_iam_policy_document.dup"]; r.Unknown["json"] != true {
+		t.Errorf("json %v", r.Values["json"])
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "data.aws_iam_policy_document.dup cannot be read (the reason is not shown because the document holds a sensitive value)") || strings.Contains(notes[0], "CANARY") {
 		t.Errorf("notes %q", notes)
 	}
 }

@@ -1,7 +1,6 @@
 package hclconf
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fiscguard/fiscguard/engine/addrs"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -151,8 +151,14 @@ func (in *moduleInstance) value(expr hcl.Expression, ctx *hcl.EvalContext, what 
 	if diags.HasErrors() {
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
-				in.ev.note(fmt.Sprintf("%s: %s could not be evaluated (%s); treated as known only after apply",
-					in.ev.where(expr.Range()), addrs.Join(in.addr, what), in.ev.ps.oneLine(diagText(d))))
+				text, withheld := diagText(d)
+				why := i18n.Text{}
+				if withheld {
+					why = withheldDetails
+				}
+				in.ev.notef("%s: %s could not be evaluated (HCL: %s%s); treated as known only after apply",
+					"%s: %s を評価できなかった（HCL の診断: %s%s）。適用後まで確定しない値として扱う",
+					in.ev.where(expr.Range()), addrs.Join(in.addr, what), i18n.Quote(in.ev.ps.oneLine(text)), why)
 				break
 			}
 		}
@@ -292,11 +298,13 @@ func (in *moduleInstance) variable(v *variable) (cty.Value, error) {
 		case v.def != nil:
 			val = *v.def
 		default:
-			in.ev.note(fmt.Sprintf("%s: %s does not set the required variable %q; treated as known only after apply", in.ev.where(c.rng), in.addr, v.name))
+			in.ev.notef("%s: %s does not set the required variable %q; treated as known only after apply",
+				"%s: %s が必須の変数 %q を設定していない。適用後まで確定しない値として扱う", in.ev.where(c.rng), in.addr, v.name)
 			val = cty.DynamicVal
 		}
 		return in.ev.convertVariable(v, val, func(err error) {
-			in.ev.note(fmt.Sprintf("%s: variable %q of %s: %v; treated as known only after apply", in.ev.where(c.rng), v.name, in.addr, err))
+			in.ev.notef("%s: variable %q of %s does not fit its type (go-cty: %s); treated as known only after apply",
+				"%s: %[3]s の変数 %[2]q が型に合わない（go-cty の診断: %[4]s）。適用後まで確定しない値として扱う", in.ev.where(c.rng), v.name, in.addr, i18n.Quote(err.Error()))
 		}), nil
 	})
 }
@@ -396,7 +404,7 @@ func (in *moduleInstance) resource(local string) (cty.Value, error) {
 		}
 		objs := make([]cty.Value, len(keys))
 		for i, k := range keys {
-			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), locations: map[string]*model.Location{}}
+			e := &bodyEval{in: in, ctx: withKey(ctx, k, r.count != nil, r.forEach != nil), subject: r.local(), locations: map[string]*model.Location{}}
 			attrs := in.typed(r, k, e.body(r.body, ""), e.locations)
 			if r.mode == "data" {
 				providerData(r.typ, attrs, prov.region)
@@ -440,10 +448,11 @@ func (in *moduleInstance) expansion(name string) (*callExpansion, error) {
 		}
 		remote := !isLocalSource(c.source)
 		for _, k := range cs.keys {
-			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), Source: c.source, Remote: remote, Evaluated: why == "", Location: in.ev.location(c.rng)})
+			in.ev.calls = append(in.ev.calls, model.ModuleCall{Address: addrs.Join(in.addr, "module."+name+addrs.KeyString(k.addr())), Source: c.source, Remote: remote, Evaluated: why.En == "", Location: in.ev.location(c.rng)})
 		}
-		if why != "" {
-			in.ev.note(fmt.Sprintf("%s: module not evaluated: %s (%s)", in.ev.where(c.rng), why, addrs.Join(in.addr, "module."+name)))
+		if why.En != "" {
+			in.ev.notef("%s: module not evaluated: %s (%s)", "%s: モジュールを評価していない: %s（%s）",
+				in.ev.where(c.rng), why, addrs.Join(in.addr, "module."+name))
 			cs.keys = nil
 			return cty.DynamicVal, nil
 		}

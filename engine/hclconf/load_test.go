@@ -10,9 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
+// load evaluates dir and returns its resources by address, the document
+// and the notes in English, each of which must have its Japanese text.
 func load(t *testing.T, dir string, opts Options) (map[string]*model.Resource, *model.Document, []string) {
 	t.Helper()
 	doc, notes, err := Load(dir, opts)
@@ -23,7 +26,23 @@ func load(t *testing.T, dir string, opts Options) (map[string]*model.Resource, *
 	for i := range doc.Resources {
 		m[doc.Resources[i].Address] = &doc.Resources[i]
 	}
-	return m, doc, notes
+	en := make([]string, len(notes))
+	for i, n := range notes {
+		if n.Ja == "" || n.Ja == n.En {
+			t.Errorf("note %q has no Japanese text", n.En)
+		}
+		en[i] = n.En
+	}
+	return m, doc, en
+}
+
+// inEnglish joins notes' English texts, one a line.
+func inEnglish(notes []i18n.Text) string {
+	var b strings.Builder
+	for _, n := range notes {
+		b.WriteString(n.En + "\n")
+	}
+	return b.String()
 }
 
 // get reads a value by path; numbers become strings for easy comparison.
@@ -261,6 +280,7 @@ resource "aws_a" "x" {
 resource "aws_b" "y" {}
 resource "aws_c" "z" {
   v = provider::aws::arn_parse("arn:aws:s3:::b")
+  w = { a = 1 }.b
 }
 module "remote" {
   source = "terraform-aws-modules/s3-bucket/aws"
@@ -274,6 +294,7 @@ module "remote" {
 		"the count of aws_a.x is known only after apply; evaluated as one instance",
 		"function provider::aws::arn_parse is not supported",
 		"module not evaluated: terraform-aws-modules/s3-bucket/aws (module.remote)",
+		"main.tf:9: aws_c.z.w could not be evaluated (HCL: `Unsupported attribute: This object does not have an attribute named \"b\".`)",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("notes lack %q:\n%s", want, all)
@@ -685,5 +706,26 @@ resource "aws_a" "x" {
 	all := strings.Join(notes, "\n")
 	if !strings.Contains(all, "could not be evaluated") || strings.Contains(all, dir) {
 		t.Errorf("notes: %s", all)
+	}
+}
+
+// TestNotesNameNoAbsolutePath: a diagnostic that quotes the root or a
+// directory above it (abspath's value) shows it relative to the root.
+func TestNotesNameNoAbsolutePath(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+resource "aws_a" "x" {
+  here  = tonumber(abspath("."))
+  above = tonumber(abspath("../other"))
+  file  = tonumber(abspath("main.tf"))
+}`})
+	_, _, notes := load(t, dir, Options{})
+	all := strings.Join(notes, "\n")
+	for _, want := range []string{`cannot convert "." to number`, `cannot convert "../other" to number`, `cannot convert "main.tf" to number`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes lack %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, filepath.Dir(dir)) {
+		t.Errorf("a note shows an absolute path:\n%s", all)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/textpos"
@@ -173,7 +175,9 @@ type parser struct {
 	// rel renders an absolute path for messages and locations.
 	rel func(string) string
 	// note records what was read leniently (see evaluator.note).
-	note func(string)
+	note func(i18n.Text)
+	// above matches the root and the directories above it (see oneLine).
+	above *regexp.Regexp
 }
 
 // Limits on one configuration file, so a pathological file is an error
@@ -240,9 +244,36 @@ func (ps *parser) read(path string, limit int64) ([]byte, error) {
 }
 
 // oneLine folds a diagnostic's text onto one line, with paths relative to
-// the repository root (HCL names files by the absolute paths it was given).
+// the repository root (HCL names files by the absolute paths it was given,
+// and a value such as abspath(".") may be quoted): the root is ".", a
+// directory above it "..", so no message shows where the machine keeps
+// the repository.
 func (ps *parser) oneLine(msg string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(msg), " "), ps.root+string(filepath.Separator), "")
+	msg = strings.Join(strings.Fields(msg), " ")
+	if ps.above == nil {
+		var dirs []string // longest first, so the nearest directory is matched
+		for d := filepath.Clean(ps.root); filepath.Dir(d) != d; d = filepath.Dir(d) {
+			dirs = append(dirs, regexp.QuoteMeta(d))
+		}
+		if len(dirs) == 0 {
+			return msg
+		}
+		ps.above = regexp.MustCompile(`(` + strings.Join(dirs, "|") + `)(` + regexp.QuoteMeta(string(filepath.Separator)) + `|\b|$)`)
+	}
+	return ps.above.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := ps.above.FindStringSubmatch(m)
+		rel, err := filepath.Rel(ps.root, sub[1])
+		if err != nil {
+			return m
+		}
+		switch {
+		case sub[2] != "" && rel == ".":
+			return "" // a file of the repository, by its relative path
+		case sub[2] != "":
+			return filepath.ToSlash(rel) + "/"
+		}
+		return filepath.ToSlash(rel)
+	})
 }
 
 // diagError turns the first error diagnostic into a one-line input error.
@@ -361,7 +392,8 @@ func (ps *parser) addVariable(m *module, blk *hcl.Block, isOverride bool) error 
 		// Terraform requires a constant default; one that refers to other
 		// values is read as no default, with a note, so the scan goes on.
 		if val, diags := a.Expr.Value(nil); diags.HasErrors() {
-			ps.note(fmt.Sprintf("%s:%d: the default of variable %q is not a constant; ignored", ps.rel(a.Range.Filename), a.Range.Start.Line, name))
+			ps.note(i18n.Sprintf(i18n.Text{En: "%s:%d: the default of variable %q is not a constant; ignored", Ja: "%s:%d: 変数 %q の既定値が定数ではないため無視した"},
+				ps.rel(a.Range.Filename), a.Range.Start.Line, name))
 		} else {
 			v.def = &val
 			v.defRng = a.Range

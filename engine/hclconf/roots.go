@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclparse"
 
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
 )
 
@@ -24,7 +25,7 @@ func LocalModuleDirs(dir string) []string {
 	if err != nil {
 		return nil
 	}
-	ps := &parser{p: hclparse.NewParser(), root: abs, rel: filepath.ToSlash, note: func(string) {}, confine: inputfile.NewRoot(inputfile.RepoRoot(abs))}
+	ps := &parser{p: hclparse.NewParser(), root: abs, rel: filepath.ToSlash, note: func(i18n.Text) {}, confine: inputfile.NewRoot(inputfile.RepoRoot(abs))}
 	m, err := ps.loadModule(abs)
 	if err != nil {
 		return nil

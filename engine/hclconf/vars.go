@@ -98,7 +98,8 @@ func (ev *evaluator) rootVariables(root *moduleInstance) error {
 			val = *v.def
 			root.varOrigins[name] = ev.location(v.defRng)
 		default:
-			ev.note(fmt.Sprintf("%s: variable %q has no value (set it with --var, --var-file or a tfvars file); treated as known only after apply", ev.where(v.rng), name))
+			ev.notef("%s: variable %q has no value (set it with --var, --var-file or a tfvars file); treated as known only after apply",
+				"%s: 変数 %q に値がない（--var、--var-file または `.tfvars` ファイルで指定する）。適用後まで確定しない値として扱う", ev.where(v.rng), name)
 			val = cty.UnknownVal(v.typ)
 		}
 		var convErr error
@@ -143,7 +144,7 @@ func (ev *evaluator) readVarFile(path string, root *module, raw map[string]rawVa
 		}
 		v, declared := root.variables[name]
 		if !declared {
-			ev.note(fmt.Sprintf("%s: a value for undeclared variable %q was ignored", ev.where(a.NameRange), name))
+			ev.notef("%s: a value for undeclared variable %q was ignored", "%s: 宣言されていない変数 %q の値は無視した", ev.where(a.NameRange), name)
 			continue
 		}
 		if v.sensitive {

@@ -290,7 +290,7 @@ var coverageWords = map[string]i18n.Text{
 	"allUncovered": {En: "nothing was checked: no rule judges the types of the %s in the input (%s), so the absence of findings does not mean compliance", Ja: "何も検査していない。入力の %sはいずれもルールの対象外の種類（%s）であり、指摘事項がなくても準拠しているとは限らない"},
 	"findingOne":   {En: "%d finding", Ja: "%d 件の指摘事項"},
 	"findingMany":  {En: "%d findings", Ja: "%d 件の指摘事項"},
-	"severity":     {En: "%s left out %s below %s", Ja: "%s により、%[3]s 未満の %[2]sを除外"},
+	"severity":     {En: "%s left out %s below %s", Ja: "%s により、重大度%[3]s未満の %[2]sを除外"},
 	"allLeftOut":   {En: "nothing was checked: the filters left out every resource that rules judge", Ja: "何も検査していない。検査対象のリソースはすべて絞り込みで除外された"},
 }
 
@@ -333,7 +333,7 @@ func filterLine(f Filter, lang i18n.Lang, code func(string) string) string {
 // severityLine says what --severity left out.
 func severityLine(r *Report, lang i18n.Lang, code func(string) string) string {
 	w := func(k string) i18n.Text { return coverageWords[k] }
-	return fmt.Sprintf(w("severity").In(lang), code("--severity "+r.Severity.String()), countOf(r.Below, w("findingOne"), w("findingMany"), lang), r.Severity)
+	return fmt.Sprintf(w("severity").In(lang), code("--severity "+r.Severity.String()), countOf(r.Below, w("findingOne"), w("findingMany"), lang), threshold(r.Severity, lang))
 }
 
 // nothingChecked says plainly why a scan checked nothing, or "" when it

@@ -55,7 +55,7 @@ func hostileReport(t *testing.T, lang i18n.Lang) *Report {
 	r.Findings = append(r.Findings, f, w)
 	r.Target.Path = "plan.json" + evil
 	r.Target.TerraformVersion = "1.9" + evil
-	r.Notes = append(r.Notes, "note"+evil)
+	r.Notes = append(r.Notes, i18n.Text{En: "note" + evil, Ja: "注意" + evil})
 	r.Waivers = []finding.Waiver{*w.Waiver}
 	r.Today = "2098-12-20"
 	return r

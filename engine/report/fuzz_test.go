@@ -25,7 +25,7 @@ func FuzzEscape(f *testing.F) {
 		r := sampleReport(t, i18n.En)
 		f := &r.Findings[0]
 		f.Address, f.Attribute, f.Message.En, f.Location.File = s, s, s, s
-		r.Notes, r.Target.Path = []string{s}, s
+		r.Notes, r.Target.Path = []i18n.Text{{En: s, Ja: s}}, s
 		for _, format := range []string{"text", "markdown"} {
 			for i, line := range strings.Split(string(render(t, format, r, Options{})), "\n") {
 				if l := strings.TrimLeft(line, " "); strings.HasPrefix(l, "::") || strings.HasPrefix(l, "##[") || !safe(line, true) {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/fiscguard/fiscguard/engine/coverage"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -201,13 +202,13 @@ func writeJSON(w io.Writer, r *Report) error {
 		Rules:         []jsonRule{},
 		Findings:      []jsonFinding{},
 		Resources:     sortedResources(r.Resources),
-		Notes:         nonNil(r.Notes),
+		Notes:         i18n.TextsIn(r.Notes, r.Lang),
 	}
 	if filtersSeverity(r) {
 		out.Severity = r.Severity.String()
 	}
 	for _, p := range r.Parts {
-		out.Targets = append(out.Targets, jsonTargetSummary{Target: jsonTargetOf(p.Target), Summary: jsonSummaryOf(p), Notes: nonNil(p.Notes)})
+		out.Targets = append(out.Targets, jsonTargetSummary{Target: jsonTargetOf(p.Target), Summary: jsonSummaryOf(p), Notes: i18n.TextsIn(p.Notes, r.Lang)})
 	}
 	counts := map[string]coverage.Counts{}
 	for i := range r.Coverage {

@@ -56,11 +56,6 @@ type junitSkipped struct {
 	Message string `xml:"message,attr"`
 }
 
-var junitWords = map[string]string{
-	"inconclusive": "inconclusive",
-	"waived":       "waived",
-}
-
 func writeJUnit(w io.Writer, r *Report) error {
 	parts := r.Parts
 	if len(parts) == 0 {
@@ -129,9 +124,9 @@ func junitCaseOf(r *Report, f finding.Finding) junitCase {
 	msg := oneLineText(f.Message.In(r.Lang))
 	switch {
 	case f.Waiver != nil:
-		c.Skipped = &junitSkipped{Message: junitWords["waived"] + ": " + oneLineText(f.Waiver.Reason)}
+		c.Skipped = &junitSkipped{Message: rule.WaivedLabel.In(r.Lang) + ": " + oneLineText(f.Waiver.Reason)}
 	case f.Status == rule.StatusInconclusive:
-		c.Skipped = &junitSkipped{Message: junitWords["inconclusive"] + ": " + msg}
+		c.Skipped = &junitSkipped{Message: rule.StatusLabel(f.Status).In(r.Lang) + ": " + msg}
 	default:
 		var body strings.Builder
 		fmt.Fprintf(&body, "%s\n%s: %s\n", msg, f.Rule.ID, f.Rule.Title.In(r.Lang))

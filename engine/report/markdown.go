@@ -87,9 +87,10 @@ var mdWords = map[string]i18n.Text{
 	"daysLeft":        {En: "Days left", Ja: "残り日数"},
 	"waiverSource":    {En: "Waiver", Ja: "例外（適用除外）の記載場所"},
 	"expiring":        {En: "Waivers expiring within %d days (%d)", Ja: "%d 日以内に期限切れとなる例外（適用除外）（%d 件）"},
-	"expiringSummary": {En: "They stop applying after their expiry date, and the findings they waive come back.", Ja: "期限を過ぎると免除は適用されず、対象の指摘事項が再び報告されます。"},
+	"expiringSummary": {En: "They stop applying after their expiry date, and the findings they waive come back.", Ja: "期限を過ぎると例外（適用除外）は適用されず、対象の指摘事項が再び報告されます。"},
 	"notes":           {En: "Notes", Ja: "注意"},
 	"footer":          {En: "fiscguard %s · fail-on %s", Ja: "fiscguard %s · 判定基準：重大度%s以上"},
+	"footerNotGated":  {En: "fiscguard %s · fail-on none", Ja: "fiscguard %s · 判定基準なし（--fail-on none）"},
 }
 
 type mdWriter struct {
@@ -118,7 +119,11 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	m.waived(r, waived)
 	m.expiring(r)
 	m.notes(r.Notes)
-	m.printf("\n<sub>%s</sub>\n", mdText(fmt.Sprintf(m.word("footer"), nonEmpty(r.Tool.Version, "dev"), threshold(r.FailOn, m.lang))))
+	footer := fmt.Sprintf(m.word("footer"), nonEmpty(r.Tool.Version, "dev"), threshold(r.FailOn, m.lang))
+	if r.FailOn == rule.None {
+		footer = fmt.Sprintf(m.word("footerNotGated"), nonEmpty(r.Tool.Version, "dev"))
+	}
+	m.printf("\n<sub>%s</sub>\n", mdText(footer))
 	_, err := io.WriteString(w, m.b.String())
 	return err
 }
@@ -426,7 +431,7 @@ func (m *mdWriter) expiring(r *Report) {
 	m.rows(rows, mdMaxExpiring, mdExpiringBudget)
 }
 
-func (m *mdWriter) notes(notes []string) {
+func (m *mdWriter) notes(notes []i18n.Text) {
 	if len(notes) == 0 {
 		return
 	}
@@ -436,7 +441,7 @@ func (m *mdWriter) notes(notes []string) {
 			m.printf("- %s\n", fmt.Sprintf(m.word("more"), len(notes)-i))
 			break
 		}
-		m.printf("- ⚠️ %s\n", mdCell(n))
+		m.printf("- ⚠️ %s\n", mdCell(n.In(m.lang)))
 	}
 }
 

@@ -226,7 +226,7 @@ func TestMarkdownFitsAComment(t *testing.T) {
 		w.Reason = long
 		w.Source.Line = i
 		r.Waivers = append(r.Waivers, w)
-		r.Notes = append(r.Notes, fmt.Sprintf("note %d: %s", i, long))
+		r.Notes = append(r.Notes, i18n.Text{En: fmt.Sprintf("note %d: %s", i, long)})
 	}
 	r.Today = "2027-03-01"
 	out := string(render(t, "markdown", r, Options{}))
@@ -268,6 +268,34 @@ func TestWordsInBothLanguages(t *testing.T) {
 	for _, st := range []string{rule.StatusFail, rule.StatusInconclusive} {
 		if _, ok := mdWords[st]; !ok {
 			t.Errorf("no Markdown word for status %s", st)
+		}
+	}
+}
+
+// TestMarkdownThresholdWords: the verdict, the footer and the --severity
+// filter name severities by their labels, and --fail-on none is no
+// threshold at all.
+func TestMarkdownThresholdWords(t *testing.T) {
+	tests := []struct {
+		lang          i18n.Lang
+		failOn, shown rule.Severity
+		want          []string
+	}{
+		{i18n.Ja, rule.Medium, rule.High, []string{"重大度中以上の違反が", "判定基準：重大度中以上", "`--severity high` により、重大度高未満の"}},
+		{i18n.Ja, rule.None, rule.Low, []string{"（--fail-on none のため判定なし）", "判定基準なし（--fail-on none）"}},
+		{i18n.En, rule.None, rule.Medium, []string{"not gated (--fail-on none)", "fail-on none</sub>", "`--severity medium` left out 1 finding below medium"}},
+	}
+	for _, tt := range tests {
+		r := sampleReport(t, tt.lang)
+		r.FailOn, r.Severity, r.Below = tt.failOn, tt.shown, 1
+		out := string(render(t, "markdown", r, Options{}))
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s --fail-on %s: lacks %q:\n%s", tt.lang, tt.failOn, w, out)
+			}
+		}
+		if strings.Contains(out, "重大度なし") {
+			t.Errorf("%s --fail-on %s: a threshold of none reads as a severity", tt.lang, tt.failOn)
 		}
 	}
 }

@@ -49,8 +49,9 @@ type Report struct {
 	// Repository is where the scanned files are published, for links to
 	// them; zero when unknown.
 	Repository Repository
-	// Notes are warnings about the input, e.g. an incomplete plan.
-	Notes []string
+	// Notes are warnings about the input, e.g. an incomplete plan, in both
+	// languages as the loaders and the scan made them.
+	Notes []i18n.Text
 	// Waivers in force, for reporting those that expire soon (findings they
 	// suppress carry them in Finding.Waiver).
 	Waivers []finding.Waiver

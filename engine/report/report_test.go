@@ -137,7 +137,7 @@ func sampleReport(t *testing.T, lang i18n.Lang) *Report {
 			{Address: "aws_s3_bucket.old", Type: "aws_s3_bucket", Mode: model.ModeManaged, Actions: []string{"delete"}, Covered: true},
 			{Address: "terraform_data.bootstrap", Type: "terraform_data", Mode: model.ModeManaged, Actions: []string{"create"}},
 		},
-		Notes: []string{"The plan is incomplete: some changes were deferred, so not every resource could be checked"},
+		Notes: []i18n.Text{{En: "The plan is incomplete: some changes were deferred, so not every resource could be checked", Ja: "プランが不完全（変更の保留あり）のため、すべてのリソースは検査できていない"}},
 	})
 }
 
@@ -192,6 +192,7 @@ func TestGolden(t *testing.T) {
 		{"text_waived_ja.golden", "text", i18n.Ja, Options{}},
 		{"json_waived_en.golden", "json", i18n.En, Options{}},
 		{"sarif_waived_en.golden", "sarif", i18n.En, Options{IncludeSuppressed: true}},
+		{"junit_waived_ja.golden", "junit", i18n.Ja, Options{}},
 	}
 	for _, tt := range waived {
 		t.Run(tt.golden, func(t *testing.T) {

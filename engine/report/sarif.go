@@ -249,6 +249,7 @@ var sarifWords = map[string]i18n.Text{
 	"related":        {En: "Defined inside the module: ", Ja: "モジュール内の定義: "},
 	"affected":       {En: "Affected: ", Ja: "対象: "},
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
+	"fiscRefs":       {En: " FISC: %s.", Ja: "FISC: %s。"},
 	"srcRoot":        {En: "The repository root; relative URIs resolve against it.", Ja: "リポジトリのルート。相対URIはここを基準とする。"},
 	"current":        rule.EditionCurrent.Label(),
 	"8th":            rule.Edition8th.Label(),
@@ -293,7 +294,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	}
 	for _, n := range r.Notes {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
-			sarifNotification{Level: "warning", Message: sarifMessage{Text: sentence(n)}})
+			sarifNotification{Level: "warning", Message: sarifMessage{Text: sentence(n.In(r.Lang), r.Lang)}})
 	}
 	for i, rl := range rules {
 		index[rl.ID] = i
@@ -430,7 +431,7 @@ func ruleHelp(r *Report, rl *rule.Rule) (string, string) {
 
 func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 	level := sarifLevel[f.Rule.Severity]
-	msg := sentence(f.Message.In(r.Lang))
+	msg := sentence(f.Message.In(r.Lang), r.Lang)
 	if f.Status == rule.StatusInconclusive {
 		// GitHub ignores result.kind, so the level and the prefix carry "inconclusive".
 		level = "note"
@@ -438,7 +439,7 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 	}
 	ids := f.Rule.FISCIDs(editionOf(r))
 	if len(ids) > 0 {
-		msg += " FISC: " + strings.Join(ids, ", ") + "."
+		msg += fmt.Sprintf(sarifWords["fiscRefs"].In(r.Lang), strings.Join(ids, listSep.In(r.Lang)))
 	}
 	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
 	tg := r.Target
@@ -606,11 +607,15 @@ func camelCase(title, fallback string) string {
 	return b.String()
 }
 
-// sentence ends s with a full stop, as SARIF asks of message text.
-func sentence(s string) string {
+// sentence ends s with a full stop, as SARIF asks of message text: a
+// Japanese one (。) in Japanese.
+func sentence(s string, lang i18n.Lang) string {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return s
+	}
+	if lang == i18n.Ja {
+		return s + "。"
 	}
 	return s + "."
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/coverage"
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -66,6 +67,9 @@ func WriteSet(w io.Writer, format string, s *Set, opts Options) error {
 	return Write(w, format, s.merged(), opts)
 }
 
+// targetNote is a note of one target in a report of several.
+var targetNote = i18n.Text{En: "%s: %s", Ja: "%s: %s"}
+
 // merged is one report of the whole run; several targets keep their own
 // reports as Parts.
 func (s *Set) merged() *Report {
@@ -110,7 +114,7 @@ func (s *Set) merged() *Report {
 			filters[key] += f.LeftOut
 		}
 		for _, n := range r.Notes {
-			m.Notes = append(m.Notes, t.Path+": "+n)
+			m.Notes = append(m.Notes, i18n.Sprintf(targetNote, t.Path, n))
 		}
 		for _, wv := range r.Waivers {
 			key := fmt.Sprintf("%s\x00%s\x00%s\x00%d", wv.Rule, wv.Resource, wv.Source.File, wv.Source.Line)

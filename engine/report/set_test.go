@@ -17,7 +17,7 @@ import (
 func sampleSet(t *testing.T, lang i18n.Lang) *Set {
 	prod := sampleReport(t, lang)
 	prod.Target = Target{Path: "infra/prod", RepoPath: "infra/prod", Kind: model.KindHCL, Complete: true}
-	prod.Notes = []string{"module not evaluated: terraform-aws-modules/vpc/aws"}
+	prod.Notes = []i18n.Text{{En: "module not evaluated: terraform-aws-modules/vpc/aws", Ja: "モジュールを評価していない: terraform-aws-modules/vpc/aws"}}
 	dev := sampleReport(t, lang)
 	dev.Target = Target{Path: "infra/dev", RepoPath: "infra/dev", Kind: model.KindHCL, Complete: true}
 	dev.Findings = []finding.Finding{dev.Findings[1]}

@@ -279,7 +279,7 @@ func (t *textWriter) summary(r *Report, s *summary) {
 		t.printf("    %s: %s · %s\n", t.input(p.Target), t.counts(&ps), t.paint(style, text))
 	}
 	for _, n := range r.Notes {
-		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+Escape(n)))
+		t.printf("  %s\n", t.paint(ansiYellow, t.label("warning")+": "+Escape(n.In(t.lang))))
 	}
 	rules := len(evaluatedRules(r))
 	t.printf("  %s: %s · %s: %s · %s\n", t.label("profile"), r.Profile.Label().In(t.lang),

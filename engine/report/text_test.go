@@ -51,7 +51,7 @@ func TestTextContent(t *testing.T) {
 		{i18n.Ja, []string{
 			"判定不能  FG-S3-002",
 			"  対処: is_multi_region_trail = true を設定する。\n  FISC 実25 · fiscguard explain FG-CT-001 --lang ja\n",
-			"警告: The plan is incomplete",
+			"警告: プランが不完全",
 			"管理区分: 厳格な管理",
 			"検査範囲: 2 件のリソースを1つ以上のルールで検査。3 種類中 1 種類はルールの対象外（terraform_data）\n",
 			"実3     2  蓄積データの漏えい防止",

@@ -245,9 +245,9 @@ func (l *Library) Run(ctx context.Context, t Target, opts Options) (rep *report.
 		all := len(findings)
 		findings = baseline.Filter(findings, opts.Baseline)
 		if known := all - len(findings); known == 1 {
-			loadNotes = append(loadNotes, "1 known finding not shown: it is in the baseline")
+			loadNotes = append(loadNotes, baselineOne)
 		} else if known > 1 {
-			loadNotes = append(loadNotes, fmt.Sprintf("%d known findings not shown: they are in the baseline", known))
+			loadNotes = append(loadNotes, i18n.Sprintf(baselineMany, known))
 		}
 	}
 	findings, below := atOrAbove(findings, opts.Severity)
@@ -443,7 +443,7 @@ func scanRoot(target string, opts Options) string {
 // evaluated.
 type loaded struct {
 	doc   *model.Document
-	notes []string
+	notes []i18n.Text
 }
 
 // load reads the target, within the time limit and the memory budget, so
@@ -491,7 +491,7 @@ func isDir(path string) bool {
 // readTarget reads a plan (file, FIFO, standard input, or a saved plan that
 // terraform show -json reads) or evaluates a configuration directory. A path inside the repository must not lead out
 // of it through a symlink.
-func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []string, error) {
+func readTarget(ctx context.Context, name string, t Target, opts Options) (*model.Document, []i18n.Text, error) {
 	var data []byte
 	var err error
 	if t.Path != "-" {
@@ -581,13 +581,22 @@ func coveredTypes(rules []*rule.Rule) map[string]bool {
 	return out
 }
 
-func notes(doc *model.Document) []string {
-	var out []string
+// Notes on the findings a baseline leaves out.
+var (
+	baselineOne  = i18n.Text{En: "1 known finding not shown: it is in the baseline", Ja: "ベースラインにある既知の指摘事項 1 件は表示していない"}
+	baselineMany = i18n.Text{En: "%d known findings not shown: they are in the baseline", Ja: "ベースラインにある既知の指摘事項 %d 件は表示していない"}
+)
+
+// notes say what a plan Terraform could not finish leaves out.
+func notes(doc *model.Document) []i18n.Text {
+	var out []i18n.Text
 	if doc.Errored {
-		out = append(out, "the plan is errored: Terraform failed while planning, so some changes may be missing from this scan")
+		out = append(out, i18n.Text{En: "the plan is errored: Terraform failed while planning, so some changes may be missing from this scan",
+			Ja: "プランにエラーがある: Terraform が計画の途中で失敗したため、このスキャンに含まれない変更があり得る"})
 	}
 	if !doc.Complete {
-		out = append(out, "the plan is incomplete (deferred changes or -target): resources not planned were not checked")
+		out = append(out, i18n.Text{En: "the plan is incomplete (deferred changes or -target): resources not planned were not checked",
+			Ja: "プランが不完全（変更の保留または -target）: 計画されなかったリソースは検査していない"})
 	}
 	return out
 }

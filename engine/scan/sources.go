@@ -7,6 +7,7 @@ import (
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
@@ -32,11 +33,15 @@ func sourceDir(planPath, given string) string {
 // is not installed points at the module call, with its line in the plan file
 // as the related location. Resources the configuration does not produce
 // keep their plan file location. It returns notes on what failed.
-func mapSources(doc *model.Document, dir string, opts hclconf.Options) []string {
+func mapSources(doc *model.Document, dir string, opts hclconf.Options) []i18n.Text {
 	opts.Values = doc.Variables
 	cfg, _, err := hclconf.Load(dir, opts)
+	shown := repoRelative(dir, opts.Root)
 	if err != nil {
-		return []string{fmt.Sprintf("findings are located in the plan file, not the source: the configuration in %s could not be evaluated (%v)", dir, err)}
+		return []i18n.Text{i18n.Sprintf(i18n.Text{
+			En: "findings are located in the plan file, not the source: the configuration in %s could not be evaluated (%s)",
+			Ja: "指摘事項の場所はソースではなくプランファイルで示す: %s の構成を評価できなかった（%s）",
+		}, shown, i18n.Quote(err.Error()))}
 	}
 	doc.Sources = cfg.Sources
 	byAddr := make(map[string]*model.Resource, len(cfg.Resources))
@@ -60,7 +65,10 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []string 
 	}
 	mapProviders(doc, cfg)
 	if unmapped > 0 {
-		return []string{fmt.Sprintf("%d resources of the plan are not in the configuration in %s; their findings are located in the plan file", unmapped, dir)}
+		return []i18n.Text{i18n.Sprintf(i18n.Text{
+			En: "%d resources of the plan are not in the configuration in %s; their findings are located in the plan file",
+			Ja: "プランのリソースのうち %d 件は %s の構成にないため、その指摘事項の場所はプランファイルで示す",
+		}, unmapped, shown)}
 	}
 	return nil
 }

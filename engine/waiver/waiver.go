@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
+	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/yamlfile"
@@ -114,9 +115,9 @@ func ScanInline(file string, lines []string, requireExpiry bool) ([]Inline, erro
 
 // Apply sets Waiver on each finding that an unexpired waiver covers:
 // first an inline waiver on the finding's argument or resource block, then
-// a waiver file entry. It returns notes on expired waivers and on waivers
-// that match no finding.
-func Apply(findings []finding.Finding, inline []Inline, file []finding.Waiver, blockOf func(address string) *model.Location, today string) []string {
+// a waiver file entry. It returns notes, in both languages, on expired
+// waivers and on waivers that match no finding.
+func Apply(findings []finding.Finding, inline []Inline, file []finding.Waiver, blockOf func(address string) *model.Location, today string) []i18n.Text {
 	used := map[*finding.Waiver]bool{}
 	expired := map[*finding.Waiver]bool{}
 	try := func(w *finding.Waiver, f *finding.Finding) bool {
@@ -149,14 +150,14 @@ func Apply(findings []finding.Finding, inline []Inline, file []finding.Waiver, b
 			applied = try(&file[k], f)
 		}
 	}
-	var notes []string
+	var notes []i18n.Text
 	report := func(w *finding.Waiver) {
 		at := fmt.Sprintf("%s:%d", w.Source.File, w.Source.Line)
 		switch {
 		case expired[w]:
-			notes = append(notes, fmt.Sprintf("%s: the waiver for %s expired on %s and no longer applies", at, w.Rule, w.Expires))
+			notes = append(notes, i18n.Sprintf(expiredNote, at, w.Rule, w.Expires))
 		case !used[w]:
-			notes = append(notes, fmt.Sprintf("%s: the waiver for %s matches no finding (stale)", at, w.Rule))
+			notes = append(notes, i18n.Sprintf(staleNote, at, w.Rule))
 		}
 	}
 	for k := range inline {
@@ -167,6 +168,12 @@ func Apply(findings []finding.Finding, inline []Inline, file []finding.Waiver, b
 	}
 	return notes
 }
+
+// Notes on waivers that no longer do anything.
+var (
+	expiredNote = i18n.Text{En: "%s: the waiver for %s expired on %s and no longer applies", Ja: "%s: %s の例外（適用除外）は %s に期限が切れたため、もう適用していない"}
+	staleNote   = i18n.Text{En: "%s: the waiver for %s matches no finding (stale)", Ja: "%s: %s の例外（適用除外）に一致する指摘事項がない（不要になった定義）"}
+)
 
 // on reports whether an inline waiver stands at a location.
 func on(in *Inline, loc *model.Location) bool {

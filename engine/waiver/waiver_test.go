@@ -124,8 +124,16 @@ func TestInlineAndApply(t *testing.T) {
 		t.Errorf("waiver %+v", findings[1].Waiver)
 	}
 	want := "main.tf:12: the waiver for 実3 expired on 2020-01-01 and no longer applies\nw.yaml:6: the waiver for FG-RDS-* matches no finding (stale)"
-	if got := strings.Join(notes, "\n"); got != want {
+	var en, ja []string
+	for _, n := range notes {
+		en, ja = append(en, n.En), append(ja, n.Ja)
+	}
+	if got := strings.Join(en, "\n"); got != want {
 		t.Errorf("notes:\n%s\nwant:\n%s", got, want)
+	}
+	wantJa := "main.tf:12: 実3 の例外（適用除外）は 2020-01-01 に期限が切れたため、もう適用していない\nw.yaml:6: FG-RDS-* の例外（適用除外）に一致する指摘事項がない（不要になった定義）"
+	if got := strings.Join(ja, "\n"); got != wantJa {
+		t.Errorf("Japanese notes:\n%s\nwant:\n%s", got, wantJa)
 	}
 }
 

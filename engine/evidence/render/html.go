@@ -41,6 +41,7 @@ type htmlData struct {
 	Lang, Version, Targets string
 	StatusCSS              template.CSS
 	Meta                   []labeled
+	Warnings               []string
 	TargetNames            []string
 	Summary                []htmlSummaryRow
 	Chart                  chart
@@ -123,6 +124,7 @@ func writeHTML(w io.Writer, v *view) error {
 			{v.word("edition"), v.editionLabel(v.r.Edition)},
 			{v.word("generatedAt"), v.r.GeneratedAt},
 		},
+		Warnings:   v.warnings(),
 		Categories: v.categories(),
 		Footer:     v.wordf("footer", v.r.Tool.Version),
 	}
@@ -144,7 +146,7 @@ func writeHTML(w io.Writer, v *view) error {
 	}
 	for i := range v.r.Targets {
 		t := &v.r.Targets[i]
-		d.Traces = append(d.Traces, htmlTrace{Name: t.Name, Rows: v.traceRows(t), Notes: t.Notes})
+		d.Traces = append(d.Traces, htmlTrace{Name: t.Name, Rows: v.traceRows(t), Notes: v.texts(t.Notes)})
 	}
 	return tmpl.Execute(w, d)
 }

@@ -18,6 +18,9 @@ func writeMarkdown(w io.Writer, v *view) error {
 	fmt.Fprintf(&b, "- **%s**: %s\n", v.word("profile"), v.profiles())
 	fmt.Fprintf(&b, "- **%s**: %s\n", v.word("edition"), v.editionLabel(v.r.Edition))
 	fmt.Fprintf(&b, "- **%s**: %s\n\n", v.word("generatedAt"), v.r.GeneratedAt)
+	for _, w := range v.warnings() {
+		fmt.Fprintf(&b, "> ⚠️ **%s**: %s\n\n", v.word("warnings"), mdInline(w))
+	}
 
 	fmt.Fprintf(&b, "## %s\n\n", v.word("summary"))
 	header := []string{v.word("status"), v.word("items")}
@@ -95,7 +98,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 		b.WriteString("\n")
 		if len(t.Notes) > 0 {
 			fmt.Fprintf(&b, "%s:\n\n", v.word("notes"))
-			for _, n := range t.Notes {
+			for _, n := range v.texts(t.Notes) {
 				fmt.Fprintf(&b, "- %s\n", mdInline(n))
 			}
 			b.WriteString("\n")
@@ -148,6 +151,9 @@ func mdItem(b *strings.Builder, v *view, it *itemView) {
 		}
 		if t.More != "" {
 			fmt.Fprintf(b, "%s  - %s\n", indent, t.More)
+		}
+		if t.Reason != "" {
+			fmt.Fprintf(b, "%s- %s\n", indent, mdInline(t.Reason))
 		}
 	}
 	if len(it.Provider) > 0 {

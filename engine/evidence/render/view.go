@@ -54,7 +54,7 @@ var words = map[string]i18n.Text{
 	"location":     {En: "Location", Ja: "場所"},
 	"message":      {En: "Message", Ja: "内容"},
 	"noLocation":   {En: "location unknown", Ja: "場所不明"},
-	"uncertain":    {En: "(its count or for_each is known only after apply)", Ja: "（count・for_each は apply 後に決まる）"},
+	"uncertain":    {En: "(its count or for_each is known only after apply)", Ja: "（count・for_each は適用後まで確定しない）"},
 	"waiver":       {En: "Exception", Ja: "例外（適用除外）"},
 	"reportedBy":   {En: "(the same cause as %s's finding, filed there)", Ja: "（%s の指摘と同じ原因のため、そちらで扱う）"},
 	"reason":       {En: "Reason", Ja: "理由"},
@@ -87,6 +87,8 @@ var words = map[string]i18n.Text{
 	"none":         {En: "none", Ja: "なし"},
 	"unknown":      {En: "unknown", Ja: "不明"},
 	"notes":        {En: "Notes about the input", Ja: "入力に関する注意"},
+	"warnings":     {En: "Warning", Ja: "警告"},
+	"sheetWarn":    {En: "Warnings", Ja: "警告"},
 	"planState":    {En: "Plan state", Ja: "プランの状態"},
 	"incomplete":   {En: "incomplete", Ja: "不完全"},
 	"errored":      {En: "errored", Ja: "エラーあり"},
@@ -132,6 +134,11 @@ var reasonWords = map[string]i18n.Text{
 	evidence.ReasonNoPolicy:   {En: "A configuration could show part of it, but no fiscguard rule decides it yet.", Ja: "構成から一部は判断できますが、判定するルールはまだありません。"},
 	evidence.ReasonNotInForce: {En: "The rules that evidence it are not in force in this scan (profile or rule selection).", Ja: "判定するルールは今回のスキャンでは適用していません（管理区分またはルールの選択による）。"},
 	evidence.ReasonNotListed:  {En: "This target's report does not list the item.", Ja: "この対象のレポートにはこの項目がありません。"},
+	// and why an item is pending although nothing failed
+	evidence.ReasonPlanErrored: {En: "Pending because Terraform failed while planning (the plan is errored): what it did not plan was not checked, so this item is not read as conformant or not applicable.",
+		Ja: "Terraform が計画の途中で失敗した（エラーのあるプラン）ため判定保留です。計画されなかったリソースは検査していないので、適合・該当なしとはしません。"},
+	evidence.ReasonPlanIncomplete: {En: "Pending because Terraform did not plan every change (the plan is incomplete): what it did not plan was not checked, so this item is not read as conformant or not applicable.",
+		Ja: "Terraform がすべての変更を計画していない（不完全なプラン）ため判定保留です。計画されなかったリソースは検査していないので、適合・該当なしとはしません。"},
 }
 
 // maxOpen bounds the resources listed per item and target; the XLSX
@@ -164,6 +171,12 @@ func (v *view) word(key string) string { return words[key].In(v.lang) }
 func (v *view) wordf(key string, args ...any) string { return fmt.Sprintf(v.word(key), args...) }
 
 func (v *view) text(t i18n.Text) string { return t.In(v.lang) }
+
+func (v *view) texts(ts []i18n.Text) []string { return i18n.TextsIn(ts, v.lang) }
+
+// warnings are what limits the whole report (a plan Terraform could not
+// finish), which every format shows before anything else.
+func (v *view) warnings() []string { return v.texts(v.r.Warnings) }
 
 func (v *view) statusLabel(s evidence.Status) string { return statusWords[s].In(v.lang) }
 
@@ -287,9 +300,7 @@ func (v *view) itemTarget(it *evidence.Item, i int) targetView {
 	t := &v.r.Targets[i]
 	st := it.Targets[i]
 	tv := targetView{Name: t.Name, Status: st.Status, StatusLabel: v.statusLabel(st.Status)}
-	if st.Status == evidence.NotDecidable {
-		tv.Reason = reasonWords[st.Reason].In(v.lang)
-	}
+	tv.Reason = reasonWords[st.Reason].In(v.lang)
 	var idle []string
 	for _, id := range it.Rules {
 		if !slices.Contains(st.Rules, id) {

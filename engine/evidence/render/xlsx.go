@@ -13,21 +13,27 @@ import (
 // writeXLSX writes the workpaper: a sheet of items with the seed's columns
 // (item, category, responsibility, status, evidence, expectation), a sheet
 // of every resource result, and the traceability, each with a frozen
-// header row and filters. Document properties carry the report's time, and
+// header row and filters; first, when something limits the whole report
+// (a plan Terraform could not finish), a sheet of warnings. Document properties carry the report's time, and
 // the archive has no timestamps, so the same report gives the same bytes.
 func writeXLSX(w io.Writer, v *view) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &xlsxWriter{f: f, v: v}
 	x.styles()
-	sheets := []struct {
+	type sheet struct {
 		name  string
 		write func(string)
-	}{
+	}
+	var sheets []sheet
+	if len(v.r.Warnings) > 0 {
+		sheets = append(sheets, sheet{v.word("sheetWarn"), x.warnings})
+	}
+	sheets = append(sheets, []sheet{
 		{v.word("sheetItems"), x.items},
 		{v.word("sheetResults"), x.results},
 		{v.word("sheetTrace"), x.trace},
-	}
+	}...)
 	for i, s := range sheets {
 		if i == 0 {
 			x.check(f.SetSheetName("Sheet1", s.name))
@@ -108,6 +114,14 @@ func (x *xlsxWriter) table(sheet string, widths []float64, header []string, rows
 	x.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}))
 	x.check(f.AutoFilter(sheet, "A1:"+last, nil))
+}
+
+func (x *xlsxWriter) warnings(sheet string) {
+	var rows [][]any
+	for _, w := range x.v.warnings() {
+		rows = append(rows, []any{w})
+	}
+	x.table(sheet, []float64{140}, []string{x.v.word("warnings")}, rows)
 }
 
 func (x *xlsxWriter) items(sheet string) {
@@ -235,7 +249,7 @@ func (x *xlsxWriter) trace(sheet string) {
 		for _, row := range v.traceRows(t) {
 			rows = append(rows, []any{t.Name, row.Label, row.Text})
 		}
-		for _, n := range t.Notes {
+		for _, n := range v.texts(t.Notes) {
 			rows = append(rows, []any{t.Name, v.word("notes"), n})
 		}
 	}

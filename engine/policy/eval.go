@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -28,7 +29,7 @@ type Options struct {
 	// Timeout bounds one evaluation, so a costly policy cannot hang CI
 	// (DefaultTimeout when zero).
 	Timeout time.Duration
-	// Parallel is how many shares of the rules are evaluated at once
+	// Parallel is how many package directories are evaluated at once
 	// (GOMAXPROCS when zero).
 	Parallel int
 }
@@ -38,13 +39,16 @@ const DefaultTimeout = 2 * time.Minute
 
 // Query is the set's rules prepared once for one profile and parameter set.
 type Query struct {
-	// parts are shares of the rules, evaluated concurrently over one input.
-	parts   []queryPart
+	// units are the rules of each package directory (aws.s3, aws.rds), one
+	// query each: the rules of a directory share helpers, which one query
+	// computes once. Units are evaluated concurrently over one input.
+	units   []unit
 	rules   []*rule.Rule
 	timeout time.Duration
+	workers int
 }
 
-type queryPart struct {
+type unit struct {
 	prepared rego.PreparedEvalQuery
 	rules    []*rule.Rule
 }
@@ -53,8 +57,8 @@ type queryPart struct {
 func (q *Query) Rules() []*rule.Rule { return q.rules }
 
 // Prepare builds the queries that evaluate every rule of the profile once,
-// so Rego is compiled and planned once per scan: one query per core (or
-// Options.Parallel), each for a share of the rules.
+// so Rego is compiled and planned once per scan: one query per package
+// directory.
 func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 	var rules []*rule.Rule
 	for _, r := range s.rules {
@@ -76,14 +80,14 @@ func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 	if timeout == 0 {
 		timeout = DefaultTimeout
 	}
-	n := opts.Parallel
-	if n == 0 {
-		n = runtime.GOMAXPROCS(0)
+	workers := opts.Parallel
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	q := &Query{rules: rules, timeout: timeout}
-	for _, part := range partition(rules, n) {
+	q := &Query{rules: rules, timeout: timeout, workers: workers}
+	for _, dir := range directories(rules) {
 		body := ast.Body{}
-		for i, r := range part {
+		for i, r := range dir {
 			ref, err := ast.ParseRef("data." + r.Package + ".deny")
 			if err != nil {
 				return nil, fmt.Errorf("rule %s: %w", r.ID, err)
@@ -98,15 +102,13 @@ func (s *Set) Prepare(ctx context.Context, opts Options) (*Query, error) {
 		if err != nil {
 			return nil, firstError(err)
 		}
-		q.parts = append(q.parts, queryPart{prepared: pq, rules: part})
+		q.units = append(q.units, unit{prepared: pq, rules: dir})
 	}
 	return q, nil
 }
 
-// partition splits rules into at most n shares of about the same size,
-// in order. The rules of one package directory (aws.s3, aws.rds) stay in
-// one share: they use the same helpers, which each share computes anew.
-func partition(rules []*rule.Rule, n int) [][]*rule.Rule {
+// directories groups rules by package directory, in order.
+func directories(rules []*rule.Rule) [][]*rule.Rule {
 	var dirs [][]*rule.Rule
 	index := map[string]int{}
 	for _, r := range rules {
@@ -119,22 +121,13 @@ func partition(rules []*rule.Rule, n int) [][]*rule.Rule {
 		}
 		dirs[i] = append(dirs[i], r)
 	}
-	parts := make([][]*rule.Rule, max(min(n, len(dirs)), 1))
-	for _, d := range dirs {
-		smallest := 0
-		for i := range parts {
-			if len(parts[i]) < len(parts[smallest]) {
-				smallest = i
-			}
-		}
-		parts[smallest] = append(parts[smallest], d...)
-	}
-	return parts
+	return dirs
 }
 
-// Eval evaluates every rule once over the document, the shares of the
-// rules concurrently; results come in the order of the shares, each
-// rule's in OPA's order.
+// Eval evaluates every rule once over the document, Options.Parallel
+// directories at a time, the heaviest first so that no core is left with
+// a large one at the end; results come in the order of the directories,
+// each rule's in OPA's order, however they were scheduled.
 func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, error) {
 	if len(q.rules) == 0 {
 		return nil, nil
@@ -145,18 +138,27 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 	}
 	ctx, cancel := context.WithTimeout(ctx, q.timeout)
 	defer cancel()
-	results := make([][]rule.Result, len(q.parts))
-	errs := make([]error, len(q.parts))
+	results := make([][]rule.Result, len(q.units))
+	errs := make([]error, len(q.units))
+	next := make(chan int, len(q.units))
+	for _, i := range q.heaviestFirst(doc) {
+		next <- i
+	}
+	close(next)
 	var wg sync.WaitGroup
-	for i := range q.parts {
-		wg.Go(func() { results[i], errs[i] = q.parts[i].eval(ctx, input) })
+	for range min(q.workers, len(q.units)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i], errs[i] = q.units[i].eval(ctx, input)
+			}
+		})
 	}
 	wg.Wait()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("policy evaluation took longer than %s and was stopped: a policy is too costly for this input", q.timeout)
 	}
 	var out []rule.Result
-	for i := range q.parts {
+	for i := range q.units {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
@@ -165,9 +167,31 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 	return out, nil
 }
 
-// eval evaluates one share of the rules; the input is only read, so the
-// shares can share it.
-func (p *queryPart) eval(ctx context.Context, input ast.Value) ([]rule.Result, error) {
+// heaviestFirst orders the units by how many resources their rules judge
+// in doc, most first: a rule's cost grows with the resources of its types
+// (every resource for a rule of "*").
+func (q *Query) heaviestFirst(doc *model.Document) []int {
+	count := map[string]int{"*": len(doc.Resources)}
+	for i := range doc.Resources {
+		count[doc.Resources[i].Type]++
+	}
+	weight := make([]int, len(q.units))
+	order := make([]int, len(q.units))
+	for i, u := range q.units {
+		order[i] = i
+		for _, r := range u.rules {
+			for _, t := range r.ResourceTypes {
+				weight[i] += count[t]
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return weight[order[a]] > weight[order[b]] })
+	return order
+}
+
+// eval evaluates one unit; the input is only read, so the units can share
+// it.
+func (p *unit) eval(ctx context.Context, input ast.Value) ([]rule.Result, error) {
 	rs, err := p.prepared.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(asTerm))
 	if err != nil {
 		return nil, firstError(err)

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -211,30 +212,37 @@ func TestCheckStrict(t *testing.T) {
 	}
 }
 
-func TestPartitionKeepsPackageDirectoriesTogether(t *testing.T) {
+// TestUnitsArePackageDirectories: a query evaluates the rules of a package
+// directory together (they share helpers), the units heaviest first.
+func TestUnitsArePackageDirectories(t *testing.T) {
 	var rules []*rule.Rule
-	for _, pkg := range []string{"a.s3.x", "a.s3.y", "a.rds.x", "a.ec2.x", "a.ec2.y", "a.ec2.z", "a.kms.x"} {
-		rules = append(rules, &rule.Rule{ID: pkg, Package: pkg})
+	for _, r := range []struct{ pkg, types string }{
+		{"a.s3.x", "aws_s3_bucket"}, {"a.s3.y", "aws_s3_bucket"}, {"a.rds.x", "aws_db_instance"},
+		{"a.ec2.x", "aws_instance"}, {"a.ec2.y", "aws_instance,aws_ebs_volume"}, {"a.ec2.z", "*"}, {"a.kms.x", "aws_kms_key"},
+	} {
+		rules = append(rules, &rule.Rule{ID: r.pkg, Package: r.pkg, ResourceTypes: strings.Split(r.types, ",")})
 	}
-	for _, n := range []int{1, 2, 3, 10} {
-		parts := partition(rules, n)
-		if len(parts) != min(n, 4) {
-			t.Errorf("n=%d: %d parts, want %d", n, len(parts), min(n, 4))
+	var got []string
+	for _, dir := range directories(rules) {
+		var ids []string
+		for _, r := range dir {
+			ids = append(ids, r.ID)
 		}
-		seen := map[string]int{}
-		total := 0
-		for i, p := range parts {
-			for _, r := range p {
-				dir := r.Package[:strings.LastIndex(r.Package, ".")]
-				if j, ok := seen[dir]; ok && j != i {
-					t.Errorf("n=%d: %s is split between parts %d and %d", n, dir, j, i)
-				}
-				seen[dir] = i
-				total++
-			}
-		}
-		if total != len(rules) {
-			t.Errorf("n=%d: %d rules in the parts, want %d", n, total, len(rules))
-		}
+		got = append(got, strings.Join(ids, " "))
+	}
+	if want := []string{"a.s3.x a.s3.y", "a.rds.x", "a.ec2.x a.ec2.y a.ec2.z", "a.kms.x"}; !slices.Equal(got, want) {
+		t.Errorf("units %q, want %q", got, want)
+	}
+	q := &Query{}
+	for _, dir := range directories(rules) {
+		q.units = append(q.units, unit{rules: dir})
+	}
+	doc := &model.Document{}
+	for _, typ := range []string{"aws_s3_bucket", "aws_db_instance", "aws_db_instance", "aws_db_instance", "aws_db_instance", "aws_kms_key", "aws_instance"} {
+		doc.Resources = append(doc.Resources, model.Resource{Type: typ})
+	}
+	// s3 judges 2 resources, rds 4, ec2 1 + 1 + 7 (every one), kms 1.
+	if got, want := q.heaviestFirst(doc), []int{2, 1, 0, 3}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }

@@ -37,9 +37,10 @@ func TestSyntheticViolationRates(t *testing.T) {
 	}
 }
 
-// TestSharesOfRulesAgree: evaluating the rules in several concurrent
-// shares gives exactly the results of one evaluation of them all.
-func TestSharesOfRulesAgree(t *testing.T) {
+// TestConcurrentUnitsAgree: evaluating the rules' package directories on
+// several cores at once gives exactly the results of evaluating them one
+// at a time.
+func TestConcurrentUnitsAgree(t *testing.T) {
 	lib := loadLibrary(t)
 	doc, err := plan.Load("plan.json", synth.ManyFindings(400))
 	if err != nil {
@@ -69,7 +70,7 @@ func TestSharesOfRulesAgree(t *testing.T) {
 			continue
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%d shares: %d results, one evaluation %d", n, len(got), len(want))
+			t.Errorf("%d at once: %d results, one at a time %d", n, len(got), len(want))
 		}
 	}
 	if len(want) < 400 {

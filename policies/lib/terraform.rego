@@ -100,24 +100,32 @@ value(r, path, default_value) := v if {
 # is known in part (HCL's [var.cidr], where a provider's plan may mark the
 # whole list) is unknown here, and so is each of its unknown elements
 # (["cidr_blocks", 0]).
-unknown(r, path) if walk(object.get(r.unknown, path, false), [_, true])
+unknown(r, path) if walk(r.unknown[path], [_, true])
 
-unknown(r, path) if _unknown_enclosing(r, path)
+unknown(r, path) if {
+	walk(r.unknown[path[0]], [at, true])
+	n := min([count(at), count(path) - 1])
+	array.slice(at, 0, n) == array.slice(path, 1, n + 1)
+}
 
 # wholly_unknown is true when the value at path, or a value that encloses it,
 # is known only after apply as a whole: even which elements (or members) it
 # has is not known. For a policy that depends only on which elements a
 # collection has (whether a list is empty, which nested blocks there are),
 # not on what they hold; unknown says whether all of it is known.
-wholly_unknown(r, path) if object.get(r.unknown, path, false) == true
+wholly_unknown(r, path) if r.unknown[path] == true
 
-wholly_unknown(r, path) if _unknown_enclosing(r, path)
-
-_unknown_enclosing(r, path) if {
-	is_array(path)
-	some i in numbers.range(1, count(path) - 1)
-	object.get(r.unknown, array.slice(path, 0, i), false) == true
+wholly_unknown(r, path) if {
+	walk(r.unknown[path[0]], [at, true])
+	count(at) < count(path)
+	at == array.slice(path, 1, count(at) + 1)
 }
+
+# Both are called for most values policies read, and most are known: a key
+# path (a string) is looked up at once, an array path starts from the
+# marks under its first key, where there usually are none, and relates the
+# path of each true mark found (at) to the rest of the path: a mark along
+# it encloses the value, a mark below it is inside the value.
 
 # param returns a tunable value from data.fiscguard.params.
 param(name) := data.fiscguard.params[name]

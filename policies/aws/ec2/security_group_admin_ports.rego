@@ -77,10 +77,10 @@ admin_rules := [rule |
 
 # admin_ports returns the administration ports a rule reaches (every one
 # for a rule that admits all protocols).
-admin_ports(rule) := [p |
-	some p in lib.param("admin_ports")
-	network.reaches(rule, p)
-]
+admin_ports(rule) := network.reached(rule, _admin_ports)
+
+# _admin_ports are the ports of the parameter (none where it is unset).
+_admin_ports := [p | some p in lib.param("admin_ports")]
 
 ports_text(rule) := "all ports" if {
 	network.all_protocols(rule)

@@ -87,16 +87,19 @@ all_protocols(rule) if rule.protocol in {"-1", "all"}
 # port_protocol is true for a rule whose protocol has ports (TCP or UDP).
 port_protocol(rule) if rule.protocol in {"tcp", "6", "udp", "17"}
 
-# reaches is true when rule admits traffic to port.
-reaches(rule, _) if all_protocols(rule)
-
-reaches(rule, port) if {
+# reached returns the ports of the list given that rule admits traffic to,
+# in their order: one call for a list, not one per port.
+reached(rule, ports) := ports if {
+	all_protocols(rule)
+} else := [p |
+	some p in ports
+	rule.from_port <= p
+	p <= rule.to_port
+] if {
 	port_protocol(rule)
 	is_number(rule.from_port)
 	is_number(rule.to_port)
-	rule.from_port <= port
-	port <= rule.to_port
-}
+} else := []
 
 # single_port is true for a port rule that opens exactly one port.
 single_port(rule) if {

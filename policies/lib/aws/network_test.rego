@@ -74,12 +74,14 @@ test_ports_and_protocols_are_normalised if {
 	by_place["aws_vpc_security_group_ingress_rule.any/"].from_port == null
 }
 
-test_reaches if {
-	network.reaches(by_place["aws_security_group.web/ingress[0]"], 443)
-	not network.reaches(by_place["aws_security_group.web/ingress[0]"], 22)
-	network.reaches(by_place["aws_security_group.web/ingress[1]"], 22)
-	network.reaches(by_place["aws_vpc_security_group_ingress_rule.any/"], 3389)
-	not network.reaches({"protocol": "icmp", "from_port": 0, "to_port": 65535}, 22)
+test_reached if {
+	network.reached(by_place["aws_security_group.web/ingress[0]"], [22, 443]) == [443]
+	network.reached(by_place["aws_security_group.web/ingress[1]"], [22, 3389]) == [22, 3389]
+	network.reached(by_place["aws_security_group.web/ingress[2]"], [22, 3389]) == [22]
+	network.reached(by_place["aws_vpc_security_group_ingress_rule.any/"], [3389, 22]) == [3389, 22]
+	network.reached({"protocol": "tcp", "from_port": 20, "to_port": 25}, [20, 22, 80, 25]) == [20, 22, 25]
+	network.reached({"protocol": "icmp", "from_port": 0, "to_port": 65535}, [22]) == []
+	network.reached({"protocol": "tcp", "from_port": null, "to_port": 22}, [22]) == []
 }
 
 test_single_port if {

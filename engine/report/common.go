@@ -351,6 +351,31 @@ func nothingChecked(s *summary, lang i18n.Lang, code func(string) string) string
 	return w("allLeftOut").In(lang)
 }
 
+// terms are the words that every report for people uses alike (text,
+// Markdown, SARIF's rule help); each writer's own table adds its words.
+var terms = map[string]i18n.Text{
+	"summary":     {En: "Summary", Ja: "サマリー"},
+	"input":       {En: "Input", Ja: "入力"},
+	"terraform":   {En: "Terraform", Ja: "Terraform"},
+	"format":      {En: "format", Ja: "フォーマット"},
+	"profile":     rule.ProfileTerm,
+	"severity":    rule.SeverityTerm,
+	"edition":     {En: "FISC edition", Ja: "FISC版"},
+	"current":     rule.EditionCurrent.Label(),
+	"8th":         rule.Edition8th.Label(),
+	"coverage":    {En: "Coverage", Ja: "検査範囲"},
+	"filter":      {En: "Filter", Ja: "絞り込み"},
+	"remediation": {En: "Remediation", Ja: "対処"},
+}
+
+// wordIn looks key up in a writer's table, then in terms.
+func wordIn(table map[string]i18n.Text, key string) i18n.Text {
+	if t, ok := table[key]; ok {
+		return t
+	}
+	return terms[key]
+}
+
 // Punctuation that differs between the languages.
 var (
 	listSep    = i18n.Text{En: ", ", Ja: "、"}

@@ -45,18 +45,7 @@ var mdWords = map[string]i18n.Text{
 	"pass":            {En: "✅ pass", Ja: "✅ 合格"},
 	"failed":          {En: "❌ fail", Ja: "❌ 不合格"},
 	"none":            {En: "⚠️ nothing checked", Ja: "⚠️ 検査なし"},
-	"profile":         rule.ProfileTerm,
-	"edition":         {En: "FISC edition", Ja: "FISC版"},
-	"current":         rule.EditionCurrent.Label(),
-	"8th":             rule.Edition8th.Label(),
-	"input":           {En: "Input", Ja: "入力"},
-	"terraform":       {En: "Terraform", Ja: "Terraform"},
-	"format":          {En: "format", Ja: "フォーマット"},
-	"coverage":        {En: "Coverage", Ja: "検査範囲"},
-	"filter":          {En: "Filter", Ja: "絞り込み"},
 	"rules":           {En: "Rules evaluated", Ja: "評価したルール"},
-	"summary":         {En: "Summary", Ja: "サマリー"},
-	"severity":        rule.SeverityTerm,
 	"status":          {En: "Status", Ja: "状態"},
 	"fail":            rule.StatusLabel(rule.StatusFail),
 	"inconclusive":    rule.StatusLabel(rule.StatusInconclusive),
@@ -76,7 +65,6 @@ var mdWords = map[string]i18n.Text{
 	"resource":        {En: "Resource", Ja: "リソース"},
 	"location":        {En: "Location", Ja: "場所"},
 	"message":         {En: "Message", Ja: "メッセージ"},
-	"remediation":     {En: "Remediation", Ja: "対処"},
 	"noSource":        {En: "no source location", Ja: "ソース位置不明"},
 	"more":            {En: "… and %d more", Ja: "… ほか %d 件"},
 	"waivedFindings":  {En: "Waived findings (%d)", Ja: "例外（適用除外）とした指摘事項（%d 件）"},
@@ -98,7 +86,7 @@ type mdWriter struct {
 	lang i18n.Lang
 }
 
-func (m *mdWriter) word(key string) string { return mdWords[key].In(m.lang) }
+func (m *mdWriter) word(key string) string { return wordIn(mdWords, key).In(m.lang) }
 
 func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(&m.b, format, args...) }
 

@@ -251,13 +251,8 @@ var sarifWords = map[string]i18n.Text{
 	"fisc":           {En: "FISC items", Ja: "FISC項目"},
 	"fiscRefs":       {En: " FISC: %s.", Ja: "FISC: %s。"},
 	"srcRoot":        {En: "The repository root; relative URIs resolve against it.", Ja: "リポジトリのルート。相対URIはここを基準とする。"},
-	"current":        rule.EditionCurrent.Label(),
-	"8th":            rule.Edition8th.Label(),
 	"none":           {En: "none", Ja: "なし"},
 	"responsibility": rule.ResponsibilityTerm,
-	"profile":        rule.ProfileTerm,
-	"severity":       rule.SeverityTerm,
-	"remediation":    {En: "Remediation", Ja: "対策"},
 }
 
 // writeSARIF leaves waived findings out (GitHub ingests suppressed results
@@ -383,7 +378,7 @@ func prefixed(prefix string, ids []string) []string {
 
 // ruleHelp renders a rule's help as plain text and Markdown in the report's language.
 func ruleHelp(r *Report, rl *rule.Rule) (string, string) {
-	word := func(k string) string { return sarifWords[k].In(r.Lang) }
+	word := func(k string) string { return wordIn(sarifWords, k).In(r.Lang) }
 	items := func(ids []string) []string {
 		if len(ids) == 0 {
 			return []string{word("none")}

@@ -31,18 +31,8 @@ var labels = map[string]i18n.Text{
 	"fix":            {En: "Fix", Ja: "対処"},
 	"noFindings":     {En: "No findings.", Ja: "指摘事項はありません。"},
 	"nothingChecked": {En: "Nothing was checked (see the summary).", Ja: "何も検査していません（サマリーを参照）。"},
-	"summary":        {En: "Summary", Ja: "サマリー"},
-	"input":          {En: "Input", Ja: "入力"},
-	"terraform":      {En: "Terraform", Ja: "Terraform"},
-	"format":         {En: "format", Ja: "フォーマット"},
-	"profile":        rule.ProfileTerm,
-	"edition":        {En: "FISC edition", Ja: "FISC版"},
-	"current":        rule.EditionCurrent.Label(),
-	"8th":            rule.Edition8th.Label(),
 	"rulesOne":       {En: "%d rule evaluated", Ja: "評価したルール %d 件"},
 	"rulesMany":      {En: "%d rules evaluated", Ja: "評価したルール %d 件"},
-	"coverage":       {En: "Coverage", Ja: "検査範囲"},
-	"filter":         {En: "Filter", Ja: "絞り込み"},
 	"findings":       {En: "Findings", Ja: "指摘事項"},
 	"none":           {En: "none", Ja: "なし"},
 	"failedN":        {En: "%d failed", Ja: "違反 %d"},
@@ -87,7 +77,7 @@ type textWriter struct {
 	err   error
 }
 
-func (t *textWriter) label(key string) string { return labels[key].In(t.lang) }
+func (t *textWriter) label(key string) string { return wordIn(labels, key).In(t.lang) }
 
 func (t *textWriter) paint(code, s string) string {
 	if !t.color || code == "" {

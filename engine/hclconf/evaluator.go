@@ -125,7 +125,11 @@ func Load(dir string, opts Options) (*model.Document, []i18n.Text, error) {
 		return nil, nil, ev.err
 	}
 	ev.collectProviders(root)
-	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Modules: ev.calls, Sources: ev.sources()}
+	outputs, err := root.outputRefs()
+	if err != nil {
+		return nil, nil, err
+	}
+	doc := &model.Document{Kind: model.KindHCL, Complete: true, Providers: ev.providers, Outputs: outputs, Modules: ev.calls, Sources: ev.sources()}
 	sort.Slice(doc.Modules, func(i, j int) bool { return doc.Modules[i].Address < doc.Modules[j].Address })
 	doc.Resources = make([]model.Resource, len(ev.out))
 	for i, r := range ev.out {

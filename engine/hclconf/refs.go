@@ -172,6 +172,22 @@ func (in *moduleInstance) callInstances(name string) (*addrs.Expansion[*moduleIn
 	return e, nil
 }
 
+// outputRefs returns what each of the module's outputs refers to.
+func (in *moduleInstance) outputRefs() (map[string][]string, error) {
+	if len(in.mod.outputs) == 0 {
+		return nil, nil
+	}
+	out := make(map[string][]string, len(in.mod.outputs))
+	for name := range in.mod.outputs {
+		t, err := in.outputRefsOf(name, 0)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = slices.Sorted(maps.Keys(t.Instances))
+	}
+	return out, nil
+}
+
 // outputRefsOf returns what an output refers to.
 func (in *moduleInstance) outputRefsOf(name string, depth int) (*addrs.Targets, error) {
 	return in.valueRefsOf("output."+name, func(set *addrs.Targets) error {

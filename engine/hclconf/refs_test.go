@@ -136,3 +136,27 @@ func fixtureForms(t *testing.T, name string) (planForm, hclForm map[string]*mode
 	hclForm, _, _ = load(t, "../../fixtures/hcl/"+name, Options{})
 	return planForm, hclForm
 }
+
+// TestRootOutputs lists what each root output refers to, through a
+// module's output too, the same from HCL and from the plan Terraform made
+// of the configuration.
+func TestRootOutputs(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/plans/sg-exported-by-output.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdoc, err := plan.Load("plan.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, hdoc, _ := load(t, "../../fixtures/hcl/sg-exported-by-output", Options{})
+	want := map[string][]string{
+		"app_security_group_id":   {"module.app_sg.aws_security_group.this"},
+		"batch_security_group_id": {"aws_security_group.batch"},
+	}
+	for form, doc := range map[string]*model.Document{"HCL": hdoc, "plan": pdoc} {
+		if !reflect.DeepEqual(doc.Outputs, want) {
+			t.Errorf("%s: outputs = %v, want %v", form, doc.Outputs, want)
+		}
+	}
+}

@@ -35,6 +35,11 @@ type Document struct {
 	Errored   bool
 	Providers []Provider
 	Resources []Resource
+	// Outputs are the root module's outputs: each output's name and the
+	// resource instances its expression refers to (through locals, module
+	// variables and outputs), sorted. What a root output exports may be
+	// used by another configuration.
+	Outputs map[string][]string
 	// Modules are the module call instances of an HCL scan, with where each
 	// call is written; plan findings are mapped to source through them.
 	Modules []ModuleCall

@@ -213,6 +213,7 @@ func (b *builder) build() (*model.Document, error) {
 			}
 		}
 	}
+	doc.Outputs = b.refs.rootOutputs()
 	b.attachDocuments(doc)
 	doc.LinkProviders()
 	return doc, nil

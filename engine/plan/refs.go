@@ -182,6 +182,19 @@ func (x *refResolver) follow(t *addrs.Targets, mi addrs.ModuleInstance, cm *conf
 	}
 }
 
+// rootOutputs returns what each output of the root module refers to.
+func (x *refResolver) rootOutputs() map[string][]string {
+	root := x.modules[""]
+	if root == nil || len(root.mod.Outputs) == 0 {
+		return nil
+	}
+	out := make(map[string][]string, len(root.mod.Outputs))
+	for name := range root.mod.Outputs {
+		out[name] = slices.Sorted(maps.Keys(x.output(addrs.RootModuleInstance, root, name, 0).Instances))
+	}
+	return out
+}
+
 // variable returns what an input variable of module instance mi refers to:
 // what the call's argument refers to in the caller, seen from the module
 // instance's own key (so count.index and each.* there are the module's).

@@ -34,6 +34,7 @@ var documentFields = []field[*input]{
 	{"complete", "false when Terraform could not plan every change (deferred changes, `-target`)", func(c *terms, in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Complete), nil }},
 	{"errored", "true when planning failed", func(c *terms, in *input) (*ast.Term, error) { return ast.InternedTerm(in.doc.Errored), nil }},
 	{"providers", "every provider configuration, sorted by key (the provider fields below)", providersTerm},
+	{"outputs", "the root module's outputs: name → the resource instances its expression refers to, through locals, module variables and outputs (what another configuration may use)", func(c *terms, in *input) (*ast.Term, error) { return c.stringLists(in.doc.Outputs), nil }},
 	{"resources", "every resource instance, data sources and resources being deleted included, sorted by address (the resource fields below)", func(c *terms, in *input) (*ast.Term, error) { return ast.ArrayTerm(in.resources...), nil }},
 	{"by_type", "index: resource type → the checked resources of that type (managed, not only being deleted)", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.byType), nil }},
 	{"by_address", "index: address → the resource", func(c *terms, in *input) (*ast.Term, error) { return ast.NewTerm(in.byAddress), nil }},

@@ -70,6 +70,18 @@ referrers(r, t, attr) := [x |
 # referrers_of returns every resource policies judge whose refs name r, of any type and attribute.
 referrers_of(r) := object.get(_referrers, r.address, [])
 
+# exported_by returns the names of the root module's outputs that refer to
+# r, sorted: what another configuration may read (through remote state) and
+# use, out of this configuration's sight.
+exported_by(r) := object.get(_exporters, r.address, [])
+
+_exporters := {addr: sort([name | some name, refs in _outputs; addr in refs]) |
+	some refs in _outputs
+	some addr in refs
+}
+
+_outputs := object.get(input, "outputs", {})
+
 # referenced returns the resources of type t that r's attribute attr refers to.
 referenced(r, attr, t) := [x |
 	some addr in object.get(r.refs, attr, [])

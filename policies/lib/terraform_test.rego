@@ -149,3 +149,12 @@ test_one_per_resource_keeps_each_resources_problems_in_order if {
 		{"resource": "aws_x.b", "attribute": "z", "attributes": ["z", "x"], "status": "fail", "message": {"en": "aws_x.b: z; x", "ja": "aws_x.b: z、x"}},
 	}
 }
+
+test_exported_by if {
+	a := testing.resource("aws_security_group", "a", {})
+	b := testing.resource("aws_security_group", "b", {})
+	doc := object.union(testing.doc([a, b]), {"outputs": {"z": ["aws_security_group.a"], "y": ["aws_security_group.a", "aws_security_group.c"], "x": []}})
+	lib.exported_by(a) == ["y", "z"] with input as doc
+	lib.exported_by(b) == [] with input as doc
+	lib.exported_by(a) == [] with input as testing.doc([a])
+}

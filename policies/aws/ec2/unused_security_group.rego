@@ -8,8 +8,10 @@
 #   managing hardware and software (実48). Every aws_security_group must be
 #   referred to by a resource other than a security group or a security group
 #   rule (an instance, launch template, load balancer, database, function,
-#   endpoint, network interface and so on). A group used outside the
-#   configuration looks unused here, so the rule runs under strict management.
+#   endpoint, network interface and so on). A group that a root output
+#   exports is there for another configuration to attach, so whether it is
+#   used is inconclusive; any other group used outside the configuration
+#   looks unused here, so the rule runs under strict management.
 # custom:
 #   id: FG-EC2-007
 #   severity: low
@@ -25,7 +27,7 @@
 #     どこにも使われていないセキュリティグループは現時点では何も許可しないが、次に関連付けたものにそのルールを開き、到達可能な範囲の把握を妨げる。
 #     AWSは未使用のセキュリティグループを削除する統制（SH.EC2.22）を、外部から接続できる機器の最小化（実15）とハードウェア・ソフトウェアの管理（実48）に対応付けている。
 #     aws_security_group は、セキュリティグループやそのルール以外のリソース（インスタンス、起動テンプレート、ロードバランサー、データベース、関数、エンドポイント、ネットワークインターフェイスなど）から参照されなければならない。
-#     構成の外で使われるグループはここでは未使用に見えるため、厳格な管理でのみ適用する。
+#     ルートモジュールの出力（output）が公開するグループは他の構成が関連付けるためのものであり、使われているかは判定不能とする。それ以外に構成の外で使われるグループはここでは未使用に見えるため、厳格な管理でのみ適用する。
 #   remediation: Remove the security group, or attach it where it is meant to be used; a group used by another configuration needs a recorded waiver saying where.
 #   remediation_ja: セキュリティグループを削除するか、使う予定のリソースに関連付ける。他の構成で使うグループは、使う場所を記した例外（適用除外）を記録する。
 package fiscguard.aws.ec2.unused_security_group
@@ -45,6 +47,22 @@ deny contains lib.fail(
 	sprintf("security group %s is attached to nothing in this configuration", [sg.address]),
 	sprintf("セキュリティグループ %s がこの構成のどのリソースにも関連付けられていない", [sg.address]),
 ) if {
+	some sg in _unattached
+	count(lib.exported_by(sg)) == 0
+}
+
+# A group that a root output exports is there for another configuration,
+# where it may be attached: whether it is used is not known here.
+deny contains lib.inconclusive(
+	sg, "",
+	sprintf("security group %s: whether it is used is not known from this configuration, which attaches it to nothing but exports it (output %s) for another configuration to use", [sg.address, concat(", ", lib.exported_by(sg))]),
+	sprintf("セキュリティグループ %s は、この構成ではどのリソースにも関連付けられていないが、他の構成が使うよう出力（output %s）しているため、使われているかはこの構成からは分からない", [sg.address, concat("、", lib.exported_by(sg))]),
+) if {
+	some sg in _unattached
+	count(lib.exported_by(sg)) > 0
+}
+
+_unattached := [sg |
 	some sg in lib.resources("aws_security_group")
 	count([x | some x in lib.referrers_of(sg); not x.type in not_uses]) == 0
-}
+]

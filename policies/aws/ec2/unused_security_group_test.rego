@@ -23,3 +23,18 @@ test_unused_group_fails if {
 	count(res) == 1
 	testing.has(res, "aws_security_group.app", "fail")
 }
+
+test_group_a_root_output_exports_is_inconclusive if {
+	doc := object.union(testing.doc([sg]), {"outputs": {"app_sg_id": ["aws_security_group.app"], "vpc_id": []}})
+	res := rule.deny with input as doc
+	count(res) == 1
+	testing.has(res, "aws_security_group.app", "inconclusive")
+	some r in res
+	contains(r.message.en, "output app_sg_id")
+}
+
+test_output_of_another_group_leaves_this_one_failing if {
+	doc := object.union(testing.doc([sg]), {"outputs": {"lb_sg_id": ["aws_security_group.lb"]}})
+	res := rule.deny with input as doc
+	testing.has(res, "aws_security_group.app", "fail")
+}

@@ -374,3 +374,21 @@ func TestCorpusAddresses(t *testing.T) {
 		t.Errorf("only %d addresses read", n)
 	}
 }
+
+func TestNamesLocalValue(t *testing.T) {
+	for ref, want := range map[string]bool{
+		"local.key":                        true,
+		`module.a["x"].module.b.local.key`: true,
+		"module.a[0].local.k":              true,
+		"aws_kms_key.local":                false,
+		"module.local.aws_kms_key.k":       false,
+		"module.a.output.local":            false,
+		"var.local":                        false,
+		"local":                            false,
+		"not an address (":                 false,
+	} {
+		if got := NamesLocalValue(ref); got != want {
+			t.Errorf("NamesLocalValue(%q) = %v, want %v", ref, got, want)
+		}
+	}
+}

@@ -56,6 +56,18 @@ func ParseAbsResourceInstance(s string) (AbsResourceInstance, error) {
 	return r.Absolute(m), nil
 }
 
+// NamesLocalValue is true for a reference as the loaders record an
+// unresolved one (module.a["x"].local.name): a local value, which a plan
+// does not show.
+func NamesLocalValue(ref string) bool {
+	steps, err := parseSteps(ref)
+	if err != nil {
+		return false
+	}
+	_, rest, err := moduleSteps(steps)
+	return err == nil && len(rest) > 1 && rest[0].attr == "local" && rest[1].attr != ""
+}
+
 func parseSteps(s string) ([]step, error) {
 	t, diags := hclsyntax.ParseTraversalAbs([]byte(s), "", hcl.InitialPos)
 	if diags.HasErrors() {

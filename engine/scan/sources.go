@@ -3,8 +3,10 @@ package scan
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
@@ -53,6 +55,7 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []i18n.Te
 		r := &doc.Resources[i]
 		if h, ok := byAddr[r.Address]; ok {
 			r.Source, r.Locations, r.Related, r.Extent = h.Source, h.Locations, h.Related, h.Extent
+			followLocals(r, h)
 			continue
 		}
 		if call := enclosingRemoteCall(cfg.Modules, r.Module); call != nil {
@@ -64,6 +67,11 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []i18n.Te
 		}
 	}
 	mapProviders(doc, cfg)
+	for name, refs := range cfg.Outputs {
+		if planRefs, ok := doc.Outputs[name]; ok {
+			doc.Outputs[name] = union(planRefs, refs)
+		}
+	}
 	if unmapped > 0 {
 		return []i18n.Text{i18n.Sprintf(i18n.Text{
 			En: "%d resources of the plan are not in the configuration in %s; their findings are located in the plan file",
@@ -71,6 +79,40 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []i18n.Te
 		}, unmapped, shown)}
 	}
 	return nil
+}
+
+// followLocals gives a plan resource's arguments what they refer to through
+// local values, which a plan does not show, from the same resource of the
+// configuration the plan was made from. The plan's own references stay:
+// it shows modules the configuration may not have installed.
+func followLocals(r, h *model.Resource) {
+	for attr, unresolved := range r.Unresolved {
+		if !slices.ContainsFunc(unresolved, addrs.NamesLocalValue) {
+			continue
+		}
+		left := slices.DeleteFunc(slices.Clone(unresolved), addrs.NamesLocalValue)
+		setRefs(&r.Unresolved, attr, union(left, h.Unresolved[attr]))
+		setRefs(&r.Refs, attr, union(r.Refs[attr], h.Refs[attr]))
+	}
+}
+
+// setRefs sets m[attr], leaving no empty entry.
+func setRefs(m *map[string][]string, attr string, list []string) {
+	if len(list) == 0 {
+		delete(*m, attr)
+		return
+	}
+	if *m == nil {
+		*m = map[string][]string{}
+	}
+	(*m)[attr] = list
+}
+
+// union is the sorted set of the elements of a and b.
+func union(a, b []string) []string {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // mapProviders gives a plan's provider configurations the source locations

@@ -15,6 +15,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/plan"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
@@ -223,5 +224,57 @@ func TestSnippetWindow(t *testing.T) {
 	}
 	if fmt.Sprint(got) != "[6 7 8]" {
 		t.Errorf("unblocked window %v", got)
+	}
+}
+
+// TestPlanFollowsLocalsInItsSource: a plan shows no local values, so alone
+// it cannot tell which key reaches a log group through one; scanned with
+// the configuration it was made from, it takes what the configuration's
+// locals refer to, and its verdicts are the configuration's.
+func TestPlanFollowsLocalsInItsSource(t *testing.T) {
+	const planFile = "../../fixtures/plans/kms-key-through-local.json"
+	const dir = "../../fixtures/hcl/kms-key-through-local"
+	lib := loadLibrary(t)
+	logs002 := func(opts Options) []string {
+		rep, err := lib.Run(context.Background(), Target{Path: planFile}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range rep.Findings {
+			if f.Rule.ID == "FG-LOGS-002" {
+				out = append(out, f.Address+" "+string(f.Status))
+			}
+		}
+		return out
+	}
+	opts := Options{Profile: rule.Strict, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En}
+	if got := logs002(opts); len(got) != 2 {
+		t.Errorf("the plan alone: FG-LOGS-002 %v, want both log groups inconclusive", got)
+	}
+	opts.SourceDir = dir
+	if got := logs002(opts); len(got) != 0 {
+		t.Errorf("the plan with its source: FG-LOGS-002 %v, want none", got)
+	}
+
+	data, err := os.ReadFile(planFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := plan.Load("plan.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapSources(doc, dir, hclconf.Options{})
+	for _, r := range doc.Resources {
+		if r.Type != "aws_cloudwatch_log_group" {
+			continue
+		}
+		if got := r.Refs["kms_key_id"]; len(got) != 1 || got[0] != "aws_kms_key.logs" || len(r.Unresolved["kms_key_id"]) != 0 {
+			t.Errorf("%s: refs %v, unresolved %v; want aws_kms_key.logs only", r.Address, got, r.Unresolved["kms_key_id"])
+		}
+	}
+	if got := doc.Outputs["log_key_arn"]; len(got) != 1 || got[0] != "aws_kms_key.logs" {
+		t.Errorf("output log_key_arn refers to %v, want aws_kms_key.logs", got)
 	}
 }

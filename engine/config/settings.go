@@ -73,7 +73,7 @@ var Settings = []Setting{
 	{Name: "skip-path", Kind: List, Group: Input, Key: "skip_path", Usage: "do not look for root modules in directories matching this glob, e.g. '**/examples' (repeatable)"},
 	{Name: "policy-dir", Kind: List, Group: Input, Key: "policy_dirs", Path: true, Usage: "also load the Rego policies in this directory (repeatable; same metadata contract)"},
 	{Name: "waivers", Group: Input, Key: "waivers", Path: true, Usage: "waiver file (YAML)"},
-	{Name: "source-dir", Group: Input, Path: true, Usage: "the Terraform configuration a plan was made from, to locate plan findings in .tf files (default: the plan file's directory when it holds .tf files)"},
+	{Name: "source-dir", Group: Input, Path: true, Usage: "the Terraform configuration a plan was made from, to locate plan findings in .tf files and follow the local values a plan does not show (default: the plan file's directory when it holds .tf files)"},
 	{Name: "repo-root", Group: Input, Path: true, Usage: "the repository root that output paths and SARIF URIs are relative to, and that nothing read may leave (default: the git top level)"},
 	// Not in the file: the budget protects the machine from the repository.
 	{Name: "memory-limit", Group: Input, Default: "2048", Usage: "memory budget of each scan in MiB: past it the scan stops with an input error"},

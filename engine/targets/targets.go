@@ -129,12 +129,18 @@ func calls(dirs []string) map[string][]string {
 	return out
 }
 
-// rootModules are the module directories that none of them calls.
+// rootModules are the module directories that none of them calls. A call
+// in a cycle (a module that calls itself, or one that its callee calls
+// back) makes no module another's child: Terraform refuses such a
+// configuration, and scanning it says so at the call.
 func rootModules(base string, dirs []string) []string {
+	graph := calls(dirs)
 	called := map[string]bool{}
-	for _, targets := range calls(dirs) {
+	for caller, targets := range graph {
 		for _, t := range targets {
-			called[t] = true
+			if !reaches(graph, t, caller, map[string]bool{}) {
+				called[t] = true
+			}
 		}
 	}
 	var out []string

@@ -37,6 +37,10 @@ func TestFind(t *testing.T) {
 		{"a changed shared module, examples skipped", in("modules/vpc/main.tf"), []string{"examples"}, in("infra/dev", "infra/prod")},
 		{"a plan file", []string{"plan.json"}, nil, []string{"plan.json"}},
 		{"standard input", []string{"-"}, nil, []string{"-"}},
+		// A call in a cycle makes no module a child, so each is scanned, and
+		// its scan says where the configuration calls itself.
+		{"a module calling itself", []string{"testdata/cycles/self"}, nil, []string{"testdata/cycles/self"}},
+		{"modules calling each other", []string{"testdata/cycles"}, nil, []string{"testdata/cycles/a", "testdata/cycles/b", "testdata/cycles/self"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,4 @@
+# a and b call each other: Terraform refuses them.
+module "b" {
+  source = "../b"
+}

@@ -1,0 +1,4 @@
+# A module that calls itself: Terraform refuses it.
+module "again" {
+  source = "./"
+}

@@ -3,6 +3,8 @@ package hclconf
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -727,5 +729,27 @@ resource "aws_a" "x" {
 	}
 	if strings.Contains(all, filepath.Dir(dir)) {
 		t.Errorf("a note shows an absolute path:\n%s", all)
+	}
+}
+
+// TestSlicedZones: a data source's list sliced by known bounds has that
+// many elements, so a count over it is known and so is what each instance
+// computes from its index (the zones themselves stay unknown).
+func TestSlicedZones(t *testing.T) {
+	res, _, notes := load(t, "testdata/zones-sliced", Options{})
+	for i, cidr := range []string{"10.0.0.0/24", "10.0.1.0/24"} {
+		r, ok := res[fmt.Sprintf("aws_subnet.public[%d]", i)]
+		if !ok {
+			t.Fatalf("aws_subnet.public[%d] missing (resources %v, notes %v)", i, slices.Sorted(maps.Keys(res)), notes)
+		}
+		if got := r.Values["cidr_block"]; got != cidr {
+			t.Errorf("aws_subnet.public[%d].cidr_block = %v, want %s", i, got, cidr)
+		}
+		if r.Unknown["availability_zone"] != true {
+			t.Errorf("aws_subnet.public[%d].availability_zone should be known only after apply", i)
+		}
+	}
+	if len(res) != 3 { // the two subnets and the data source
+		t.Errorf("%d resources, want 3: %v", len(res), slices.Sorted(maps.Keys(res)))
 	}
 }

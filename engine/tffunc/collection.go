@@ -414,3 +414,63 @@ var TransposeFunc = function.New(&function.Spec{
 		return cty.MapVal(m), nil
 	},
 })
+
+// SliceFunc is slice(list, start_index, end_index), go-cty's stdlib slice
+// except for a list that is known only after apply sliced by known bounds:
+// the result has end_index - start_index elements, each unknown, as the
+// list Terraform slices has (a data source's result, which Terraform reads
+// while planning and fiscguard cannot). slice(data.aws_availability_zones.x.names, 0, 3)
+// is three zones, so a for expression over it, and a count from its length,
+// are known.
+var SliceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true},
+		{Name: "start_index", Type: cty.Number},
+		{Name: "end_index", Type: cty.Number},
+	},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		return stdlib.SliceFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		list := args[0]
+		if list.IsKnown() {
+			return stdlib.SliceFunc.Call(args)
+		}
+		start, end, ok := sliceBounds(args[1], args[2])
+		ty := list.Type()
+		switch {
+		case !ok || !(ty.IsListType() || ty == cty.DynamicPseudoType):
+			return cty.UnknownVal(retType), nil
+		case end == start && ty.IsListType():
+			return cty.ListValEmpty(ty.ElementType()), nil
+		case ty.IsListType():
+			elems := make([]cty.Value, end-start)
+			for i := range elems {
+				elems[i] = cty.UnknownVal(ty.ElementType())
+			}
+			return cty.ListVal(elems), nil
+		}
+		// Of a value whose type is not known, the elements' types are not
+		// known either: a tuple of that many unknown values.
+		elems := make([]cty.Value, end-start)
+		for i := range elems {
+			elems[i] = cty.DynamicVal
+		}
+		return cty.TupleVal(elems), nil
+	},
+})
+
+// sliceBounds reads slice's bounds when they are whole numbers from 0 with
+// start <= end, the only ones a list can be sliced by.
+func sliceBounds(s, e cty.Value) (start, end int, ok bool) {
+	bs, bsAcc := s.AsBigFloat().Int64()
+	be, beAcc := e.AsBigFloat().Int64()
+	if bsAcc != big.Exact || beAcc != big.Exact || bs < 0 || be < bs || be-bs > maxSliceLen {
+		return 0, 0, false
+	}
+	return int(bs), int(be), true
+}
+
+// maxSliceLen bounds the unknown elements a slice of an unknown list makes:
+// a configuration slices a few zones or subnets, not millions.
+const maxSliceLen = 10000

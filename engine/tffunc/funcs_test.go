@@ -345,3 +345,24 @@ func TestStringAndMiscFunctions(t *testing.T) {
 		{expr: `min([4, 2]...)`, want: cty.NumberIntVal(2)},
 	})
 }
+
+// TestSliceOfAListKnownLater: a list known only after apply (here, as a data
+// source's result that Terraform reads while planning) sliced by known
+// bounds has that many elements, each unknown, so what iterates over it or
+// counts it is known; anything else is as go-cty's slice has it.
+func TestSliceOfAListKnownLater(t *testing.T) {
+	three := cty.ListVal([]cty.Value{unknownStr, unknownStr, unknownStr})
+	runCases(t, Table("testdata", "testdata"), []exprCase{
+		{expr: `slice(unk_list, 0, 3)`, want: three},
+		{expr: `slice(unk_list, 1, 1)`, want: cty.ListValEmpty(cty.String)},
+		{expr: `length(slice(unk_list, 0, 3))`, want: cty.NumberIntVal(3)},
+		{expr: `[for k, v in slice(unk_list, 0, 2) : cidrsubnet("10.0.0.0/16", 8, k)]`, want: cty.TupleVal([]cty.Value{str("10.0.0.0/24"), str("10.0.1.0/24")})},
+		{expr: `slice(unk_any, 2, 4)`, want: cty.TupleVal([]cty.Value{cty.DynamicVal, cty.DynamicVal})},
+		{expr: `slice(unk_list, 0, unk_num)`, want: cty.UnknownVal(cty.List(cty.String))},
+		{expr: `slice(unk_list, 2, 1)`, err: "start index must not be greater than end index"},
+		{expr: `slice(["a", "b", "c"], 1, 3)`, want: cty.TupleVal([]cty.Value{str("b"), str("c")})},
+		{expr: `slice(tolist(["a", "b", "c"]), 0, 1)`, want: strList("a")},
+		{expr: `slice(["a"], 0, 2)`, err: "end index"},
+		{expr: `slice(sensitive(unk_list), 0, 1)`, want: sensitive(cty.ListVal([]cty.Value{unknownStr}))},
+	})
+}

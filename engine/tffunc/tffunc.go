@@ -143,7 +143,7 @@ func pureFuncs() map[string]function.Function {
 		"setproduct":      stdlib.SetProductFunc,
 		"setsubtract":     stdlib.SetSubtractFunc,
 		"setunion":        stdlib.SetUnionFunc,
-		"slice":           stdlib.SliceFunc,
+		"slice":           SliceFunc,
 		"sort":            stdlib.SortFunc,
 		"sum":             SumFunc,
 		"transpose":       TransposeFunc,

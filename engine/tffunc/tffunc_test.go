@@ -79,6 +79,7 @@ var testVars = map[string]cty.Value{
 	"unk_bool":   cty.UnknownVal(cty.Bool),
 	"unk_list":   cty.UnknownVal(cty.List(cty.String)),
 	"unk_map":    cty.UnknownVal(cty.Map(cty.String)),
+	"unk_any":    cty.DynamicVal,
 	"secret":     cty.StringVal("s3cr3t").Mark(Sensitive),
 	"secret_num": cty.NumberIntVal(8).Mark(Sensitive),
 	"mixed":      cty.ObjectVal(map[string]cty.Value{"user": cty.StringVal("admin"), "pass": cty.StringVal("pw").Mark(Sensitive)}),

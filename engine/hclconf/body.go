@@ -11,10 +11,15 @@ import (
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
-// resourceObject is a resource instance as other expressions read it: its
-// configured arguments, and every other attribute the module reads known
-// only after apply (ids, arns and the like are computed).
-func (in *moduleInstance) resourceObject(attrs map[string]cty.Value) cty.Value {
+// resourceObject is a resource instance, configured by body b, as other
+// expressions read it: its configured arguments, and every other attribute
+// the module reads known only after apply (ids, arns and the like are
+// computed), in its nested blocks too (vpc_config[0].cluster_security_group_id).
+func (in *moduleInstance) resourceObject(b *body, attrs map[string]cty.Value) cty.Value {
+	return cty.ObjectVal(in.withReadNames(b, attrs))
+}
+
+func (in *moduleInstance) withReadNames(b *body, attrs map[string]cty.Value) map[string]cty.Value {
 	obj := make(map[string]cty.Value, len(attrs)+len(in.mod.attrNames))
 	for name := range in.mod.attrNames {
 		obj[name] = cty.DynamicVal
@@ -22,7 +27,25 @@ func (in *moduleInstance) resourceObject(attrs map[string]cty.Value) cty.Value {
 	for k, v := range attrs {
 		obj[k] = v
 	}
-	return cty.ObjectVal(obj)
+	if b == nil {
+		return obj
+	}
+	done := map[string]bool{}
+	for _, blk := range b.blocks {
+		v, ok := attrs[blk.typ]
+		if done[blk.typ] || !ok || !v.IsKnown() || v.IsNull() || v.IsMarked() || !v.Type().IsTupleType() {
+			continue
+		}
+		done[blk.typ] = true
+		elems := v.AsValueSlice()
+		for i, e := range elems {
+			if e.IsKnown() && !e.IsNull() && !e.IsMarked() && e.Type().IsObjectType() {
+				elems[i] = cty.ObjectVal(in.withReadNames(blk.body, e.AsValueMap()))
+			}
+		}
+		obj[blk.typ] = cty.TupleVal(elems)
+	}
+	return obj
 }
 
 // bodyEval evaluates a block body into attribute values, recording where

@@ -367,9 +367,9 @@ func configType(ty cty.Type, optionalAttrs bool) cty.Type {
 // them), and every other attribute the module reads as Terraform would give
 // it: null when not computed, unknown when computed, unknown for blocks
 // (the provider may fill them). Otherwise resourceObject's.
-func (in *moduleInstance) referenceObject(b *tfjson.SchemaBlock, attrs map[string]cty.Value) cty.Value {
+func (in *moduleInstance) referenceObject(b *tfjson.SchemaBlock, body *body, attrs map[string]cty.Value) cty.Value {
 	if b == nil {
-		return in.resourceObject(attrs)
+		return in.resourceObject(body, attrs)
 	}
 	obj := planned(b, attrs)
 	for name := range in.mod.attrNames {

@@ -410,7 +410,7 @@ func (in *moduleInstance) resource(local string) (cty.Value, error) {
 				providerData(r.typ, attrs, prov.region)
 				in.policyDocument(r, k, attrs)
 			}
-			objs[i] = in.referenceObject(schemaOf(r), attrs)
+			objs[i] = in.referenceObject(schemaOf(r), r.body, attrs)
 			res := in.ev.newResource(in, r, k, prov, attrs, e.locations)
 			in.recordInstance(local, k, res)
 			if err := in.setRefs(res, r.body, k, eachTravs); err != nil {

@@ -753,3 +753,17 @@ func TestSlicedZones(t *testing.T) {
 		t.Errorf("%d resources, want 3: %v", len(res), slices.Sorted(maps.Keys(res)))
 	}
 }
+
+// TestComputedAttributeOfABlock: an attribute the provider computes inside
+// a nested block, read by another resource, is known only after apply (as
+// Terraform's schema has it), not an attribute the block lacks.
+func TestComputedAttributeOfABlock(t *testing.T) {
+	res, _, notes := load(t, "testdata/block-computed-attribute", Options{})
+	for _, n := range notes {
+		t.Errorf("note: %s", n)
+	}
+	tag := res["aws_ec2_tag.cluster_security_group"]
+	if tag == nil || tag.Unknown["resource_id"] != true {
+		t.Errorf("aws_ec2_tag.cluster_security_group.resource_id should be known only after apply: %+v", tag)
+	}
+}

@@ -19,6 +19,14 @@ func providerData(typ string, attrs map[string]cty.Value, providerRegion string)
 		}
 	}
 	if region == "" {
+		// Terraform knows them (the provider's region comes from its
+		// environment); fiscguard does not, but they are never null: an
+		// argument left null is the provider's to fill.
+		for _, a := range computedByProvider[typ] {
+			if v, ok := attrs[a]; !ok || v.IsNull() {
+				attrs[a] = cty.UnknownVal(cty.String)
+			}
+		}
 		return
 	}
 	switch typ {
@@ -31,6 +39,12 @@ func providerData(typ string, attrs map[string]cty.Value, providerRegion string)
 		attrs["partition"], attrs["id"] = cty.StringVal(p.name), cty.StringVal(p.name)
 		attrs["dns_suffix"], attrs["reverse_dns_prefix"] = cty.StringVal(p.dnsSuffix), cty.StringVal(p.reverseDNS)
 	}
+}
+
+// computedByProvider are the attributes providerData fills in, by type.
+var computedByProvider = map[string][]string{
+	"aws_region":    {"name", "region", "id"},
+	"aws_partition": {"partition", "id", "dns_suffix", "reverse_dns_prefix"},
 }
 
 type partition struct{ name, dnsSuffix, reverseDNS string }

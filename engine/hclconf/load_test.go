@@ -565,6 +565,31 @@ resource "aws_c" "y" {
 	}
 }
 
+// TestProviderDataWithoutARegion: with no region in the configuration the
+// provider's comes from its environment, which Terraform reads and fiscguard
+// does not: the data sources' results are known only after apply, never null,
+// even where the configuration sets their region argument to null.
+func TestProviderDataWithoutARegion(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+variable "region" {
+  default = null
+}
+data "aws_region" "current" {
+  region = var.region
+}
+data "aws_partition" "current" {}
+resource "aws_c" "y" {
+  arn = "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}::image/*"
+}`})
+	res, _, notes := load(t, dir, Options{})
+	for _, n := range notes {
+		t.Errorf("note: %s", n)
+	}
+	if y := res["aws_c.y"]; y == nil || y.Unknown["arn"] != true {
+		t.Errorf("aws_c.y.arn should be known only after apply: %+v", y)
+	}
+}
+
 // TestProviderConfigurations: each configuration in force, the implicit one
 // included, with its address, where its block and region are written, and
 // the resources it places.

@@ -156,13 +156,25 @@ var CIDRSubnetFunc = function.New(&function.Spec{
 
 // CIDRSubnetsFunc is cidrsubnets(prefix, newbits...): consecutive subnets of
 // the given sizes, each starting at the first address after the previous one
-// that is aligned to its own size.
+// that is aligned to its own size. Of a prefix known only after apply (an
+// IPAM allocation Terraform previews while planning) there is still one
+// subnet per size, each unknown, so what counts or iterates them is known.
 var CIDRSubnetsFunc = function.New(&function.Spec{
-	Params:       []function.Parameter{{Name: "prefix", Type: cty.String}},
+	Params:       []function.Parameter{{Name: "prefix", Type: cty.String, AllowUnknown: true}},
 	VarParam:     &function.Parameter{Name: "newbits", Type: cty.Number},
 	Type:         function.StaticReturnType(cty.List(cty.String)),
 	RefineResult: refineNotNull,
 	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		if !args[0].IsKnown() {
+			if len(args) == 1 {
+				return cty.ListValEmpty(cty.String), nil
+			}
+			out := make([]cty.Value, len(args)-1)
+			for i := range out {
+				out[i] = cty.UnknownVal(cty.String)
+			}
+			return cty.ListVal(out), nil
+		}
 		p, err := parseCIDR(args[0].AsString())
 		if err != nil {
 			return cty.UnknownVal(retType), function.NewArgError(0, err)

@@ -58,6 +58,10 @@ func TestCIDRFunctions(t *testing.T) {
 		{expr: `cidrsubnets("fd00:fd12:3456:7890::/56", 16, 16, 16, 32)`, want: strList(
 			"fd00:fd12:3456:7800::/72", "fd00:fd12:3456:7800:100::/72", "fd00:fd12:3456:7800:200::/72", "fd00:fd12:3456:7800:300::/88")},
 		{expr: `cidrsubnets("10.0.0.0/24", 2, 1)`, want: strList("10.0.0.0/26", "10.0.0.128/25")},
+		{expr: `cidrsubnets(unk_str, 2, 2, 2)`, want: cty.ListVal([]cty.Value{unknownStr, unknownStr, unknownStr})},
+		{expr: `length(cidrsubnets(unk_str, 4, 4))`, want: cty.NumberIntVal(2)},
+		{expr: `cidrsubnets(unk_str)`, want: cty.ListValEmpty(cty.String)},
+		{expr: `cidrsubnets(unk_str, unk_num)`, want: cty.UnknownVal(cty.List(cty.String))},
 		{expr: `cidrsubnets("10.0.0.0/16")`, want: strList()},
 		{expr: `cidrsubnets("10.0.0.0/30", 1, 1, 1)`, err: "not enough remaining address space for a subnet with a prefix of 31 bits after 10.0.0.2/31"},
 		{expr: `cidrsubnets("10.0.0.0/30", 3)`, err: "would extend prefix to 33 bits, which is too long for an IPv4 address"},

@@ -371,28 +371,17 @@ func (in *moduleInstance) referenceObject(b *tfjson.SchemaBlock, body *body, att
 	if b == nil {
 		return in.resourceObject(body, attrs)
 	}
-	obj := planned(b, attrs)
-	for name := range in.mod.attrNames {
-		if _, ok := obj[name]; ok {
-			continue
-		}
-		switch a, nb := b.Attributes[name], b.NestedBlocks[name]; {
-		case a != nil && a.Computed:
-			obj[name] = unknownAttr(a)
-		case a != nil:
-			obj[name] = cty.NullVal(a.AttributeType)
-		case nb != nil:
-			obj[name] = cty.UnknownVal(tfschema.BlocksType(nb))
-		default:
-			obj[name] = cty.DynamicVal
-		}
-	}
-	return cty.ObjectVal(obj)
+	return cty.ObjectVal(planned(b, attrs, in.mod.attrNames))
 }
 
-// planned turns a block's typed arguments into their plan-time values.
-func planned(b *tfjson.SchemaBlock, vals map[string]cty.Value) map[string]cty.Value {
-	out := make(map[string]cty.Value, len(vals))
+// planned turns a block's typed arguments into their plan-time values, and
+// gives every other attribute the module reads (names), in the block and
+// its nested blocks, as Terraform would give it: null when not computed,
+// unknown when computed, unknown for blocks (the provider may fill them),
+// unknown for a name the schema table lacks (an attribute newer than it,
+// such as a DynamoDB replica's arn).
+func planned(b *tfjson.SchemaBlock, vals map[string]cty.Value, names map[string]bool) map[string]cty.Value {
+	out := make(map[string]cty.Value, len(vals)+len(names))
 	for name, v := range vals {
 		switch a, nb := b.Attributes[name], b.NestedBlocks[name]; {
 		case a != nil && a.Computed && v.IsNull():
@@ -402,9 +391,24 @@ func planned(b *tfjson.SchemaBlock, vals map[string]cty.Value) map[string]cty.Va
 				v = s
 			}
 		case nb != nil:
-			v = plannedBlocks(nb, v)
+			v = plannedBlocks(nb, v, names)
 		}
 		out[name] = v
+	}
+	for name := range names {
+		if _, ok := out[name]; ok {
+			continue
+		}
+		switch a, nb := b.Attributes[name], b.NestedBlocks[name]; {
+		case a != nil && a.Computed:
+			out[name] = unknownAttr(a)
+		case a != nil:
+			out[name] = cty.NullVal(a.AttributeType)
+		case nb != nil:
+			out[name] = cty.UnknownVal(tfschema.BlocksType(nb))
+		default:
+			out[name] = cty.DynamicVal
+		}
 	}
 	return out
 }
@@ -417,10 +421,10 @@ func unknownAttr(a *tfjson.SchemaAttribute) cty.Value {
 	return v
 }
 
-func plannedBlocks(nb *tfjson.SchemaBlockType, v cty.Value) cty.Value {
+func plannedBlocks(nb *tfjson.SchemaBlockType, v cty.Value, names map[string]bool) cty.Value {
 	v, marks := v.Unmark()
 	if nb.NestingMode == tfjson.SchemaNestingModeSingle || nb.NestingMode == tfjson.SchemaNestingModeGroup {
-		return plannedObject(nb.Block, v).WithMarks(marks)
+		return plannedObject(nb.Block, v, names).WithMarks(marks)
 	}
 	ty := tfschema.BlocksType(nb)
 	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
@@ -428,7 +432,7 @@ func plannedBlocks(nb *tfjson.SchemaBlockType, v cty.Value) cty.Value {
 	}
 	elems := v.AsValueSlice()
 	for i, e := range elems {
-		elems[i] = plannedObject(nb.Block, e)
+		elems[i] = plannedObject(nb.Block, e, names)
 	}
 	switch {
 	case len(elems) == 0 || ty.Equals(cty.DynamicPseudoType) || !cty.CanListVal(elems):
@@ -439,12 +443,12 @@ func plannedBlocks(nb *tfjson.SchemaBlockType, v cty.Value) cty.Value {
 	return cty.ListVal(elems).WithMarks(marks)
 }
 
-func plannedObject(b *tfjson.SchemaBlock, v cty.Value) cty.Value {
+func plannedObject(b *tfjson.SchemaBlock, v cty.Value, names map[string]bool) cty.Value {
 	v, marks := v.Unmark()
 	if !v.IsKnown() || v.IsNull() || !v.Type().IsObjectType() {
 		return retyped(v, tfschema.ObjectType(b)).WithMarks(marks)
 	}
-	return cty.ObjectVal(planned(b, v.AsValueMap())).WithMarks(marks)
+	return cty.ObjectVal(planned(b, v.AsValueMap(), names)).WithMarks(marks)
 }
 
 // retyped converts v to ty where it can, and keeps it otherwise.

@@ -792,3 +792,32 @@ func TestComputedAttributeOfABlock(t *testing.T) {
 		t.Errorf("aws_ec2_tag.cluster_security_group.resource_id should be known only after apply: %+v", tag)
 	}
 }
+
+// TestNewerAttributeOfABlock: an attribute newer than the schema table,
+// read from a nested block of a type the table holds (a DynamoDB replica's
+// arn), is known only after apply, not an attribute the block lacks.
+func TestNewerAttributeOfABlock(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": `
+resource "aws_dynamodb_table" "t" {
+  name         = "ledger"
+  hash_key     = "id"
+  billing_mode = "PAY_PER_REQUEST"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  replica {
+    region_name = "ap-northeast-3"
+  }
+}
+resource "aws_c" "y" {
+  arns = { for r in aws_dynamodb_table.t.replica[*] : r.region_name => r.arn }
+}`})
+	res, _, notes := load(t, dir, Options{})
+	for _, n := range notes {
+		t.Errorf("note: %s", n)
+	}
+	if y := res["aws_c.y"]; y == nil || y.Unknown["arns"] == nil {
+		t.Errorf("aws_c.y.arns should be known only after apply in part: %+v", y)
+	}
+}

@@ -370,3 +370,23 @@ func TestSliceOfAListKnownLater(t *testing.T) {
 		{expr: `slice(sensitive(unk_list), 0, 1)`, want: sensitive(cty.ListVal([]cty.Value{unknownStr}))},
 	})
 }
+
+// TestTryKeepsWhatIsKnown: try returns the first alternative that succeeds
+// with what of it is known, where HCL's would give a wholly unknown value
+// as soon as any part is unknown; can says true for it. What is wholly
+// unknown stays unknown, and an error moves on to the next alternative.
+func TestTryKeepsWhatIsKnown(t *testing.T) {
+	grants := cty.TupleVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{"type": str("CanonicalUser"), "id": unknownStr})})
+	runCases(t, Table("testdata", "testdata"), []exprCase{
+		{expr: `try(jsondecode(grants), grants)`, want: grants},
+		{expr: `length(try(jsondecode(grants), grants))`, want: cty.NumberIntVal(1)},
+		{expr: `try(grants[0].type, "none")`, want: str("CanonicalUser")},
+		{expr: `try(grants[1].type, "none")`, want: str("none")},
+		{expr: `try(unk_any.x, "none")`, want: cty.DynamicVal},
+		{expr: `try(tonumber("x"), 2)`, want: cty.NumberIntVal(2)},
+		{expr: `try(tonumber("x"))`, err: "no expression succeeded"},
+		{expr: `can(grants)`, want: cty.True},
+		{expr: `can(grants[3])`, want: cty.False},
+		{expr: `can(unk_any.x)`, want: cty.UnknownVal(cty.Bool)},
+	})
+}

@@ -2,7 +2,7 @@
 // evaluator calls while it evaluates a module.
 //
 // Most functions come from go-cty's stdlib (the same implementations Terraform
-// uses), try/can from HCL's ext/tryfunc and yamlencode/yamldecode from
+// uses), yamlencode/yamldecode from
 // go-cty-yaml; the rest are written here. Every function behaves like
 // Terraform's, with three deliberate differences that keep a scan
 // deterministic and safe:
@@ -19,7 +19,6 @@ package tffunc
 import (
 	"sort"
 
-	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -189,7 +188,7 @@ func pureFuncs() map[string]function.Function {
 		"cidrsubnets": CIDRSubnetsFunc,
 
 		// Type conversion and sensitivity.
-		"can":             tryfunc.CanFunc,
+		"can":             CanFunc,
 		"ephemeralasnull": EphemeralAsNullFunc,
 		"issensitive":     IsSensitiveFunc,
 		"nonsensitive":    NonsensitiveFunc,
@@ -200,7 +199,7 @@ func pureFuncs() map[string]function.Function {
 		"tonumber":        stdlib.MakeToFunc(cty.Number),
 		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
 		"tostring":        stdlib.MakeToFunc(cty.String),
-		"try":             tryfunc.TryFunc,
+		"try":             TryFunc,
 		"type":            TypeFunc,
 	}
 }

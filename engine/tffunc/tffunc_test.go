@@ -74,12 +74,15 @@ func TestNamesCoverTerraformBuiltins(t *testing.T) {
 
 // testVars are variables the expression tests can refer to.
 var testVars = map[string]cty.Value{
-	"unk_str":    cty.UnknownVal(cty.String),
-	"unk_num":    cty.UnknownVal(cty.Number),
-	"unk_bool":   cty.UnknownVal(cty.Bool),
-	"unk_list":   cty.UnknownVal(cty.List(cty.String)),
-	"unk_map":    cty.UnknownVal(cty.Map(cty.String)),
-	"unk_any":    cty.DynamicVal,
+	"unk_str":  cty.UnknownVal(cty.String),
+	"unk_num":  cty.UnknownVal(cty.Number),
+	"unk_bool": cty.UnknownVal(cty.Bool),
+	"unk_list": cty.UnknownVal(cty.List(cty.String)),
+	"unk_map":  cty.UnknownVal(cty.Map(cty.String)),
+	"unk_any":  cty.DynamicVal,
+	"grants": cty.TupleVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{
+		"type": cty.StringVal("CanonicalUser"), "id": cty.UnknownVal(cty.String),
+	})}),
 	"secret":     cty.StringVal("s3cr3t").Mark(Sensitive),
 	"secret_num": cty.NumberIntVal(8).Mark(Sensitive),
 	"mixed":      cty.ObjectVal(map[string]cty.Value{"user": cty.StringVal("admin"), "pass": cty.StringVal("pw").Mark(Sensitive)}),

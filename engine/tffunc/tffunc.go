@@ -2,15 +2,23 @@
 // evaluator calls while it evaluates a module.
 //
 // Most functions come from go-cty's stdlib (the same implementations Terraform
-// uses), yamlencode/yamldecode from
-// go-cty-yaml; the rest are written here. Every function behaves like
-// Terraform's, with three deliberate differences that keep a scan
-// deterministic and safe:
+// uses) and yamlencode/yamldecode from go-cty-yaml; the rest are written
+// here. Every function behaves like Terraform's, with deliberate differences
+// that keep a scan deterministic and safe:
 //
 //   - timestamp, plantimestamp, uuid and bcrypt return unknown strings, and
 //     type (a console-only function) returns an unknown string;
 //   - file functions read only inside the scanned tree (see Table);
-//   - pathexpand does not expand "~", it returns its argument.
+//   - pathexpand does not expand "~", it returns its argument;
+//
+// and others for values that Terraform reads while planning but fiscguard
+// cannot (data sources): what follows from the known arguments alone is
+// known, as it is for Terraform then:
+//
+//   - slice of an unknown list by known bounds, and cidrsubnets of an unknown
+//     prefix, have as many (unknown) elements as Terraform's result has;
+//   - try returns the first alternative that succeeds with what of it is
+//     known, and can is true for it, where HCL's would be wholly unknown.
 //
 // Sensitive values carry the cty mark Sensitive, which the sensitive function
 // adds and every other function propagates to its result.

@@ -474,3 +474,47 @@ func sliceBounds(s, e cty.Value) (start, end int, ok bool) {
 // maxSliceLen bounds the unknown elements a slice of an unknown list makes:
 // a configuration slices a few zones or subnets, not millions.
 const maxSliceLen = 10000
+
+// CompactFunc is compact(list): the list without its null and empty
+// elements. go-cty's stdlib compact is unknown as soon as an element is;
+// here an element known only after apply that cannot be null or empty (its
+// refinements say so: the json of an aws_iam_policy_document starts with
+// "{") stays, with its marks, so the list is known (a bucket policy built
+// from compact([cond ? data.x.json : "", …]) keeps the documents it holds).
+var CompactFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{
+		Name: "list", Type: cty.List(cty.String), AllowUnknown: true, AllowMarked: true,
+	}},
+	Type:         function.StaticReturnType(cty.List(cty.String)),
+	RefineResult: refineNotNull,
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		list, marks := args[0].Unmark()
+		if !list.IsKnown() {
+			return cty.UnknownVal(retType).WithMarks(marks), nil
+		}
+		var out []cty.Value
+		for it := list.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			v, _ := e.Unmark()
+			switch {
+			case !v.IsKnown() && !neverEmpty(v):
+				_, all := args[0].UnmarkDeep()
+				return cty.UnknownVal(retType).WithMarks(all), nil
+			case v.IsKnown() && (v.IsNull() || v.AsString() == ""):
+				continue
+			}
+			out = append(out, e)
+		}
+		if len(out) == 0 {
+			return cty.ListValEmpty(cty.String).WithMarks(marks), nil
+		}
+		return cty.ListVal(out).WithMarks(marks), nil
+	},
+})
+
+// neverEmpty is true for a string known only after apply that its
+// refinements say is neither null nor empty.
+func neverEmpty(v cty.Value) bool {
+	r := v.Range()
+	return r.DefinitelyNotNull() && r.StringPrefix() != ""
+}

@@ -390,3 +390,19 @@ func TestTryKeepsWhatIsKnown(t *testing.T) {
 		{expr: `can(unk_any.x)`, want: cty.UnknownVal(cty.Bool)},
 	})
 }
+
+// TestCompactKeepsWhatCannotBeEmpty: compact drops null and empty strings;
+// an element known only after apply stays when its refinements say it is
+// neither (with its marks), and makes the list unknown otherwise.
+func TestCompactKeepsWhatCannotBeEmpty(t *testing.T) {
+	doc := testVars["doc_later"]
+	runCases(t, Table("testdata", "testdata"), []exprCase{
+		{expr: `compact(["a", "", null, "b"])`, want: strList("a", "b")},
+		{expr: `compact(["", doc_later, "c"])`, want: cty.ListVal([]cty.Value{doc, str("c")})},
+		{expr: `length(compact(["", doc_later, "c"]))`, want: cty.NumberIntVal(2)},
+		{expr: `compact([doc_later, unk_str])`, want: cty.UnknownVal(cty.List(cty.String))},
+		{expr: `compact([""])`, want: cty.ListValEmpty(cty.String)},
+		{expr: `compact([sensitive("s"), ""])[0]`, want: sensitive(str("s"))},
+		{expr: `compact([sensitive(unk_str)])`, want: sensitive(cty.UnknownVal(cty.List(cty.String)))},
+	})
+}

@@ -131,7 +131,7 @@ func pureFuncs() map[string]function.Function {
 		"chunklist":       stdlib.ChunklistFunc,
 		"coalesce":        CoalesceFunc,
 		"coalescelist":    stdlib.CoalesceListFunc,
-		"compact":         stdlib.CompactFunc,
+		"compact":         CompactFunc,
 		"concat":          stdlib.ConcatFunc,
 		"contains":        stdlib.ContainsFunc,
 		"distinct":        stdlib.DistinctFunc,

@@ -80,6 +80,8 @@ var testVars = map[string]cty.Value{
 	"unk_list": cty.UnknownVal(cty.List(cty.String)),
 	"unk_map":  cty.UnknownVal(cty.Map(cty.String)),
 	"unk_any":  cty.DynamicVal,
+	// the json of a policy document known only after apply
+	"doc_later": cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull("{").NewValue(),
 	"grants": cty.TupleVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{
 		"type": cty.StringVal("CanonicalUser"), "id": cty.UnknownVal(cty.String),
 	})}),

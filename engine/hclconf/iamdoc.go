@@ -15,9 +15,10 @@ import (
 // Terraform, but it carries the document as far as it is known: the value
 // is marked with a docMark and refined with the prefix every json starts
 // with. References, variables, outputs and conditionals pass the value on
-// unchanged; any function or template that builds a new string from it
-// returns a new unknown without the prefix, so only a value that is exactly
-// the json keeps the document (policyDocuments).
+// unchanged, and so do compact and replace of a placeholder in its strings
+// (replacingInDocuments); any other function or template that builds a new
+// string from it returns a new unknown without the prefix, so only a value
+// that is exactly the json keeps the document (policyDocuments).
 
 // docMark marks a data source's json that is known only after apply with
 // the document it is known to be.

@@ -72,6 +72,8 @@ func TestPolicyDocumentsKnownInPart(t *testing.T) {
 		{"aws_s3_bucket_policy.through_local_and_template", "policy", public, publicUnknown},
 		{"aws_s3_bucket_policy.known_condition", "policy", public, publicUnknown},
 		{"module.queue.aws_sqs_queue_policy.q", "policy", public, publicUnknown},
+		// replace in the json is replace in the document's strings.
+		{"aws_s3_bucket_policy.replaced", "policy", strings.Replace(public, `"Public"`, `"Private"`, 1), publicUnknown},
 		{"aws_s3_bucket_policy.combined", "policy",
 			`{"Version":"2012-10-17","Statement":[{"Sid":"Public","Effect":"Allow","Action":"s3:GetObject","Resource":null,"Principal":"*"},{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::fg-bank-statements/*"},{"Sid":"Own","Effect":"Allow","Action":"s3:ListBucket"}]}`,
 			`{"Statement":[{"Resource":true},false,false]}`},
@@ -97,7 +99,7 @@ func TestPolicyDocumentsKnownInPart(t *testing.T) {
 			t.Errorf("%s.%s: the string is known: %v", tt.address, tt.attr, r.Values[tt.attr])
 		}
 	}
-	for _, addr := range []string{"aws_s3_bucket_policy.unknown_condition", "aws_s3_bucket_policy.replaced", "aws_s3_bucket_policy.reencoded", "aws_s3_bucket_policy.either", "aws_s3_bucket_policy.secret", "data.aws_iam_policy_document.secret"} {
+	for _, addr := range []string{"aws_s3_bucket_policy.unknown_condition", "aws_s3_bucket_policy.reencoded", "aws_s3_bucket_policy.either", "aws_s3_bucket_policy.secret", "data.aws_iam_policy_document.secret"} {
 		if r := res[addr]; r == nil || len(r.Documents) > 0 {
 			t.Errorf("%s: want no document, have %v", addr, r)
 		}

@@ -82,15 +82,16 @@ resource "aws_s3_bucket_policy" "combined" {
   policy = data.aws_iam_policy_document.combined.json
 }
 
+# replace in the json is replace in the document's strings: the document.
+resource "aws_s3_bucket_policy" "replaced" {
+  bucket = aws_s3_bucket.b.id
+  policy = replace(data.aws_iam_policy_document.public.json, "Public", "Private")
+}
+
 # Not exactly the json: no document.
 resource "aws_s3_bucket_policy" "unknown_condition" {
   bucket = aws_s3_bucket.b.id
   policy = aws_s3_bucket.b.arn != "" ? data.aws_iam_policy_document.public.json : ""
-}
-
-resource "aws_s3_bucket_policy" "replaced" {
-  bucket = aws_s3_bucket.b.id
-  policy = replace(data.aws_iam_policy_document.public.json, "Public", "Private")
 }
 
 resource "aws_s3_bucket_policy" "reencoded" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/netip"
+	"slices"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -169,11 +170,7 @@ var CIDRSubnetsFunc = function.New(&function.Spec{
 			if len(args) == 1 {
 				return cty.ListValEmpty(cty.String), nil
 			}
-			out := make([]cty.Value, len(args)-1)
-			for i := range out {
-				out[i] = cty.UnknownVal(cty.String)
-			}
-			return cty.ListVal(out), nil
+			return cty.ListVal(slices.Repeat([]cty.Value{cty.UnknownVal(cty.String)}, len(args)-1)), nil
 		}
 		p, err := parseCIDR(args[0].AsString())
 		if err != nil {

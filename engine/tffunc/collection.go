@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -441,22 +442,14 @@ var SliceFunc = function.New(&function.Spec{
 		switch {
 		case !ok || !(ty.IsListType() || ty == cty.DynamicPseudoType):
 			return cty.UnknownVal(retType), nil
-		case end == start && ty.IsListType():
+		case ty.IsListType() && end == start:
 			return cty.ListValEmpty(ty.ElementType()), nil
 		case ty.IsListType():
-			elems := make([]cty.Value, end-start)
-			for i := range elems {
-				elems[i] = cty.UnknownVal(ty.ElementType())
-			}
-			return cty.ListVal(elems), nil
+			return cty.ListVal(slices.Repeat([]cty.Value{cty.UnknownVal(ty.ElementType())}, end-start)), nil
 		}
 		// Of a value whose type is not known, the elements' types are not
 		// known either: a tuple of that many unknown values.
-		elems := make([]cty.Value, end-start)
-		for i := range elems {
-			elems[i] = cty.DynamicVal
-		}
-		return cty.TupleVal(elems), nil
+		return cty.TupleVal(slices.Repeat([]cty.Value{cty.DynamicVal}, end-start)), nil
 	},
 })
 

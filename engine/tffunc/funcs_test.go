@@ -384,7 +384,7 @@ func TestTryKeepsWhatIsKnown(t *testing.T) {
 		{expr: `try(grants[1].type, "none")`, want: str("none")},
 		{expr: `try(unk_any.x, "none")`, want: cty.DynamicVal},
 		{expr: `try(tonumber("x"), 2)`, want: cty.NumberIntVal(2)},
-		{expr: `try(tonumber("x"))`, err: "no expression succeeded"},
+		{expr: `try(tonumber("x"))`, err: "every alternative failed"},
 		{expr: `can(grants)`, want: cty.True},
 		{expr: `can(grants[3])`, want: cty.False},
 		{expr: `can(unk_any.x)`, want: cty.UnknownVal(cty.Bool)},

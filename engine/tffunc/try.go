@@ -53,12 +53,12 @@ func try(args []cty.Value) (cty.Value, error) {
 	if len(args) == 0 {
 		return cty.NilVal, errors.New("at least one argument is required")
 	}
-	var diags hcl.Diagnostics
+	var failures []string
 	for _, arg := range args {
-		v, more := customdecode.ExpressionClosureFromVal(arg).Value()
-		if more.HasErrors() {
+		v, diags := customdecode.ExpressionClosureFromVal(arg).Value()
+		if diags.HasErrors() {
 			// An error stays an error however the unknowns turn out.
-			diags = append(diags, more...)
+			failures = append(failures, describeDiags(diags))
 			continue
 		}
 		if !v.IsKnown() {
@@ -66,15 +66,15 @@ func try(args []cty.Value) (cty.Value, error) {
 		}
 		return v, nil
 	}
-	var b strings.Builder
-	b.WriteString("no expression succeeded:\n")
-	for _, d := range diags {
-		if d.Subject != nil {
-			fmt.Fprintf(&b, "- %s (at %s)\n  %s\n", d.Summary, d.Subject, d.Detail)
-		} else {
-			fmt.Fprintf(&b, "- %s\n  %s\n", d.Summary, d.Detail)
-		}
+	return cty.NilVal, fmt.Errorf("every alternative failed: %s", strings.Join(failures, "; "))
+}
+
+// describeDiags is one alternative's errors on one line, each with where
+// it stands.
+func describeDiags(diags hcl.Diagnostics) string {
+	var parts []string
+	for _, d := range diags.Errs() {
+		parts = append(parts, d.Error())
 	}
-	b.WriteString("\nAt least one expression must produce a successful result")
-	return cty.NilVal, errors.New(b.String())
+	return strings.Join(parts, "; ")
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -29,12 +30,12 @@ func Encode(w io.Writer, r *Report) error {
 func ReadFile(path string) (*Report, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: describe(err)}
+		return nil, &model.InputError{File: path, Msg: inputfile.Describe(err)}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxJSONSize+1))
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: describe(err)}
+		return nil, &model.InputError{File: path, Msg: inputfile.Describe(err)}
 	}
 	if len(data) > MaxJSONSize {
 		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("larger than %d MiB", MaxJSONSize>>20)}

@@ -1,9 +1,7 @@
 package evidence
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/digest"
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
@@ -83,7 +82,7 @@ func NewTrace(rep *report.Report, in Inputs) (Trace, error) {
 		t.Git = gitOf(filepath.Dir(in.Target))
 	}
 	if err != nil {
-		return t, &model.InputError{File: in.Target, Msg: describe(err)}
+		return t, &model.InputError{File: in.Target, Msg: inputfile.Describe(err)}
 	}
 	if in.Waivers != "" {
 		if t.Waivers, err = fileOf(in.Waivers); err != nil {
@@ -118,18 +117,9 @@ func isConfigFile(p string) bool {
 func fileOf(p string) (*File, error) {
 	d, err := digest.File(p)
 	if err != nil {
-		return nil, &model.InputError{File: p, Msg: describe(err)}
+		return nil, &model.InputError{File: p, Msg: inputfile.Describe(err)}
 	}
 	return &File{Path: filepath.ToSlash(filepath.Clean(p)), Digest: d}, nil
-}
-
-// describe shortens os errors, whose text repeats the path.
-func describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 func cleanTarget(p string) string {

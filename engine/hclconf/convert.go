@@ -281,11 +281,8 @@ func (t *typer) reject(path string, v cty.Value, err error, why i18n.Text) {
 		why = i18n.Sprintf(i18n.Text{En: "go-cty: %s", Ja: "go-cty の診断: %s"}, i18n.Quote(err.Error()))
 	}
 	at := t.at
-	for p := what; p != ""; p = parentPath(p) {
-		if loc, ok := t.locs[p]; ok {
-			at = fmt.Sprintf("%s:%d", loc.File, loc.Line)
-			break
-		}
+	if loc := model.Nearest(t.locs, what); loc != nil {
+		at = fmt.Sprintf("%s:%d", loc.File, loc.Line)
 	}
 	t.ev.notef("%s: %s: inappropriate value for %s: %s; treated as known only after apply",
 		"%s: %s: `%s` の値が不適切（%s）。適用後まで確定しない値として扱う", at, t.addr, what, why)
@@ -308,11 +305,6 @@ func formatPath(p cty.Path) string {
 		}
 	}
 	return sb.String()
-}
-
-// parentPath drops the last step of an attribute path: a.b[0].c → a.b[0] → a.b → a.
-func parentPath(p string) string {
-	return p[:max(strings.LastIndexAny(p, ".["), 0)]
 }
 
 // listOf is a list of converted blocks, or a tuple where their types differ

@@ -326,8 +326,6 @@ func isLocalSource(source string) bool {
 	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
 }
 
-func describe(err error) string { return inputfile.Describe(err) }
-
 // collectProviders lists every provider configuration in force, sorted by key.
 func (ev *evaluator) collectProviders(root *moduleInstance) {
 	seen := map[string]bool{}

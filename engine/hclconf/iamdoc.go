@@ -44,9 +44,7 @@ func (in *moduleInstance) policyDocument(r *resource, k instanceKey, attrs map[s
 	}
 	sensitive := false
 	for _, v := range attrs {
-		if _, marks := v.UnmarkDeep(); marks.Has(sensitiveMark) {
-			sensitive = true
-		}
+		sensitive = sensitive || v.HasMarkDeep(sensitiveMark)
 	}
 	values, unknown := toModel(attrs)
 	res, err := iamdoc.Render(values, unknown, func(arg string, i int) *model.PolicyDocument { return sources[arg][i] })

@@ -299,7 +299,7 @@ func (ps *parser) diagError(diags hcl.Diagnostics) error {
 func (ps *parser) loadModule(dir string) (*module, error) {
 	primary, override, err := configFiles(dir)
 	if err != nil {
-		return nil, &model.InputError{File: ps.rel(dir), Msg: describe(err)}
+		return nil, &model.InputError{File: ps.rel(dir), Msg: inputfile.Describe(err)}
 	}
 	if len(primary) == 0 && len(override) == 0 {
 		return nil, &model.InputError{File: ps.rel(dir), Msg: "no Terraform configuration files (*.tf, *.tf.json) in this directory"}

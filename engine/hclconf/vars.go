@@ -16,6 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
+	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
 )
 
@@ -127,7 +128,7 @@ func (ev *evaluator) readVarFile(path string, root *module, raw map[string]rawVa
 		return &model.InputError{File: path, Msg: err.Error()}
 	}
 	if _, err := os.Stat(abs); err != nil {
-		return &model.InputError{File: path, Msg: describe(err)}
+		return &model.InputError{File: path, Msg: inputfile.Describe(err)}
 	}
 	f, err := ev.ps.parseFile(abs)
 	if err != nil {

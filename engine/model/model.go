@@ -234,12 +234,21 @@ type PolicyDocument struct {
 // its nearest written parent ("ingress[0]" for "ingress[0].to_port"), else
 // the resource's block.
 func (r *Resource) Locate(path string) *Location {
-	for p := path; p != "" && r.Locations != nil; p = parentPath(p) {
-		if loc, ok := r.Locations[p]; ok {
+	if loc := Nearest(r.Locations, path); loc != nil {
+		return loc
+	}
+	return r.Source
+}
+
+// Nearest returns where an attribute path, or its nearest parent, is
+// written in locs; nil when neither is.
+func Nearest(locs map[string]*Location, path string) *Location {
+	for p := path; p != "" && locs != nil; p = parentPath(p) {
+		if loc, ok := locs[p]; ok {
 			return loc
 		}
 	}
-	return r.Source
+	return nil
 }
 
 // parentPath drops the last step of an attribute path: a.b[0].c → a.b[0] → a.b → a.

@@ -61,14 +61,6 @@ func enforceBudget() {
 	})
 }
 
-func termString(t *ast.Term) string {
-	if t == nil {
-		return ""
-	}
-	s, _ := t.Value.(ast.String)
-	return string(s)
-}
-
 func termNumber(t *ast.Term) (*big.Float, bool) {
 	if t == nil {
 		return nil, false
@@ -98,17 +90,17 @@ func rangeCount(from, to, step *ast.Term) int64 {
 }
 
 func estimateSprintf(ops []*ast.Term) int64 {
-	n := textpos.FormatWidth(termString(ops[0]))
+	n := textpos.FormatWidth(stringOf(ops[0]))
 	if arr, ok := ops[1].Value.(*ast.Array); ok {
-		arr.Foreach(func(t *ast.Term) { n += int64(len(termString(t))) + termCost })
+		arr.Foreach(func(t *ast.Term) { n += int64(len(stringOf(t))) + termCost })
 	}
 	return n
 }
 
 func estimateConcat(ops []*ast.Term) int64 {
-	sep := int64(len(termString(ops[0])))
+	sep := int64(len(stringOf(ops[0])))
 	var n int64
-	add := func(t *ast.Term) { n += int64(len(termString(t))) + sep }
+	add := func(t *ast.Term) { n += int64(len(stringOf(t))) + sep }
 	switch c := ops[1].Value.(type) {
 	case *ast.Array:
 		c.Foreach(add)
@@ -121,12 +113,12 @@ func estimateConcat(ops []*ast.Term) int64 {
 // replaced is the size of s with every match of old (any position when old
 // is nil, a regular expression) replaced by repl.
 func replaced(s, old, repl *ast.Term) int64 {
-	text := termString(s)
+	text := stringOf(s)
 	matches := int64(len(text) + 1)
-	if o := termString(old); old != nil && o != "" {
+	if o := stringOf(old); old != nil && o != "" {
 		matches = int64(strings.Count(text, o))
 	}
-	return int64(len(text)) + matches*int64(len(termString(repl)))
+	return int64(len(text)) + matches*int64(len(stringOf(repl)))
 }
 
 func estimateReplaceN(ops []*ast.Term) int64 {
@@ -134,11 +126,11 @@ func estimateReplaceN(ops []*ast.Term) int64 {
 	if !ok {
 		return 0
 	}
-	text := termString(ops[1])
+	text := stringOf(ops[1])
 	n := int64(len(text))
 	obj.Foreach(func(k, v *ast.Term) {
-		if o := termString(k); o != "" {
-			n += int64(strings.Count(text, o)) * int64(len(termString(v)))
+		if o := stringOf(k); o != "" {
+			n += int64(strings.Count(text, o)) * int64(len(stringOf(v)))
 		}
 	})
 	return n

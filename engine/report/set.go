@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"path"
 	"sort"
 	"strings"
@@ -60,19 +59,13 @@ func (s *Set) Findings() []finding.Finding {
 	return out
 }
 
-// WriteSet writes the run's reports in the named format: one target as
-// Write writes it; several as one report whose findings, resources and
-// notes name their target, with each target's own summary.
-func WriteSet(w io.Writer, format string, s *Set, opts Options) error {
-	return Write(w, format, s.merged(), opts)
-}
-
 // targetNote is a note of one target in a report of several.
 var targetNote = i18n.Text{En: "%s: %s", Ja: "%s: %s"}
 
-// merged is one report of the whole run; several targets keep their own
-// reports as Parts.
-func (s *Set) merged() *Report {
+// Merged is the run's reports as one, for Write: one target's report as it
+// is; several as one report whose findings, resources and notes name their
+// target, each target keeping its own report (and summary) as Parts.
+func (s *Set) Merged() *Report {
 	if len(s.Reports) == 1 {
 		return s.Reports[0]
 	}

@@ -41,8 +41,8 @@ func sampleSet(t *testing.T, lang i18n.Lang) *Set {
 func renderSet(t *testing.T, format string, s *Set, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteSet(&buf, format, s, opts); err != nil {
-		t.Fatalf("WriteSet(%s): %v", format, err)
+	if err := Write(&buf, format, s.Merged(), opts); err != nil {
+		t.Fatalf("Write(%s): %v", format, err)
 	}
 	return buf.Bytes()
 }
@@ -81,7 +81,7 @@ func TestSetOfOneIsTheReport(t *testing.T) {
 
 // TestSetRules: a run of several lists every rule any target evaluated.
 func TestSetRules(t *testing.T) {
-	m := sampleSet(t, i18n.En).merged()
+	m := sampleSet(t, i18n.En).Merged()
 	if len(m.Rules) != 3 || m.Rules[0].ID != "FG-CT-001" {
 		t.Errorf("rules %v", m.Rules)
 	}

@@ -379,14 +379,15 @@ func (r *Run) sarifCategory() string {
 // Write writes every output of the run: each file whole or not at all,
 // the one to standard output (if any) to stdout.
 func (r *Run) Write(set *report.Set, stdout io.Writer) error {
+	merged := set.Merged()
+	opts := r.Report
+	if opts.Category == "" {
+		opts.Category = r.sarifCategory()
+	}
 	for _, out := range r.Outputs {
-		opts := r.Report
-		if opts.Category == "" {
-			opts.Category = r.sarifCategory()
-		}
 		opts.Color = out.Format == "text" && out.Path == "" && r.color
 		var buf bytes.Buffer
-		if err := report.WriteSet(&buf, out.Format, set, opts); err != nil {
+		if err := report.Write(&buf, out.Format, merged, opts); err != nil {
 			return err
 		}
 		if err := WriteOutput(stdout, out.Path, buf.Bytes()); err != nil {

@@ -95,7 +95,7 @@ func readLibrary(policyDirs ...string) (*Library, error) {
 		keep := func(p string) bool { return src.Builtin || strings.HasSuffix(p, ".rego") }
 		d, n, err := digest.Tree(src.FS, keep)
 		if err != nil {
-			return nil, &model.InputError{File: src.Name, Msg: describe(err)}
+			return nil, &model.InputError{File: src.Name, Msg: inputfile.Describe(err)}
 		}
 		lib.Sources = append(lib.Sources, report.LibrarySource{Name: src.Name, Builtin: src.Builtin, Digest: d, Files: n})
 	}
@@ -522,14 +522,6 @@ func readTarget(ctx context.Context, name string, t Target, opts Options) (*mode
 	}
 	doc, err := plan.Load(name, data)
 	return doc, nil, err
-}
-
-// describe shortens os errors, whose text repeats the path.
-func describe(err error) string {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 func targetInfo(path, repoPath string, doc *model.Document) report.Target {

@@ -1,7 +1,6 @@
 package tffunc
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -113,8 +112,7 @@ func TestValueBudget(t *testing.T) {
 		`regexall("((((((((((a))))))))))", eight)`,
 	} {
 		_, diags := evalVars(src)
-		var be *BudgetError
-		if !diags.HasErrors() || !errors.As(diagError(diags), &be) || !strings.Contains(diags.Error(), "would be larger than 64 MiB") {
+		if be, _ := BudgetErrorOf(diags); be == nil || !strings.Contains(diags.Error(), "would be larger than 64 MiB") {
 			t.Errorf("%s: %v, want a budget error", src, diags)
 		}
 	}
@@ -126,24 +124,6 @@ func TestValueBudget(t *testing.T) {
 			t.Errorf("%s: %v", src, diags)
 		}
 	}
-}
-
-// diagError is the error a function call returned, as HCL keeps it.
-func diagError(diags hcl.Diagnostics) error {
-	for _, d := range diags {
-		if x, ok := d.Extra.(hcl.DiagnosticExtraUnwrapper); ok {
-			for e := x.UnwrapDiagnosticExtra(); e != nil; {
-				if fc, ok := e.(interface{ FunctionCallError() error }); ok {
-					return fc.FunctionCallError()
-				}
-				break
-			}
-		}
-		if fc, ok := d.Extra.(interface{ FunctionCallError() error }); ok {
-			return fc.FunctionCallError()
-		}
-	}
-	return nil
 }
 
 func repeatValue(v cty.Value, n int) []cty.Value {

@@ -30,7 +30,9 @@
 #   remediation_ja: 元のデータベースを暗号化する（storage_encrypted = true。既存のデータベースは、スナップショットの暗号化コピーから復元して暗号化する）か、aws_db_snapshot_copy で kms_key_id を指定する。
 package fiscguard.aws.rds.snapshot_encryption
 
+import data.fiscguard.aws.rds.storage_encryption as rds_encryption
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.rds
 
 # source names, per snapshot type, the argument that refers to its database.
 source := {
@@ -82,11 +84,19 @@ origins(c) := [db |
 
 databases(s) := lib.referenced(s, source[s.type][0], source[s.type][1])
 
+# state is how a source database stores its data: encrypted, plain, or
+# later (known only after apply, or a read replica's, which its source
+# governs). Whether it is plain is FG-RDS-002's predicate, so an Aurora
+# Serverless v1 cluster (always encrypted) is not.
 state(db) := "later" if lib.unknown(db, "storage_encrypted")
 
 else := "encrypted" if lib.value(db, ["storage_encrypted"], false) == true
 
-else := "plain"
+else := "plain" if rds_encryption.unencrypted(db)
+
+else := "later" if rds.replica(db)
+
+else := "encrypted"
 
 undecided(s) if count(origins(s)) == 0
 
@@ -97,8 +107,8 @@ undecided(s) if {
 
 why_en(s) := "its source database, which is not in this configuration, so it is not known" if count(origins(s)) == 0
 
-else := sprintf("%s, whose encryption is known only after apply", [concat(", ", [db.address | some db in origins(s)])])
+else := sprintf("%s, whose encryption is known only after apply or is that of the database it replicates", [concat(", ", [db.address | some db in origins(s)])])
 
 why_ja(s) := "、この構成にない元のデータベースによるため分からない" if count(origins(s)) == 0
 
-else := sprintf(" %s によるが、その暗号化の設定は適用後まで確定しない", [concat("、", [db.address | some db in origins(s)])])
+else := sprintf(" %s によるが、その暗号化の設定は適用後まで確定しないか、複製元のデータベースに従う", [concat("、", [db.address | some db in origins(s)])])

@@ -53,3 +53,16 @@ test_copy_of_an_encrypted_snapshot_passes if {
 	c := refer(testing.resource("aws_db_snapshot_copy", "dr", {}), "source_db_snapshot_identifier", "aws_db_snapshot.nightly")
 	count(rule.deny) == 0 with input as testing.doc([db(true), snap, c])
 }
+
+test_snapshot_of_a_read_replica_follows_its_source if {
+	replica := testing.resource("aws_db_instance", "main", {"replicate_source_db": "ledger-primary"})
+	res := rule.deny with input as testing.doc([replica, snap])
+	count(res) == 1
+	testing.has(res, "aws_db_snapshot.nightly", "inconclusive")
+}
+
+test_cluster_snapshot_of_an_aurora_serverless_v1_cluster_passes if {
+	c := testing.resource("aws_rds_cluster", "core", {"engine_mode": "serverless"})
+	s := refer(testing.resource("aws_db_cluster_snapshot", "core", {}), "db_cluster_identifier", "aws_rds_cluster.core")
+	count(rule.deny) == 0 with input as testing.doc([c, s])
+}

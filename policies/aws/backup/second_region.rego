@@ -68,7 +68,7 @@ copied(s) if {
 copied(s) if {
 	s.type in {"aws_db_instance", "aws_rds_cluster"}
 	some attr in ["replicate_source_db", "replication_source_identifier"]
-	count(object.get(s.refs, attr, [])) > 0
+	lib.refers(s, attr)
 }
 
 copied(s) if {
@@ -104,7 +104,7 @@ copied(s) if {
 
 copied(s) if {
 	s.type == "aws_rds_cluster"
-	count(object.get(s.refs, "global_cluster_identifier", [])) > 0
+	lib.refers(s, "global_cluster_identifier")
 }
 
 copied(s) if {

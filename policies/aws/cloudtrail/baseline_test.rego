@@ -57,12 +57,13 @@ test_switched_off_trail_fails if {
 }
 
 test_selectors_that_drop_management_events_fail if {
-	some sel in [
+	every sel in [
 		{"include_management_events": false, "read_write_type": "All"},
 		{"include_management_events": true, "read_write_type": "WriteOnly"},
-	]
-	res := baseline.deny with input as testing.doc([trail(object.union(good, {"event_selector": [sel]}))])
-	attributes(res) == {"event_selector"}
+	] {
+		res := baseline.deny with input as testing.doc([trail(object.union(good, {"event_selector": [sel]}))])
+		attributes(res) == {"event_selector"}
+	}
 }
 
 test_selectors_with_all_management_events_pass if {

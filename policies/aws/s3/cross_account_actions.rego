@@ -85,14 +85,12 @@ deny contains lib.owned_by(lib.inconclusive(
 	sprintf("S3バケットポリシー %s が他のアカウントにバケットの保護設定の変更を許可するかは適用後まで確定しない", [p.address]),
 ), "FG-S3-004") if {
 	some p in lib.resources("aws_s3_bucket_policy")
-	not _reported(p)
+	not p.address in _reported
 	_left_to_s3_004(iam.document(p, "policy"))
 }
 
-_reported(p) if {
-	some x in _problems
-	x.resource.address == p.address
-}
+# _reported are the addresses this rule reports on itself.
+_reported := {x.resource.address | some x in _problems}
 
 _left_to_s3_004(doc) if iam.unknown_statements(doc)
 

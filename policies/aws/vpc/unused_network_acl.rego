@@ -51,6 +51,6 @@ deny contains lib.inconclusive(
 unassociated contains acl if {
 	some acl in lib.resources("aws_network_acl")
 	lib.empty(lib.value(acl, ["subnet_ids"], []))
-	count(object.get(acl.refs, "subnet_ids", [])) == 0
+	not lib.refers(acl, "subnet_ids")
 	count(lib.referrers(acl, "aws_network_acl_association", "network_acl_id")) == 0
 }

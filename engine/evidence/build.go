@@ -55,15 +55,12 @@ func Build(rep *report.Report, trace Trace, name string) *Report {
 	target := Target{Name: name, Trace: trace, Rules: []RuleResult{}, Results: []Result{}, Notes: nonNil(rep.Notes)}
 	gap := unplanned(trace.Input)
 	inForce := map[string]coverage.Counts{}
-	outcomes := map[string]map[string]bool{}
 	for i := range rep.Coverage {
 		rc := &rep.Coverage[i]
 		c := rc.Counts()
 		inForce[rc.Rule.ID] = c
 		target.Rules = append(target.Rules, RuleResult{ID: rc.Rule.ID, Applied: c.Applied, Passed: c.Passed, Failed: c.Failed, Inconclusive: c.Inconclusive, Waived: c.Waived})
-		outcomes[rc.Rule.ID] = map[string]bool{}
 		for _, res := range rc.Resources {
-			outcomes[rc.Rule.ID][res.Outcome] = true
 			target.Results = append(target.Results, result(rc.Rule.ID, res))
 		}
 	}
@@ -87,7 +84,7 @@ func Build(rep *report.Report, trace Trace, name string) *Report {
 		}
 		item.Rules = nonNil(item.Rules)
 		st := ItemTarget{Rules: nonNil(forced)}
-		st.Status, st.Reason = status(&item, forced, inForce, outcomes)
+		st.Status, st.Reason = status(&item, forced, inForce)
 		if gap != "" && (st.Status == Conformant || st.Status == NotApplicable) {
 			st.Status, st.Reason = Pending, gap
 		}
@@ -182,21 +179,18 @@ func fromCatalog(it *catalog.Item) Item {
 
 // status decides an item's status in one target from the outcomes of the
 // rules in force that evidence it.
-func status(item *Item, forced []string, counts map[string]coverage.Counts, outcomes map[string]map[string]bool) (Status, string) {
-	applied := 0
-	seen := map[string]bool{}
+func status(item *Item, forced []string, counts map[string]coverage.Counts) (Status, string) {
+	var applied, failed, inconclusive, waived int
 	for _, id := range forced {
-		applied += counts[id].Applied
-		for o := range outcomes[id] {
-			seen[o] = true
-		}
+		c := counts[id]
+		applied, failed, inconclusive, waived = applied+c.Applied, failed+c.Failed, inconclusive+c.Inconclusive, waived+c.Waived
 	}
 	switch {
-	case applied > 0 && seen[coverage.Fail]:
+	case applied > 0 && failed > 0:
 		return NonConformant, ""
-	case applied > 0 && seen[coverage.Inconclusive]:
+	case applied > 0 && inconclusive > 0:
 		return Pending, ""
-	case applied > 0 && seen[coverage.Waived]:
+	case applied > 0 && waived > 0:
 		return Exception, ""
 	case applied > 0:
 		return Conformant, ""

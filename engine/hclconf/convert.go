@@ -172,11 +172,10 @@ func (t *typer) block(b *tfjson.SchemaBlock, attrs map[string]cty.Value, prefix 
 }
 
 func (t *typer) attribute(v cty.Value, a *tfjson.SchemaAttribute, path string) cty.Value {
-	ty := configType(a.AttributeType, false)
 	out, err := convert.Convert(v, configType(a.AttributeType, true))
 	if err != nil {
 		t.reject(path, v, err, i18n.Text{})
-		out = cty.UnknownVal(ty)
+		out = cty.UnknownVal(configType(a.AttributeType, false))
 		if v.ContainsMarked() {
 			out = out.Mark(sensitiveMark)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/evidence"
 	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/i18n"
+	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
 // load reads an evidence report fixed by the evidence package's golden
@@ -70,10 +71,13 @@ func englishLabels() []string {
 	for _, w := range words {
 		texts = append(texts, w)
 	}
-	for _, m := range []map[string]i18n.Text{outcomeWords, severityWords, reasonWords} {
+	for _, m := range []map[string]i18n.Text{outcomeWords, reasonWords} {
 		for _, w := range m {
 			texts = append(texts, w)
 		}
+	}
+	for _, sev := range []rule.Severity{rule.Critical, rule.High, rule.Medium, rule.Low} {
+		texts = append(texts, i18n.Text{En: strings.ToLower(sev.Label().En)})
 	}
 	for _, w := range statusWords {
 		texts = append(texts, w)

@@ -121,13 +121,6 @@ var outcomeWords = map[string]i18n.Text{
 	evidence.OutcomeWaived:       {En: "accepted exception", Ja: "例外（適用除外）"},
 }
 
-var severityWords = map[string]i18n.Text{
-	"critical": {En: "critical", Ja: "重大"},
-	"high":     {En: "high", Ja: "高"},
-	"medium":   {En: "medium", Ja: "中"},
-	"low":      {En: "low", Ja: "低"},
-}
-
 // reasonWords say why an item is not decidable.
 var reasonWords = map[string]i18n.Text{
 	evidence.ReasonIaCNone:    {En: "A configuration cannot show this item.", Ja: "構成からは判断できない項目です。"},
@@ -182,11 +175,17 @@ func (v *view) statusLabel(s evidence.Status) string { return statusWords[s].In(
 
 func (v *view) outcomeLabel(o string) string { return outcomeWords[o].In(v.lang) }
 
+// severityLabel is the severity's label, in lower case in English as the
+// report's tables write it.
 func (v *view) severityLabel(s string) string {
-	if t, ok := severityWords[s]; ok {
-		return t.In(v.lang)
+	sev, err := rule.ParseSeverity(s)
+	if err != nil {
+		return s
 	}
-	return s
+	if v.lang == i18n.En {
+		return strings.ToLower(sev.Label().En)
+	}
+	return sev.Label().In(v.lang)
 }
 
 func (v *view) profileLabel(p string) string { return rule.Profile(p).Label().In(v.lang) }

@@ -74,11 +74,10 @@ _join("", attr) := attr
 
 _join(path, attr) := sprintf("%s.%s", [path, attr]) if path != ""
 
-_port(v) := v if {
-	is_number(v)
-} else := to_number(v) if {
-	is_string(v)
-	regex.match(`^[0-9]+$`, v)
+# _port is a port as Terraform converts it to a number ("22", "+22" and
+# "22.0" are 22), null where it is not one.
+_port(v) := n if {
+	n := lib.as_number(v)
 } else := null
 
 # all_protocols is true for a rule that admits every protocol (and so every port).

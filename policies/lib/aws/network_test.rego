@@ -74,6 +74,18 @@ test_ports_and_protocols_are_normalised if {
 	by_place["aws_vpc_security_group_ingress_rule.any/"].from_port == null
 }
 
+test_ports_convert_as_terraform_converts_them if {
+	every written in ["22", "+22", "22.0", 22] {
+		r := testing.resource("aws_vpc_security_group_ingress_rule", "ssh", {"ip_protocol": "tcp", "cidr_ipv4": "0.0.0.0/0", "from_port": written, "to_port": written})
+		some rule in network.ingress_rules with input as testing.doc([r])
+		rule.from_port == 22
+		rule.to_port == 22
+	}
+	r := testing.resource("aws_vpc_security_group_ingress_rule", "ssh", {"ip_protocol": "tcp", "cidr_ipv4": "0.0.0.0/0", "from_port": "ssh", "to_port": "ssh"})
+	some rule in network.ingress_rules with input as testing.doc([r])
+	rule.from_port == null
+}
+
 test_reached if {
 	network.reached(by_place["aws_security_group.web/ingress[0]"], [22, 443]) == [443]
 	network.reached(by_place["aws_security_group.web/ingress[1]"], [22, 3389]) == [22, 3389]

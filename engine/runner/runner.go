@@ -27,6 +27,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
+	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
@@ -88,8 +89,10 @@ type Run struct {
 	// Paths are the paths given; Skip the --skip-path globs.
 	Paths []string
 	Skip  []string
-	// Library holds the built-in policies and those of --policy-dir.
-	Library *scan.Library
+	// library waits for the built-in policies and those of --policy-dir,
+	// loading from New on while Scan reads the targets, and checks the
+	// settings that name their rules and parameters.
+	library func() (*scan.Library, error)
 	// Options configure the scan of each target.
 	Options scan.Options
 	// Outputs are what the run writes, in order; Report tunes the writers.
@@ -161,11 +164,17 @@ func New(in Input) (*Run, error) {
 			}
 		}
 	}
-	if r.Library, err = scan.LoadLibrary(set.List("policy-dir")...); err != nil {
-		return nil, err
-	}
-	if err := r.rules(); err != nil {
-		return nil, err
+	loading := loadLibrary(set.List("policy-dir"))
+	r.library = sync.OnceValues(func() (*scan.Library, error) {
+		lib, err := loading()
+		if err != nil {
+			return nil, err
+		}
+		return lib, r.checkLibrarySettings(lib)
+	})
+	r.Options.Check, r.Options.SkipCheck = set.List("check"), set.List("skip-check")
+	if set.File != nil {
+		r.Options.Params = set.File.Params
 	}
 	o.HCL = hclconf.Options{Vars: set.List("var"), VarFiles: set.List("var-file"), Env: in.Env, Root: set.String("repo-root")}
 	o.SourceDir, o.DiffBase = set.String("source-dir"), set.String("diff-base")
@@ -246,10 +255,31 @@ func (r *Run) outputs(in Input) error {
 	return nil
 }
 
-// rules checks the rule selection and the file's parameters against the
-// library.
-func (r *Run) rules() error {
-	set, lib := r.Settings, r.Library
+// loadLibrary starts loading the library; the function it returns waits
+// for it.
+func loadLibrary(dirs []string) func() (*scan.Library, error) {
+	var lib *scan.Library
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() {
+			if v := recover(); v != nil {
+				err = &model.InternalError{Msg: fmt.Sprint(v)}
+			}
+		}()
+		lib, err = scan.LoadLibrary(dirs...)
+	}()
+	return func() (*scan.Library, error) {
+		<-done
+		return lib, err
+	}
+}
+
+// checkLibrarySettings checks the settings that name the library's rules
+// and parameters.
+func (r *Run) checkLibrarySettings(lib *scan.Library) error {
+	set := r.Settings
 	for _, name := range []string{"check", "skip-check"} {
 		for i, p := range set.List(name) {
 			if lib.Named(p) == 0 {
@@ -262,15 +292,10 @@ func (r *Run) rules() error {
 			return set.Errorf("skip-check", i, "%q is also checked (check); a rule cannot be both checked and skipped", p)
 		}
 	}
-	r.Options.Check, r.Options.SkipCheck = set.List("check"), set.List("skip-check")
 	if set.File == nil {
 		return nil
 	}
-	if err := set.File.CheckParams(lib.Params); err != nil {
-		return err
-	}
-	r.Options.Params = set.File.Params
-	return nil
+	return set.File.CheckParams(lib.Params)
 }
 
 func envMap(env []string) map[string]string {
@@ -283,12 +308,17 @@ func envMap(env []string) map[string]string {
 	return out
 }
 
-// Scan finds the targets and scans them concurrently, one per core; the
-// reports come in order of target path, whatever order the scans end in.
-// A target that cannot be scanned fails the run (the first in that order).
+// Scan finds the targets and scans them concurrently, one per core, each
+// read while the library loads; the reports come in order of target path,
+// whatever order the scans end in. A library that cannot be loaded, or
+// settings it refuses, fail the run; else a target that cannot be scanned
+// does (the first in that order).
 func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
 	paths, err := targets.Find(r.Paths, targets.Options{Skip: r.Skip, Root: r.repoRoot()})
 	if err != nil {
+		if _, libErr := r.library(); libErr != nil {
+			return nil, libErr
+		}
 		return nil, err
 	}
 	if r.Options.SourceDir != "" && len(paths) > 1 {
@@ -307,7 +337,7 @@ func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				reports[i], errs[i] = r.Library.Run(ctx, scan.Target{Path: paths[i], Stdin: r.stdin}, opts)
+				reports[i], errs[i] = r.scan(ctx, scan.Target{Path: paths[i], Stdin: r.stdin}, opts)
 				shown.targetDone()
 			}
 		}()
@@ -317,6 +347,9 @@ func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
 	}
 	close(work)
 	wg.Wait()
+	if _, err := r.library(); err != nil {
+		return nil, err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -326,6 +359,19 @@ func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
 		rep.Repository = r.repo
 	}
 	return &report.Set{Reports: reports, Scanned: report.CommonDir(r.Paths)}, nil
+}
+
+// scan reads the target, then checks it once the library is there.
+func (r *Run) scan(ctx context.Context, t scan.Target, opts scan.Options) (*report.Report, error) {
+	in, err := scan.Read(ctx, t, opts)
+	if err != nil {
+		return nil, err
+	}
+	lib, err := r.library()
+	if err != nil {
+		return nil, err
+	}
+	return lib.Check(ctx, in, opts)
 }
 
 // repoRoot is where the root modules of changed files are looked for.

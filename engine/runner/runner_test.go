@@ -84,11 +84,43 @@ func TestNewErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := New(Input{Command: Scan, Paths: []string{ebsPlan}, Flags: tt.flags, Env: tt.env})
+			// Settings that name the library's rules are checked once it
+			// has loaded, before any target is checked.
+			run, err := New(Input{Command: Scan, Paths: []string{ebsPlan}, Flags: tt.flags, Env: tt.env})
+			if err == nil {
+				_, err = run.Scan(context.Background())
+			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestLibraryErrorFirst: the library loads while the targets are read, and
+// a library that cannot be loaded is the run's error whatever the targets
+// hold, as when it was loaded first.
+func TestLibraryErrorFirst(t *testing.T) {
+	dir := t.TempDir()
+	policies := filepath.Join(dir, "policies")
+	if err := os.MkdirAll(policies, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(policies, "bad.rego"), []byte("package acme.bad\n\ndeny contains x if {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken.json")
+	if err := os.WriteFile(broken, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{ebsPlan, broken, filepath.Join(dir, "missing.json")} {
+		run, err := New(Input{Command: Scan, Paths: []string{target}, Flags: config.Given{"policy-dir": {policies}}})
+		if err == nil {
+			_, err = run.Scan(context.Background())
+		}
+		if err == nil || !strings.Contains(err.Error(), "bad.rego:") {
+			t.Errorf("%s: error %v, want the policy's", target, err)
+		}
 	}
 }
 

@@ -1,5 +1,7 @@
 // Package scan runs one scan end to end: load the built-in policies and
-// catalog, read the target, evaluate every rule once, and build the report.
+// catalog, read the target (Read), evaluate every rule once and build the
+// report (Check). Reading needs no policy, so it can run while the library
+// loads.
 package scan
 
 import (
@@ -163,39 +165,56 @@ type Target struct {
 	Stdin io.Reader
 }
 
-// Run scans the target and returns the report. Every error is one line
-// naming the file and, where known, the position.
-func (l *Library) Run(ctx context.Context, t Target, opts Options) (rep *report.Report, err error) {
-	// Scans run on worker goroutines (see runner), where a panic would end
-	// the process with a stack trace: it is an internal error instead.
-	defer func() {
-		if v := recover(); v != nil {
-			rep, err = nil, &model.InternalError{Msg: panicText(v)}
-		}
-	}()
+// Run scans the target and returns the report: Read, then Check. Every
+// error is one line naming the file and, where known, the position.
+func (l *Library) Run(ctx context.Context, t Target, opts Options) (*report.Report, error) {
+	in, err := Read(ctx, t, opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Check(ctx, in, opts)
+}
+
+// Input is a target read into the model, ready to be checked: the stage of
+// a scan that needs no policy, so it can run while the library loads.
+type Input struct {
+	target Target
+	// name is how messages and reports name the target.
+	name string
+	loaded
+}
+
+// Read reads the target within the time limit and memory budget of opts.
+func Read(ctx context.Context, t Target, opts Options) (in *Input, err error) {
+	defer recoverInternal(&err)
 	name := t.Path
 	if name == "-" {
 		name = "stdin"
 	}
-	budget := opts.MemoryLimit
-	if budget == 0 {
-		budget = DefaultMemoryLimit
-	}
-	ctx, stop := watchMemory(ctx, budget, name)
+	ctx, stop := watchMemory(ctx, opts.memoryLimit(), name)
 	defer stop()
 	opts.progress("reading " + name)
-	in, err := load(ctx, name, t, opts)
+	read, err := load(ctx, name, t, opts)
 	if err != nil {
 		return nil, err
 	}
-	doc, loadNotes := in.doc, in.notes
-	if opts.ChangedOnly && doc.Kind != model.KindPlan {
+	if opts.ChangedOnly && read.doc.Kind != model.KindPlan {
 		return nil, &model.InputError{File: "--changed-only", Msg: name + " is a configuration directory, which has no planned changes to select (--diff-base REF keeps the resources changed since a git ref)"}
 	}
-	if doc.Kind == model.KindPlan && t.Path != "-" {
+	if read.doc.Kind == model.KindPlan && t.Path != "-" {
 		name = repoRelative(t.Path, opts.HCL.Root)
 	}
-	markRedacted(doc)
+	markRedacted(read.doc)
+	return &Input{target: t, name: name, loaded: read}, nil
+}
+
+// Check evaluates the library's rules over what Read read and builds the
+// report.
+func (l *Library) Check(ctx context.Context, in *Input, opts Options) (rep *report.Report, err error) {
+	defer recoverInternal(&err)
+	t, name, doc, loadNotes := in.target, in.name, in.doc, slices.Clip(in.notes)
+	ctx, stop := watchMemory(ctx, opts.memoryLimit(), name)
+	defer stop()
 	q, params, err := l.query(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -481,6 +500,22 @@ func load(ctx context.Context, name string, t Target, opts Options) (loaded, err
 		}
 		return loaded{doc, notes}, nil
 	})
+}
+
+// recoverInternal turns a panic into an internal error: scans run on
+// worker goroutines (see runner), where a panic would end the process with
+// a stack trace.
+func recoverInternal(err *error) {
+	if v := recover(); v != nil {
+		*err = &model.InternalError{Msg: panicText(v)}
+	}
+}
+
+func (o *Options) memoryLimit() int64 {
+	if o.MemoryLimit == 0 {
+		return DefaultMemoryLimit
+	}
+	return o.MemoryLimit
 }
 
 func isDir(path string) bool {

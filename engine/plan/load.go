@@ -63,6 +63,10 @@ func Load(name string, data []byte) (*model.Document, error) {
 	if !Looks(data) {
 		return nil, notAnObject(name, data)
 	}
+	// Where each change starts is found in a pass of its own over the
+	// bytes, while they are decoded.
+	positions := make(chan []lineCol, 1)
+	go func() { positions <- elementPositions(data, "resource_changes") }()
 	var pd planDoc
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -94,7 +98,7 @@ func Load(name string, data []byte) (*model.Document, error) {
 			return nil, &model.InputError{File: name, Msg: "not a supported Terraform plan: " + err.Error()}
 		}
 	}
-	doc, err := newBuilder(name, data, p).build()
+	doc, err := newBuilder(name, <-positions, p).build()
 	if err != nil {
 		return nil, err
 	}
@@ -148,11 +152,11 @@ type configResource struct {
 	path addrs.Module
 }
 
-func newBuilder(name string, data []byte, p *tfjson.Plan) *builder {
+func newBuilder(name string, changeLines []lineCol, p *tfjson.Plan) *builder {
 	b := &builder{
 		name:            name,
 		plan:            p,
-		changeLines:     elementPositions(data, "resource_changes"),
+		changeLines:     changeLines,
 		configs:         map[string]*configResource{},
 		moduleInstances: map[string]addrs.ModuleInstance{},
 	}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fiscguard/fiscguard/engine/jsonerr"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -23,21 +24,12 @@ func nullEntry(v reflect.Value) ([]jsonerr.Step, bool) {
 		}
 		return nullEntry(v.Elem())
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := strings.Split(f.Tag.Get("json"), ",")[0]
-			if tag == "-" || !f.IsExported() || !mayHoldObjects(f.Type) {
-				continue
-			}
-			if p, ok := nullEntry(v.Field(i)); ok {
-				if f.Anonymous {
+		for _, f := range objectFields(v.Type()) {
+			if p, ok := nullEntry(v.Field(f.index)); ok {
+				if f.embedded {
 					return p, true
 				}
-				if tag == "" {
-					tag = f.Name
-				}
-				return append([]jsonerr.Step{{Key: tag}}, p...), true
+				return append([]jsonerr.Step{{Key: f.key}}, p...), true
 			}
 		}
 	case reflect.Slice:
@@ -62,6 +54,40 @@ func nullEntry(v reflect.Value) ([]jsonerr.Step, bool) {
 		}
 	}
 	return nil, false
+}
+
+// objectField is a field of a plan struct that may hold objects: its index
+// and its JSON key.
+type objectField struct {
+	index    int
+	key      string
+	embedded bool
+}
+
+// fieldsOf caches objectFields: a plan has thousands of structs of a few
+// types.
+var fieldsOf sync.Map
+
+// objectFields lists the fields of struct type t that JSON decodes into
+// and that may hold objects.
+func objectFields(t reflect.Type) []objectField {
+	if fs, ok := fieldsOf.Load(t); ok {
+		return fs.([]objectField)
+	}
+	var fs []objectField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if key == "-" || !f.IsExported() || !mayHoldObjects(f.Type) {
+			continue
+		}
+		if key == "" {
+			key = f.Name
+		}
+		fs = append(fs, objectField{index: i, key: key, embedded: f.Anonymous})
+	}
+	fieldsOf.Store(t, fs)
+	return fs
 }
 
 // nullElement is nullEntry for an element, which is itself null when it is

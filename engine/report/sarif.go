@@ -3,12 +3,15 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
@@ -313,18 +316,82 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	return err
 }
 
-// encodeSARIF writes the log of one run as fiscguard always writes it.
+// encodeSARIF writes the log of one run as fiscguard always writes it:
+// json.Indent's layout, two spaces. The results, most of a large log, are
+// encoded and indented on every core, then put in place of the empty
+// results array of the rest, which is encoded once: the bytes are those of
+// the whole log indented at once.
 func encodeSARIF(run *sarifRun) ([]byte, error) {
-	// Compact first, then indented into a buffer sized once: the encoder's
-	// own indenting grows its buffers by doubling, which on a large run
-	// costs more than the encoding (the bytes are the same).
+	results := run.Results
+	rest := *run
+	rest.Results = []sarifResult{}
+	head, err := indentedJSON(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{rest}}, "")
+	if err != nil {
+		return nil, err
+	}
+	head = append(head, '\n')
+	if len(results) == 0 {
+		return head, nil
+	}
+	at := bytes.Index(head, emptyResults)
+	if at < 0 {
+		return nil, errors.New("internal error: the SARIF log has no results array to fill")
+	}
+	at += len(emptyResults) - 1 // before the closing bracket
+	// Each part is a run of results indented as the array's elements:
+	// what lies between its brackets.
+	parts := make([][]byte, min(runtime.GOMAXPROCS(0), len(results)))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			chunk := results[p*len(results)/len(parts) : (p+1)*len(results)/len(parts)]
+			array, err := indentedJSON(chunk, resultsIndent)
+			errs[p] = err
+			if err == nil {
+				parts[p] = array[len("[") : len(array)-len("\n"+resultsIndent+"]")]
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	size := len(head) + len(parts) + len(resultsIndent)
+	for _, part := range parts {
+		size += len(part)
+	}
+	out := append(make([]byte, 0, size), head[:at]...)
+	for p, part := range parts {
+		if p > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, part...)
+	}
+	out = append(append(out, '\n'), resultsIndent...)
+	return append(out, head[at:]...), nil
+}
+
+// emptyResults is the run's results array in the log without results, the
+// only key of that name at that depth, and resultsIndent its indentation.
+var (
+	emptyResults  = []byte("\n      \"results\": []")
+	resultsIndent = "      "
+)
+
+// indentedJSON is v's JSON without HTML escapes, indented by two spaces
+// after prefix: compact first, then indented into a buffer sized once (the
+// encoder's own indenting grows its buffers by doubling, which on a large
+// log costs more than the encoding).
+func indentedJSON(v any, prefix string) ([]byte, error) {
 	var compact, out bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{*run}}); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
+	out.Grow(compact.Len() * 3 / 2)
+	if err := json.Indent(&out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), prefix, "  "); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

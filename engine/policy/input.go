@@ -1,7 +1,10 @@
 package policy
 
 import (
+	"errors"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -72,19 +75,30 @@ var providerFields = []field[*model.Provider]{
 	{"resources", "the addresses of the managed resources it is in force for, sorted", func(c *terms, p *model.Provider) (*ast.Term, error) { return c.stringList(p.Resources), nil }},
 }
 
-// inputValue builds the input document of doc.
+// inputValue builds the input document of doc, its resources converted a
+// share per core.
 func inputValue(doc *model.Document) (ast.Value, error) {
-	c := &terms{strs: map[string]*ast.Term{}}
 	n := len(doc.Resources)
 	in := &input{doc: doc, resources: make([]*ast.Term, n), byAddress: ast.NewObjectWithCapacity(n),
 		byType: map[string][]*ast.Term{}, referrers: map[string][]*ast.Term{}, deleting: map[string][]*ast.Term{}}
+	shares := min(runtime.GOMAXPROCS(0), max(n/minShare, 1))
+	errs := make([]error, shares)
+	var wg sync.WaitGroup
+	for p := range shares {
+		wg.Go(func() {
+			c := newTerms()
+			for i := p * n / shares; i < (p+1)*n/shares && errs[p] == nil; i++ {
+				in.resources[i], errs[p] = object(c, resourceFields, &doc.Resources[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	c := newTerms()
 	for i := range doc.Resources {
-		r := &doc.Resources[i]
-		t, err := object(c, resourceFields, r)
-		if err != nil {
-			return nil, err
-		}
-		in.resources[i] = t
+		r, t := &doc.Resources[i], in.resources[i]
 		in.byAddress.Insert(c.str(r.Address), t)
 		if r.Mode == model.ModeManaged && slices.Contains(r.Actions, "delete") {
 			in.deleting[r.Type] = append(in.deleting[r.Type], t)
@@ -110,13 +124,19 @@ func inputValue(doc *model.Document) (ast.Value, error) {
 	return t.Value, nil
 }
 
-// terms builds the document's terms with one term per distinct string:
-// attribute names, types, addresses and most values repeat across the
-// resources and the indexes, and a term is never changed once built. On a
-// large plan this saves a third of the conversion's allocations and memory.
+// minShare is the fewest resources worth converting on a core of its own.
+const minShare = 1000
+
+// terms builds the document's terms with one term per distinct string (one
+// cache per core converting): attribute names, types, addresses and most
+// values repeat across the resources and the indexes, and a term is never
+// changed once built. On a large plan this saves a third of the
+// conversion's allocations and memory.
 type terms struct {
 	strs map[string]*ast.Term
 }
+
+func newTerms() *terms { return &terms{strs: map[string]*ast.Term{}} }
 
 func (c *terms) str(s string) *ast.Term {
 	t, ok := c.strs[s]

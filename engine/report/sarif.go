@@ -338,19 +338,31 @@ func encodeSARIF(run *sarifRun) ([]byte, error) {
 		return nil, errors.New("internal error: the SARIF log has no results array to fill")
 	}
 	at += len(emptyResults) - 1 // before the closing bracket
-	// Each part is a run of results indented as the array's elements:
-	// what lies between its brackets.
+	// Each part is a run of results indented as the array's elements, one
+	// at a time through one small buffer.
 	parts := make([][]byte, min(runtime.GOMAXPROCS(0), len(results)))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Go(func() {
-			chunk := results[p*len(results)/len(parts) : (p+1)*len(results)/len(parts)]
-			array, err := indentedJSON(chunk, resultsIndent)
-			errs[p] = err
-			if err == nil {
-				parts[p] = array[len("[") : len(array)-len("\n"+resultsIndent+"]")]
+			var compact bytes.Buffer
+			out := bytes.NewBuffer(nil)
+			enc := json.NewEncoder(&compact)
+			enc.SetEscapeHTML(false)
+			for i := p * len(results) / len(parts); i < (p+1)*len(results)/len(parts); i++ {
+				compact.Reset()
+				if errs[p] = enc.Encode(&results[i]); errs[p] != nil {
+					return
+				}
+				if i > 0 {
+					out.WriteByte(',')
+				}
+				out.WriteString("\n" + resultsIndent + "  ")
+				if errs[p] = json.Indent(out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), resultsIndent+"  ", "  "); errs[p] != nil {
+					return
+				}
 			}
+			parts[p] = out.Bytes()
 		})
 	}
 	wg.Wait()
@@ -362,10 +374,7 @@ func encodeSARIF(run *sarifRun) ([]byte, error) {
 		size += len(part)
 	}
 	out := append(make([]byte, 0, size), head[:at]...)
-	for p, part := range parts {
-		if p > 0 {
-			out = append(out, ',')
-		}
+	for _, part := range parts {
 		out = append(out, part...)
 	}
 	out = append(append(out, '\n'), resultsIndent...)

@@ -124,24 +124,52 @@ func directories(rules []*rule.Rule) [][]*rule.Rule {
 	return dirs
 }
 
-// Eval evaluates every rule once over the document, Options.Parallel
+// Input is a document converted into the input document policies see:
+// what Query.EvalInput evaluates. It holds all the document's values, so
+// the document's own may be dropped.
+type Input struct {
+	value ast.Value
+	// perType counts the resources of each type, and "*" all of them: a
+	// rule's cost grows with the resources of its types.
+	perType map[string]int
+}
+
+// NewInput converts doc.
+func NewInput(doc *model.Document) (*Input, error) {
+	value, err := inputValue(doc)
+	if err != nil {
+		return nil, err
+	}
+	perType := map[string]int{"*": len(doc.Resources)}
+	for i := range doc.Resources {
+		perType[doc.Resources[i].Type]++
+	}
+	return &Input{value: value, perType: perType}, nil
+}
+
+// Eval evaluates every rule once over the document (see EvalInput).
+func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, error) {
+	in, err := NewInput(doc)
+	if err != nil {
+		return nil, err
+	}
+	return q.EvalInput(ctx, in)
+}
+
+// EvalInput evaluates every rule once over the input, Options.Parallel
 // directories at a time, the heaviest first so that no core is left with
 // a large one at the end; results come in the order of the directories,
 // each rule's in OPA's order, however they were scheduled.
-func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, error) {
+func (q *Query) EvalInput(ctx context.Context, in *Input) ([]rule.Result, error) {
 	if len(q.rules) == 0 {
 		return nil, nil
-	}
-	input, err := inputValue(doc)
-	if err != nil {
-		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, q.timeout)
 	defer cancel()
 	results := make([][]rule.Result, len(q.units))
 	errs := make([]error, len(q.units))
 	next := make(chan int, len(q.units))
-	for _, i := range q.heaviestFirst(doc) {
+	for _, i := range q.heaviestFirst(in) {
 		next <- i
 	}
 	close(next)
@@ -149,7 +177,7 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 	for range min(q.workers, len(q.units)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i], errs[i] = q.units[i].eval(ctx, input)
+				results[i], errs[i] = q.units[i].eval(ctx, in.value)
 			}
 		})
 	}
@@ -168,20 +196,15 @@ func (q *Query) Eval(ctx context.Context, doc *model.Document) ([]rule.Result, e
 }
 
 // heaviestFirst orders the units by how many resources their rules judge
-// in doc, most first: a rule's cost grows with the resources of its types
-// (every resource for a rule of "*").
-func (q *Query) heaviestFirst(doc *model.Document) []int {
-	count := map[string]int{"*": len(doc.Resources)}
-	for i := range doc.Resources {
-		count[doc.Resources[i].Type]++
-	}
+// in the input, most first.
+func (q *Query) heaviestFirst(in *Input) []int {
 	weight := make([]int, len(q.units))
 	order := make([]int, len(q.units))
 	for i, u := range q.units {
 		order[i] = i
 		for _, r := range u.rules {
 			for _, t := range r.ResourceTypes {
-				weight[i] += count[t]
+				weight[i] += in.perType[t]
 			}
 		}
 	}

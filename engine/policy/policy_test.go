@@ -241,8 +241,12 @@ func TestUnitsArePackageDirectories(t *testing.T) {
 	for _, typ := range []string{"aws_s3_bucket", "aws_db_instance", "aws_db_instance", "aws_db_instance", "aws_db_instance", "aws_kms_key", "aws_instance"} {
 		doc.Resources = append(doc.Resources, model.Resource{Type: typ})
 	}
+	in, err := NewInput(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// s3 judges 2 resources, rds 4, ec2 1 + 1 + 7 (every one), kms 1.
-	if got, want := q.heaviestFirst(doc), []int{2, 1, 0, 3}; !slices.Equal(got, want) {
+	if got, want := q.heaviestFirst(in), []int{2, 1, 0, 3}; !slices.Equal(got, want) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }

@@ -182,6 +182,9 @@ type Input struct {
 	// name is how messages and reports name the target.
 	name string
 	loaded
+	// policy is the document as policies see it, which holds its
+	// resources' values: the document's own are dropped once it is built.
+	policy *policy.Input
 }
 
 // Read reads the target within the time limit and memory budget of opts.
@@ -205,7 +208,17 @@ func Read(ctx context.Context, t Target, opts Options) (in *Input, err error) {
 		name = repoRelative(t.Path, opts.HCL.Root)
 	}
 	markRedacted(read.doc)
-	return &Input{target: t, name: name, loaded: read}, nil
+	in, err = &Input{target: t, name: name, loaded: read}, nil
+	if in.policy, err = policy.NewInput(read.doc); err != nil {
+		return nil, err
+	}
+	// Nothing after this reads them from the model: a large plan's values
+	// are held once, not twice, while the rules are evaluated.
+	for i := range read.doc.Resources {
+		r := &read.doc.Resources[i]
+		r.Values, r.Unknown, r.Documents = nil, nil, nil
+	}
+	return in, nil
 }
 
 // Check evaluates the library's rules over what Read read and builds the
@@ -220,7 +233,7 @@ func (l *Library) Check(ctx context.Context, in *Input, opts Options) (rep *repo
 		return nil, err
 	}
 	opts.progress(fmt.Sprintf("evaluating %d rules over %d resources of %s", len(q.Rules()), len(doc.Resources), name))
-	results, err := q.Eval(ctx, doc)
+	results, err := q.EvalInput(ctx, in.policy)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx) // the memory budget

@@ -5,6 +5,7 @@
 package coverage
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
@@ -97,38 +98,36 @@ func Build(doc *model.Document, rules []*rule.Rule, findings []finding.Finding) 
 	}
 	out := make([]Rule, 0, len(rules))
 	for _, rl := range rules {
-		subjects := map[string]*Resource{}
-		add := func(r *model.Resource) {
-			if _, ok := subjects[r.Address]; !ok {
-				subjects[r.Address] = &Resource{Address: r.Address, Type: r.Type, Uncertain: r.Uncertain, Source: r.Source}
+		// The subjects of its types, each once, then those of its findings
+		// that are not among them.
+		anyType := slices.Contains(rl.ResourceTypes, AnyType)
+		subject := func(r *model.Resource) bool {
+			return r.Checked() && (anyType || slices.Contains(rl.ResourceTypes, r.Type))
+		}
+		subjects := checked
+		if !anyType {
+			subjects = nil
+			for _, t := range slices.Compact(slices.Sorted(slices.Values(rl.ResourceTypes))) {
+				subjects = append(subjects, byType[t]...)
 			}
 		}
-		for _, t := range rl.ResourceTypes {
-			if t == AnyType {
-				for _, r := range checked {
-					add(r)
-				}
+		judged := found[rl.ID]
+		rc := Rule{Rule: rl, Resources: make([]Resource, 0, len(subjects))}
+		for _, r := range subjects {
+			rc.Resources = append(rc.Resources, Resource{Address: r.Address, Type: r.Type, Uncertain: r.Uncertain, Source: r.Source, Findings: judged[r.Address]})
+		}
+		for addr, fs := range judged {
+			if r := byAddr[addr]; r != nil && subject(r) {
 				continue
 			}
-			for _, r := range byType[t] {
-				add(r)
+			s := Resource{Address: addr, Type: fs[0].ResourceType, Findings: fs}
+			if r := byAddr[addr]; r != nil {
+				s.Uncertain, s.Source = r.Uncertain, r.Source
 			}
+			rc.Resources = append(rc.Resources, s)
 		}
-		for addr, fs := range found[rl.ID] {
-			s, ok := subjects[addr]
-			if !ok {
-				s = &Resource{Address: addr, Type: fs[0].ResourceType}
-				if r := byAddr[addr]; r != nil {
-					s.Uncertain, s.Source = r.Uncertain, r.Source
-				}
-				subjects[addr] = s
-			}
-			s.Findings = fs
-		}
-		rc := Rule{Rule: rl, Resources: make([]Resource, 0, len(subjects))}
-		for _, s := range subjects {
-			s.Outcome = outcome(s.Findings)
-			rc.Resources = append(rc.Resources, *s)
+		for i := range rc.Resources {
+			rc.Resources[i].Outcome = outcome(rc.Resources[i].Findings)
 		}
 		sort.Slice(rc.Resources, func(i, j int) bool { return rc.Resources[i].Address < rc.Resources[j].Address })
 		out = append(out, rc)

@@ -217,7 +217,7 @@ func providerLocation(p *model.Provider, attr string, affected []Affected) *mode
 // Sort orders findings deterministically.
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+		a, b := &fs[i], &fs[j]
 		if a.Target != b.Target {
 			return a.Target < b.Target
 		}

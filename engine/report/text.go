@@ -185,7 +185,7 @@ func (t *textWriter) quiet(r *Report, s *summary, open []finding.Finding) {
 // inconclusive results, then as finding.Sort does.
 func bySeverity(fs []finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+		a, b := &fs[i], &fs[j]
 		if a.Rule.Severity != b.Rule.Severity {
 			return a.Rule.Severity > b.Rule.Severity
 		}

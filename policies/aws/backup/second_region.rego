@@ -14,8 +14,12 @@
 #   Aurora global cluster or cross-region replica, or an AWS Backup selection
 #   whose plan copies its recovery points (copy_action). Which regions the
 #   copies go to is the region rules' concern; a store that is itself a copy
-#   (a replication's destination bucket, a read replica) needs none. The rule
-#   runs under strict management.
+#   (a replication's destination bucket, a read replica) needs none. A
+#   replication names its bucket and destinations by reference or literally
+#   (the bucket's name, the destination's ARN). A bucket whose name is known
+#   only after apply, from the same values as a destination known only after
+#   apply, may be that destination: inconclusive. The rule runs under strict
+#   management.
 # custom:
 #   id: FG-BACKUP-003
 #   severity: medium
@@ -33,22 +37,49 @@
 #     バックアップサイトにはデータが必要である。リージョン全体の障害や災害は、一つのリージョンにあるすべての複製を失わせる。
 #     AWSの勘定系リファレンスは、バックアップサイトの保有（実74）にセカンダリリージョンの構築を、コンティンジェンシープラン（実73）にマルチリージョン構成を、冗長構成の項目（実85〜実88）にマルチリージョン／マルチアベイラビリティーゾーン構成を挙げている。
 #     パラメータ second_region_types のデータストア（既定ではS3バケット、DynamoDBテーブル、RDSのインスタンスとクラスター）には、構成が別の場所に保つ複製が必要である。S3レプリケーション（バケットに対する aws_s3_bucket_replication_configuration、またはインラインの replication_configuration）、DynamoDBのレプリカ、別リージョンのRDSリードレプリカまたは自動バックアップのレプリケーション、Auroraのグローバルクラスターまたはクロスリージョンレプリカ、あるいは復旧ポイントを複製する（copy_action）プランのAWS Backupの選択のいずれかである。
-#     複製先のリージョンはリージョンのルールで判定する。それ自体が複製であるデータストア（レプリケーションの宛先バケット、リードレプリカ）には不要とする。厳格な管理でのみ適用する。
+#     複製先のリージョンはリージョンのルールで判定する。それ自体が複製であるデータストア（レプリケーションの宛先バケット、リードレプリカ）には不要とする。レプリケーションはバケットと宛先を参照またはリテラル（バケット名、宛先のARN）で指定する。名前が適用後まで確定せず、適用後まで確定しない宛先と同じ値から決まるバケットは、その宛先である可能性があるため判定不能とする。厳格な管理でのみ適用する。
 #   remediation: Replicate the store to the second region (S3 replication, DynamoDB replicas, an RDS cross-region replica or automated-backup replication, an Aurora global cluster), or select it in an AWS Backup plan whose rule has a copy_action to a vault in the second region.
 #   remediation_ja: データストアを別リージョンに複製する（S3レプリケーション、DynamoDBのレプリカ、RDSのクロスリージョンレプリカまたは自動バックアップのレプリケーション、Auroraのグローバルクラスター）か、別リージョンのボールトへの copy_action を持つAWS Backupのプランで選択する。
 package fiscguard.aws.backup.second_region
 
 import data.fiscguard.lib
+import data.fiscguard.lib.aws.s3.bucket
 
 deny contains lib.fail(
 	s, "",
 	sprintf("%s keeps no copy outside its region", [s.address]),
 	sprintf("%s の複製が別のリージョンにない", [s.address]),
 ) if {
+	some s in _uncopied
+	count(_copy_of[s.address]) == 0
+}
+
+deny contains lib.inconclusive(
+	s, "",
+	sprintf("%s: whether it is the destination of the replication of %s is known only after apply (its name and that destination come from the same values)", [s.address, concat(", ", cs)]),
+	sprintf("%s が %s による複製の宛先かは適用後まで確定しない（名前と宛先が同じ値から決まる）", [s.address, concat("、", cs)]),
+) if {
+	some s in _uncopied
+	cs := _copy_of[s.address]
+	count(cs) > 0
+}
+
+_uncopied contains s if {
 	some t in lib.param("second_region_types")
 	some s in lib.resources(t)
 	not copied(s)
 }
+
+# _copy_of holds the replication configurations an uncopied bucket may be
+# the destination of (see bucket.possible_destination_of).
+_copy_of[s.address] := cs if {
+	some s in _uncopied
+	cs := _possible_destination_of(s)
+}
+
+_possible_destination_of(s) := bucket.possible_destination_of(s) if s.type == "aws_s3_bucket"
+
+else := []
 
 copied(s) if backed_up_with_copy(s)
 
@@ -56,7 +87,9 @@ copied(s) if backed_up_with_copy(s)
 # read replica, a cross-region cluster replica) needs no copy of its own.
 copied(s) if {
 	s.type == "aws_s3_bucket"
-	count(lib.referrers(s, "aws_s3_bucket_replication_configuration", "rule")) > 0
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	some d in bucket.replication_destinations(c)
+	d.address == s.address
 }
 
 copied(s) if {
@@ -73,7 +106,7 @@ copied(s) if {
 
 copied(s) if {
 	s.type == "aws_s3_bucket"
-	count(lib.referrers(s, "aws_s3_bucket_replication_configuration", "bucket")) > 0
+	count(bucket.attached(s, "aws_s3_bucket_replication_configuration")) > 0
 }
 
 copied(s) if {

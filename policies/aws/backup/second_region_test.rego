@@ -56,3 +56,47 @@ test_backup_plan_without_a_copy_fails if {
 	sel := object.union(testing.resource("aws_backup_selection", "all", {}), {"refs": {"resources": ["aws_s3_bucket.ledger"], "plan_id": ["aws_backup_plan.daily"]}})
 	fails([bucket, plan, sel], "aws_s3_bucket.ledger")
 }
+
+# A replication configuration may name its bucket and its destinations
+# literally (the bucket's name, the destination's ARN) instead of by
+# reference.
+test_bucket_named_by_its_replication_passes if passes([
+	testing.resource("aws_s3_bucket", "ledger", {"bucket": "ledger-prod"}),
+	testing.resource("aws_s3_bucket_replication_configuration", "ledger", {"bucket": "ledger-prod"}),
+])
+
+test_destination_named_by_its_arn_needs_no_copy if {
+	source := testing.resource("aws_s3_bucket", "ledger", {"bucket": "ledger-prod"})
+	replica := osaka(testing.resource("aws_s3_bucket", "ledger_dr", {"bucket": "ledger-dr"}))
+	conf := refer(
+		testing.resource("aws_s3_bucket_replication_configuration", "ledger", {"bucket": "ledger-prod", "rule": [{"destination": [{"bucket": "arn:aws:s3:::ledger-dr"}]}]}),
+		"rule", ["aws_iam_role.replication"],
+	)
+	passes([source, replica, conf])
+}
+
+# A destination known only after apply may be a bucket whose name is known
+# only after apply and comes from the same values (both from random_pet, as
+# the module examples name them): which bucket it is, Terraform knows at
+# apply.
+unknown_destination := object.union(
+	testing.resource("aws_s3_bucket_replication_configuration", "ledger", {"rule": [{"destination": [{}]}]}),
+	{
+		"unknown": {"rule": [{"destination": [{"bucket": true}]}]},
+		"refs": {"bucket": ["aws_s3_bucket.ledger"], "rule": ["aws_iam_role.replication", "random_pet.suffix"]},
+	},
+)
+
+named_later(name, refs) := object.union(testing.resource("aws_s3_bucket", name, {}), {"unknown": {"bucket": true}, "refs": {"bucket": refs}})
+
+test_possible_destination_is_inconclusive if {
+	resources := [bucket, named_later("ledger_dr", ["random_pet.suffix"]), unknown_destination]
+	testing.has(rule.deny, "aws_s3_bucket.ledger_dr", "inconclusive") with input as testing.doc(resources) with data.fiscguard.params as params
+	not testing.has(rule.deny, "aws_s3_bucket.ledger_dr", "fail") with input as testing.doc(resources) with data.fiscguard.params as params
+	not testing.has(rule.deny, "aws_s3_bucket.ledger", "fail") with input as testing.doc(resources) with data.fiscguard.params as params
+}
+
+test_bucket_of_other_values_is_no_possible_destination if {
+	fails([bucket, named_later("logs", ["random_pet.other"]), unknown_destination], "aws_s3_bucket.logs")
+	fails([bucket, testing.resource("aws_s3_bucket", "logs", {"bucket": "logs"}), unknown_destination], "aws_s3_bucket.logs")
+}

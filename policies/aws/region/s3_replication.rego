@@ -46,7 +46,7 @@ _problems contains {
 	"ja": sprintf("%s にある %s へ", [d.region, d.address]),
 } if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	some d in _destinations(c)
+	some d in bucket.replication_destinations(c)
 	d.region != ""
 	not region.allowed_set[d.region]
 }
@@ -63,12 +63,3 @@ _problems contains {
 	is_string(arn)
 	not bucket.by_name[trim_prefix(arn, "arn:aws:s3:::")]
 }
-
-# _destinations returns the buckets in the plan that c's rules replicate to.
-_destinations(c) := lib.referenced(c, "rule", "aws_s3_bucket") if {
-	lib.refers(c, "rule")
-} else := [b |
-	some rule in lib.value(c, "rule", [])
-	n := trim_prefix(object.get(rule, ["destination", 0, "bucket"], ""), "arn:aws:s3:::")
-	some b in bucket.by_name[n]
-]

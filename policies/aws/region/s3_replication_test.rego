@@ -47,3 +47,11 @@ test_destinations_of_the_same_name_do_not_abort if {
 	res := s3_replication.deny with input as testing.doc([source, a, b, c]) with data.fiscguard.params as params
 	testing.has(res, "aws_s3_bucket_replication_configuration.data", "fail")
 }
+
+# The rules refer to the replication role, and name the destination by its
+# ARN: the destination is still the bucket of that name.
+test_replica_named_by_arn_beside_a_role if {
+	c := replication({"rule": [{"status": "Enabled", "destination": [{"bucket": "arn:aws:s3:::bank-data-replica"}]}]}, {"rule": ["aws_iam_role.replication"]})
+	res := s3_replication.deny with input as testing.doc([source, dest("eu-west-1"), c]) with data.fiscguard.params as params
+	testing.has(res, "aws_s3_bucket_replication_configuration.data", "fail")
+}

@@ -25,6 +25,7 @@ joined_types := {
 	"aws_s3_bucket_server_side_encryption_configuration",
 	"aws_s3_bucket_policy",
 	"aws_s3_bucket_logging",
+	"aws_s3_bucket_replication_configuration",
 }
 
 # by_name maps a literal bucket name to the aws_s3_bucket resources of that
@@ -45,4 +46,35 @@ _literal := {t: xs |
 		is_string(lib.value(x, "bucket", null))
 	]
 	count(xs) > 0
+}
+
+# replication_destinations returns the buckets in the input that the rules
+# of replication configuration c replicate to: those its rules refer to, and
+# those a destination's literal ARN names.
+replication_destinations(c) := array.concat(lib.referenced(c, "rule", "aws_s3_bucket"), [b |
+	some rule in lib.value(c, "rule", [])
+	arn := object.get(rule, ["destination", 0, "bucket"], "")
+	is_string(arn)
+	some b in by_name[trim_prefix(arn, "arn:aws:s3:::")]
+])
+
+# possible_destination_of returns the addresses of the replication
+# configurations of which bucket b may be a destination, sorted: one whose
+# destination bucket is known only after apply, when b's name is too and
+# comes from the same values (both from a random_pet, say). Which bucket
+# that destination is, Terraform knows only at apply.
+possible_destination_of(b) := sort({c.address |
+	lib.unknown(b, "bucket")
+	names := {x | some x in object.get(b.refs, "bucket", [])}
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	_destination_later(c)
+	some x in object.get(c.refs, "rule", [])
+	names[x]
+})
+
+_destination_later(c) if lib.wholly_unknown(c, "rule")
+
+_destination_later(c) if {
+	some i, _ in lib.value(c, "rule", [])
+	lib.unknown(c, ["rule", i, "destination", 0, "bucket"])
 }

@@ -50,5 +50,6 @@ func replaceInDocument(str, substr, repl cty.Value) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	v, _ := str.Unmark()
-	return cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(v.Range().StringPrefix()).NewValue().Mark(docMark{&out}), true
+	prefix := v.Range().StringPrefix()
+	return cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(prefix).NewValue().Mark(docMark{&out, prefix}), true
 }

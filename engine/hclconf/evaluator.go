@@ -236,6 +236,7 @@ func (ev *evaluator) functions(mod *module) map[string]function.Function {
 	}
 	table := tffunc.Table(ev.root, ev.scanDir)
 	table["replace"] = replacingInDocuments(table["replace"])
+	table["jsonencode"] = encodingDocuments(table["jsonencode"])
 	for _, name := range functionNames(mod) {
 		if _, ok := table[name]; !ok {
 			ev.notef("%s: function %s is not supported; values that use it are treated as known only after apply",

@@ -18,11 +18,17 @@ import (
 // unchanged, and so do compact and replace of a placeholder in its strings
 // (replacingInDocuments); any other function or template that builds a new
 // string from it returns a new unknown without the prefix, so only a value
-// that is exactly the json keeps the document (policyDocuments).
+// that is exactly the json keeps the document (policyDocuments). jsonencode
+// of an object known in part is marked the same way (encodingDocuments).
 
-// docMark marks a data source's json that is known only after apply with
-// the document it is known to be.
-type docMark struct{ doc *model.PolicyDocument }
+// docMark marks a json known only after apply (a data source's, or
+// jsonencode's: encodingDocuments) with the document it is known to be and
+// the prefix the unknown string is refined with: a value that still has
+// that prefix is still exactly the json.
+type docMark struct {
+	doc    *model.PolicyDocument
+	prefix string
+}
 
 // policyDocument sets the json, minified_json and id an
 // aws_iam_policy_document data source computes from its arguments.
@@ -60,9 +66,8 @@ func (in *moduleInstance) policyDocument(r *resource, k instanceKey, attrs map[s
 	case res.Complete:
 		jsonVal, minified, id = cty.StringVal(res.JSON), cty.StringVal(res.MinifiedJSON), cty.StringVal(res.ID)
 	case !sensitive:
-		mark := docMark{&res.Document}
-		jsonVal = cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(iamdoc.JSONPrefix).NewValue().Mark(mark)
-		minified = cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(iamdoc.MinifiedPrefix).NewValue().Mark(mark)
+		jsonVal = cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(iamdoc.JSONPrefix).NewValue().Mark(docMark{&res.Document, iamdoc.JSONPrefix})
+		minified = cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(iamdoc.MinifiedPrefix).NewValue().Mark(docMark{&res.Document, iamdoc.MinifiedPrefix})
 	}
 	if sensitive {
 		jsonVal, minified = jsonVal.Mark(sensitiveMark), minified.Mark(sensitiveMark)
@@ -71,20 +76,17 @@ func (in *moduleInstance) policyDocument(r *resource, k instanceKey, attrs map[s
 }
 
 // documentOf returns the document a value is exactly the json of, or nil:
-// an unknown string that still has the data source's prefix and is marked
+// an unknown string that still has the prefix of its docMark, and is marked
 // with one document (a conditional carries both branches' marks).
 func documentOf(v cty.Value) *model.PolicyDocument {
 	v, marks := v.Unmark()
 	if v.IsKnown() || !v.Type().Equals(cty.String) || marks.Has(sensitiveMark) {
 		return nil
 	}
-	if p := v.Range().StringPrefix(); p != iamdoc.JSONPrefix && p != iamdoc.MinifiedPrefix {
-		return nil
-	}
 	var doc *model.PolicyDocument
 	for m := range marks {
 		if dm, ok := m.(docMark); ok {
-			if doc != nil && doc != dm.doc {
+			if doc != nil && doc != dm.doc || dm.prefix != v.Range().StringPrefix() {
 				return nil
 			}
 			doc = dm.doc

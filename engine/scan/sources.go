@@ -56,6 +56,7 @@ func mapSources(doc *model.Document, dir string, opts hclconf.Options) []i18n.Te
 		if h, ok := byAddr[r.Address]; ok {
 			r.Source, r.Locations, r.Related, r.Extent = h.Source, h.Locations, h.Related, h.Extent
 			followLocals(r, h)
+			followDocuments(r, h)
 			continue
 		}
 		if call := enclosingRemoteCall(cfg.Modules, r.Module); call != nil {
@@ -93,6 +94,22 @@ func followLocals(r, h *model.Resource) {
 		left := slices.DeleteFunc(slices.Clone(unresolved), addrs.NamesLocalValue)
 		setRefs(&r.Unresolved, attr, union(left, h.Unresolved[attr]))
 		setRefs(&r.Refs, attr, union(r.Refs[attr], h.Refs[attr]))
+	}
+}
+
+// followDocuments gives a plan resource's arguments that the plan shows
+// known only after apply as a whole the policy documents the configuration
+// knows them to be in part (jsonencode of an object with an ARN known only
+// after apply, an aws_iam_policy_document's json).
+func followDocuments(r, h *model.Resource) {
+	for attr, d := range h.Documents {
+		if _, ok := r.Documents[attr]; ok || r.Unknown[attr] != true {
+			continue
+		}
+		if r.Documents == nil {
+			r.Documents = map[string]model.PolicyDocument{}
+		}
+		r.Documents[attr] = d
 	}
 }
 

@@ -278,3 +278,24 @@ func TestPlanFollowsLocalsInItsSource(t *testing.T) {
 		t.Errorf("output log_key_arn refers to %v, want aws_kms_key.logs", got)
 	}
 }
+
+// TestPlanTakesDocumentsFromItsSource: a plan shows a policy written with
+// jsonencode over an ARN known only after apply as wholly unknown; scanned
+// with the configuration it was made from, it takes the document the
+// configuration knows in part, and its findings are the configuration's.
+func TestPlanTakesDocumentsFromItsSource(t *testing.T) {
+	const planFile = "../../fixtures/plans/jsonencode-policy-partial.json"
+	const dir = "../../fixtures/hcl/jsonencode-policy-partial"
+	lib := loadLibrary(t)
+	for _, p := range []rule.Profile{rule.Simple, rule.Strict} {
+		opts := Options{Profile: p, FailOn: rule.Low, Edition: rule.EditionCurrent, Lang: i18n.En, SourceDir: dir}
+		rep, err := lib.Run(context.Background(), Target{Path: planFile}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := findingLines(rep), findingLines(scanFile(t, lib, dir, p))
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: the plan with its source\n%s\nwant the configuration's\n%s", p, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -71,11 +71,9 @@ _uncopied contains s if {
 }
 
 # _copy_of holds the replication configurations an uncopied bucket may be
-# the destination of (see bucket.possible_destination_of).
-_copy_of[s.address] := cs if {
-	some s in _uncopied
-	cs := _possible_destination_of(s)
-}
+# the destination of (see bucket.possible_destination_of), built once (as a
+# partial object rule, each lookup by address would walk every store).
+_copy_of := {s.address: _possible_destination_of(s) | some s in _uncopied}
 
 _possible_destination_of(s) := bucket.possible_destination_of(s) if s.type == "aws_s3_bucket"
 
@@ -87,9 +85,7 @@ copied(s) if backed_up_with_copy(s)
 # read replica, a cross-region cluster replica) needs no copy of its own.
 copied(s) if {
 	s.type == "aws_s3_bucket"
-	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	some d in bucket.replication_destinations(c)
-	d.address == s.address
+	_replication_destinations[s.address]
 }
 
 copied(s) if {
@@ -143,6 +139,13 @@ copied(s) if {
 copied(s) if {
 	s.type == "aws_rds_cluster"
 	count(lib.referrers(s, "aws_rds_cluster", "replication_source_identifier")) > 0
+}
+
+# _replication_destinations holds the addresses of the buckets replications
+# copy to, found once for all buckets.
+_replication_destinations contains d.address if {
+	some c in lib.resources("aws_s3_bucket_replication_configuration")
+	some d in bucket.replication_destinations(c)
 }
 
 # An AWS Backup selection names the store and its plan copies recovery points.

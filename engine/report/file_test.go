@@ -1,8 +1,11 @@
 package report
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -21,7 +24,7 @@ func TestWriteFileKeepsSpecialFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if err := WriteFile(fifo, []byte("report\n")); err != nil {
+	if err := WriteFile(fifo, Bytes([]byte("report\n"))); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
@@ -41,7 +44,7 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p, []byte("new")); err != nil {
+	if err := WriteFile(p, Bytes([]byte("new"))); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(p); string(data) != "new" {
@@ -50,7 +53,33 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
 	}
-	if err := WriteFile(dir, []byte("x")); err == nil {
+	if err := WriteFile(dir, Bytes([]byte("x"))); err == nil {
 		t.Error("writing over a directory succeeded")
+	}
+}
+
+// TestWriteFileKeepsTheOldFileOnError: a report that fails part way (after
+// writing more than the buffer holds) leaves the old file and no temporary
+// file.
+func TestWriteFileKeepsTheOldFileOnError(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.sarif")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failing := func(w io.Writer) error {
+		if _, err := w.Write(make([]byte, 1<<20)); err != nil {
+			return err
+		}
+		return errors.New("encoding failed")
+	}
+	if err := WriteFile(p, failing); err == nil || !strings.Contains(err.Error(), "encoding failed") {
+		t.Errorf("error %v, want the writer's", err)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "old" {
+		t.Errorf("file holds %d bytes, want the old file", len(data))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
 	}
 }

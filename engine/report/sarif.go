@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -308,30 +309,35 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	for i, f := range shown {
 		results[i] = sarifResultFor(r, f, index[f.Rule.ID])
 	}
-	data, err := withinLimits(&run, results, shown, r.Lang)
+	pieces, err := withinLimits(&run, results, shown, r.Lang)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(data)
-	return err
+	for _, p := range pieces {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// encodeSARIF writes the log of one run as fiscguard always writes it:
-// json.Indent's layout, two spaces. The results, most of a large log, are
-// encoded and indented on every core, then put in place of the empty
-// results array of the rest, which is encoded once: the bytes are those of
-// the whole log indented at once.
-func encodeSARIF(run *sarifRun) ([]byte, error) {
+// encodeSARIF writes the log of one run as fiscguard always writes it,
+// json.Indent's layout with two spaces, in pieces to be written in order.
+// The results, most of a large log, are encoded and indented on every core,
+// a piece per core, and go in place of the empty results array of the rest
+// of the log, which is encoded once: the bytes are those of the whole log
+// indented at once.
+func encodeSARIF(run *sarifRun) ([][]byte, error) {
 	results := run.Results
 	rest := *run
 	rest.Results = []sarifResult{}
-	head, err := indentedJSON(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{rest}}, "")
+	head, err := indentedJSON(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{rest}})
 	if err != nil {
 		return nil, err
 	}
 	head = append(head, '\n')
 	if len(results) == 0 {
-		return head, nil
+		return [][]byte{head}, nil
 	}
 	at := bytes.Index(head, emptyResults)
 	if at < 0 {
@@ -369,16 +375,8 @@ func encodeSARIF(run *sarifRun) ([]byte, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	size := len(head) + len(parts) + len(resultsIndent)
-	for _, part := range parts {
-		size += len(part)
-	}
-	out := append(make([]byte, 0, size), head[:at]...)
-	for _, part := range parts {
-		out = append(out, part...)
-	}
-	out = append(append(out, '\n'), resultsIndent...)
-	return append(out, head[at:]...), nil
+	tail := append([]byte("\n"+resultsIndent), head[at:]...)
+	return slices.Concat([][]byte{head[:at]}, parts, [][]byte{tail}), nil
 }
 
 // emptyResults is the run's results array in the log without results, the
@@ -388,11 +386,10 @@ var (
 	resultsIndent = "      "
 )
 
-// indentedJSON is v's JSON without HTML escapes, indented by two spaces
-// after prefix: compact first, then indented into a buffer sized once (the
-// encoder's own indenting grows its buffers by doubling, which on a large
-// log costs more than the encoding).
-func indentedJSON(v any, prefix string) ([]byte, error) {
+// indentedJSON is v's JSON without HTML escapes, indented by two spaces:
+// compact first, then indented into a buffer sized once (the encoder's own
+// indenting grows its buffers by doubling).
+func indentedJSON(v any) ([]byte, error) {
 	var compact, out bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
@@ -400,7 +397,7 @@ func indentedJSON(v any, prefix string) ([]byte, error) {
 		return nil, err
 	}
 	out.Grow(compact.Len() * 3 / 2)
-	if err := json.Indent(&out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), prefix, "  "); err != nil {
+	if err := json.Indent(&out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "", "  "); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

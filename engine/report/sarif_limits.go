@@ -25,7 +25,7 @@ var leftOutNote = i18n.Text{
 // finding of fs, in order) as GitHub accepts. When some must be left out,
 // the most severe are kept, in their order, and a notification of the run
 // says how many are left out and where they all are.
-func withinLimits(run *sarifRun, results []sarifResult, fs []finding.Finding, lang i18n.Lang) ([]byte, error) {
+func withinLimits(run *sarifRun, results []sarifResult, fs []finding.Finding, lang i18n.Lang) ([][]byte, error) {
 	// rank lists the results most severe first: by severity, a failure
 	// before an inconclusive result, a waived one last, else in order.
 	rank := make([]int, len(results))
@@ -61,38 +61,52 @@ func withinLimits(run *sarifRun, results []sarifResult, fs []finding.Finding, la
 			run.Invocations[0].ToolExecutionNotifications = append(notes, sarifNotification{Level: "warning",
 				Message: sarifMessage{Text: fmt.Sprintf(leftOutNote.In(lang), left, len(results), sarifLimits.results)}})
 		}
-		data, err := encodeSARIF(run)
+		pieces, err := encodeSARIF(run)
 		if err != nil {
 			return nil, err
 		}
-		size := gzippedSize(data)
+		size := gzippedSize(pieces)
 		if size <= sarifLimits.gzipped || keep == 0 {
-			return data, nil
+			return pieces, nil
 		}
 		// Results are about the same size: cut in proportion, with room.
 		keep = max(0, min(keep-1, int(float64(keep)*0.95*float64(sarifLimits.gzipped)/float64(size))))
 	}
 }
 
-// gzippedSize is the size of data gzipped as GitHub's upload gzips it,
-// found cheaply when data is small or compresses well enough at once.
-func gzippedSize(data []byte) int {
-	if len(data) <= sarifLimits.gzipped {
-		return len(data) // SARIF's JSON only shrinks when gzipped
+// gzippedSize is the size of the log, in pieces, gzipped as GitHub's
+// upload gzips it, found cheaply when the log is small or compresses well
+// enough at once.
+func gzippedSize(pieces [][]byte) int {
+	size := 0
+	for _, p := range pieces {
+		size += len(p)
 	}
-	if n := gzipSpeedLen(data); n <= sarifLimits.gzipped {
+	if size <= sarifLimits.gzipped {
+		return size // SARIF's JSON only shrinks when gzipped
+	}
+	if n := gzipSpeedLen(pieces); n <= sarifLimits.gzipped {
 		return n // the default level, over the whole, compresses at least as well
 	}
-	return gzipLen(data, gzip.DefaultCompression)
+	return gzipLen(gzip.DefaultCompression, pieces...)
 }
 
-// gzipSpeedLen is the size of data gzipped at the fastest level in a piece
-// per core, the pieces compressed at once.
-func gzipSpeedLen(data []byte) int {
-	sizes := make([]int, runtime.GOMAXPROCS(0))
+// gzipSpeedLen is the size of the pieces each gzipped at the fastest level,
+// a core each at once.
+func gzipSpeedLen(pieces [][]byte) int {
+	sizes := make([]int, len(pieces))
+	next := make(chan int, len(pieces))
+	for i := range pieces {
+		next <- i
+	}
+	close(next)
 	var wg sync.WaitGroup
-	for p := range sizes {
-		wg.Go(func() { sizes[p] = gzipLen(data[p*len(data)/len(sizes):(p+1)*len(data)/len(sizes)], gzip.BestSpeed) })
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Go(func() {
+			for i := range next {
+				sizes[i] = gzipLen(gzip.BestSpeed, pieces[i])
+			}
+		})
 	}
 	wg.Wait()
 	n := 0
@@ -102,10 +116,13 @@ func gzipSpeedLen(data []byte) int {
 	return n
 }
 
-func gzipLen(data []byte, level int) int {
+// gzipLen is the size of the pieces gzipped together at level.
+func gzipLen(level int, pieces ...[]byte) int {
 	var n counter
 	zw, _ := gzip.NewWriterLevel(&n, level)
-	_, _ = zw.Write(data)
+	for _, p := range pieces {
+		_, _ = zw.Write(p)
+	}
 	_ = zw.Close()
 	return int(n)
 }

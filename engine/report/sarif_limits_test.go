@@ -105,11 +105,11 @@ func TestSARIFSizeLimit(t *testing.T) {
 			i18n.Text{En: msg, Ja: msg}, &model.Location{File: "main.tf", Line: i + 1}))
 	}
 	all, full := writeCapped(t, r)
-	limit := gzipLen(full, gzip.DefaultCompression) / 2
+	limit := gzipLen(gzip.DefaultCompression, full) / 2
 	withLimits(t, 25_000, limit)
 	log, data := writeCapped(t, r)
 	kept, left := len(log.Runs[0].Results), log.Runs[0].Properties.ResultsLeftOut
-	if n := gzipLen(data, gzip.DefaultCompression); n > limit {
+	if n := gzipLen(gzip.DefaultCompression, data); n > limit {
 		t.Errorf("%d bytes gzipped, over the limit of %d", n, limit)
 	}
 	if kept == 0 || left == 0 || kept+left != len(all.Runs[0].Results) {

@@ -7,7 +7,7 @@
 package runner
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -432,11 +432,8 @@ func (r *Run) Write(set *report.Set, stdout io.Writer) error {
 	}
 	for _, out := range r.Outputs {
 		opts.Color = out.Format == "text" && out.Path == "" && r.color
-		var buf bytes.Buffer
-		if err := report.Write(&buf, out.Format, merged, opts); err != nil {
-			return err
-		}
-		if err := WriteOutput(stdout, out.Path, buf.Bytes()); err != nil {
+		write := func(w io.Writer) error { return report.Write(w, out.Format, merged, opts) }
+		if err := writeOutput(stdout, out.Path, write); err != nil {
 			return err
 		}
 	}
@@ -446,11 +443,19 @@ func (r *Run) Write(set *report.Set, stdout io.Writer) error {
 // WriteOutput writes data to the file at path (atomically: a failed write
 // leaves the old file), or to stdout when path is "".
 func WriteOutput(stdout io.Writer, path string, data []byte) error {
+	return writeOutput(stdout, path, report.Bytes(data))
+}
+
+// writeOutput is WriteOutput of what write writes, streamed.
+func writeOutput(stdout io.Writer, path string, write func(io.Writer) error) error {
 	if path == "" {
-		_, err := stdout.Write(data)
-		return err
+		bw := bufio.NewWriter(stdout)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
-	if err := report.WriteFile(path, data); err != nil {
+	if err := report.WriteFile(path, write); err != nil {
 		if pe, ok := err.(*os.PathError); ok {
 			err = pe.Err
 		}

@@ -100,6 +100,8 @@ func positioned(name string, err error, v any) error {
 		case errors.As(err, &uf):
 			msg = strings.Replace(msg, "unknown field", "unknown key", 1)
 			if tok := ye.GetToken(); tok != nil {
+				// Quoted as Go quotes it: a key may hold line breaks.
+				msg = fmt.Sprintf("unknown key %q", tok.Value)
 				if near := closest(tok.Value, keysOf(reflect.TypeOf(v), nil)); near != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", near)
 				}

@@ -17,6 +17,8 @@ func TestDecode(t *testing.T) {
 	}
 	tests := []struct{ src, want string }{
 		{"name: x\ncolour: red\n", `a.yaml:2:1: unknown key "colour"`},
+		// A key with control characters is quoted, so the error stays one line.
+		{"{<\r\rr}", `a.yaml:1:2: unknown key "<\nr"`},
 		{"name: [x\n", "a.yaml:1:"},
 		// Pathological input is refused before the parser sees it.
 		{"items: " + strings.Repeat("[", 300000) + strings.Repeat("]", 300000), "a.yaml:1:108: brackets are nested more than 100 deep"},

@@ -64,3 +64,20 @@ func TestLinkProviders(t *testing.T) {
 		t.Errorf("resources = %v", got)
 	}
 }
+
+// TestInputErrorIsOneLine: an input error stays on one line whatever line
+// breaks its file name or message hold.
+func TestInputErrorIsOneLine(t *testing.T) {
+	for _, tt := range []struct {
+		err  InputError
+		want string
+	}{
+		{InputError{File: "plan.json", Msg: `not a supported Terraform plan: invalid format version "\n": malformed version: ` + "\n"}, `plan.json: not a supported Terraform plan: invalid format version "\n": malformed version:`},
+		{InputError{File: "a\nb.tf", Line: 3, Column: 2, Msg: "two\r\nlines"}, "a b.tf:3:2: two lines"},
+		{InputError{File: "x.yaml", Line: 1, Msg: "a\u2028b"}, "x.yaml:1: a b"},
+	} {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("%q, want %q", got, tt.want)
+		}
+	}
+}

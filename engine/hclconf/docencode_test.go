@@ -1,7 +1,6 @@
 package hclconf
 
 import (
-	"encoding/json"
 	"testing"
 )
 
@@ -72,18 +71,6 @@ output "policy" {
   value = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = var.arn }] })
 }`})
 	res, _, _ := load(t, dir, Options{})
-	docOf := func(addr string) string {
-		r := res[addr]
-		if r == nil {
-			t.Fatalf("%s missing", addr)
-		}
-		d, ok := r.Documents["policy"]
-		if !ok {
-			return ""
-		}
-		out, _ := json.Marshal(d)
-		return string(out)
-	}
 	for addr, want := range map[string]string{
 		"aws_s3_bucket_policy.local":     `{"value":{"Statement":[{"Action":["s3:GetObject"],"Effect":"Allow","Principal":"*","Resource":[null,null],"Sid":"PublicRead"}],"Version":"2012-10-17"},"unknown":{"Statement":[{"Resource":[true,true]}]}}`,
 		"aws_s3_bucket_policy.module":    `{"value":{"Statement":[{"Action":"s3:*","Effect":"Allow","Resource":null}]},"unknown":{"Statement":[{"Resource":true}]}}`,
@@ -93,7 +80,7 @@ output "policy" {
 		"aws_s3_bucket_policy.template":  "",
 		"aws_s3_bucket_policy.either":    "",
 	} {
-		if got := docOf(addr); got != want {
+		if got := policyDocument(t, res, addr); got != want {
 			t.Errorf("%s: document\n%s\nwant\n%s", addr, got, want)
 		}
 	}

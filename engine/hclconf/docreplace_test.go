@@ -3,6 +3,8 @@ package hclconf
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/fiscguard/fiscguard/engine/model"
 )
 
 // TestReplaceInDocument: replacing a placeholder in the json of a policy
@@ -65,18 +67,6 @@ resource "aws_s3_bucket_policy" "escaped" {
   policy = replace(data.aws_iam_policy_document.p.json, "_BUCKET_ARN_", "a\"b")
 }`})
 	res, _, _ := load(t, dir, Options{})
-	docOf := func(addr string) string {
-		r := res[addr]
-		if r == nil {
-			t.Fatalf("%s missing", addr)
-		}
-		d, ok := r.Documents["policy"]
-		if !ok {
-			return ""
-		}
-		out, _ := json.Marshal(d)
-		return string(out)
-	}
 	for addr, want := range map[string]string{
 		"aws_s3_bucket_policy.later":   `{"value":{"Statement":[{"Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}},"Effect":"Deny","Principal":"*","Resource":[null,null],"Sid":"DenyInsecureTransport"},{"Action":"s3:GetObject","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Resource":null,"Sid":"Owner"}],"Version":"2012-10-17"},"unknown":{"Statement":[{"Resource":[true,true]},{"Resource":true}]}}`,
 		"aws_s3_bucket_policy.known":   `{"value":{"Statement":[{"Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}},"Effect":"Deny","Principal":"*","Resource":["arn:aws:s3:::logs/*","arn:aws:s3:::logs"],"Sid":"DenyInsecureTransport"},{"Action":"s3:GetObject","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Resource":null,"Sid":"Owner"}],"Version":"2012-10-17"},"unknown":{"Statement":[false,{"Resource":true}]}}`,
@@ -84,8 +74,27 @@ resource "aws_s3_bucket_policy" "escaped" {
 		"aws_s3_bucket_policy.key":     "",
 		"aws_s3_bucket_policy.escaped": "",
 	} {
-		if got := docOf(addr); got != want {
+		if got := policyDocument(t, res, addr); got != want {
 			t.Errorf("%s: document\n%s\nwant\n%s", addr, got, want)
 		}
 	}
+}
+
+// policyDocument is the policy document of the resource at addr, as JSON,
+// or "" when it has none.
+func policyDocument(t *testing.T, res map[string]*model.Resource, addr string) string {
+	t.Helper()
+	r := res[addr]
+	if r == nil {
+		t.Fatalf("%s missing", addr)
+	}
+	d, ok := r.Documents["policy"]
+	if !ok {
+		return ""
+	}
+	out, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }

@@ -27,7 +27,6 @@ import (
 	"github.com/fiscguard/fiscguard/engine/hclconf"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
-	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/report"
 	"github.com/fiscguard/fiscguard/engine/rule"
 	"github.com/fiscguard/fiscguard/engine/scan"
@@ -263,11 +262,6 @@ func loadLibrary(dirs []string) func() (*scan.Library, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		defer func() {
-			if v := recover(); v != nil {
-				err = &model.InternalError{Msg: fmt.Sprint(v)}
-			}
-		}()
 		lib, err = scan.LoadLibrary(dirs...)
 	}()
 	return func() (*scan.Library, error) {

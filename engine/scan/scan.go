@@ -70,7 +70,10 @@ func LoadLibrary(policyDirs ...string) (*Library, error) {
 	return readLibrary(policyDirs...)
 }
 
-func readLibrary(policyDirs ...string) (*Library, error) {
+// readLibrary runs on the runner's goroutine while targets are read, where
+// a panic would end the process: it is an internal error instead.
+func readLibrary(policyDirs ...string) (_ *Library, err error) {
+	defer recoverInternal(&err)
 	cat, err := parseEmbedded("catalog/fisc.yaml", catalog.Parse)
 	if err != nil {
 		return nil, err
@@ -208,8 +211,8 @@ func Read(ctx context.Context, t Target, opts Options) (in *Input, err error) {
 		name = repoRelative(t.Path, opts.HCL.Root)
 	}
 	markRedacted(read.doc)
-	in, err = &Input{target: t, name: name, loaded: read}, nil
-	if in.policy, err = policy.NewInput(read.doc); err != nil {
+	converted, err := policy.NewInput(read.doc)
+	if err != nil {
 		return nil, err
 	}
 	// Nothing after this reads them from the model: a large plan's values
@@ -218,7 +221,7 @@ func Read(ctx context.Context, t Target, opts Options) (in *Input, err error) {
 		r := &read.doc.Resources[i]
 		r.Values, r.Unknown, r.Documents = nil, nil, nil
 	}
-	return in, nil
+	return &Input{target: t, name: name, loaded: read, policy: converted}, nil
 }
 
 // Check evaluates the library's rules over what Read read and builds the

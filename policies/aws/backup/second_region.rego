@@ -73,11 +73,7 @@ _uncopied contains s if {
 # _copy_of holds the replication configurations an uncopied bucket may be
 # the destination of (see bucket.possible_destination_of), built once (as a
 # partial object rule, each lookup by address would walk every store).
-_copy_of := {s.address: _possible_destination_of(s) | some s in _uncopied}
-
-_possible_destination_of(s) := bucket.possible_destination_of(s) if s.type == "aws_s3_bucket"
-
-else := []
+_copy_of := {s.address: bucket.possible_destination_of(s) | some s in _uncopied}
 
 copied(s) if backed_up_with_copy(s)
 

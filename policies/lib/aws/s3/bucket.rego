@@ -61,9 +61,11 @@ replication_destinations(c) := array.concat(lib.referenced(c, "rule", "aws_s3_bu
 # possible_destination_of returns the addresses of the replication
 # configurations of which bucket b may be a destination, sorted: one whose
 # destination bucket is known only after apply, when b's name is too and
-# comes from the same values (both from a random_pet, say). Which bucket
-# that destination is, Terraform knows only at apply.
+# comes from the same values (both from a random_pet, say); none for a
+# store that is not a bucket. Which bucket that destination is, Terraform
+# knows only at apply.
 possible_destination_of(b) := sort({c.address |
+	b.type == "aws_s3_bucket"
 	lib.unknown(b, "bucket")
 	names := {x | some x in object.get(b.refs, "bucket", [])}
 	some c in lib.resources("aws_s3_bucket_replication_configuration")

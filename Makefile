@@ -29,11 +29,13 @@ e2e: build
 	$(GO) test -count=1 -run 'TestOneFindingPerResourceAndCause|TestMessages' ./engine/scan/
 	$(MAKE) sarif-validate
 
-## fuzz: each fuzz target for FUZZTIME (20s), seeded from the fixtures and the corpus; a crash fails
-## (its input lands in the package's testdata/fuzz/, where go test replays it from then on); an input
-## that finds new coverage is minimised in at most FUZZMINIMIZE executions, so the run keeps
-## mutating: under Go's default (60 s per input) hclconf spent a 20 s run minimising, 70 executions
-FUZZTIME ?= 20s
+## fuzz: each fuzz target for FUZZTIME (10,000 executions), seeded from the fixtures and the corpus; a
+## crash fails (its input lands in the package's testdata/fuzz/, where go test replays it from then on);
+## an input that finds new coverage is minimised in at most FUZZMINIMIZE executions, so the run keeps
+## mutating: under Go's default (60 s per input) hclconf spent a 20 s run minimising, 70 executions.
+## A count, not a duration: Go 1.26's coordinator can fail a run that ends on its deadline with
+## "context deadline exceeded" and no input (golang/go#75804, fixed in Go 1.27).
+FUZZTIME ?= 10000x
 FUZZMINIMIZE ?= 50x
 FUZZ_TARGETS := engine/plan:FuzzLoad engine/hclconf:FuzzLoad engine/waiver:FuzzLoadFile engine/waiver:FuzzScanInline \
 	engine/config:FuzzLoad engine/baseline:FuzzLoad engine/report:FuzzEscape

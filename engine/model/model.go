@@ -179,7 +179,7 @@ type Resource struct {
 	// object), and a collection known in part holds its elements' marks, a
 	// known element of a list false to keep the others' places
 	// ({"cidr_blocks": [false, true]}). Where HCL knows a list in part, a
-	// provider's plan may mark it true as a whole; lib.unknown reads both
+	// provider's plan may mark it true as a whole; fiscguard.unknown reads both
 	// as unknown.
 	Unknown map[string]any
 	// Refs maps a top-level attribute (or nested block type) to the

@@ -19,8 +19,8 @@ var deniedBuiltins = map[string]bool{
 }
 
 // capabilities is what policies, built-in and user alike, are compiled
-// against: this OPA's capabilities without the denied built-ins and with
-// no network hosts allowed.
+// against: this OPA's capabilities, with the fiscguard.* built-ins (see
+// builtins) and without the denied ones, and no network hosts allowed.
 func capabilities() *ast.Capabilities {
 	c := ast.CapabilitiesForThisVersion()
 	kept := c.Builtins[:0:0]

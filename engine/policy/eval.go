@@ -248,13 +248,13 @@ func (p *unit) eval(ctx context.Context, input ast.Value) ([]rule.Result, error)
 // first.
 func asTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
 
-// decodeResult reads one deny value, as built by data.fiscguard.lib.fail or
+// decodeResult reads one deny value, as built by fiscguard.fail or
 // .inconclusive (a bare string message is accepted for Conftest-style rules).
 func decodeResult(r *rule.Rule, v *ast.Term) (rule.Result, error) {
 	res := rule.Result{Rule: r, Status: rule.StatusFail}
 	obj, ok := v.Value.(ast.Object)
 	if !ok {
-		return res, fmt.Errorf("rule %s: deny result %v is not an object built with data.fiscguard.lib.fail", r.ID, v)
+		return res, fmt.Errorf("rule %s: deny result %v is not an object built with fiscguard.fail", r.ID, v)
 	}
 	str := func(k string) string { return stringOf(obj.Get(ast.InternedTerm(k))) }
 	strs := func(k string) []string {

@@ -193,6 +193,7 @@ func regoFiles(fsys fs.FS, tests bool) ([]string, error) {
 func firstError(err error) error {
 	if errs, ok := err.(ast.Errors); ok && len(errs) > 0 {
 		e := errs[0]
+		e.Message += builtinHint(e.Message)
 		more := ""
 		if len(errs) > 1 {
 			more = fmt.Sprintf(" (and %d more errors)", len(errs)-1)

@@ -20,7 +20,7 @@ document(r, attr) := d if {
 	d := object.get(r, ["documents", attr], null)
 	d != null
 } else := {"value": null, "unknown": true} if {
-	unknown(r, [attr])
+	fiscguard.unknown(r, [attr])
 } else := {"value": d, "unknown": {}} if {
 	d := json_value(r, [attr])
 }

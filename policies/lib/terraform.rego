@@ -89,144 +89,17 @@ referenced(r, attr, t) := [x |
 	x.type == t
 ]
 
-# value returns r's value at path, a key ("encrypted") or an array of keys
-# and indexes (["versioning", 0, "enabled"]), or default_value when it is
-# absent or null: an argument left unset is null in a plan and absent in HCL,
-# and policies judge both by the same default. It is the one way policies
-# read values.
-value(r, path, default_value) := v if {
-	# Absent, the default comes back at once; only a null needs the else.
-	v := object.get(r.values, path, default_value)
-	v != null
-} else := default_value
-
-# unknown is true when the value at path (a key or an array) is not wholly
-# known: it, a value that encloses it, or a value inside it (an element of a
-# partly unknown list or set, a member of an object, an argument of a nested
-# block) is known only after apply. It is the "known only after apply"
-# predicate for a policy that decides from the value at path, which depends
-# on all of it: the loaders mark only values the configuration sets (a
-# plan's markers for arguments left unset, which the provider computes, are
-# dropped), so a policy whose decision depends on an unknown value reports
-# inconclusive, and judges an unset argument by its default. A list that
-# is known in part (HCL's [var.cidr], where a provider's plan may mark the
-# whole list) is unknown here, and so is each of its unknown elements
-# (["cidr_blocks", 0]).
-unknown(r, path) if walk(r.unknown[path], [_, true])
-
-unknown(r, path) if {
-	walk(r.unknown[path[0]], [at, true])
-	n := min([count(at), count(path) - 1])
-	array.slice(at, 0, n) == array.slice(path, 1, n + 1)
-}
-
-# wholly_unknown is true when the value at path, or a value that encloses it,
-# is known only after apply as a whole: even which elements (or members) it
-# has is not known. For a policy that depends only on which elements a
-# collection has (whether a list is empty, which nested blocks there are),
-# not on what they hold; unknown says whether all of it is known.
-wholly_unknown(r, path) if r.unknown[path] == true
-
-wholly_unknown(r, path) if {
-	walk(r.unknown[path[0]], [at, true])
-	count(at) < count(path)
-	at == array.slice(path, 1, count(at) + 1)
-}
-
-# Both are called for most values policies read, and most are known: a key
-# path (a string) is looked up at once, an array path starts from the
-# marks under its first key, where there usually are none, and relates the
-# path of each true mark found (at) to the rest of the path: a mark along
-# it encloses the value, a mark below it is inside the value.
+# Reading a value (fiscguard.value), its marks (fiscguard.unknown,
+# fiscguard.wholly_unknown) and building results (fiscguard.fail,
+# fiscguard.inconclusive, fiscguard.one_per_resource) are built-in
+# functions, in Go (engine/policy/builtins.go): every rule calls them for
+# every resource it judges.
 
 # param returns a tunable value from data.fiscguard.params.
 param(name) := data.fiscguard.params[name]
 
 # strict is true under FISC's strict management profile.
 strict if data.fiscguard.profile == "strict"
-
-# fail and inconclusive build a deny result: the subject (a resource, or a
-# provider configuration from input.providers), the attribute path it is
-# about ("" for the subject as a whole) and a message in English and
-# Japanese. One cause found in several attributes is one result: attr is
-# then the array of every such path, and the first is where it is located.
-#
-# They build the result themselves, not through a shared helper: they run
-# once per finding, and each function call costs OPA a cache entry and a
-# copy of its arguments.
-fail(r, attr, en, ja) := _several(r, attr, "fail", en, ja) if {
-	is_array(attr)
-} else := {
-	"resource": r.address,
-	"attribute": attr,
-	"status": "fail",
-	"message": {"en": en, "ja": ja},
-}
-
-inconclusive(r, attr, en, ja) := _several(r, attr, "inconclusive", en, ja) if {
-	is_array(attr)
-} else := {
-	"resource": r.address,
-	"attribute": attr,
-	"status": "inconclusive",
-	"message": {"en": en, "ja": ja},
-}
-
-# _several is the result of one cause found in the attributes attrs (an
-# array), located at the first.
-_several(r, attrs, status, en, ja) := {
-	"resource": r.address,
-	"attribute": attrs[0],
-	"attributes": attrs,
-	"status": status,
-	"message": {"en": en, "ja": ja},
-}
-
-# One cause, one finding. A rule that judges several attributes of a
-# resource for one cause collects problems,
-#
-#	{"resource": r, "attribute": path, "status": "fail" or "inconclusive",
-#	 "en": text, "ja": text}
-#
-# and reports them with one_per_resource: one result per resource, failing
-# when any problem fails (listing every failing attribute, the first as its
-# location), else inconclusive listing what is known only after apply. The
-# message is the intro for the status, a format with one %s for the address
-# in each language, followed by the problems' texts:
-#
-#	{"fail": {"en": "Password policy %s is weak: ", "ja": ...},
-#	 "inconclusive": {"en": "Password policy %s: ", "ja": ...}}
-one_per_resource(problems, intro) := {_combined(ps, intro) |
-	some _, ps in _reported(problems)
-}
-
-# _reported groups the problems by resource, keeping each resource's worst
-# (its failures, else what is inconclusive) in their order. The problems are
-# sorted by address once and cut where the address changes, so a rule with
-# many problems costs n log n, not a pass over them all per resource.
-_reported(problems) := {addr: _worst(ps) |
-	list := [p | some p in problems]
-	keys := sort([[p.resource.address, i] | some i, p in list])
-	starts := array.concat([0], [j | some j, k in keys; j > 0; keys[j - 1][0] != k[0]])
-	ends := array.concat(array.slice(starts, 1, count(starts)), [count(keys)])
-	some n, start in starts
-	addr := keys[start][0]
-	ps := [list[k[1]] | some k in array.slice(keys, start, ends[n])]
-}
-
-_worst(ps) := fails if {
-	fails := [p | some p in ps; p.status == "fail"]
-	count(fails) > 0
-} else := [p | some p in ps; p.status == "inconclusive"]
-
-_combined(ps, intro) := _several(
-	ps[0].resource, _distinct([p.attribute | some p in ps]), ps[0].status,
-	concat("", [sprintf(intro[ps[0].status].en, [ps[0].resource.address]), concat("; ", _distinct([p.en | some p in ps]))]),
-	concat("", [sprintf(intro[ps[0].status].ja, [ps[0].resource.address]), concat("、", _distinct([p.ja | some p in ps]))]),
-)
-
-# _distinct keeps the first of equal elements, in order.
-_distinct(xs) := [x | some i, x in xs; not x in array.slice(xs, 0, i)]
 
 # owned_by marks a result whose cause another rule owns and reports (each
 # cause has one owner rule): it stays this rule's verdict in pass records and
@@ -248,7 +121,7 @@ else := [x]
 
 # json_value returns the JSON document held as a string at path, when the string is valid JSON.
 json_value(r, path) := json.unmarshal(s) if {
-	s := value(r, path, "")
+	s := fiscguard.value(r, path, "")
 	is_string(s)
 	json.is_valid(s)
 }

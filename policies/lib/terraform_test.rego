@@ -11,22 +11,22 @@ volume := object.union(testing.resource("aws_ebs_volume", "data", {
 }), {"unknown": {"kms_key_id": true, "ebs_block_device": [{"kms_key_id": true}]}, "refs": {"kms_key_id": ["aws_kms_key.data"]}})
 
 test_value_reads_a_key_or_a_path if {
-	lib.value(volume, "size", 0) == 10
-	lib.value(volume, ["tags", "env"], "") == "prod"
-	lib.value(volume, ["ebs_block_device", 0, "encrypted"], false) == true
+	fiscguard.value(volume, "size", 0) == 10
+	fiscguard.value(volume, ["tags", "env"], "") == "prod"
+	fiscguard.value(volume, ["ebs_block_device", 0, "encrypted"], false) == true
 }
 
 test_value_gives_the_default_for_null_and_absent if {
-	lib.value(volume, "encrypted", false) == false
-	lib.value(volume, "iops", 3000) == 3000
-	lib.value(volume, ["ebs_block_device", 1, "encrypted"], "none") == "none"
+	fiscguard.value(volume, "encrypted", false) == false
+	fiscguard.value(volume, "iops", 3000) == 3000
+	fiscguard.value(volume, ["ebs_block_device", 1, "encrypted"], "none") == "none"
 }
 
 test_unknown_reads_the_unknown_tree if {
-	lib.unknown(volume, "kms_key_id")
-	lib.unknown(volume, ["ebs_block_device", 0, "kms_key_id"])
-	not lib.unknown(volume, "size")
-	not lib.unknown(volume, ["ebs_block_device", 0, "encrypted"])
+	fiscguard.unknown(volume, "kms_key_id")
+	fiscguard.unknown(volume, ["ebs_block_device", 0, "kms_key_id"])
+	not fiscguard.unknown(volume, "size")
+	not fiscguard.unknown(volume, ["ebs_block_device", 0, "encrypted"])
 }
 
 test_refers if {
@@ -36,11 +36,11 @@ test_refers if {
 
 test_unknown_covers_what_an_unknown_value_encloses if {
 	r := object.union(testing.resource("aws_dynamodb_table", "t", {}), {"unknown": {"point_in_time_recovery": true, "replica": [{"region_name": true}]}})
-	lib.unknown(r, ["point_in_time_recovery", 0, "enabled"])
-	lib.unknown(r, ["replica", 0, "region_name"])
-	not lib.unknown(r, ["replica", 1, "region_name"])
-	lib.wholly_unknown(r, ["point_in_time_recovery", 0, "enabled"])
-	not lib.wholly_unknown(r, ["replica", 0])
+	fiscguard.unknown(r, ["point_in_time_recovery", 0, "enabled"])
+	fiscguard.unknown(r, ["replica", 0, "region_name"])
+	not fiscguard.unknown(r, ["replica", 1, "region_name"])
+	fiscguard.wholly_unknown(r, ["point_in_time_recovery", 0, "enabled"])
+	not fiscguard.wholly_unknown(r, ["replica", 0])
 }
 
 # A collection known in part (HCL's [var.cidr], a block with one unknown
@@ -52,16 +52,16 @@ test_unknown_covers_what_a_value_holds if {
 		"egress": [false, false],
 		"tags": {"owner": true},
 	}})
-	lib.unknown(r, "ingress")
-	lib.unknown(r, ["ingress", 0])
-	lib.unknown(r, ["ingress", 0, "cidr_blocks"])
-	lib.unknown(r, ["ingress", 0, "cidr_blocks", 1])
-	not lib.unknown(r, ["ingress", 0, "cidr_blocks", 0])
-	lib.unknown(r, "tags")
-	not lib.unknown(r, "egress")
-	not lib.wholly_unknown(r, "ingress")
-	not lib.wholly_unknown(r, ["ingress", 0, "cidr_blocks"])
-	lib.wholly_unknown(r, ["ingress", 0, "cidr_blocks", 1])
+	fiscguard.unknown(r, "ingress")
+	fiscguard.unknown(r, ["ingress", 0])
+	fiscguard.unknown(r, ["ingress", 0, "cidr_blocks"])
+	fiscguard.unknown(r, ["ingress", 0, "cidr_blocks", 1])
+	not fiscguard.unknown(r, ["ingress", 0, "cidr_blocks", 0])
+	fiscguard.unknown(r, "tags")
+	not fiscguard.unknown(r, "egress")
+	not fiscguard.wholly_unknown(r, "ingress")
+	not fiscguard.wholly_unknown(r, ["ingress", 0, "cidr_blocks"])
+	fiscguard.wholly_unknown(r, ["ingress", 0, "cidr_blocks", 1])
 }
 
 test_json_value if {
@@ -99,8 +99,8 @@ test_deleted_resources_are_not_judged if {
 }
 
 test_results if {
-	lib.fail(volume, "encrypted", "en", "ja") == {"resource": "aws_ebs_volume.data", "attribute": "encrypted", "status": "fail", "message": {"en": "en", "ja": "ja"}}
-	lib.inconclusive(volume, "", "en", "ja").status == "inconclusive"
+	fiscguard.fail(volume, "encrypted", "en", "ja") == {"resource": "aws_ebs_volume.data", "attribute": "encrypted", "status": "fail", "message": {"en": "en", "ja": "ja"}}
+	fiscguard.inconclusive(volume, "", "en", "ja").status == "inconclusive"
 }
 
 test_from_text_names_what_a_value_comes_from if {
@@ -127,7 +127,7 @@ test_one_per_resource_reports_the_worst_status_once if {
 		{"resource": b, "attribute": "q", "status": "inconclusive", "en": "q is known only after apply", "ja": "q は確定しない"},
 	}
 	intro := {"fail": {"en": "%s is wrong: ", "ja": "%s が誤り: "}, "inconclusive": {"en": "%s: ", "ja": "%s の"}}
-	lib.one_per_resource(problems, intro) == {
+	fiscguard.one_per_resource(problems, intro) == {
 		{"resource": "aws_x.a", "attribute": "p", "attributes": ["p", "r"], "status": "fail", "message": {"en": "aws_x.a is wrong: p is bad; r is bad", "ja": "aws_x.a が誤り: p が悪い、r が悪い"}},
 		{"resource": "aws_x.b", "attribute": "q", "attributes": ["q"], "status": "inconclusive", "message": {"en": "aws_x.b: q is known only after apply", "ja": "aws_x.b のq は確定しない"}},
 	}
@@ -144,7 +144,7 @@ test_one_per_resource_keeps_each_resources_problems_in_order if {
 		{"resource": a, "attribute": "v", "status": "fail", "en": "v", "ja": "v"},
 	]
 	intro := {"fail": {"en": "%s: ", "ja": "%s: "}, "inconclusive": {"en": "%s? ", "ja": "%s? "}}
-	lib.one_per_resource(problems, intro) == {
+	fiscguard.one_per_resource(problems, intro) == {
 		{"resource": "aws_x.a", "attribute": "y", "attributes": ["y", "v"], "status": "fail", "message": {"en": "aws_x.a: y; v", "ja": "aws_x.a: y、v"}},
 		{"resource": "aws_x.b", "attribute": "z", "attributes": ["z", "x"], "status": "fail", "message": {"en": "aws_x.b: z; x", "ja": "aws_x.b: z、x"}},
 	}

@@ -33,14 +33,14 @@ as_bool(x) := true if x in {"true", "1"}
 
 as_bool(x) := false if x in {"false", "0"}
 
-# bool_value is value(r, path, default_value) converted as Terraform converts
+# bool_value is fiscguard.value(r, path, default_value) converted as Terraform converts
 # it for an attribute of type bool (as_bool), and number_value for one of
 # type number (as_number); a value Terraform would reject is returned as
 # written. For attributes newer than the provider schema (see above).
 bool_value(r, path, default_value) := b if {
-	b := as_bool(value(r, path, default_value))
-} else := value(r, path, default_value)
+	b := as_bool(fiscguard.value(r, path, default_value))
+} else := fiscguard.value(r, path, default_value)
 
 number_value(r, path, default_value) := n if {
-	n := as_number(value(r, path, default_value))
-} else := value(r, path, default_value)
+	n := as_number(fiscguard.value(r, path, default_value))
+} else := fiscguard.value(r, path, default_value)

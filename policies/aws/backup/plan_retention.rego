@@ -33,7 +33,7 @@ import data.fiscguard.lib
 # One finding per backup plan, listing every rule and copy that keeps
 # recovery points too briefly.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": sprintf("Backup plan %%s keeps recovery points for less than %s: ", [lib.count_text(minimum, "day", "days")]), "ja": sprintf("バックアッププラン %%s が復旧ポイントを %d 日未満しか保持しない: ", [minimum])},
 		"inconclusive": {"en": "Backup plan %s: ", "ja": "バックアッププラン %s の"},
 	})
@@ -45,7 +45,7 @@ _problems contains {
 	"ja": sprintf("ルール %s が %d 日で削除する", [rule.rule_name, days]),
 } if {
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in lib.value(p, "rule", [])
+	some i, rule in fiscguard.value(p, "rule", [])
 	days := object.get(rule, ["lifecycle", 0, "delete_after"], 0)
 	is_number(days)
 	days > 0
@@ -58,7 +58,7 @@ _problems contains {
 	"ja": sprintf("ルール %s による複製が %d 日で削除される", [rule.rule_name, days]),
 } if {
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in lib.value(p, "rule", [])
+	some i, rule in fiscguard.value(p, "rule", [])
 	some j, c in object.get(rule, "copy_action", [])
 	days := object.get(c, ["lifecycle", 0, "delete_after"], 0)
 	is_number(days)

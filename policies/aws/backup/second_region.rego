@@ -45,7 +45,7 @@ package fiscguard.aws.backup.second_region
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.s3.bucket
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	s, "",
 	sprintf("%s keeps no copy outside its region", [s.address]),
 	sprintf("%s の複製が別のリージョンにない", [s.address]),
@@ -54,7 +54,7 @@ deny contains lib.fail(
 	count(_copy_of[s.address]) == 0
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	s, "",
 	sprintf("%s: whether it is the destination of the replication of %s is known only after apply (its name and that destination come from the same values)", [s.address, concat(", ", cs)]),
 	sprintf("%s が %s による複製の宛先かは適用後まで確定しない（名前と宛先が同じ値から決まる）", [s.address, concat("、", cs)]),
@@ -87,7 +87,7 @@ copied(s) if {
 copied(s) if {
 	s.type in {"aws_db_instance", "aws_rds_cluster"}
 	some attr in ["replicate_source_db", "replication_source_identifier"]
-	lib.value(s, [attr], "") != ""
+	fiscguard.value(s, [attr], "") != ""
 }
 
 copied(s) if {
@@ -103,12 +103,12 @@ copied(s) if {
 
 copied(s) if {
 	s.type == "aws_s3_bucket"
-	not lib.empty(lib.value(s, ["replication_configuration"], []))
+	not lib.empty(fiscguard.value(s, ["replication_configuration"], []))
 }
 
 copied(s) if {
 	s.type == "aws_dynamodb_table"
-	not lib.empty(lib.value(s, ["replica"], []))
+	not lib.empty(fiscguard.value(s, ["replica"], []))
 }
 
 copied(s) if {
@@ -124,7 +124,7 @@ copied(s) if {
 
 copied(s) if {
 	s.type == "aws_rds_cluster"
-	lib.value(s, ["global_cluster_identifier"], "") != ""
+	fiscguard.value(s, ["global_cluster_identifier"], "") != ""
 }
 
 copied(s) if {
@@ -148,6 +148,6 @@ _replication_destinations contains d.address if {
 backed_up_with_copy(s) if {
 	some sel in lib.referrers(s, "aws_backup_selection", "resources")
 	some plan in lib.referenced(sel, "plan_id", "aws_backup_plan")
-	some rule in lib.value(plan, ["rule"], [])
+	some rule in fiscguard.value(plan, ["rule"], [])
 	not lib.empty(object.get(rule, "copy_action", []))
 }

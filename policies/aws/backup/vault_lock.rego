@@ -32,18 +32,18 @@ package fiscguard.aws.backup.vault_lock
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	v, "",
 	sprintf("Backup vault %s has no vault lock", [v.address]),
 	sprintf("バックアップボールト %s にボールトロックが設定されていない", [v.address]),
 ) if {
 	some v in lib.resources("aws_backup_vault")
 	count(lib.referrers(v, "aws_backup_vault_lock_configuration", "backup_vault_name")) == 0
-	not lib.value(v, "name", null) in _locked_names
+	not fiscguard.value(v, "name", null) in _locked_names
 }
 
 _locked_names contains n if {
 	some l in lib.resources("aws_backup_vault_lock_configuration")
-	n := lib.value(l, "backup_vault_name", null)
+	n := fiscguard.value(l, "backup_vault_name", null)
 	is_string(n)
 }

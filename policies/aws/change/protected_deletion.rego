@@ -32,7 +32,7 @@ package fiscguard.aws.change.protected_deletion
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "",
 	sprintf("The plan %s %s, a protected resource", [verb(r).en, r.address]),
 	sprintf("プランが保護対象のリソース %s を%s", [r.address, verb(r).ja]),
@@ -46,7 +46,7 @@ protected(r) if r.type != "aws_s3_bucket"
 
 protected(r) if {
 	r.type == "aws_s3_bucket"
-	name := lib.value(r, "bucket", "")
+	name := fiscguard.value(r, "bucket", "")
 	is_string(name)
 	some p in lib.param("protected_bucket_patterns")
 	glob.match(p, [], name)

@@ -33,7 +33,7 @@ import data.fiscguard.lib
 import data.fiscguard.lib.aws.account
 import data.fiscguard.lib.aws.scp
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	account.anchor, "",
 	sprintf("the account baseline (%s) declares no CloudTrail trail", [concat(", ", account.baseline)]),
 	sprintf("アカウントのベースライン（%s）にCloudTrailの証跡がない", [concat("、", account.baseline)]),
@@ -42,7 +42,7 @@ deny contains lib.fail(
 	scp.manages_organization
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	account.anchor, "",
 	sprintf("the account baseline (%s) declares no CloudTrail trail; whether an organisation trail kept elsewhere covers the account is not known", [concat(", ", account.baseline)]),
 	sprintf("アカウントのベースライン（%s）にCloudTrailの証跡がない。他の構成で管理する組織の証跡がこのアカウントを対象にしているかは分からない", [concat("、", account.baseline)]),

@@ -53,7 +53,7 @@ settings := {
 
 # One finding per trail, listing every missing setting.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "CloudTrail trail %s falls short of the baseline: ", "ja": "CloudTrailの証跡 %s が基準を満たしていない: "},
 		"inconclusive": {"en": "CloudTrail trail %s: ", "ja": "CloudTrailの証跡 %s の"},
 	})
@@ -62,8 +62,8 @@ deny contains result if {
 _problems contains {"resource": t, "attribute": attr, "status": "fail", "en": sprintf("it %s", [text.en]), "ja": text.ja} if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, text in settings
-	not lib.unknown(t, attr)
-	lib.value(t, attr, false) != true
+	not fiscguard.unknown(t, attr)
+	fiscguard.value(t, attr, false) != true
 }
 
 _problems contains {
@@ -73,7 +73,7 @@ _problems contains {
 } if {
 	some t in lib.resources("aws_cloudtrail")
 	some attr, _ in settings
-	lib.unknown(t, attr)
+	fiscguard.unknown(t, attr)
 }
 
 _problems contains {
@@ -100,7 +100,7 @@ _problems contains {
 	"ja": "停止している（enable_logging = false）",
 } if {
 	some t in lib.resources("aws_cloudtrail")
-	lib.value(t, "enable_logging", true) == false
+	fiscguard.value(t, "enable_logging", true) == false
 }
 
 _problems contains {
@@ -128,22 +128,22 @@ _problems contains {
 # themselves, or a setting of one of them.
 _selectors_undecided(t) if {
 	some attr in ["event_selector", "advanced_event_selector"]
-	lib.wholly_unknown(t, attr)
+	fiscguard.wholly_unknown(t, attr)
 }
 
 _selectors_undecided(t) if {
-	some i, _ in lib.value(t, "event_selector", [])
+	some i, _ in fiscguard.value(t, "event_selector", [])
 	_selector_unknown(t, i)
 }
 
 _selectors_undecided(t) if {
-	some i, _ in lib.value(t, "advanced_event_selector", [])
-	lib.unknown(t, ["advanced_event_selector", i, "field_selector"])
+	some i, _ in fiscguard.value(t, "advanced_event_selector", [])
+	fiscguard.unknown(t, ["advanced_event_selector", i, "field_selector"])
 }
 
 _selector_unknown(t, i) if {
 	some attr in ["include_management_events", "read_write_type"]
-	lib.unknown(t, ["event_selector", i, attr])
+	fiscguard.unknown(t, ["event_selector", i, attr])
 }
 
 # Without selectors a trail records every management event. Classic
@@ -151,21 +151,21 @@ _selector_unknown(t, i) if {
 # advanced selectors, one for the Management category without a readOnly
 # filter.
 records_management_events(t) if {
-	lib.empty(lib.value(t, "event_selector", []))
-	lib.empty(lib.value(t, "advanced_event_selector", []))
+	lib.empty(fiscguard.value(t, "event_selector", []))
+	lib.empty(fiscguard.value(t, "advanced_event_selector", []))
 	not _selectors_undecided(t)
 }
 
 records_management_events(t) if {
-	some i, sel in lib.value(t, "event_selector", [])
+	some i, sel in fiscguard.value(t, "event_selector", [])
 	not _selector_unknown(t, i)
 	object.get(sel, "include_management_events", true) != false
 	object.get(sel, "read_write_type", "All") in {"All", null}
 }
 
 records_management_events(t) if {
-	some i, sel in lib.value(t, "advanced_event_selector", [])
-	not lib.unknown(t, ["advanced_event_selector", i, "field_selector"])
+	some i, sel in fiscguard.value(t, "advanced_event_selector", [])
+	not fiscguard.unknown(t, ["advanced_event_selector", i, "field_selector"])
 	some f in object.get(sel, "field_selector", [])
 	f.field == "eventCategory"
 	"Management" in object.get(f, "equals", [])

@@ -28,12 +28,12 @@ package fiscguard.aws.cloudtrail.cloudwatch_logs
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	t, "cloud_watch_logs_group_arn",
 	sprintf("CloudTrail trail %s is not delivered to CloudWatch Logs", [t.address]),
 	sprintf("CloudTrailの証跡 %s がCloudWatch Logsに配信されていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_cloudtrail")
-	lib.value(t, "cloud_watch_logs_group_arn", "") in {"", null}
-	not lib.unknown(t, "cloud_watch_logs_group_arn")
+	fiscguard.value(t, "cloud_watch_logs_group_arn", "") in {"", null}
+	not fiscguard.unknown(t, "cloud_watch_logs_group_arn")
 }

@@ -31,7 +31,7 @@ import data.fiscguard.lib
 
 # One finding per recorder, listing what keeps it from recording everything.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "Config recorder %s does not record every change: ", "ja": "Configレコーダー %s がすべての変更を記録していない: "},
 		"inconclusive": {"en": "Config recorder %s: ", "ja": "Configレコーダー %s の"},
 	})
@@ -43,7 +43,7 @@ _problems contains {
 	"ja": "一部のリソース種別しか記録していない",
 } if {
 	some r in lib.resources("aws_config_configuration_recorder")
-	lib.value(r, ["recording_group", 0, "all_supported"], true) == false
+	fiscguard.value(r, ["recording_group", 0, "all_supported"], true) == false
 }
 
 _problems contains {
@@ -57,11 +57,11 @@ _problems contains {
 
 enabled(r) if {
 	some s in lib.referrers(r, "aws_config_configuration_recorder_status", "name")
-	lib.value(s, "is_enabled", null) == true
+	fiscguard.value(s, "is_enabled", null) == true
 }
 
 enabled(r) if {
 	some s in lib.resources("aws_config_configuration_recorder_status")
-	lib.value(s, "name", null) == lib.value(r, "name", "default")
-	lib.value(s, "is_enabled", null) == true
+	fiscguard.value(s, "name", null) == fiscguard.value(r, "name", "default")
+	fiscguard.value(s, "is_enabled", null) == true
 }

@@ -26,7 +26,7 @@ package fiscguard.aws.dynamodb.deletion_protection
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	t, "deletion_protection_enabled",
 	sprintf("DynamoDB table %s has no deletion protection", [t.address]),
 	sprintf("DynamoDBテーブル %s の削除保護が有効になっていない", [t.address]),
@@ -35,5 +35,5 @@ deny contains lib.fail(
 	# deletion_protection_enabled is newer than the provider schema HCL
 	# values are converted with.
 	lib.bool_value(t, "deletion_protection_enabled", false) != true
-	not lib.unknown(t, "deletion_protection_enabled")
+	not fiscguard.unknown(t, "deletion_protection_enabled")
 }

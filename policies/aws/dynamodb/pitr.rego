@@ -27,12 +27,12 @@ package fiscguard.aws.dynamodb.pitr
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	t, "point_in_time_recovery[0].enabled",
 	sprintf("DynamoDB table %s has no point-in-time recovery", [t.address]),
 	sprintf("DynamoDBテーブル %s のポイントインタイムリカバリが有効になっていない", [t.address]),
 ) if {
 	some t in lib.resources("aws_dynamodb_table")
-	lib.value(t, ["point_in_time_recovery", 0, "enabled"], false) != true
-	not lib.unknown(t, ["point_in_time_recovery", 0, "enabled"])
+	fiscguard.value(t, ["point_in_time_recovery", 0, "enabled"], false) != true
+	not fiscguard.unknown(t, ["point_in_time_recovery", 0, "enabled"])
 }

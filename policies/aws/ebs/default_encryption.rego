@@ -35,22 +35,22 @@ import data.fiscguard.lib.aws.account
 
 settings := lib.resources("aws_ebs_encryption_by_default")
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	d, "enabled",
 	sprintf("EBS encryption by default %s is disabled", [d.address]),
 	sprintf("EBSのデフォルト暗号化 %s が無効になっている", [d.address]),
 ) if {
 	some d in settings
-	lib.value(d, ["enabled"], true) == false
+	fiscguard.value(d, ["enabled"], true) == false
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	d, "enabled",
 	sprintf("EBS encryption by default %s: enabled is known only after apply", [d.address]),
 	sprintf("EBSのデフォルト暗号化 %s の enabled は適用後まで確定しない", [d.address]),
 ) if {
 	some d in settings
-	lib.unknown(d, ["enabled"])
+	fiscguard.unknown(d, ["enabled"])
 }
 
 users := [r | some t in ["aws_ebs_volume", "aws_instance", "aws_launch_template", "aws_launch_configuration"]; some r in lib.resources(t)]

@@ -28,7 +28,7 @@ package fiscguard.aws.ebs.encryption
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.ebs
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	v, "encrypted",
 	sprintf("EBS volume %s is not encrypted", [v.address]),
 	sprintf("EBSボリューム %s が暗号化されていない", [v.address]),
@@ -41,17 +41,17 @@ deny contains lib.fail(
 # own setting or the region's default. Rules about how a volume is
 # encrypted leave that cause to this one.
 unencrypted(v) if {
-	lib.value(v, "encrypted", false) != true
-	not lib.unknown(v, "encrypted")
+	fiscguard.value(v, "encrypted", false) != true
+	not fiscguard.unknown(v, "encrypted")
 	not ebs.encrypted_by_default(v)
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	v, "encrypted",
 	sprintf("EBS volume %s: encryption is known only after apply%s", [v.address, lib.from_text(v, "encrypted").en]),
 	sprintf("EBSボリューム %s の暗号化設定は適用後まで確定しない%s", [v.address, lib.from_text(v, "encrypted").ja]),
 ) if {
 	some v in lib.resources("aws_ebs_volume")
-	lib.unknown(v, "encrypted")
+	fiscguard.unknown(v, "encrypted")
 	not ebs.encrypted_by_default(v)
 }

@@ -27,11 +27,11 @@ package fiscguard.aws.ebs.snapshot_public_access
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "state",
 	sprintf("EBS snapshot block public access %s is turned off (unblocked) in %s", [b.address, b.region]),
 	sprintf("EBSスナップショットのパブリックアクセスブロック %s が %s で解除（unblocked）されている", [b.address, b.region]),
 ) if {
 	some b in lib.resources("aws_ebs_snapshot_block_public_access")
-	lib.value(b, "state", null) == "unblocked"
+	fiscguard.value(b, "state", null) == "unblocked"
 }

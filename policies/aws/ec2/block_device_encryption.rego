@@ -34,7 +34,7 @@ import data.fiscguard.lib.aws.ebs
 # One finding per instance or launch template, listing every volume that is
 # not encrypted (or, when none fails, whose encryption is not known).
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "%s has unencrypted volumes: ", "ja": "%s に暗号化されていないボリュームがある: "},
 		"inconclusive": {"en": "%s: ", "ja": "%s の"},
 	})
@@ -62,7 +62,7 @@ _problems contains {
 	"ja": "ルートボリュームの暗号化は構成からは分からない。AMIに委ねられている（root_block_device で encrypted = true を宣言する）",
 } if {
 	some r in lib.resources("aws_instance")
-	lib.empty(lib.value(r, "root_block_device", null))
+	lib.empty(fiscguard.value(r, "root_block_device", null))
 	not ebs.encrypted_by_default(r)
 }
 
@@ -85,7 +85,7 @@ _problems contains {
 _instance_devices := [[r, dev, i, s] |
 	some r in lib.resources("aws_instance")
 	some dev in ["root_block_device", "ebs_block_device"]
-	some i, d in lib.value(r, dev, [])
+	some i, d in fiscguard.value(r, dev, [])
 	object.get(d, "encrypted", null) != true
 	not ebs.encrypted_by_default(r)
 	s := _device_status(r, dev, i)
@@ -94,12 +94,12 @@ _instance_devices := [[r, dev, i, s] |
 # A device's encryption is inconclusive when set from a value known only after
 # apply; left unset, the volume is not encrypted (unless by default).
 _device_status(r, dev, i) := "unknown" if {
-	lib.unknown(r, [dev, i, "encrypted"])
+	fiscguard.unknown(r, [dev, i, "encrypted"])
 } else := "fail"
 
 _template_devices := [[lt, i, m, s] |
 	some lt in lib.resources("aws_launch_template")
-	some i, m in lib.value(lt, "block_device_mappings", [])
+	some i, m in fiscguard.value(lt, "block_device_mappings", [])
 	some e in object.get(m, "ebs", [])
 	not object.get(e, "encrypted", "") in {true, "true"}
 	not ebs.encrypted_by_default(lt)

@@ -31,7 +31,7 @@ _dirs := {"ingress": {"en": "inbound", "ja": "受信"}, "egress": {"en": "outbou
 
 # One finding per default security group, listing its rule directions.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "Default security group %s allows traffic: ", "ja": "デフォルトセキュリティグループ %s が通信を許可している: "},
 		"inconclusive": {"en": "Default security group %s: ", "ja": "デフォルトセキュリティグループ %s の"},
 	})
@@ -44,7 +44,7 @@ _problems contains {
 } if {
 	some g in lib.resources("aws_default_security_group")
 	some dir, text in _dirs
-	count(lib.value(g, dir, [])) > 0
+	count(fiscguard.value(g, dir, [])) > 0
 }
 
 _problems contains {
@@ -54,5 +54,5 @@ _problems contains {
 } if {
 	some g in lib.resources("aws_default_security_group")
 	some dir, text in _dirs
-	lib.wholly_unknown(g, dir)
+	fiscguard.wholly_unknown(g, dir)
 }

@@ -30,26 +30,26 @@ types := ["aws_instance", "aws_launch_template", "aws_launch_configuration"]
 
 _path := ["metadata_options", 0, "http_tokens"]
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "metadata_options[0].http_tokens",
 	sprintf("%s does not require IMDSv2 (http_tokens is %q)", [r.address, tokens]),
 	sprintf("%s でIMDSv2が必須になっていない（http_tokens が %q）", [r.address, tokens]),
 ) if {
 	some t in types
 	some r in lib.resources(t)
-	tokens := lib.value(r, _path, null)
+	tokens := fiscguard.value(r, _path, null)
 	is_string(tokens)
 	tokens != "required"
 }
 
 # Left unset, the AMI's or the account's default decides; set from a value
 # known only after apply, the plan cannot tell either.
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	r, "metadata_options[0].http_tokens",
 	sprintf("%s: whether IMDSv2 is required is not known from the configuration: http_tokens is not set there, so the AMI's default applies (set metadata_options { http_tokens = \"required\" })", [r.address]),
 	sprintf("%s でIMDSv2が必須かは構成からは分からない。http_tokens が構成で決まっておらず、AMIの既定に従う（metadata_options { http_tokens = \"required\" } を設定する）", [r.address]),
 ) if {
 	some t in types
 	some r in lib.resources(t)
-	not is_string(lib.value(r, _path, null))
+	not is_string(fiscguard.value(r, _path, null))
 }

@@ -28,32 +28,32 @@ package fiscguard.aws.ec2.public_ip
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	s, "map_public_ip_on_launch",
 	sprintf("Subnet %s assigns public IP addresses to instances launched in it", [s.address]),
 	sprintf("サブネット %s が起動したインスタンスにパブリックIPアドレスを割り当てる", [s.address]),
 ) if {
 	some s in lib.resources("aws_subnet")
-	lib.value(s, "map_public_ip_on_launch", null) == true
+	fiscguard.value(s, "map_public_ip_on_launch", null) == true
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "associate_public_ip_address",
 	sprintf("%s is given a public IP address", [r.address]),
 	sprintf("%s にパブリックIPアドレスが割り当てられる", [r.address]),
 ) if {
 	some t in ["aws_instance", "aws_launch_configuration"]
 	some r in lib.resources(t)
-	lib.value(r, "associate_public_ip_address", null) == true
+	fiscguard.value(r, "associate_public_ip_address", null) == true
 }
 
 # Launch templates write the flag as a string ("true", "false" or "").
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	lt, sprintf("network_interfaces[%d].associate_public_ip_address", [i]),
 	sprintf("Launch template %s gives instances a public IP address", [lt.address]),
 	sprintf("起動テンプレート %s がインスタンスにパブリックIPアドレスを割り当てる", [lt.address]),
 ) if {
 	some lt in lib.resources("aws_launch_template")
-	some i, ni in lib.value(lt, "network_interfaces", [])
+	some i, ni in fiscguard.value(lt, "network_interfaces", [])
 	ni.associate_public_ip_address in {true, "true"}
 }

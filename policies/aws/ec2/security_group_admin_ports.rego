@@ -35,7 +35,7 @@ import data.fiscguard.lib.aws.network
 # One finding per security group or rule, listing every ingress source that
 # admits the internet to an administration port.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "%s admits the internet to administration ports: ", "ja": "%s がインターネットから管理用ポートへの接続を許可している: "},
 		"inconclusive": {"en": "%s: ", "ja": "%s の"},
 	})
@@ -65,7 +65,7 @@ _problems contains {
 	"ja": "受信ルールは適用後まで確定しない",
 } if {
 	some sg in lib.resources("aws_security_group")
-	lib.wholly_unknown(sg, "ingress")
+	fiscguard.wholly_unknown(sg, "ingress")
 }
 
 # admin_rules are the ingress rules that reach an administration port: this

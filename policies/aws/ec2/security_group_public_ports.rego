@@ -40,11 +40,11 @@ import data.fiscguard.lib.aws.network
 # FG-EC2-001's, which reports it: a range of 20-25 is FG-EC2-001's for port
 # 22 and this rule's for 20-21 and 23-25.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, _intro)
+	some result in fiscguard.one_per_resource(_problems, _intro)
 }
 
 deny contains lib.owned_by(result, "FG-EC2-001") if {
-	some result in lib.one_per_resource(_admin_problems, _intro)
+	some result in fiscguard.one_per_resource(_admin_problems, _intro)
 }
 
 _intro := {

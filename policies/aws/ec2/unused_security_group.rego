@@ -42,7 +42,7 @@ not_uses := {
 	"aws_vpc_security_group_egress_rule",
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	sg, "",
 	sprintf("security group %s is attached to nothing in this configuration", [sg.address]),
 	sprintf("セキュリティグループ %s がこの構成のどのリソースにも関連付けられていない", [sg.address]),
@@ -53,7 +53,7 @@ deny contains lib.fail(
 
 # A group that a root output exports is there for another configuration,
 # where it may be attached: whether it is used is not known here.
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	sg, "",
 	sprintf("security group %s: whether it is used is not known from this configuration, which attaches it to nothing but exports it (output %s) for another configuration to use", [sg.address, concat(", ", lib.exported_by(sg))]),
 	sprintf("セキュリティグループ %s は、この構成ではどのリソースにも関連付けられていないが、他の構成が使うよう出力（output %s）しているため、使われているかはこの構成からは分からない", [sg.address, concat("、", lib.exported_by(sg))]),

@@ -29,24 +29,24 @@ package fiscguard.aws.ecr.scan_on_push
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "image_scanning_configuration[0].scan_on_push",
 	sprintf("ECR repository %s does not scan images on push", [r.address]),
 	sprintf("ECRリポジトリ %s が登録時にイメージをスキャンしていない", [r.address]),
 ) if {
 	some r in lib.resources("aws_ecr_repository")
-	lib.value(r, ["image_scanning_configuration", 0, "scan_on_push"], false) != true
+	fiscguard.value(r, ["image_scanning_configuration", 0, "scan_on_push"], false) != true
 	not _registry_scans[r.region]
 }
 
 _registry_scans contains c.region if {
 	some c in lib.resources("aws_ecr_registry_scanning_configuration")
-	lib.value(c, "scan_type", null) == "ENHANCED"
+	fiscguard.value(c, "scan_type", null) == "ENHANCED"
 }
 
 _registry_scans contains c.region if {
 	some c in lib.resources("aws_ecr_registry_scanning_configuration")
-	some rule in lib.value(c, "rule", [])
+	some rule in fiscguard.value(c, "rule", [])
 	rule.scan_frequency in {"SCAN_ON_PUSH", "CONTINUOUS_SCAN"}
 	some f in object.get(rule, "repository_filter", [])
 	f.filter == "*"

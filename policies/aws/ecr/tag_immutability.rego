@@ -31,21 +31,21 @@ import data.fiscguard.lib
 
 immutable := {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"}
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "image_tag_mutability",
-	sprintf("ECR repository %s lets image tags be overwritten (image_tag_mutability is %s)", [r.address, lib.value(r, ["image_tag_mutability"], "MUTABLE")]),
-	sprintf("ECRリポジトリ %s でイメージタグを上書きできる（image_tag_mutability が %s）", [r.address, lib.value(r, ["image_tag_mutability"], "MUTABLE")]),
+	sprintf("ECR repository %s lets image tags be overwritten (image_tag_mutability is %s)", [r.address, fiscguard.value(r, ["image_tag_mutability"], "MUTABLE")]),
+	sprintf("ECRリポジトリ %s でイメージタグを上書きできる（image_tag_mutability が %s）", [r.address, fiscguard.value(r, ["image_tag_mutability"], "MUTABLE")]),
 ) if {
 	some r in lib.resources("aws_ecr_repository")
-	not lib.unknown(r, "image_tag_mutability")
-	not lib.value(r, ["image_tag_mutability"], "MUTABLE") in immutable
+	not fiscguard.unknown(r, "image_tag_mutability")
+	not fiscguard.value(r, ["image_tag_mutability"], "MUTABLE") in immutable
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	r, "image_tag_mutability",
 	sprintf("ECR repository %s: image_tag_mutability is known only after apply", [r.address]),
 	sprintf("ECRリポジトリ %s の image_tag_mutability は適用後まで確定しない", [r.address]),
 ) if {
 	some r in lib.resources("aws_ecr_repository")
-	lib.unknown(r, "image_tag_mutability")
+	fiscguard.unknown(r, "image_tag_mutability")
 }

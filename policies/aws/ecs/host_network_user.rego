@@ -32,7 +32,7 @@ root_users := {"", "root", "0", "0:0", "root:root"}
 # One finding per task definition, listing every container that runs
 # privileged or as root on the host network.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "Task definition %s runs containers with host privileges on the host network: ", "ja": "タスク定義 %s がホストネットワーク上でコンテナをホストの権限で実行している: "},
 		"inconclusive": {"en": "Task definition %s: ", "ja": "タスク定義 %s の"},
 	})
@@ -62,12 +62,12 @@ _problems contains {
 	"ja": "コンテナ定義は適用後まで確定しない",
 } if {
 	some t in lib.resources("aws_ecs_task_definition")
-	lib.value(t, "network_mode", null) == "host"
-	lib.unknown(t, "container_definitions")
+	fiscguard.value(t, "network_mode", null) == "host"
+	fiscguard.unknown(t, "container_definitions")
 }
 
 _host_containers := [[t, c] |
 	some t in lib.resources("aws_ecs_task_definition")
-	lib.value(t, "network_mode", null) == "host"
+	fiscguard.value(t, "network_mode", null) == "host"
 	some c in lib.as_array(lib.json_value(t, ["container_definitions"]))
 ]

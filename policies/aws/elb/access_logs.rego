@@ -26,14 +26,13 @@
 package fiscguard.aws.elb.access_logs
 
 import data.fiscguard.lib.aws.elb.lb
-import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "access_logs[0].enabled",
 	sprintf("Load balancer %s writes no access logs", [b.address]),
 	sprintf("ロードバランサー %s のアクセスログが有効になっていない", [b.address]),
 ) if {
 	some b in lb.load_balancers
-	lib.value(b, ["access_logs", 0, "enabled"], false) != true
-	not lib.unknown(b, ["access_logs", 0, "enabled"])
+	fiscguard.value(b, ["access_logs", 0, "enabled"], false) != true
+	not fiscguard.unknown(b, ["access_logs", 0, "enabled"])
 }

@@ -27,14 +27,13 @@
 package fiscguard.aws.elb.deletion_protection
 
 import data.fiscguard.lib.aws.elb.lb
-import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "enable_deletion_protection",
 	sprintf("Load balancer %s has no deletion protection", [b.address]),
 	sprintf("ロードバランサー %s の削除保護が有効になっていない", [b.address]),
 ) if {
 	some b in lb.load_balancers
-	lib.value(b, "enable_deletion_protection", false) != true
-	not lib.unknown(b, "enable_deletion_protection")
+	fiscguard.value(b, "enable_deletion_protection", false) != true
+	not fiscguard.unknown(b, "enable_deletion_protection")
 }

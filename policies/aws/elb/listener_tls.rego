@@ -31,35 +31,35 @@ package fiscguard.aws.elb.listener_tls
 import data.fiscguard.lib.aws.elb.lb
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	l, "protocol",
 	sprintf("Listener %s serves plain HTTP without redirecting to HTTPS", [l.address]),
 	sprintf("リスナー %s がHTTPSへリダイレクトせずに平文のHTTPを提供している", [l.address]),
 ) if {
 	some l in _listeners
-	lib.value(l, "protocol", null) == "HTTP"
+	fiscguard.value(l, "protocol", null) == "HTTP"
 	not redirects_to_https(l)
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	l, "ssl_policy",
-	sprintf("Listener %s uses the TLS policy %s, which is not approved", [l.address, lib.value(l, "ssl_policy", null)]),
-	sprintf("リスナー %s が承認されていないTLSポリシー %s を使っている", [l.address, lib.value(l, "ssl_policy", null)]),
+	sprintf("Listener %s uses the TLS policy %s, which is not approved", [l.address, fiscguard.value(l, "ssl_policy", null)]),
+	sprintf("リスナー %s が承認されていないTLSポリシー %s を使っている", [l.address, fiscguard.value(l, "ssl_policy", null)]),
 ) if {
 	some l in _listeners
-	lib.value(l, "protocol", null) in {"HTTPS", "TLS"}
-	is_string(lib.value(l, "ssl_policy", null))
-	not lib.value(l, "ssl_policy", null) in approved
+	fiscguard.value(l, "protocol", null) in {"HTTPS", "TLS"}
+	is_string(fiscguard.value(l, "ssl_policy", null))
+	not fiscguard.value(l, "ssl_policy", null) in approved
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	l, "ssl_policy",
 	sprintf("Listener %s: the TLS policy is chosen by AWS at creation (set ssl_policy explicitly)", [l.address]),
 	sprintf("リスナー %s のTLSポリシーは作成時にAWSが選ぶ（ssl_policy を明示的に設定する）", [l.address]),
 ) if {
 	some l in _listeners
-	lib.value(l, "protocol", null) in {"HTTPS", "TLS"}
-	not is_string(lib.value(l, "ssl_policy", null))
+	fiscguard.value(l, "protocol", null) in {"HTTPS", "TLS"}
+	not is_string(fiscguard.value(l, "ssl_policy", null))
 }
 
 approved := {p | some p in lib.param("tls_policies")}
@@ -80,7 +80,7 @@ in_scope(l) if {
 in_scope(l) if count(lb.of_listener(l)) == 0
 
 redirects_to_https(l) if {
-	some a in lib.value(l, "default_action", [])
+	some a in fiscguard.value(l, "default_action", [])
 	a.type == "redirect"
 	some r in object.get(a, "redirect", [])
 	r.protocol == "HTTPS"

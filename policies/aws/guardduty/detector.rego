@@ -28,11 +28,11 @@ package fiscguard.aws.guardduty.detector
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	d, "enable",
 	sprintf("GuardDuty detector %s is disabled", [d.address]),
 	sprintf("GuardDutyの検出器 %s が無効になっている", [d.address]),
 ) if {
 	some d in lib.resources("aws_guardduty_detector")
-	lib.value(d, "enable", null) == false
+	fiscguard.value(d, "enable", null) == false
 }

@@ -30,7 +30,7 @@ package fiscguard.aws.iam.admin_policy
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.iam
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	p, "policy",
 	sprintf("IAM policy %s allows every action on every resource", [p.address]),
 	sprintf("IAMポリシー %s がすべてのリソースに対するすべての操作を許可している", [p.address]),
@@ -40,7 +40,7 @@ deny contains lib.fail(
 	admin(p)
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	p, "policy",
 	sprintf("IAM policy %s: the policy document is known only after apply%s", [p.address, lib.from_text(p, "policy").en]),
 	sprintf("IAMポリシー %s のポリシー文書は適用後まで確定しない%s", [p.address, lib.from_text(p, "policy").ja]),
@@ -50,7 +50,7 @@ deny contains lib.inconclusive(
 	iam.unknown_statements(iam.document(p, "policy"))
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	p, "policy",
 	sprintf("IAM policy %s: whether statement %s allows every action on every resource is known only after apply%s", [p.address, concat(", ", undecided), lib.from_text(p, "policy").en]),
 	sprintf("IAMポリシー %s のステートメント %s がすべてのリソースに対するすべての操作を許可するかは適用後まで確定しない%s", [p.address, concat("、", undecided), lib.from_text(p, "policy").ja]),

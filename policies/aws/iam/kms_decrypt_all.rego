@@ -31,7 +31,7 @@ import data.fiscguard.lib.aws.iam
 
 decrypt_actions := ["kms:decrypt", "kms:reencryptfrom"]
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	p, "policy",
 	sprintf("IAM policy %s allows %s on every KMS key", [p.address, concat(", ", granted)]),
 	sprintf("IAMポリシー %s がすべてのKMSキーに対する %s を許可している", [p.address, concat("、", granted)]),
@@ -45,7 +45,7 @@ deny contains lib.fail(
 # A statement whose actions are known to grant decryption may still allow
 # it on every key when its effect or resources are known only after apply.
 # One whose actions are unknown may allow everything: FG-IAM-001's cause.
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	p, "policy",
 	sprintf("IAM policy %s: whether it allows %s on every KMS key is known only after apply%s", [p.address, concat(", ", granted), lib.from_text(p, "policy").en]),
 	sprintf("IAMポリシー %s がすべてのKMSキーに対する %s を許可するかは適用後まで確定しない%s", [p.address, concat("、", granted), lib.from_text(p, "policy").ja]),
@@ -57,7 +57,7 @@ deny contains lib.inconclusive(
 	count(granted) > 0
 }
 
-deny contains lib.owned_by(lib.inconclusive(
+deny contains lib.owned_by(fiscguard.inconclusive(
 	p, "policy",
 	sprintf("IAM policy %s: whether it allows decryption on every KMS key is known only after apply", [p.address]),
 	sprintf("IAMポリシー %s がすべてのKMSキーに対する復号を許可するかは適用後まで確定しない", [p.address]),

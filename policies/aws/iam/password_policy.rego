@@ -41,7 +41,7 @@ required := {
 
 # One finding per password policy, listing every weak setting.
 deny contains result if {
-	some result in lib.one_per_resource(problems, {
+	some result in fiscguard.one_per_resource(problems, {
 		"fail": {"en": "Password policy %s is weak: ", "ja": "パスワードポリシー %s が弱い: "},
 		"inconclusive": {"en": "Password policy %s: ", "ja": "パスワードポリシー %s の"},
 	})
@@ -54,8 +54,8 @@ problems contains {
 } if {
 	some p in lib.resources("aws_iam_account_password_policy")
 	some attr, what in required
-	lib.value(p, attr, false) != true
-	not lib.unknown(p, attr)
+	fiscguard.value(p, attr, false) != true
+	not fiscguard.unknown(p, attr)
 }
 
 problems contains {
@@ -64,9 +64,9 @@ problems contains {
 	"ja": sprintf("%d 文字未満のパスワードを許している", [minimum]),
 } if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.unknown(p, "minimum_password_length")
+	not fiscguard.unknown(p, "minimum_password_length")
 	minimum := lib.param("password_min_length")
-	_number(lib.value(p, "minimum_password_length", 6)) < minimum
+	_number(fiscguard.value(p, "minimum_password_length", 6)) < minimum
 }
 
 problems contains {
@@ -75,9 +75,9 @@ problems contains {
 	"ja": sprintf("再利用を禁止する過去のパスワードが %d 世代未満になっている", [remembered]),
 } if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.unknown(p, "password_reuse_prevention")
+	not fiscguard.unknown(p, "password_reuse_prevention")
 	remembered := lib.param("password_reuse_prevention")
-	_number(lib.value(p, "password_reuse_prevention", 0)) < remembered
+	_number(fiscguard.value(p, "password_reuse_prevention", 0)) < remembered
 }
 
 problems contains {
@@ -86,9 +86,9 @@ problems contains {
 	"ja": sprintf("パスワードの有効期間が %d 日を超えている", [days]),
 } if {
 	some p in lib.resources("aws_iam_account_password_policy")
-	not lib.unknown(p, "max_password_age")
+	not fiscguard.unknown(p, "max_password_age")
 	days := lib.param("password_max_age_days")
-	not _within(_number(lib.value(p, "max_password_age", 0)), days)
+	not _within(_number(fiscguard.value(p, "max_password_age", 0)), days)
 }
 
 problems contains {
@@ -98,7 +98,7 @@ problems contains {
 } if {
 	some p in lib.resources("aws_iam_account_password_policy")
 	some attr in object.keys(required) | {"minimum_password_length", "password_reuse_prevention", "max_password_age"}
-	lib.unknown(p, attr)
+	fiscguard.unknown(p, attr)
 }
 
 _number(v) := v if is_number(v)

@@ -57,7 +57,7 @@ deny contains _no_customer_key(r) if {
 	kms.key_status(r, ["kms_key_id"]) == "none"
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	r, "kms_key_id",
 	sprintf("%s: the KMS key is known only after apply%s", [r.address, lib.from_text(r, "kms_key_id").en]),
 	sprintf("%s のKMSキーは適用後まで確定しない%s", [r.address, lib.from_text(r, "kms_key_id").ja]),
@@ -67,7 +67,7 @@ deny contains lib.inconclusive(
 	kms.key_status(r, ["kms_key_id"]) == "unknown"
 }
 
-_no_customer_key(r) := lib.fail(
+_no_customer_key(r) := fiscguard.fail(
 	r, "kms_key_id",
 	sprintf("%s is not encrypted with a customer-managed KMS key", [r.address]),
 	sprintf("%s が顧客管理のKMSキーで暗号化されていない", [r.address]),
@@ -83,7 +83,7 @@ unencrypted_owner(r) := "FG-EBS-001" if {
 	rds_encryption.unencrypted(r)
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "server_side_encryption[0].kms_key_arn",
 	sprintf("DynamoDB table %s is not encrypted with a customer-managed KMS key", [r.address]),
 	sprintf("DynamoDBテーブル %s が顧客管理のKMSキーで暗号化されていない", [r.address]),
@@ -92,7 +92,7 @@ deny contains lib.fail(
 	_dynamodb_key(r) == "none"
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	r, "server_side_encryption[0].kms_key_arn",
 	sprintf("DynamoDB table %s: the KMS key is known only after apply", [r.address]),
 	sprintf("DynamoDBテーブル %s のKMSキーは適用後まで確定しない", [r.address]),
@@ -104,5 +104,5 @@ deny contains lib.inconclusive(
 # _dynamodb_key is the key status of a table; without server-side encryption
 # enabled, the table uses an AWS-owned key.
 _dynamodb_key(r) := kms.key_status(r, ["server_side_encryption", 0, "kms_key_arn"]) if {
-	lib.value(r, ["server_side_encryption", 0, "enabled"], false) == true
+	fiscguard.value(r, ["server_side_encryption", 0, "enabled"], false) == true
 } else := "none"

@@ -32,13 +32,13 @@ package fiscguard.aws.kms.deletion_window
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	k, "deletion_window_in_days",
 	sprintf("KMS key %s can be deleted after %s, less than %d", [k.address, lib.count_text(days, "day", "days"), lib.param("min_kms_deletion_window_days")]),
 	sprintf("KMSキー %s が %d 日で削除でき、%d 日に満たない", [k.address, days, lib.param("min_kms_deletion_window_days")]),
 ) if {
 	some k in lib.resources("aws_kms_key")
-	days := lib.value(k, "deletion_window_in_days", 30)
+	days := fiscguard.value(k, "deletion_window_in_days", 30)
 	is_number(days)
 	days < lib.param("min_kms_deletion_window_days")
 }

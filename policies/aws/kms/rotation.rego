@@ -28,29 +28,29 @@ package fiscguard.aws.kms.rotation
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	k, "enable_key_rotation",
 	sprintf("KMS key %s does not rotate automatically", [k.address]),
 	sprintf("KMSキー %s の自動ローテーションが有効になっていない", [k.address]),
 ) if {
 	some k in lib.resources("aws_kms_key")
-	lib.value(k, "enable_key_rotation", false) != true
+	fiscguard.value(k, "enable_key_rotation", false) != true
 	symmetric(k)
-	not lib.unknown(k, "enable_key_rotation")
+	not fiscguard.unknown(k, "enable_key_rotation")
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	k, "enable_key_rotation",
 	sprintf("KMS key %s: key rotation is known only after apply%s", [k.address, lib.from_text(k, "enable_key_rotation").en]),
 	sprintf("KMSキー %s の自動ローテーション設定は適用後まで確定しない%s", [k.address, lib.from_text(k, "enable_key_rotation").ja]),
 ) if {
 	some k in lib.resources("aws_kms_key")
 	symmetric(k)
-	lib.unknown(k, "enable_key_rotation")
+	fiscguard.unknown(k, "enable_key_rotation")
 }
 
 # symmetric is true for a symmetric encryption key, the only kind AWS rotates.
 symmetric(k) if {
-	lib.value(k, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
-	lib.value(k, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+	fiscguard.value(k, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	fiscguard.value(k, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
 }

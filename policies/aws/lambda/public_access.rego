@@ -25,33 +25,33 @@ package fiscguard.aws.lambda.public_access
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	p, "principal",
 	sprintf("Lambda permission %s lets anyone invoke the function", [p.address]),
 	sprintf("Lambdaの許可 %s が誰にでも関数の呼び出しを許している", [p.address]),
 ) if {
 	some p in lib.resources("aws_lambda_permission")
-	lib.value(p, "principal", null) == "*"
+	fiscguard.value(p, "principal", null) == "*"
 	not scoped(p)
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	p, "source_arn",
-	sprintf("Lambda permission %s lets %s invoke the function on behalf of any account (no source_arn or source_account)", [p.address, lib.value(p, "principal", null)]),
-	sprintf("Lambdaの許可 %s が source_arn も source_account もなく、任意のアカウントのための %s による呼び出しを許している", [p.address, lib.value(p, "principal", null)]),
+	sprintf("Lambda permission %s lets %s invoke the function on behalf of any account (no source_arn or source_account)", [p.address, fiscguard.value(p, "principal", null)]),
+	sprintf("Lambdaの許可 %s が source_arn も source_account もなく、任意のアカウントのための %s による呼び出しを許している", [p.address, fiscguard.value(p, "principal", null)]),
 ) if {
 	some p in lib.resources("aws_lambda_permission")
-	endswith(lib.value(p, "principal", null), ".amazonaws.com")
+	endswith(fiscguard.value(p, "principal", null), ".amazonaws.com")
 	not scoped(p)
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	u, "authorization_type",
 	sprintf("Lambda function URL %s accepts unauthenticated requests", [u.address]),
 	sprintf("Lambda関数URL %s が認証のない要求を受け付ける", [u.address]),
 ) if {
 	some u in lib.resources("aws_lambda_function_url")
-	lib.value(u, "authorization_type", null) == "NONE"
+	fiscguard.value(u, "authorization_type", null) == "NONE"
 }
 
 # scoped is true when the permission names the calling resource or account,
@@ -62,9 +62,9 @@ scoped(p) if {
 }
 
 _set(p, attr) if {
-	v := lib.value(p, attr, null)
+	v := fiscguard.value(p, attr, null)
 	is_string(v)
 	v != ""
 }
 
-_set(p, attr) if lib.unknown(p, attr)
+_set(p, attr) if fiscguard.unknown(p, attr)

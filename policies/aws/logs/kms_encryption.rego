@@ -31,7 +31,7 @@ package fiscguard.aws.logs.kms_encryption
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.kms
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	g, "kms_key_id",
 	sprintf("Log group %s is not encrypted with a customer-managed KMS key", [g.address]),
 	sprintf("ロググループ %s が顧客管理のKMSキーで暗号化されていない", [g.address]),
@@ -40,7 +40,7 @@ deny contains lib.fail(
 	kms.key_status(g, ["kms_key_id"]) == "none"
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	g, "kms_key_id",
 	sprintf("Log group %s: the KMS key is known only after apply%s", [g.address, lib.from_text(g, "kms_key_id").en]),
 	sprintf("ロググループ %s のKMSキーは適用後まで確定しない%s", [g.address, lib.from_text(g, "kms_key_id").ja]),

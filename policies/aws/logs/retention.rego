@@ -27,13 +27,13 @@ package fiscguard.aws.logs.retention
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	g, "retention_in_days",
 	sprintf("Log group %s keeps logs for %s, less than %d", [g.address, lib.count_text(days, "day", "days"), minimum]),
 	sprintf("ロググループ %s のログの保存期間が %d 日で、%d 日に満たない", [g.address, days, minimum]),
 ) if {
 	some g in lib.resources("aws_cloudwatch_log_group")
-	days := lib.value(g, "retention_in_days", 0)
+	days := fiscguard.value(g, "retention_in_days", 0)
 	is_number(days)
 	days > 0
 	days < minimum

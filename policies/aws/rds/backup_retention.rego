@@ -31,7 +31,7 @@ package fiscguard.aws.rds.backup_retention
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.rds
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	db, "backup_retention_period",
 	sprintf("Database %s keeps automated backups for %s, less than %d", [db.address, lib.count_text(days, "day", "days"), minimum]),
 	sprintf("データベース %s の自動バックアップの保持期間が %d 日で、%d 日に満たない", [db.address, days, minimum]),
@@ -41,7 +41,7 @@ deny contains lib.fail(
 	days < minimum
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	db, "backup_retention_period",
 	sprintf("Database %s: the backup retention period is known only after apply%s", [db.address, lib.from_text(db, "backup_retention_period").en]),
 	sprintf("データベース %s のバックアップ保持期間は適用後まで確定しない%s", [db.address, lib.from_text(db, "backup_retention_period").ja]),
@@ -60,8 +60,8 @@ _periods := [[db, days] |
 	days := _days(db)
 ]
 
-_days(db) := lib.value(db, "backup_retention_period", null) if {
-	is_number(lib.value(db, "backup_retention_period", null))
+_days(db) := fiscguard.value(db, "backup_retention_period", null) if {
+	is_number(fiscguard.value(db, "backup_retention_period", null))
 } else := "unknown" if {
-	lib.unknown(db, "backup_retention_period")
+	fiscguard.unknown(db, "backup_retention_period")
 } else := 1

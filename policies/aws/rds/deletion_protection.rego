@@ -27,13 +27,13 @@ package fiscguard.aws.rds.deletion_protection
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	db, "deletion_protection",
 	sprintf("Database %s has no deletion protection", [db.address]),
 	sprintf("データベース %s の削除保護が有効になっていない", [db.address]),
 ) if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
-	lib.value(db, "deletion_protection", false) != true
-	not lib.unknown(db, "deletion_protection")
+	fiscguard.value(db, "deletion_protection", false) != true
+	not fiscguard.unknown(db, "deletion_protection")
 }

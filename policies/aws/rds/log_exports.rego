@@ -28,13 +28,13 @@ package fiscguard.aws.rds.log_exports
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	db, "enabled_cloudwatch_logs_exports",
 	sprintf("Database %s exports no logs to CloudWatch Logs", [db.address]),
 	sprintf("データベース %s がログをCloudWatch Logsに出力していない", [db.address]),
 ) if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in lib.resources(t)
-	lib.empty(lib.value(db, "enabled_cloudwatch_logs_exports", null))
-	not lib.wholly_unknown(db, "enabled_cloudwatch_logs_exports")
+	lib.empty(fiscguard.value(db, "enabled_cloudwatch_logs_exports", null))
+	not fiscguard.wholly_unknown(db, "enabled_cloudwatch_logs_exports")
 }

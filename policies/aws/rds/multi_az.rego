@@ -30,25 +30,25 @@ package fiscguard.aws.rds.multi_az
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.rds
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	db, "multi_az",
 	sprintf("Database %s runs in a single availability zone", [db.address]),
 	sprintf("データベース %s が単一のアベイラビリティーゾーンで稼働している", [db.address]),
 ) if {
 	some db in lib.resources("aws_db_instance")
-	lib.value(db, "multi_az", false) != true
-	not lib.unknown(db, "multi_az")
+	fiscguard.value(db, "multi_az", false) != true
+	not fiscguard.unknown(db, "multi_az")
 	not rds.replica(db)
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	c, "",
 	sprintf("Aurora cluster %s has %s in this configuration; it needs at least two in different zones", [c.address, lib.count_text(n, "instance", "instances")]),
 	sprintf("Auroraクラスター %s のインスタンスがこのプランに %d 個しかない。異なるゾーンに二つ以上必要である", [c.address, n]),
 ) if {
 	some c in lib.resources("aws_rds_cluster")
-	lib.value(c, "engine_mode", "provisioned") == "provisioned"
-	startswith(lib.value(c, "engine", "aurora"), "aurora")
+	fiscguard.value(c, "engine_mode", "provisioned") == "provisioned"
+	startswith(fiscguard.value(c, "engine", "aurora"), "aurora")
 	n := count(lib.referrers(c, "aws_rds_cluster_instance", "cluster_identifier"))
 	n < 2
 }

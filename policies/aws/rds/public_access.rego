@@ -29,34 +29,34 @@ import data.fiscguard.lib
 
 types := ["aws_db_instance", "aws_rds_cluster_instance"]
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	db, "publicly_accessible",
 	sprintf("Database %s is publicly accessible", [db.address]),
 	sprintf("データベース %s がパブリックアクセス可能になっている", [db.address]),
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.value(db, "publicly_accessible", false) == true
+	fiscguard.value(db, "publicly_accessible", false) == true
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	db, "publicly_accessible",
 	sprintf("Database %s: public accessibility is known only after apply%s", [db.address, lib.from_text(db, "publicly_accessible").en]),
 	sprintf("データベース %s のパブリックアクセス設定は適用後まで確定しない%s", [db.address, lib.from_text(db, "publicly_accessible").ja]),
 ) if {
 	some t in types
 	some db in lib.resources(t)
-	lib.unknown(db, "publicly_accessible")
+	fiscguard.unknown(db, "publicly_accessible")
 }
 
 # A cluster instance that does not set publicly_accessible is public when its
 # subnets route to an internet gateway, which the plan may not show.
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	db, "publicly_accessible",
 	sprintf("Database %s: whether it is publicly accessible is not known: publicly_accessible is not set, so AWS decides from the subnets (set it to false)", [db.address]),
 	sprintf("データベース %s がパブリックアクセス可能かは分からない。publicly_accessible を設定しておらず、AWSがサブネットから決める（false を設定する）", [db.address]),
 ) if {
 	some db in lib.resources("aws_rds_cluster_instance")
-	lib.value(db, "publicly_accessible", null) == null
-	not lib.unknown(db, "publicly_accessible")
+	fiscguard.value(db, "publicly_accessible", null) == null
+	not fiscguard.unknown(db, "publicly_accessible")
 }

@@ -40,7 +40,7 @@ source := {
 	"aws_db_cluster_snapshot": ["db_cluster_identifier", "aws_rds_cluster"],
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	s, attr,
 	sprintf("RDS snapshot %s is not encrypted: its source %s is not", [s.address, concat(", ", from)]),
 	sprintf("RDSスナップショット %s が暗号化されていない（元の %s が暗号化されていない）", [s.address, concat("、", from)]),
@@ -50,7 +50,7 @@ deny contains lib.fail(
 	count(from) > 0
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	s, attr,
 	sprintf("RDS snapshot %s: whether it is encrypted depends on %s", [s.address, why_en(s)]),
 	sprintf("RDSスナップショット %s が暗号化されるかは%s", [s.address, why_ja(s)]),
@@ -70,8 +70,8 @@ judged[s] := attr if {
 
 judged[c] := "source_db_snapshot_identifier" if {
 	some c in lib.resources("aws_db_snapshot_copy")
-	lib.value(c, ["kms_key_id"], "") == ""
-	not lib.unknown(c, "kms_key_id")
+	fiscguard.value(c, ["kms_key_id"], "") == ""
+	not fiscguard.unknown(c, "kms_key_id")
 }
 
 # origins returns the databases a snapshot's (or copy's) encryption comes from.
@@ -88,9 +88,9 @@ databases(s) := lib.referenced(s, source[s.type][0], source[s.type][1])
 # later (known only after apply, or a read replica's, which its source
 # governs). Whether it is plain is FG-RDS-002's predicate, so an Aurora
 # Serverless v1 cluster (always encrypted) is not.
-state(db) := "later" if lib.unknown(db, "storage_encrypted")
+state(db) := "later" if fiscguard.unknown(db, "storage_encrypted")
 
-else := "encrypted" if lib.value(db, ["storage_encrypted"], false) == true
+else := "encrypted" if fiscguard.value(db, ["storage_encrypted"], false) == true
 
 else := "plain" if rds_encryption.unencrypted(db)
 

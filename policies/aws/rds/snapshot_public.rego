@@ -28,23 +28,23 @@ package fiscguard.aws.rds.snapshot_public
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	s, "shared_accounts",
 	sprintf("RDS snapshot %s is shared with all AWS accounts", [s.address]),
 	sprintf("RDSスナップショット %s がすべてのAWSアカウントと共有されている", [s.address]),
 ) if {
 	some t in ["aws_db_snapshot", "aws_db_cluster_snapshot"]
 	some s in lib.resources(t)
-	"all" in lib.value(s, "shared_accounts", [])
+	"all" in fiscguard.value(s, "shared_accounts", [])
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	s, "shared_accounts",
 	sprintf("RDS snapshot %s: the accounts it is shared with are known only after apply%s", [s.address, lib.from_text(s, "shared_accounts").en]),
 	sprintf("RDSスナップショット %s の共有先アカウントは適用後まで確定しない%s", [s.address, lib.from_text(s, "shared_accounts").ja]),
 ) if {
 	some t in ["aws_db_snapshot", "aws_db_cluster_snapshot"]
 	some s in lib.resources(t)
-	not "all" in lib.value(s, "shared_accounts", [])
-	lib.unknown(s, "shared_accounts")
+	not "all" in fiscguard.value(s, "shared_accounts", [])
+	fiscguard.unknown(s, "shared_accounts")
 }

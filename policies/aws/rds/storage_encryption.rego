@@ -28,7 +28,7 @@ package fiscguard.aws.rds.storage_encryption
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.rds
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	db, "storage_encrypted",
 	sprintf("Database %s is not encrypted at rest", [db.address]),
 	sprintf("データベース %s が暗号化されていない", [db.address]),
@@ -42,17 +42,17 @@ deny contains lib.fail(
 # encrypted leave that cause to this one.
 unencrypted(db) if {
 	candidate(db)
-	lib.value(db, "storage_encrypted", false) != true
-	not lib.unknown(db, "storage_encrypted")
+	fiscguard.value(db, "storage_encrypted", false) != true
+	not fiscguard.unknown(db, "storage_encrypted")
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	db, "storage_encrypted",
 	sprintf("Database %s: storage encryption is known only after apply%s", [db.address, lib.from_text(db, "storage_encrypted").en]),
 	sprintf("データベース %s のストレージ暗号化は適用後まで確定しない%s", [db.address, lib.from_text(db, "storage_encrypted").ja]),
 ) if {
 	some db in candidates
-	lib.unknown(db, "storage_encrypted")
+	fiscguard.unknown(db, "storage_encrypted")
 }
 
 # candidates are the databases that choose their own encryption: not read
@@ -69,5 +69,5 @@ candidates := [db |
 candidate(db) if {
 	db.type in rds.instance_types
 	not rds.replica(db)
-	lib.value(db, "engine_mode", "") != "serverless"
+	fiscguard.value(db, "engine_mode", "") != "serverless"
 }

@@ -31,7 +31,7 @@ import data.fiscguard.lib.aws.region
 
 # One finding per backup plan, listing every copy outside the allowed regions.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "Backup plan %s copies recovery points outside the allowed regions: ", "ja": "バックアッププラン %s が許可リージョン外へ復旧ポイントを複製している: "},
 		"inconclusive": {"en": "Backup plan %s: ", "ja": "バックアッププラン %s の"},
 	})
@@ -70,7 +70,7 @@ _problems contains {
 # _copies lists [plan, rule index, copy index, region from the ARN ("" when unknown)].
 _copies := [[p, i, j, reg] |
 	some p in lib.resources("aws_backup_plan")
-	some i, rule in lib.value(p, "rule", [])
+	some i, rule in fiscguard.value(p, "rule", [])
 	some j, c in object.get(rule, "copy_action", [])
 	reg := region.arn_region(object.get(c, "destination_vault_arn", null))
 ]

@@ -38,7 +38,7 @@ import data.fiscguard.lib.aws.region
 # A provider configuration whose region is not allowed: one finding at its
 # region argument, standing for every regional resource it places there.
 deny contains lib.with_resources(
-	lib.fail(
+	fiscguard.fail(
 		p, "region",
 		sprintf("Provider configuration %s places %s in %s, outside the allowed regions (%s): %s", [
 			_name(p), lib.count_text(count(placed), "resource", "resources"), p.region,
@@ -59,7 +59,7 @@ deny contains lib.with_resources(
 
 # A resource that sets its own region (AWS provider v6) is its own finding,
 # and not among the resources its provider configuration places.
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "region",
 	sprintf("%s is placed in %s by its own region argument, outside the allowed regions (%s)", [r.address, r.region, concat(", ", region.allowed)]),
 	sprintf("%s が自身の region 引数で許可リージョン（%s）以外の %s に配置されている", [r.address, concat("、", region.allowed), r.region]),
@@ -69,7 +69,7 @@ deny contains lib.fail(
 	not region.allowed_set[r.region]
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	r, "region",
 	sprintf("%s: its own region argument is known only after apply%s", [r.address, lib.from_text(r, "region").en]),
 	sprintf("%s の region 引数は適用後まで確定しない%s", [r.address, lib.from_text(r, "region").ja]),
@@ -86,7 +86,7 @@ _own_region contains r if {
 
 # No region known: one inconclusive per provider configuration.
 deny contains lib.with_resources(
-	lib.inconclusive(
+	fiscguard.inconclusive(
 		p, "region",
 		sprintf("Provider configuration %s: %s, so the region of %s is not known: %s", [
 			_name(p), _why_unknown[p.region_written].en, lib.count_text(count(placed), "resource", "resources"), lib.list_text(placed, 5).en,

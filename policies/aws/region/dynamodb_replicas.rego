@@ -31,7 +31,7 @@ import data.fiscguard.lib.aws.region
 
 # One finding per table, listing every replica outside the allowed regions.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "DynamoDB table %s has replicas outside the allowed regions: ", "ja": "DynamoDBテーブル %s のレプリカが許可リージョン外にある: "},
 		"inconclusive": {"en": "DynamoDB table %s: ", "ja": "DynamoDBテーブル %s の"},
 	})
@@ -42,6 +42,6 @@ _problems contains {
 	"en": replica.region_name, "ja": replica.region_name,
 } if {
 	some t in lib.resources("aws_dynamodb_table")
-	some i, replica in lib.value(t, "replica", [])
+	some i, replica in fiscguard.value(t, "replica", [])
 	not region.allowed_set[replica.region_name]
 }

@@ -31,7 +31,7 @@ import data.fiscguard.lib.aws.region
 # One finding per replication configuration, listing every destination
 # outside the allowed regions.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "ECR replication %s copies images outside the allowed regions: ", "ja": "ECRレプリケーション %s が許可リージョン外へイメージを複製している: "},
 		"inconclusive": {"en": "ECR replication %s: ", "ja": "ECRレプリケーション %s の"},
 	})
@@ -42,7 +42,7 @@ _problems contains {
 	"en": sprintf("to %s", [d.region]), "ja": sprintf("%s へ", [d.region]),
 } if {
 	some c in lib.resources("aws_ecr_replication_configuration")
-	some i, rule in lib.value(c, ["replication_configuration", 0, "rule"], [])
+	some i, rule in fiscguard.value(c, ["replication_configuration", 0, "rule"], [])
 	some j, d in object.get(rule, "destination", [])
 	not region.allowed_set[d.region]
 }

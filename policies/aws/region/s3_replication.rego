@@ -34,7 +34,7 @@ import data.fiscguard.lib.aws.s3.bucket
 # One finding per replication configuration, listing every destination
 # outside the allowed regions (or, when none is, those of unknown region).
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "S3 replication %s copies data outside the allowed regions: ", "ja": "S3レプリケーション %s が許可リージョン外へデータを複製している: "},
 		"inconclusive": {"en": "S3 replication %s: ", "ja": "S3レプリケーション %s の"},
 	})
@@ -58,7 +58,7 @@ _problems contains {
 } if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
 	not lib.refers(c, "rule")
-	some i, rule in lib.value(c, "rule", [])
+	some i, rule in fiscguard.value(c, "rule", [])
 	arn := object.get(rule, ["destination", 0, "bucket"], "")
 	is_string(arn)
 	not bucket.by_name[trim_prefix(arn, "arn:aws:s3:::")]

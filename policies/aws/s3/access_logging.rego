@@ -32,7 +32,7 @@ package fiscguard.aws.s3.access_logging
 import data.fiscguard.lib.aws.s3.bucket
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "",
 	sprintf("S3 bucket %s has no server access logging", [b.address]),
 	sprintf("S3バケット %s のサーバーアクセスログが有効になっていない", [b.address]),
@@ -43,22 +43,22 @@ deny contains lib.fail(
 	count(bucket.attached(b, "aws_s3_bucket_logging")) == 0
 }
 
-inline_logging(b) if count(lib.value(b, "logging", [])) > 0
+inline_logging(b) if count(fiscguard.value(b, "logging", [])) > 0
 
 # log_target is true for a bucket that receives access logs.
 log_target(b) if count(lib.referrers(b, "aws_s3_bucket_logging", "target_bucket")) > 0
 
-log_target(b) if lib.value(b, "bucket", null) in _target_names
+log_target(b) if fiscguard.value(b, "bucket", null) in _target_names
 
 _target_names contains n if {
 	some l in lib.resources("aws_s3_bucket_logging")
-	n := lib.value(l, "target_bucket", null)
+	n := fiscguard.value(l, "target_bucket", null)
 	is_string(n)
 }
 
 _target_names contains n if {
 	some x in lib.resources("aws_s3_bucket")
-	some lg in lib.value(x, "logging", [])
+	some lg in fiscguard.value(x, "logging", [])
 	n := lg.target_bucket
 	is_string(n)
 }

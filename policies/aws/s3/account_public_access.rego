@@ -40,23 +40,23 @@ flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "res
 blocks := lib.resources("aws_s3_account_public_access_block")
 
 # A block that leaves settings off: one finding naming them all.
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	a, off[0],
 	sprintf("S3 account public access block %s does not set %s to true", [a.address, concat(", ", off)]),
 	sprintf("S3アカウントのパブリックアクセスブロック %s で %s が true になっていない", [a.address, concat("、", off)]),
 ) if {
 	some a in blocks
-	off := [f | some f in flags; lib.value(a, [f], false) != true; not lib.unknown(a, [f])]
+	off := [f | some f in flags; fiscguard.value(a, [f], false) != true; not fiscguard.unknown(a, [f])]
 	count(off) > 0
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	a, later[0],
 	sprintf("S3 account public access block %s: %s known only after apply", [a.address, concat(", ", later)]),
 	sprintf("S3アカウントのパブリックアクセスブロック %s の %s は適用後まで確定しない", [a.address, concat("、", later)]),
 ) if {
 	some a in blocks
-	later := [f | some f in flags; lib.unknown(a, [f])]
+	later := [f | some f in flags; fiscguard.unknown(a, [f])]
 	count(later) > 0
 }
 

@@ -27,16 +27,16 @@ package fiscguard.aws.s3.acl_disabled
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	c, "rule[0].object_ownership",
-	sprintf("S3 ownership controls %s set object ownership to %s, so ACLs stay in effect", [c.address, lib.value(c, ["rule", 0, "object_ownership"], null)]),
-	sprintf("S3所有権設定 %s のオブジェクト所有者が %s のため、ACLが有効なままになっている", [c.address, lib.value(c, ["rule", 0, "object_ownership"], null)]),
+	sprintf("S3 ownership controls %s set object ownership to %s, so ACLs stay in effect", [c.address, fiscguard.value(c, ["rule", 0, "object_ownership"], null)]),
+	sprintf("S3所有権設定 %s のオブジェクト所有者が %s のため、ACLが有効なままになっている", [c.address, fiscguard.value(c, ["rule", 0, "object_ownership"], null)]),
 ) if {
 	some c in lib.resources("aws_s3_bucket_ownership_controls")
-	lib.value(c, ["rule", 0, "object_ownership"], null) != "BucketOwnerEnforced"
+	fiscguard.value(c, ["rule", 0, "object_ownership"], null) != "BucketOwnerEnforced"
 }
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	a, "",
 	sprintf("S3 bucket ACL %s manages access with an ACL", [a.address]),
 	sprintf("S3バケットACL %s がACLでアクセスを管理している", [a.address]),

@@ -40,7 +40,7 @@ protected_actions := [
 # One finding per bucket policy, listing every statement that lets an
 # untrusted account change the bucket's protection.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "S3 bucket policy %s lets other accounts change the bucket's protection: ", "ja": "S3バケットポリシー %s が他のアカウントにバケットの保護設定の変更を許可している: "},
 		"inconclusive": {"en": "S3 bucket policy %s: ", "ja": "S3バケットポリシー %s の"},
 	})
@@ -79,7 +79,7 @@ _problems contains {
 
 # What leaves the rule undecided but is FG-S3-004's cause: a document known
 # only after apply as a whole, or a statement that may admit everyone.
-deny contains lib.owned_by(lib.inconclusive(
+deny contains lib.owned_by(fiscguard.inconclusive(
 	p, "policy",
 	sprintf("S3 bucket policy %s: whether it lets other accounts change the bucket's protection is known only after apply", [p.address]),
 	sprintf("S3バケットポリシー %s が他のアカウントにバケットの保護設定の変更を許可するかは適用後まで確定しない", [p.address]),

@@ -40,7 +40,7 @@ _config_type := "aws_s3_bucket_server_side_encryption_configuration"
 _inline := "server_side_encryption_configuration"
 
 # A bucket with neither a configuration resource nor an inline block.
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "",
 	sprintf("S3 bucket %s has no default encryption with a customer-managed KMS key", [b.address]),
 	sprintf("S3バケット %s に顧客管理のKMSキーによる既定暗号化が設定されていない", [b.address]),
@@ -49,7 +49,7 @@ deny contains lib.fail(
 }
 
 # A configuration resource whose rules use no customer-managed key.
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	c, attr,
 	sprintf("S3 encryption configuration %s does not use a customer-managed KMS key", [c.address]),
 	sprintf("S3暗号化設定 %s で顧客管理のKMSキーが使われていない", [c.address]),
@@ -57,7 +57,7 @@ deny contains lib.fail(
 	some [c, ["fail", attr]] in _configs
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	c, "rule",
 	sprintf("S3 encryption configuration %s: the algorithm or key is known only after apply", [c.address]),
 	sprintf("S3暗号化設定 %s の暗号化方式または鍵は適用後まで確定しない", [c.address]),
@@ -66,7 +66,7 @@ deny contains lib.inconclusive(
 }
 
 # The inline block of AWS provider v3, used when no configuration resource exists.
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, concat("", [_inline, "[0].", attr]),
 	sprintf("S3 bucket %s: default encryption does not use a customer-managed KMS key", [b.address]),
 	sprintf("S3バケット %s の既定暗号化で顧客管理のKMSキーが使われていない", [b.address]),
@@ -74,7 +74,7 @@ deny contains lib.fail(
 	some [b, "inline", ["fail", attr]] in _buckets
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	b, _inline,
 	sprintf("S3 bucket %s: the default encryption algorithm or key is known only after apply", [b.address]),
 	sprintf("S3バケット %s の既定暗号化の方式または鍵は適用後まで確定しない", [b.address]),
@@ -95,9 +95,9 @@ _buckets := [[b, kind, j] |
 _bucket_kind(b) := ["resource", null] if {
 	count(bucket.attached(b, _config_type)) > 0
 } else := ["inline", judge(b, [_inline, 0])] if {
-	is_object(lib.value(b, [_inline, 0], null))
+	is_object(fiscguard.value(b, [_inline, 0], null))
 } else := ["inline", ["unknown", ""]] if {
-	lib.wholly_unknown(b, _inline)
+	fiscguard.wholly_unknown(b, _inline)
 } else := ["none", null]
 
 # judge returns [verdict, attribute] for the encryption configuration at
@@ -107,22 +107,22 @@ _bucket_kind(b) := ["resource", null] if {
 judge(r, prefix) := ["pass", ""] if {
 	"cmk" in _statuses(r, prefix)
 } else := ["unknown", ""] if {
-	lib.wholly_unknown(r, array.concat(prefix, ["rule"]))
+	fiscguard.wholly_unknown(r, array.concat(prefix, ["rule"]))
 } else := ["unknown", ""] if {
 	"unknown" in _statuses(r, prefix)
 } else := ["fail", "rule"] if {
-	count(lib.value(r, array.concat(prefix, ["rule"]), [])) == 0
+	count(fiscguard.value(r, array.concat(prefix, ["rule"]), [])) == 0
 } else := ["fail", "rule[0].apply_server_side_encryption_by_default[0].sse_algorithm"] if {
 	_statuses(r, prefix)[0] == "not_kms"
 } else := ["fail", "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]
 
 _statuses(r, prefix) := [_rule_status(r, array.concat(prefix, ["rule", i, "apply_server_side_encryption_by_default", 0])) |
-	some i, _ in lib.value(r, array.concat(prefix, ["rule"]), [])
+	some i, _ in fiscguard.value(r, array.concat(prefix, ["rule"]), [])
 ]
 
 # _rule_status classifies one apply_server_side_encryption_by_default block at path.
 _rule_status(r, path) := "unknown" if {
-	lib.unknown(r, array.concat(path, ["sse_algorithm"]))
+	fiscguard.unknown(r, array.concat(path, ["sse_algorithm"]))
 } else := "not_kms" if {
-	not lib.value(r, array.concat(path, ["sse_algorithm"]), "") in kms_algorithms
+	not fiscguard.value(r, array.concat(path, ["sse_algorithm"]), "") in kms_algorithms
 } else := kms.key_status(r, array.concat(path, ["kms_master_key_id"]))

@@ -30,7 +30,7 @@ import data.fiscguard.lib.aws.s3.bucket
 
 flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "",
 	sprintf("S3 bucket %s has no public access block", [b.address]),
 	sprintf("S3バケット %s にパブリックアクセスブロックが設定されていない", [b.address]),
@@ -43,7 +43,7 @@ deny contains lib.fail(
 # One finding per public access block, listing every flag not set.
 deny contains result if {
 	not account_blocked
-	some result in lib.one_per_resource(_flag_problems, {
+	some result in fiscguard.one_per_resource(_flag_problems, {
 		"fail": {"en": "S3 public access block %s does not block all public access: ", "ja": "S3パブリックアクセスブロック %s がすべてのパブリックアクセスをブロックしていない: "},
 		"inconclusive": {"en": "S3 public access block %s: ", "ja": "S3パブリックアクセスブロック %s の"},
 	})
@@ -56,8 +56,8 @@ _flag_problems contains {
 } if {
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
-	lib.value(p, flag, false) != true
-	not lib.unknown(p, flag)
+	fiscguard.value(p, flag, false) != true
+	not fiscguard.unknown(p, flag)
 }
 
 _flag_problems contains {
@@ -67,13 +67,13 @@ _flag_problems contains {
 } if {
 	some p in lib.resources("aws_s3_bucket_public_access_block")
 	some flag in flags
-	lib.unknown(p, flag)
+	fiscguard.unknown(p, flag)
 }
 
 # account_blocked is true when the account's public access block sets every flag.
 account_blocked if {
 	some a in lib.resources("aws_s3_account_public_access_block")
 	every flag in flags {
-		lib.value(a, flag, false) == true
+		fiscguard.value(a, flag, false) == true
 	}
 }

@@ -47,7 +47,7 @@ restricting_keys := {
 # One finding per bucket, bucket policy or bucket ACL, listing every way it
 # admits the public.
 deny contains result if {
-	some result in lib.one_per_resource(_problems, {
+	some result in fiscguard.one_per_resource(_problems, {
 		"fail": {"en": "%s makes the bucket public: ", "ja": "%s がバケットを公開している: "},
 		"inconclusive": {"en": "%s: ", "ja": "%s の"},
 	})
@@ -113,7 +113,7 @@ _problems contains {
 	"ja": sprintf("公開ACL %s が設定されている", [acl]),
 } if {
 	some b in lib.resources("aws_s3_bucket")
-	acl := lib.value(b, "acl", null)
+	acl := fiscguard.value(b, "acl", null)
 	acl in public_acls
 }
 
@@ -123,7 +123,7 @@ _problems contains {
 	"ja": sprintf("公開の既定ACL %s になっている", [acl]),
 } if {
 	some a in lib.resources("aws_s3_bucket_acl")
-	acl := lib.value(a, "acl", null)
+	acl := fiscguard.value(a, "acl", null)
 	acl in public_acls
 }
 
@@ -133,7 +133,7 @@ _problems contains {
 	"ja": "すべての利用者またはすべての認証済みAWS利用者にアクセスを許可している",
 } if {
 	some a in lib.resources("aws_s3_bucket_acl")
-	some acp in lib.value(a, "access_control_policy", [])
+	some acp in fiscguard.value(a, "access_control_policy", [])
 	some g in object.get(acp, "grant", [])
 	some gr in object.get(g, "grantee", [])
 	object.get(gr, "uri", "") in public_grantees

@@ -30,7 +30,7 @@ import data.fiscguard.lib
 import data.fiscguard.lib.aws.iam
 import data.fiscguard.lib.aws.s3.bucket
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "",
 	sprintf("S3 bucket %s has no policy denying requests without TLS", [b.address]),
 	sprintf("S3バケット %s にTLSを使わないリクエストを拒否するポリシーがない", [b.address]),
@@ -40,7 +40,7 @@ deny contains lib.fail(
 
 # An attached bucket policy known only after apply leaves this rule
 # undecided too; the cause is FG-S3-004's, which reports it.
-deny contains lib.owned_by(lib.inconclusive(
+deny contains lib.owned_by(fiscguard.inconclusive(
 	b, "",
 	sprintf("S3 bucket %s: its bucket policy is known only after apply", [b.address]),
 	sprintf("S3バケット %s のバケットポリシーは適用後まで確定しない", [b.address]),
@@ -48,7 +48,7 @@ deny contains lib.owned_by(lib.inconclusive(
 	some [b, "owned"] in _buckets
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	b, "",
 	sprintf("S3 bucket %s: its inline policy is known only after apply%s", [b.address, lib.from_text(b, "policy").en]),
 	sprintf("S3バケット %s のインラインのポリシーは適用後まで確定しない%s", [b.address, lib.from_text(b, "policy").ja]),
@@ -56,7 +56,7 @@ deny contains lib.inconclusive(
 	some [b, "unknown"] in _buckets
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	b, "",
 	sprintf("S3 bucket %s: whether its bucket policy denies requests without TLS is known only after apply%s", [b.address, lib.from_text(p, "policy").en]),
 	sprintf("S3バケット %s のバケットポリシーがTLSを使わないリクエストを拒否するかは適用後まで確定しない%s", [b.address, lib.from_text(p, "policy").ja]),

@@ -34,13 +34,13 @@ import data.fiscguard.lib.aws.account
 
 hubs := lib.resources("aws_securityhub_account")
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	h, "enable_default_standards",
 	sprintf("Security Hub %s subscribes to no security standard", [h.address]),
 	sprintf("Security Hub %s がどのセキュリティ標準も購読していない", [h.address]),
 ) if {
 	some h in hubs
-	lib.value(h, ["enable_default_standards"], true) == false
+	fiscguard.value(h, ["enable_default_standards"], true) == false
 	count([s | some s in lib.resources("aws_securityhub_standards_subscription"); s.region == h.region]) == 0
 }
 

@@ -32,7 +32,7 @@ package fiscguard.aws.sns.tls_only
 import data.fiscguard.lib
 import data.fiscguard.lib.aws.iam
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	t, "",
 	sprintf("SNS topic %s has no policy denying requests without TLS", [t.address]),
 	sprintf("SNSトピック %s にTLSを使わない要求を拒否するポリシーがない", [t.address]),
@@ -42,7 +42,7 @@ deny contains lib.fail(
 	not _unknown(t)
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	t, "",
 	sprintf("SNS topic %s: whether its policy denies requests without TLS is known only after apply", [t.address]),
 	sprintf("SNSトピック %s のポリシーがTLSを使わない要求を拒否するかは適用後まで確定しない", [t.address]),

@@ -27,7 +27,7 @@ package fiscguard.aws.vpc.flow_logs
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	v, "",
 	sprintf("VPC %s has no flow log", [v.address]),
 	sprintf("VPC %s にフローログが設定されていない", [v.address]),
@@ -39,14 +39,14 @@ deny contains lib.fail(
 
 # A flow log may name an existing VPC by its literal ID.
 logged_by_id(v) if {
-	id := lib.value(v, "id", "")
+	id := fiscguard.value(v, "id", "")
 	id != ""
 	_by_vpc_id[id]
 }
 
 _by_vpc_id contains id if {
 	some f in lib.resources("aws_flow_log")
-	id := lib.value(f, "vpc_id", "")
+	id := fiscguard.value(f, "vpc_id", "")
 	is_string(id)
 	id != ""
 }

@@ -31,21 +31,21 @@ package fiscguard.aws.vpc.igw_routes
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	r, "gateway_id",
 	sprintf("Route %s sends all traffic to an internet gateway from a route table not tagged as public", [r.address]),
 	sprintf("ルート %s がパブリックのタグのないルートテーブルから全通信をインターネットゲートウェイへ送っている", [r.address]),
 ) if {
 	some r in lib.resources("aws_route")
-	_default(lib.value(r, "destination_cidr_block", null), lib.value(r, "destination_ipv6_cidr_block", null))
-	_igw(r, "gateway_id", lib.value(r, "gateway_id", null))
+	_default(fiscguard.value(r, "destination_cidr_block", null), fiscguard.value(r, "destination_ipv6_cidr_block", null))
+	_igw(r, "gateway_id", fiscguard.value(r, "gateway_id", null))
 	some t in lib.referenced(r, "route_table_id", "aws_route_table")
 	not public_table(t)
 }
 
 # One finding per route table, listing its default routes to an internet gateway.
 deny contains result if {
-	some result in lib.one_per_resource(_table_routes, {
+	some result in fiscguard.one_per_resource(_table_routes, {
 		"fail": {"en": "Route table %s sends all traffic to an internet gateway but is not tagged as public: ", "ja": "ルートテーブル %s がパブリックのタグなしに全通信をインターネットゲートウェイへ送っている: "},
 		"inconclusive": {"en": "Route table %s: ", "ja": "ルートテーブル %s の"},
 	})
@@ -56,7 +56,7 @@ _table_routes contains {
 	"en": attr, "ja": attr,
 } if {
 	some t in lib.resources("aws_route_table")
-	some i, route in lib.value(t, "route", [])
+	some i, route in fiscguard.value(t, "route", [])
 	_default(object.get(route, "cidr_block", null), object.get(route, "ipv6_cidr_block", null))
 	_igw(t, "route", object.get(route, "gateway_id", null))
 	not public_table(t)
@@ -78,7 +78,7 @@ _igw(r, attr, _) if {
 }
 
 public_table(t) if {
-	tags := lib.value(t, "tags", {})
+	tags := fiscguard.value(t, "tags", {})
 	every k, v in lib.param("public_route_table_tags") {
 		object.get(tags, k, null) == v
 	}

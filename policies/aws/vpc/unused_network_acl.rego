@@ -28,29 +28,29 @@ package fiscguard.aws.vpc.unused_network_acl
 
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	acl, "subnet_ids",
 	sprintf("network ACL %s is associated with no subnet", [acl.address]),
 	sprintf("ネットワークACL %s がどのサブネットにも関連付けられていない", [acl.address]),
 ) if {
 	some acl in unassociated
-	not lib.wholly_unknown(acl, "subnet_ids")
+	not fiscguard.wholly_unknown(acl, "subnet_ids")
 }
 
-deny contains lib.inconclusive(
+deny contains fiscguard.inconclusive(
 	acl, "subnet_ids",
 	sprintf("network ACL %s: its subnets are known only after apply", [acl.address]),
 	sprintf("ネットワークACL %s の関連付けるサブネットは適用後まで確定しない", [acl.address]),
 ) if {
 	some acl in unassociated
-	lib.wholly_unknown(acl, "subnet_ids")
+	fiscguard.wholly_unknown(acl, "subnet_ids")
 }
 
 # An ACL whose subnet_ids refers to subnets is associated, even while their
 # IDs are known only after apply.
 unassociated contains acl if {
 	some acl in lib.resources("aws_network_acl")
-	lib.empty(lib.value(acl, ["subnet_ids"], []))
+	lib.empty(fiscguard.value(acl, ["subnet_ids"], []))
 	not lib.refers(acl, "subnet_ids")
 	count(lib.referrers(acl, "aws_network_acl_association", "network_acl_id")) == 0
 }

@@ -33,7 +33,7 @@ package fiscguard.aws.waf.alb_web_acl
 import data.fiscguard.lib.aws.elb.lb
 import data.fiscguard.lib
 
-deny contains lib.fail(
+deny contains fiscguard.fail(
 	b, "",
 	sprintf("Internet-facing load balancer %s has no WAF web ACL", [b.address]),
 	sprintf("インターネット向けロードバランサー %s にWAFのWeb ACLが関連付けられていない", [b.address]),

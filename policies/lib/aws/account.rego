@@ -42,13 +42,13 @@ anchor := first([r | some t in baseline_types; some r in lib.resources(t)]) if d
 # none): a failure in the configuration of the account baseline, else
 # inconclusive, to be judged where the baseline is kept; nothing when there
 # is neither.
-missing(setting, subjects, what) := lib.fail(
+missing(setting, subjects, what) := fiscguard.fail(
 	_subject(subjects), "",
 	sprintf("the account baseline (%s) declares no %s%s", [concat(", ", baseline), setting, _relying_en(subjects, what)]),
 	sprintf("アカウントのベースライン（%s）に %s がない%s", [concat("、", baseline), setting, _relying_ja(subjects, what)]),
 ) if declares_baseline
 
-else := lib.inconclusive(
+else := fiscguard.inconclusive(
 	first(subjects), "",
 	sprintf("whether the account has %s is not known from this configuration, which holds no account baseline%s; judge it in the configuration that keeps the account baseline", [setting, _relying_en(subjects, what)]),
 	sprintf("アカウントに %s があるかは、アカウントのベースラインを含まないこの構成からは分からない%s。アカウントのベースラインを管理する構成で判定すること", [setting, _relying_ja(subjects, what)]),

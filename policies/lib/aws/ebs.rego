@@ -9,5 +9,5 @@ import data.fiscguard.lib
 encrypted_by_default(r) if {
 	some d in lib.resources("aws_ebs_encryption_by_default")
 	d.region == r.region
-	lib.value(d, "enabled", true) == true
+	fiscguard.value(d, "enabled", true) == true
 }

@@ -26,14 +26,14 @@ customer_key(v) if {
 #	"unknown" another value known only after apply (a data source whose key
 #	          is not known, a variable, something the input does not show)
 key_status(r, path) := "none" if {
-	v := lib.value(r, path, null)
+	v := fiscguard.value(r, path, null)
 	some src in _sources(r, path[0])
 	_source_status(src) == "none"
 	v in _key_ids(src)
 } else := "cmk" if {
-	customer_key(lib.value(r, path, null))
+	customer_key(fiscguard.value(r, path, null))
 } else := _sources_status(r, path[0]) if {
-	lib.unknown(r, path)
+	fiscguard.unknown(r, path)
 } else := "none"
 
 # _sources are the resources and data sources r's attribute attr refers to.
@@ -64,14 +64,14 @@ _source_status(src) := "cmk" if {
 } else := "unknown"
 
 # _named_key is the key a KMS data source is asked for.
-_named_key(src) := lib.value(src, "name", "") if src.type == "aws_kms_alias"
+_named_key(src) := fiscguard.value(src, "name", "") if src.type == "aws_kms_alias"
 
-else := lib.value(src, "key_id", "") if src.type == "aws_kms_key"
+else := fiscguard.value(src, "key_id", "") if src.type == "aws_kms_key"
 
 # _key_ids are the values of a data source that identify its key, as the
 # plan reads them.
 _key_ids(src) := {v |
 	some attr in ["arn", "id", "key_id", "target_key_arn", "target_key_id"]
-	v := lib.value(src, attr, null)
+	v := fiscguard.value(src, attr, null)
 	v != null
 }

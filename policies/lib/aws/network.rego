@@ -29,15 +29,15 @@ ingress_rules := array.concat(array.concat(_inline, _group_rules), _vpc_rules)
 
 _inline := [_rule(sg, ["ingress", i], rule, _list_sources) |
 	some sg in lib.resources("aws_security_group")
-	some i, rule in lib.value(sg, "ingress", [])
+	some i, rule in fiscguard.value(sg, "ingress", [])
 ]
 
 _group_rules := [_rule(r, [], r.values, _list_sources) |
 	some r in lib.resources("aws_security_group_rule")
-	lib.value(r, "type", "") == "ingress"
+	fiscguard.value(r, "type", "") == "ingress"
 ]
 
-_vpc_rules := [_rule(r, [], object.union(r.values, {"protocol": lib.value(r, "ip_protocol", null)}), _single_sources) |
+_vpc_rules := [_rule(r, [], object.union(r.values, {"protocol": fiscguard.value(r, "ip_protocol", null)}), _single_sources) |
 	some r in lib.resources("aws_vpc_security_group_ingress_rule")
 ]
 
@@ -60,7 +60,7 @@ _rule(r, at, rule, sources) := {
 	],
 	"unknown": [_join(path, attr) |
 		some attr in sources
-		lib.unknown(r, array.concat(at, [attr]))
+		fiscguard.unknown(r, array.concat(at, [attr]))
 	],
 } if {
 	path := _path_text(at)

@@ -2,13 +2,11 @@
 # title: RDS helpers
 package fiscguard.lib.aws.rds
 
-import data.fiscguard.lib
-
 # instance_types hold databases with their own storage and backups.
 instance_types := ["aws_db_instance", "aws_rds_cluster"]
 
 # replica is true for a database that replicates another (replicate_source_db
 # set, or known only after apply): its source's settings govern it.
-replica(db) if lib.value(db, "replicate_source_db", "") != ""
+replica(db) if fiscguard.value(db, "replicate_source_db", "") != ""
 
-replica(db) if lib.unknown(db, "replicate_source_db")
+replica(db) if fiscguard.unknown(db, "replicate_source_db")

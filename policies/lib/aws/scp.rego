@@ -15,7 +15,7 @@ import data.fiscguard.lib.aws.iam
 
 scps := [p |
 	some p in lib.resources("aws_organizations_policy")
-	lib.value(p, ["type"], "SERVICE_CONTROL_POLICY") == "SERVICE_CONTROL_POLICY"
+	fiscguard.value(p, ["type"], "SERVICE_CONTROL_POLICY") == "SERVICE_CONTROL_POLICY"
 ]
 
 # attached is true for an SCP that an aws_organizations_policy_attachment
@@ -86,7 +86,7 @@ guardrail(actions, for_root, what_en, what_ja) := {r |
 	missing := undenied(actions, for_root)
 	count(missing) > 0
 	count(undecided) == 0
-	r := lib.fail(
+	r := fiscguard.fail(
 		subject, "",
 		sprintf("no attached service control policy denies %s%s, so %s%s", [concat(", ", missing), _root_en(for_root), what_en, _unattached_en(missing)]),
 		sprintf("%s%sを拒否するSCP（サービスコントロールポリシー）がアタッチされていないため、%s%s", [_root_ja(for_root), concat("、", missing), what_ja, _unattached_ja(missing)]),
@@ -94,7 +94,7 @@ guardrail(actions, for_root, what_en, what_ja) := {r |
 } | {r |
 	count(undenied(actions, for_root)) > 0
 	some p in undecided
-	r := lib.inconclusive(
+	r := fiscguard.inconclusive(
 		p, "content",
 		sprintf("service control policy %s: its content is known only after apply, so whether %s is denied%s is unknown", [p.address, concat(", ", actions), _root_en(for_root)]),
 		sprintf("SCP %s の内容は適用後まで確定しないため、%s%sが拒否されるかは分からない", [p.address, _root_ja(for_root), concat("、", actions)]),

@@ -18,10 +18,10 @@ load_balancers := [b | some t in types; some b in lib.resources(t)]
 listeners := [l | some t in listener_types; some l in lib.resources(t)]
 
 # internet_facing is true for a load balancer that is not internal.
-internet_facing(b) if lib.value(b, "internal", false) != true
+internet_facing(b) if fiscguard.value(b, "internal", false) != true
 
 # application is true for an Application Load Balancer (the default type).
-application(b) if lib.value(b, "load_balancer_type", "application") == "application"
+application(b) if fiscguard.value(b, "load_balancer_type", "application") == "application"
 
 # of_listener returns the load balancers a listener's load_balancer_arn refers to.
 of_listener(l) := [b | some t in types; some b in lib.referenced(l, "load_balancer_arn", t)]

@@ -16,7 +16,7 @@ attached(b, t) := lib.referrers(b, t, "bucket") if {
 	not _literal[t]
 } else := array.concat(lib.referrers(b, t, "bucket"), [x |
 	some x in _literal[t]
-	lib.value(x, "bucket", null) == lib.value(b, "bucket", null)
+	fiscguard.value(x, "bucket", null) == fiscguard.value(b, "bucket", null)
 ])
 
 # joined_types are the bucket settings also matched by the bucket's literal name.
@@ -33,7 +33,7 @@ joined_types := {
 # one replaces another), and a rule must not abort on them.
 by_name[n] contains b if {
 	some b in lib.resources("aws_s3_bucket")
-	n := lib.value(b, "bucket", null)
+	n := fiscguard.value(b, "bucket", null)
 	is_string(n)
 }
 
@@ -43,7 +43,7 @@ _literal := {t: xs |
 	xs := [x |
 		some x in lib.resources(t)
 		not lib.refers(x, "bucket")
-		is_string(lib.value(x, "bucket", null))
+		is_string(fiscguard.value(x, "bucket", null))
 	]
 	count(xs) > 0
 }
@@ -52,7 +52,7 @@ _literal := {t: xs |
 # of replication configuration c replicate to: those its rules refer to, and
 # those a destination's literal ARN names.
 replication_destinations(c) := array.concat(lib.referenced(c, "rule", "aws_s3_bucket"), [b |
-	some rule in lib.value(c, "rule", [])
+	some rule in fiscguard.value(c, "rule", [])
 	arn := object.get(rule, ["destination", 0, "bucket"], "")
 	is_string(arn)
 	some b in by_name[trim_prefix(arn, "arn:aws:s3:::")]
@@ -66,7 +66,7 @@ replication_destinations(c) := array.concat(lib.referenced(c, "rule", "aws_s3_bu
 # knows only at apply.
 possible_destination_of(b) := sort({c.address |
 	b.type == "aws_s3_bucket"
-	lib.unknown(b, "bucket")
+	fiscguard.unknown(b, "bucket")
 	names := {x | some x in object.get(b.refs, "bucket", [])}
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
 	_destination_later(c)
@@ -74,9 +74,9 @@ possible_destination_of(b) := sort({c.address |
 	names[x]
 })
 
-_destination_later(c) if lib.wholly_unknown(c, "rule")
+_destination_later(c) if fiscguard.wholly_unknown(c, "rule")
 
 _destination_later(c) if {
-	some i, _ in lib.value(c, "rule", [])
-	lib.unknown(c, ["rule", i, "destination", 0, "bucket"])
+	some i, _ in fiscguard.value(c, "rule", [])
+	fiscguard.unknown(c, ["rule", i, "destination", 0, "bucket"])
 }

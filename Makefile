@@ -38,7 +38,7 @@ e2e: build
 FUZZTIME ?= 10000x
 FUZZMINIMIZE ?= 50x
 FUZZ_TARGETS := engine/plan:FuzzLoad engine/hclconf:FuzzLoad engine/waiver:FuzzLoadFile engine/waiver:FuzzScanInline \
-	engine/config:FuzzLoad engine/baseline:FuzzLoad engine/report:FuzzEscape
+	engine/config:FuzzLoad engine/baseline:FuzzLoad engine/report:FuzzEscape engine/report:FuzzIndent
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $${t%%:*} $${t##*:} for $(FUZZTIME)"; \

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"sort"
 
@@ -265,11 +264,14 @@ func writeJSON(w io.Writer, r *Report) error {
 		}
 		out.Findings = append(out.Findings, jf)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	// Messages quote HCL like "a < b"; keep them readable rather than \u003c.
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	// Messages quote HCL like "a < b": indentedJSON keeps them readable
+	// rather than \u003c.
+	data, err := indentedJSON(out)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
 }
 
 func jsonTargetOf(t Target) jsonTarget {

@@ -352,7 +352,7 @@ func encodeSARIF(run *sarifRun) ([][]byte, error) {
 	for p := range parts {
 		wg.Go(func() {
 			var compact bytes.Buffer
-			out := bytes.NewBuffer(nil)
+			var out []byte
 			enc := json.NewEncoder(&compact)
 			enc.SetEscapeHTML(false)
 			for i := p * len(results) / len(parts); i < (p+1)*len(results)/len(parts); i++ {
@@ -361,14 +361,12 @@ func encodeSARIF(run *sarifRun) ([][]byte, error) {
 					return
 				}
 				if i > 0 {
-					out.WriteByte(',')
+					out = append(out, ',')
 				}
-				out.WriteString("\n" + resultsIndent + "  ")
-				if errs[p] = json.Indent(out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), resultsIndent+"  ", "  "); errs[p] != nil {
-					return
-				}
+				out = append(out, "\n"+resultsIndent+"  "...)
+				out = appendIndented(out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), resultsIndent+"  ", "  ")
 			}
-			parts[p] = out.Bytes()
+			parts[p] = out
 		})
 	}
 	wg.Wait()
@@ -387,20 +385,15 @@ var (
 )
 
 // indentedJSON is v's JSON without HTML escapes, indented by two spaces:
-// compact first, then indented into a buffer sized once (the encoder's own
-// indenting grows its buffers by doubling).
+// compact first, then indented into a buffer sized once.
 func indentedJSON(v any) ([]byte, error) {
-	var compact, out bytes.Buffer
+	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	out.Grow(compact.Len() * 3 / 2)
-	if err := json.Indent(&out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "", "  "); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return appendIndented(make([]byte, 0, compact.Len()*3/2), bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "", "  "), nil
 }
 
 func sarifTargetOf(t Target) sarifTarget {

@@ -360,6 +360,12 @@ func encodeSARIF(run *sarifRun) ([][]byte, error) {
 				if errs[p] = enc.Encode(&results[i]); errs[p] != nil {
 					return
 				}
+				// Grown by doubling, not by append's quarter at a time for a
+				// large slice: the part leaves garbage of its own size, not
+				// four times that.
+				if room := 2*compact.Len() + len(resultsIndent) + 4; cap(out)-len(out) < room {
+					out = slices.Grow(out, max(len(out), room))
+				}
 				if i > 0 {
 					out = append(out, ',')
 				}

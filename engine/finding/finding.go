@@ -5,7 +5,7 @@ package finding
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
@@ -214,24 +214,42 @@ func providerLocation(p *model.Provider, attr string, affected []Affected) *mode
 	return nil
 }
 
-// Sort orders findings deterministically.
+// Sort orders findings deterministically. Findings are large, so an order
+// of their indexes is sorted and the findings moved once, not at each swap;
+// findings already in order are left as they are.
 func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Target != b.Target {
-			return a.Target < b.Target
-		}
-		if a.Address != b.Address {
-			return a.Address < b.Address
-		}
-		if a.Rule.ID != b.Rule.ID {
-			return a.Rule.ID < b.Rule.ID
-		}
-		if a.Attribute != b.Attribute {
-			return a.Attribute < b.Attribute
-		}
-		return a.Message.En < b.Message.En
-	})
+	sorted := true
+	for i := 1; i < len(fs) && sorted; i++ {
+		sorted = compare(&fs[i-1], &fs[i]) <= 0
+	}
+	if sorted {
+		return
+	}
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return compare(&fs[i], &fs[j]) })
+	moved := make([]Finding, len(fs))
+	for k, i := range order {
+		moved[k] = fs[i]
+	}
+	copy(fs, moved)
+}
+
+// compare orders findings by target, address, rule, attribute and message.
+func compare(a, b *Finding) int {
+	switch {
+	case a.Target != b.Target:
+		return strings.Compare(a.Target, b.Target)
+	case a.Address != b.Address:
+		return strings.Compare(a.Address, b.Address)
+	case a.Rule.ID != b.Rule.ID:
+		return strings.Compare(a.Rule.ID, b.Rule.ID)
+	case a.Attribute != b.Attribute:
+		return strings.Compare(a.Attribute, b.Attribute)
+	}
+	return strings.Compare(a.Message.En, b.Message.En)
 }
 
 // FailsAt reports whether f fails the build under threshold: it failed
@@ -247,6 +265,7 @@ func (f *Finding) FailsAt(threshold rule.Severity) bool {
 // (disabled, or outside the profile) is reported itself, so no cause is lost;
 // one whose owner's finding on the same resource is waived is waived with it.
 func Deferred(fs []Finding, inForce map[string]bool) (reported, deferred []Finding) {
+	reported = make([]Finding, 0, len(fs))
 	waived := map[string]*Waiver{}
 	for _, f := range fs {
 		if f.Owner == "" && f.Waiver != nil {

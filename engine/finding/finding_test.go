@@ -73,6 +73,25 @@ func TestSortAndThreshold(t *testing.T) {
 	}
 }
 
+// TestSortIsStable: findings equal in every key keep their order, sorted
+// or already in order.
+func TestSortIsStable(t *testing.T) {
+	r := &rule.Rule{ID: "FG-A"}
+	for _, fs := range [][]Finding{
+		{{Rule: r, Address: "b", Fingerprint: "1"}, {Rule: r, Address: "a", Fingerprint: "2"}, {Rule: r, Address: "b", Fingerprint: "3"}, {Rule: r, Address: "a", Fingerprint: "4"}},
+		{{Rule: r, Address: "a", Fingerprint: "2"}, {Rule: r, Address: "a", Fingerprint: "4"}, {Rule: r, Address: "b", Fingerprint: "1"}, {Rule: r, Address: "b", Fingerprint: "3"}},
+	} {
+		Sort(fs)
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Address+f.Fingerprint)
+		}
+		if strings.Join(got, " ") != "a2 a4 b1 b3" {
+			t.Errorf("Sort: %v", got)
+		}
+	}
+}
+
 // TestUncertainInstancesAreInconclusive: a stand-in for an expansion known
 // only after apply may not exist, so its failures are inconclusive.
 func TestUncertainInstancesAreInconclusive(t *testing.T) {

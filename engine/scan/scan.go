@@ -403,7 +403,16 @@ func (l *Library) Named(pattern string) int {
 // atOrAbove keeps the findings of severity least or higher, and counts
 // those it leaves out.
 func atOrAbove(fs []finding.Finding, least rule.Severity) ([]finding.Finding, int) {
-	kept := fs[:0:0]
+	below := 0
+	for i := range fs {
+		if fs[i].Rule.Severity < least {
+			below++
+		}
+	}
+	if below == 0 {
+		return fs, 0 // as usual: findings are large, and none is copied
+	}
+	kept := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
 		if f.Rule.Severity >= least {
 			kept = append(kept, f)

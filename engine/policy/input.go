@@ -25,10 +25,14 @@ type field[T any] struct {
 // input is what the document's fields are built from: the model, its
 // resources already converted, and the indexes over them.
 type input struct {
-	doc                         *model.Document
-	resources                   []*ast.Term
-	byAddress                   ast.Object
-	byType, referrers, deleting map[string][]*ast.Term
+	doc              *model.Document
+	resources        []*ast.Term
+	byAddress        ast.Object
+	byType, deleting map[string][]*ast.Term
+	// referrers is address → type → attribute → the checked resources of
+	// that type whose refs at that attribute name the address: the join
+	// policies make most (a bucket's public access block) is one lookup.
+	referrers map[string]map[string]map[string][]*ast.Term
 }
 
 var documentFields = []field[*input]{
@@ -41,7 +45,7 @@ var documentFields = []field[*input]{
 	{"resources", "every resource instance, data sources and resources being deleted included, sorted by address (the resource fields below)", func(c *terms, in *input) (*ast.Term, error) { return ast.ArrayTerm(in.resources...), nil }},
 	{"by_type", "index: resource type → the checked resources of that type (managed, not only being deleted)", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.byType), nil }},
 	{"by_address", "index: address → the resource", func(c *terms, in *input) (*ast.Term, error) { return ast.NewTerm(in.byAddress), nil }},
-	{"referrers", "index: address → the checked resources whose `refs` name it", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.referrers), nil }},
+	{"referrers", "index: address → resource type → attribute → the checked resources of that type whose `refs` name the address at that attribute", func(c *terms, in *input) (*ast.Term, error) { return referrersTerm(c, in.referrers), nil }},
 	{"deleting", "index: resource type → the managed resources a plan deletes or replaces", func(c *terms, in *input) (*ast.Term, error) { return c.index(in.deleting), nil }},
 }
 
@@ -80,7 +84,7 @@ var providerFields = []field[*model.Provider]{
 func inputValue(doc *model.Document) (ast.Value, error) {
 	n := len(doc.Resources)
 	in := &input{doc: doc, resources: make([]*ast.Term, n), byAddress: ast.NewObjectWithCapacity(n),
-		byType: map[string][]*ast.Term{}, referrers: map[string][]*ast.Term{}, deleting: map[string][]*ast.Term{}}
+		byType: map[string][]*ast.Term{}, referrers: map[string]map[string]map[string][]*ast.Term{}, deleting: map[string][]*ast.Term{}}
 	shares := min(runtime.GOMAXPROCS(0), max(n/minShare, 1))
 	errs := make([]error, shares)
 	var wg sync.WaitGroup
@@ -107,13 +111,19 @@ func inputValue(doc *model.Document) (ast.Value, error) {
 			continue
 		}
 		in.byType[r.Type] = append(in.byType[r.Type], t)
-		seen := map[string]bool{}
-		for _, targets := range r.Refs {
-			for _, target := range targets {
-				if !seen[target] {
-					seen[target] = true
-					in.referrers[target] = append(in.referrers[target], t)
+		for attr, targets := range r.Refs {
+			for _, target := range targets { // distinct (addrs.RefMaps)
+				byType := in.referrers[target]
+				if byType == nil {
+					byType = map[string]map[string][]*ast.Term{}
+					in.referrers[target] = byType
 				}
+				byAttr := byType[r.Type]
+				if byAttr == nil {
+					byAttr = map[string][]*ast.Term{}
+					byType[r.Type] = byAttr
+				}
+				byAttr[attr] = append(byAttr[attr], t)
 			}
 		}
 	}
@@ -260,6 +270,19 @@ func (c *terms) index(m map[string][]*ast.Term) *ast.Term {
 	obj := ast.NewObjectWithCapacity(len(m))
 	for k, ts := range m {
 		obj.Insert(c.str(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
+}
+
+// referrersTerm is the referrers index as a Rego object.
+func referrersTerm(c *terms, m map[string]map[string]map[string][]*ast.Term) *ast.Term {
+	obj := ast.NewObjectWithCapacity(len(m))
+	for target, byType := range m {
+		types := ast.NewObjectWithCapacity(len(byType))
+		for t, byAttr := range byType {
+			types.Insert(c.str(t), c.index(byAttr))
+		}
+		obj.Insert(c.str(target), ast.NewTerm(types))
 	}
 	return ast.NewTerm(obj)
 }

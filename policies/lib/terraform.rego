@@ -13,6 +13,7 @@ _by_type := input.by_type if input.by_type
 
 else := {t: [r | some r in input.resources; r.type == t; checked(r)] |
 	some r0 in input.resources
+	checked(r0)
 	t := r0.type
 }
 
@@ -22,18 +23,45 @@ else := {r.address: r | some r in input.resources}
 
 _referrers := input.referrers if input.referrers
 
-else := {target: [x | some x in input.resources; checked(x); target in _targets(x)] |
+else := {target: _referring(target) |
 	some r in input.resources
 	some target in _targets(r)
+}
+
+# _referring is target's entry in the referrers index: resource type →
+# attribute → the checked resources of that type whose refs name target at
+# that attribute.
+_referring(target) := {t: {attr: [x |
+	some x in input.resources
+	checked(x)
+	x.type == t
+	target in object.get(x.refs, attr, [])
+] |
+	some y in input.resources
+	checked(y)
+	y.type == t
+	some attr, targets in y.refs
+	target in targets
+} |
+	some z in input.resources
+	checked(z)
+	target in _targets(z)
+	t := z.type
 }
 
 _targets(x) := {t | some ts in object.get(x, "refs", {}); some t in ts}
 
 _deleting := input.deleting if input.deleting
 
-else := {t: [r | some r in input.resources; r.type == t; r.mode == "managed"; "delete" in r.actions] |
+else := {t: [r | some r in input.resources; r.type == t; _deleted(r)] |
 	some r0 in input.resources
+	_deleted(r0)
 	t := r0.type
+}
+
+_deleted(r) if {
+	r.mode == "managed"
+	"delete" in r.actions
 }
 
 # resources returns the managed resources of type t that policies judge:
@@ -61,14 +89,15 @@ checked(r) if {
 
 # referrers returns the resources of type t whose attribute attr refers to r,
 # e.g. referrers(bucket, "aws_s3_bucket_public_access_block", "bucket").
-referrers(r, t, attr) := [x |
-	some x in object.get(_referrers, r.address, [])
-	x.type == t
-	r.address in object.get(x.refs, attr, [])
-]
+referrers(r, t, attr) := object.get(_referrers, [r.address, t, attr], [])
 
-# referrers_of returns every resource policies judge whose refs name r, of any type and attribute.
-referrers_of(r) := object.get(_referrers, r.address, [])
+# referrers_of returns every resource policies judge whose refs name r, of
+# any type and attribute, as a set.
+referrers_of(r) := {x |
+	some by_attr in object.get(_referrers, r.address, {})
+	some xs in by_attr
+	some x in xs
+}
 
 # exported_by returns the names of the root module's outputs that refer to
 # r, sorted: what another configuration may read (through remote state) and

@@ -87,9 +87,15 @@ all_protocols(rule) if rule.protocol in {"-1", "all"}
 port_protocol(rule) if rule.protocol in {"tcp", "6", "udp", "17"}
 
 # reached returns the ports of the list given that rule admits traffic to,
-# in their order: one call for a list, not one per port.
+# in their order: one call for a list, not one per port. Most rules open
+# one port, which is looked up rather than compared with each of the list.
 reached(rule, ports) := ports if {
 	all_protocols(rule)
+} else := [rule.from_port] if {
+	single_port(rule)
+	rule.from_port in ports
+} else := [] if {
+	single_port(rule)
 } else := [p |
 	some p in ports
 	rule.from_port <= p

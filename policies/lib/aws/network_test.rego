@@ -93,6 +93,8 @@ test_reached if {
 	network.reached(by_place["aws_vpc_security_group_ingress_rule.any/"], [3389, 22]) == [3389, 22]
 	network.reached({"protocol": "tcp", "from_port": 20, "to_port": 25}, [20, 22, 80, 25]) == [20, 22, 25]
 	network.reached({"protocol": "icmp", "from_port": 0, "to_port": 65535}, [22]) == []
+	network.reached({"protocol": "tcp", "from_port": 80, "to_port": 80}, [22, 443]) == []
+	network.reached({"protocol": "6", "from_port": 22, "to_port": 22}, [3389, 22]) == [22]
 	network.reached({"protocol": "tcp", "from_port": null, "to_port": 22}, [22]) == []
 }
 

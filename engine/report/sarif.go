@@ -299,17 +299,15 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		index[rl.ID] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(r, rl))
 	}
-	var shown []finding.Finding
-	for _, f := range sortedFindings(r.Findings) {
-		if f.Waiver == nil || opts.IncludeSuppressed {
-			shown = append(shown, f)
+	sorted := sortedFindings(r.Findings)
+	shown := make([]*finding.Finding, 0, len(sorted))
+	for i := range sorted {
+		if sorted[i].Waiver == nil || opts.IncludeSuppressed {
+			shown = append(shown, &sorted[i])
 		}
 	}
-	results := make([]sarifResult, len(shown))
-	for i, f := range shown {
-		results[i] = sarifResultFor(r, f, index[f.Rule.ID])
-	}
-	pieces, err := withinLimits(&run, results, shown, r.Lang)
+	result := func(f *finding.Finding) sarifResult { return sarifResultFor(r, f, index[f.Rule.ID]) }
+	pieces, err := withinLimits(&run, shown, result, r.Lang)
 	if err != nil {
 		return err
 	}
@@ -321,14 +319,14 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	return nil
 }
 
-// encodeSARIF writes the log of one run as fiscguard always writes it,
-// json.Indent's layout with two spaces, in pieces to be written in order.
-// The results, most of a large log, are encoded and indented on every core,
-// a piece per core, and go in place of the empty results array of the rest
-// of the log, which is encoded once: the bytes are those of the whole log
-// indented at once.
-func encodeSARIF(run *sarifRun) ([][]byte, error) {
-	results := run.Results
+// encodeSARIF writes the log of one run, with the results of the findings
+// fs, as fiscguard always writes it: json.Indent's layout with two spaces,
+// in pieces to be written in order. The results, most of a large log, are
+// built, encoded and indented on every core, a result at a time (none is
+// kept once encoded), a piece per core, and go in place of the empty
+// results array of the rest of the log, which is encoded once: the bytes
+// are those of the whole log indented at once.
+func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Finding) sarifResult) ([][]byte, error) {
 	rest := *run
 	rest.Results = []sarifResult{}
 	head, err := indentedJSON(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{rest}})
@@ -336,7 +334,7 @@ func encodeSARIF(run *sarifRun) ([][]byte, error) {
 		return nil, err
 	}
 	head = append(head, '\n')
-	if len(results) == 0 {
+	if len(fs) == 0 {
 		return [][]byte{head}, nil
 	}
 	at := bytes.Index(head, emptyResults)
@@ -346,7 +344,7 @@ func encodeSARIF(run *sarifRun) ([][]byte, error) {
 	at += len(emptyResults) - 1 // before the closing bracket
 	// Each part is a run of results indented as the array's elements, one
 	// at a time through one small buffer.
-	parts := make([][]byte, min(runtime.GOMAXPROCS(0), len(results)))
+	parts := make([][]byte, min(runtime.GOMAXPROCS(0), len(fs)))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for p := range parts {
@@ -355,9 +353,10 @@ func encodeSARIF(run *sarifRun) ([][]byte, error) {
 			var out []byte
 			enc := json.NewEncoder(&compact)
 			enc.SetEscapeHTML(false)
-			for i := p * len(results) / len(parts); i < (p+1)*len(results)/len(parts); i++ {
+			for i := p * len(fs) / len(parts); i < (p+1)*len(fs)/len(parts); i++ {
 				compact.Reset()
-				if errs[p] = enc.Encode(&results[i]); errs[p] != nil {
+				res := result(fs[i])
+				if errs[p] = enc.Encode(&res); errs[p] != nil {
 					return
 				}
 				// Grown by doubling, not by append's quarter at a time for a
@@ -503,7 +502,7 @@ func ruleHelp(r *Report, rl *rule.Rule) (string, string) {
 	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
 }
 
-func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
+func sarifResultFor(r *Report, f *finding.Finding, ruleIndex int) sarifResult {
 	level := sarifLevel[f.Rule.Severity]
 	msg := sentence(f.Message.In(r.Lang), r.Lang)
 	if f.Status == rule.StatusInconclusive {
@@ -556,10 +555,10 @@ func sarifResultFor(r *Report, f finding.Finding, ruleIndex int) sarifResult {
 			Severity:   f.Rule.Severity.String(),
 			Address:    f.Address,
 			Attribute:  f.Attribute,
-			Attributes: nonNil(attributesOf(f)),
-			Resources:  nonNil(affectedAddresses(f)),
+			Attributes: nonNil(attributesOf(*f)),
+			Resources:  nonNil(affectedAddresses(*f)),
 			FISC:       nonNil(ids),
-			Target:     shownTarget(r, f),
+			Target:     shownTarget(r, *f),
 		},
 	}
 }

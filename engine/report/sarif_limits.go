@@ -21,19 +21,20 @@ var leftOutNote = i18n.Text{
 	Ja: "GitHub code scanning の上限（%[3]d件、gzip圧縮で10 MB）に収めるため、%[2]d件の結果のうち%[1]d件を省いた。重大度の高いものを残している。すべての結果は --format json にある。",
 }
 
-// withinLimits encodes the log of run with as many of results (one per
-// finding of fs, in order) as GitHub accepts. When some must be left out,
-// the most severe are kept, in their order, and a notification of the run
-// says how many are left out and where they all are.
-func withinLimits(run *sarifRun, results []sarifResult, fs []finding.Finding, lang i18n.Lang) ([][]byte, error) {
-	// rank lists the results most severe first: by severity, a failure
+// withinLimits encodes the log of run with the results of as many of the
+// findings fs (in order) as GitHub accepts; result builds a finding's
+// result. When some must be left out, the most severe are kept, in their
+// order, and a notification of the run says how many are left out and
+// where they all are.
+func withinLimits(run *sarifRun, fs []*finding.Finding, result func(*finding.Finding) sarifResult, lang i18n.Lang) ([][]byte, error) {
+	// rank lists the findings most severe first: by severity, a failure
 	// before an inconclusive result, a waived one last, else in order.
-	rank := make([]int, len(results))
+	rank := make([]int, len(fs))
 	for i := range rank {
 		rank[i] = i
 	}
 	sort.SliceStable(rank, func(a, b int) bool {
-		x, y := &fs[rank[a]], &fs[rank[b]]
+		x, y := fs[rank[a]], fs[rank[b]]
 		if (x.Waiver == nil) != (y.Waiver == nil) {
 			return x.Waiver == nil
 		}
@@ -43,25 +44,25 @@ func withinLimits(run *sarifRun, results []sarifResult, fs []finding.Finding, la
 		return x.Status == rule.StatusFail && y.Status != rule.StatusFail
 	})
 	notes := run.Invocations[0].ToolExecutionNotifications
-	keep := min(len(results), sarifLimits.results)
+	keep := min(len(fs), sarifLimits.results)
 	for {
-		kept := make([]bool, len(results))
+		kept := make([]bool, len(fs))
 		for _, i := range rank[:keep] {
 			kept[i] = true
 		}
-		run.Results = make([]sarifResult, 0, keep)
-		for i, res := range results {
+		shown := make([]*finding.Finding, 0, keep)
+		for i, f := range fs {
 			if kept[i] {
-				run.Results = append(run.Results, res)
+				shown = append(shown, f)
 			}
 		}
 		run.Invocations[0].ToolExecutionNotifications = notes
-		run.Properties.ResultsLeftOut = len(results) - keep
-		if left := len(results) - keep; left > 0 {
+		run.Properties.ResultsLeftOut = len(fs) - keep
+		if left := len(fs) - keep; left > 0 {
 			run.Invocations[0].ToolExecutionNotifications = append(notes, sarifNotification{Level: "warning",
-				Message: sarifMessage{Text: fmt.Sprintf(leftOutNote.In(lang), left, len(results), sarifLimits.results)}})
+				Message: sarifMessage{Text: fmt.Sprintf(leftOutNote.In(lang), left, len(fs), sarifLimits.results)}})
 		}
-		pieces, err := encodeSARIF(run)
+		pieces, err := encodeSARIF(run, shown, result)
 		if err != nil {
 			return nil, err
 		}

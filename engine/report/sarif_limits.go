@@ -27,34 +27,12 @@ var leftOutNote = i18n.Text{
 // order, and a notification of the run says how many are left out and
 // where they all are.
 func withinLimits(run *sarifRun, fs []*finding.Finding, result func(*finding.Finding) sarifResult, lang i18n.Lang) ([][]byte, error) {
-	// rank lists the findings most severe first: by severity, a failure
-	// before an inconclusive result, a waived one last, else in order.
-	rank := make([]int, len(fs))
-	for i := range rank {
-		rank[i] = i
-	}
-	sort.SliceStable(rank, func(a, b int) bool {
-		x, y := fs[rank[a]], fs[rank[b]]
-		if (x.Waiver == nil) != (y.Waiver == nil) {
-			return x.Waiver == nil
-		}
-		if x.Rule.Severity != y.Rule.Severity {
-			return x.Rule.Severity > y.Rule.Severity
-		}
-		return x.Status == rule.StatusFail && y.Status != rule.StatusFail
-	})
 	notes := run.Invocations[0].ToolExecutionNotifications
 	keep := min(len(fs), sarifLimits.results)
+	shown := fs
 	for {
-		kept := make([]bool, len(fs))
-		for _, i := range rank[:keep] {
-			kept[i] = true
-		}
-		shown := make([]*finding.Finding, 0, keep)
-		for i, f := range fs {
-			if kept[i] {
-				shown = append(shown, f)
-			}
+		if keep < len(fs) {
+			shown = mostSevere(fs, keep)
 		}
 		run.Invocations[0].ToolExecutionNotifications = notes
 		run.Properties.ResultsLeftOut = len(fs) - keep
@@ -73,6 +51,37 @@ func withinLimits(run *sarifRun, fs []*finding.Finding, result func(*finding.Fin
 		// Results are about the same size: cut in proportion, with room.
 		keep = max(0, min(keep-1, int(float64(keep)*0.95*float64(sarifLimits.gzipped)/float64(size))))
 	}
+}
+
+// mostSevere returns the n most severe of the findings fs, in their order:
+// by severity, a failure before an inconclusive result, a waived one last,
+// else in order.
+func mostSevere(fs []*finding.Finding, n int) []*finding.Finding {
+	rank := make([]int, len(fs))
+	for i := range rank {
+		rank[i] = i
+	}
+	sort.SliceStable(rank, func(a, b int) bool {
+		x, y := fs[rank[a]], fs[rank[b]]
+		if (x.Waiver == nil) != (y.Waiver == nil) {
+			return x.Waiver == nil
+		}
+		if x.Rule.Severity != y.Rule.Severity {
+			return x.Rule.Severity > y.Rule.Severity
+		}
+		return x.Status == rule.StatusFail && y.Status != rule.StatusFail
+	})
+	kept := make([]bool, len(fs))
+	for _, i := range rank[:n] {
+		kept[i] = true
+	}
+	shown := make([]*finding.Finding, 0, n)
+	for i, f := range fs {
+		if kept[i] {
+			shown = append(shown, f)
+		}
+	}
+	return shown
 }
 
 // gzippedSize is the size of the log, in pieces, gzipped as GitHub's

@@ -41,6 +41,12 @@ var builtins = []struct {
 		Categories:  []string{"fiscguard"},
 	}, builtinUnknown(true)},
 	{&ast.Builtin{
+		Name:        "fiscguard.refers",
+		Description: "Is true when r's top-level attribute attr refers to another resource (its refs name one).",
+		Decl:        types.NewFunction(types.Args(subjectArg, types.Named("attr", types.S)), types.Named("refers", types.B)),
+		Categories:  []string{"fiscguard"},
+	}, builtinRefers},
+	{&ast.Builtin{
 		Name:        "fiscguard.fail",
 		Description: "Returns a failing deny result about r (a resource, or a provider configuration) at attribute path attr (\"\" for r as a whole) with messages in English and Japanese. An array of paths is one cause found in each: the result lists them all and is located at the first.",
 		Decl:        types.NewFunction(resultArgs, types.Named("result", resultType)),
@@ -97,6 +103,7 @@ var (
 	keyAddress    = ast.StringTerm("address")
 	keyValues     = ast.StringTerm("values")
 	keyUnknown    = ast.StringTerm("unknown")
+	keyRefs       = ast.StringTerm("refs")
 	keyResource   = ast.StringTerm("resource")
 	keyAttribute  = ast.StringTerm("attribute")
 	keyAttributes = ast.StringTerm("attributes")
@@ -116,6 +123,16 @@ func builtinValue(_ topdown.BuiltinContext, ops []*ast.Term, iter func(*ast.Term
 		return iter(ops[2])
 	}
 	return iter(v)
+}
+
+// builtinRefers is fiscguard.refers.
+func builtinRefers(_ topdown.BuiltinContext, ops []*ast.Term, iter func(*ast.Term) error) error {
+	refers := false
+	if targets := member(member(ops[0], keyRefs), ops[1]); targets != nil {
+		list, ok := targets.Value.(*ast.Array)
+		refers = ok && list.Len() > 0
+	}
+	return iter(ast.InternedTerm(refers))
 }
 
 // builtinUnknown is fiscguard.unknown, or with whole fiscguard.wholly_unknown.

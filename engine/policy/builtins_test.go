@@ -15,7 +15,8 @@ func evalBuiltin(t *testing.T, expr string) (ast.Value, error) {
 	t.Helper()
 	r := `{"address": "aws_x.a",
 		"values": {"encrypted": true, "kms": null, "rule": [{"days": 7, "tags": ["a"]}], "name": "n"},
-		"unknown": {"rule": [{"days": false, "tags": [false, true]}], "policy": true, "name": false}}`
+		"unknown": {"rule": [{"days": false, "tags": [false, true]}], "policy": true, "name": false},
+		"refs": {"kms": ["aws_kms_key.k"], "name": []}}`
 	rs, err := rego.New(rego.Query("r := "+r+"; x := "+expr), rego.Capabilities(capabilities())).Eval(context.Background())
 	if err != nil {
 		return nil, err
@@ -26,7 +27,7 @@ func evalBuiltin(t *testing.T, expr string) (ast.Value, error) {
 	return ast.MustInterfaceToValue(rs[0].Bindings["x"]), nil
 }
 
-func TestValueAndUnknownBuiltins(t *testing.T) {
+func TestValueUnknownAndRefersBuiltins(t *testing.T) {
 	for _, tt := range []struct{ expr, want string }{
 		{`fiscguard.value(r, "encrypted", false)`, `true`},
 		{`fiscguard.value(r, ["rule", 0, "days"], 0)`, `7`},
@@ -53,6 +54,10 @@ func TestValueAndUnknownBuiltins(t *testing.T) {
 		{`fiscguard.wholly_unknown(r, ["rule", 0, "tags", 1])`, `true`},      // that element
 		{`fiscguard.wholly_unknown(r, ["rule", 0, "tags", 1, "x"])`, `true`}, // inside it
 		{`fiscguard.wholly_unknown(r, [])`, `false`},
+		{`fiscguard.refers(r, "kms")`, `true`},
+		{`fiscguard.refers(r, "name")`, `false`},               // refers to nothing
+		{`fiscguard.refers(r, "encrypted")`, `false`},          // no refs
+		{`fiscguard.refers({"address": "p"}, "kms")`, `false`}, // no refs at all
 	} {
 		got, err := evalBuiltin(t, tt.expr)
 		if err != nil {

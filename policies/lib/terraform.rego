@@ -119,7 +119,8 @@ referenced(r, attr, t) := [x |
 ]
 
 # Reading a value (fiscguard.value), its marks (fiscguard.unknown,
-# fiscguard.wholly_unknown) and building results (fiscguard.fail,
+# fiscguard.wholly_unknown), whether it refers to another resource
+# (fiscguard.refers) and building results (fiscguard.fail,
 # fiscguard.inconclusive, fiscguard.one_per_resource) are built-in
 # functions, in Go (engine/policy/builtins.go): every rule calls them for
 # every resource it judges.
@@ -154,9 +155,6 @@ json_value(r, path) := json.unmarshal(s) if {
 	is_string(s)
 	json.is_valid(s)
 }
-
-# refers is true when r's top-level attribute attr refers to another resource.
-refers(r, attr) if count(object.get(r.refs, attr, [])) > 0
 
 # checked_resource returns the resource at address when policies judge it
 # (managed and not only being deleted).

@@ -30,8 +30,8 @@ test_unknown_reads_the_unknown_tree if {
 }
 
 test_refers if {
-	lib.refers(volume, "kms_key_id")
-	not lib.refers(volume, "size")
+	fiscguard.refers(volume, "kms_key_id")
+	not fiscguard.refers(volume, "size")
 }
 
 test_unknown_covers_what_an_unknown_value_encloses if {

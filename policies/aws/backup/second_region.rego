@@ -93,7 +93,7 @@ copied(s) if {
 copied(s) if {
 	s.type in {"aws_db_instance", "aws_rds_cluster"}
 	some attr in ["replicate_source_db", "replication_source_identifier"]
-	lib.refers(s, attr)
+	fiscguard.refers(s, attr)
 }
 
 copied(s) if {
@@ -129,7 +129,7 @@ copied(s) if {
 
 copied(s) if {
 	s.type == "aws_rds_cluster"
-	lib.refers(s, "global_cluster_identifier")
+	fiscguard.refers(s, "global_cluster_identifier")
 }
 
 copied(s) if {

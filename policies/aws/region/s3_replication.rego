@@ -57,7 +57,7 @@ _problems contains {
 	"ja": sprintf("宛先 %s のリージョンは分からない（バケットがこの構成にない）", [arn]),
 } if {
 	some c in lib.resources("aws_s3_bucket_replication_configuration")
-	not lib.refers(c, "rule")
+	not fiscguard.refers(c, "rule")
 	some i, rule in fiscguard.value(c, "rule", [])
 	arn := object.get(rule, ["destination", 0, "bucket"], "")
 	is_string(arn)

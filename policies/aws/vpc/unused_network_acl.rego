@@ -51,6 +51,6 @@ deny contains fiscguard.inconclusive(
 unassociated contains acl if {
 	some acl in lib.resources("aws_network_acl")
 	lib.empty(fiscguard.value(acl, ["subnet_ids"], []))
-	not lib.refers(acl, "subnet_ids")
+	not fiscguard.refers(acl, "subnet_ids")
 	count(lib.referrers(acl, "aws_network_acl_association", "network_acl_id")) == 0
 }

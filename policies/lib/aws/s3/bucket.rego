@@ -42,7 +42,7 @@ _literal := {t: xs |
 	some t in joined_types
 	xs := [x |
 		some x in lib.resources(t)
-		not lib.refers(x, "bucket")
+		not fiscguard.refers(x, "bucket")
 		is_string(fiscguard.value(x, "bucket", null))
 	]
 	count(xs) > 0

@@ -5,8 +5,10 @@
 package coverage
 
 import (
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -96,44 +98,56 @@ func Build(doc *model.Document, rules []*rule.Rule, findings []finding.Finding) 
 		}
 		found[f.Rule.ID][f.Address] = append(found[f.Rule.ID][f.Address], f)
 	}
-	out := make([]Rule, 0, len(rules))
-	for _, rl := range rules {
-		// The subjects of its types, each once, then those of its findings
-		// that are not among them.
-		anyType := slices.Contains(rl.ResourceTypes, AnyType)
-		subject := func(r *model.Resource) bool {
-			return r.Checked() && (anyType || slices.Contains(rl.ResourceTypes, r.Type))
-		}
-		subjects := checked
-		if !anyType {
-			subjects = nil
-			for _, t := range slices.Compact(slices.Sorted(slices.Values(rl.ResourceTypes))) {
-				subjects = append(subjects, byType[t]...)
+	// Each rule's record stands alone: they are built a share of the rules
+	// per core.
+	out := make([]Rule, len(rules))
+	shares := min(runtime.GOMAXPROCS(0), len(rules))
+	var wg sync.WaitGroup
+	for p := range shares {
+		wg.Go(func() {
+			for i := p * len(rules) / shares; i < (p+1)*len(rules)/shares; i++ {
+				out[i] = ruleRecord(rules[i], checked, byType, byAddr, found[rules[i].ID])
 			}
-		}
-		judged := found[rl.ID]
-		rc := Rule{Rule: rl, Resources: make([]Resource, 0, len(subjects))}
-		for _, r := range subjects {
-			rc.Resources = append(rc.Resources, Resource{Address: r.Address, Type: r.Type, Uncertain: r.Uncertain, Source: r.Source, Findings: judged[r.Address]})
-		}
-		for addr, fs := range judged {
-			if r := byAddr[addr]; r != nil && subject(r) {
-				continue
-			}
-			s := Resource{Address: addr, Type: fs[0].ResourceType, Findings: fs}
-			if r := byAddr[addr]; r != nil {
-				s.Uncertain, s.Source = r.Uncertain, r.Source
-			}
-			rc.Resources = append(rc.Resources, s)
-		}
-		for i := range rc.Resources {
-			rc.Resources[i].Outcome = outcome(rc.Resources[i].Findings)
-		}
-		sort.Slice(rc.Resources, func(i, j int) bool { return rc.Resources[i].Address < rc.Resources[j].Address })
-		out = append(out, rc)
+		})
 	}
+	wg.Wait()
 	sort.Slice(out, func(i, j int) bool { return out[i].Rule.ID < out[j].Rule.ID })
 	return out
+}
+
+// ruleRecord is rule rl's record: the subjects of its types, each once,
+// then those of its findings (judged, by address) that are not among them.
+func ruleRecord(rl *rule.Rule, checked []*model.Resource, byType map[string][]*model.Resource, byAddr map[string]*model.Resource, judged map[string][]*finding.Finding) Rule {
+	anyType := slices.Contains(rl.ResourceTypes, AnyType)
+	subject := func(r *model.Resource) bool {
+		return r.Checked() && (anyType || slices.Contains(rl.ResourceTypes, r.Type))
+	}
+	subjects := checked
+	if !anyType {
+		subjects = nil
+		for _, t := range slices.Compact(slices.Sorted(slices.Values(rl.ResourceTypes))) {
+			subjects = append(subjects, byType[t]...)
+		}
+	}
+	rc := Rule{Rule: rl, Resources: make([]Resource, 0, len(subjects))}
+	for _, r := range subjects {
+		rc.Resources = append(rc.Resources, Resource{Address: r.Address, Type: r.Type, Uncertain: r.Uncertain, Source: r.Source, Findings: judged[r.Address]})
+	}
+	for addr, fs := range judged {
+		if r := byAddr[addr]; r != nil && subject(r) {
+			continue
+		}
+		s := Resource{Address: addr, Type: fs[0].ResourceType, Findings: fs}
+		if r := byAddr[addr]; r != nil {
+			s.Uncertain, s.Source = r.Uncertain, r.Source
+		}
+		rc.Resources = append(rc.Resources, s)
+	}
+	for i := range rc.Resources {
+		rc.Resources[i].Outcome = outcome(rc.Resources[i].Findings)
+	}
+	sort.Slice(rc.Resources, func(i, j int) bool { return rc.Resources[i].Address < rc.Resources[j].Address })
+	return rc
 }
 
 // outcome is the verdict of one rule's findings on one resource.

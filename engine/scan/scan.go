@@ -237,6 +237,9 @@ func (l *Library) Check(ctx context.Context, in *Input, opts Options) (rep *repo
 	}
 	opts.progress(fmt.Sprintf("evaluating %d rules over %d resources of %s", len(q.Rules()), len(doc.Resources), name))
 	results, err := q.EvalInput(ctx, in.policy)
+	// The policy input is the largest structure of a scan, and nothing
+	// reads it again: dropped, what reporting allocates can reuse it.
+	in.policy = nil
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx) // the memory budget

@@ -5,8 +5,10 @@ package finding
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
@@ -152,41 +154,59 @@ func FromResults(doc *model.Document, results []rule.Result, rootModule string) 
 	for i := range doc.Providers {
 		providers[doc.Providers[i].Address] = &doc.Providers[i]
 	}
-	out := make([]Finding, 0, len(results))
-	for _, r := range results {
-		f := Finding{
-			Rule:        r.Rule,
-			Status:      r.Status,
-			Address:     r.Address,
-			Attribute:   r.Attribute,
-			Attributes:  r.Attributes,
-			Message:     r.Message,
-			Fingerprint: Fingerprint(r.Rule.ID, Qualified(rootModule, r.Address), r.Attribute),
-			Owner:       r.Owner,
-		}
-		for _, a := range r.Resources {
-			af := Affected{Address: a}
-			if res, ok := byAddr[a]; ok {
-				af.Location = res.Source
+	// Each finding stands alone: they are built a share of the results
+	// per core.
+	out := make([]Finding, len(results))
+	shares := min(runtime.GOMAXPROCS(0), max(len(results)/minShare, 1))
+	var wg sync.WaitGroup
+	for p := range shares {
+		wg.Go(func() {
+			for i := p * len(results) / shares; i < (p+1)*len(results)/shares; i++ {
+				out[i] = fromResult(&results[i], byAddr, providers, rootModule)
 			}
-			f.Affected = append(f.Affected, af)
-		}
-		if res, ok := byAddr[r.Address]; ok {
-			f.ResourceType = res.Type
-			f.Location = res.Locate(r.Attribute)
-			f.Related = res.Related
-			if res.Uncertain && f.Status == rule.StatusFail {
-				f.Status = rule.StatusInconclusive
-				f.Message = i18n.Text{En: uncertainPrefix.En + f.Message.En, Ja: uncertainPrefix.Ja + f.Message.Ja}
-			}
-		} else if p, ok := providers[r.Address]; ok {
-			f.ResourceType = ProviderType
-			f.Location = providerLocation(p, r.Attribute, f.Affected)
-		}
-		out = append(out, f)
+		})
 	}
+	wg.Wait()
 	Sort(out)
 	return out
+}
+
+// minShare is the fewest results worth building findings from on a core
+// of their own.
+const minShare = 1000
+
+// fromResult is the finding of one result.
+func fromResult(r *rule.Result, byAddr map[string]*model.Resource, providers map[string]*model.Provider, rootModule string) Finding {
+	f := Finding{
+		Rule:        r.Rule,
+		Status:      r.Status,
+		Address:     r.Address,
+		Attribute:   r.Attribute,
+		Attributes:  r.Attributes,
+		Message:     r.Message,
+		Fingerprint: Fingerprint(r.Rule.ID, Qualified(rootModule, r.Address), r.Attribute),
+		Owner:       r.Owner,
+	}
+	for _, a := range r.Resources {
+		af := Affected{Address: a}
+		if res, ok := byAddr[a]; ok {
+			af.Location = res.Source
+		}
+		f.Affected = append(f.Affected, af)
+	}
+	if res, ok := byAddr[r.Address]; ok {
+		f.ResourceType = res.Type
+		f.Location = res.Locate(r.Attribute)
+		f.Related = res.Related
+		if res.Uncertain && f.Status == rule.StatusFail {
+			f.Status = rule.StatusInconclusive
+			f.Message = i18n.Text{En: uncertainPrefix.En + f.Message.En, Ja: uncertainPrefix.Ja + f.Message.Ja}
+		}
+	} else if p, ok := providers[r.Address]; ok {
+		f.ResourceType = ProviderType
+		f.Location = providerLocation(p, r.Attribute, f.Affected)
+	}
+	return f
 }
 
 // uncertainPrefix turns a failure on an instance that may not exist into an

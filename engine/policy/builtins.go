@@ -282,7 +282,7 @@ func builtinOnePerResource(bctx topdown.BuiltinContext, ops []*ast.Term, iter fu
 		p, ok := t.Value.(ast.Object)
 		addr, isString := text(member(member(t, keyResource), keyAddress))
 		if !ok || !isString {
-			return policyError(bctx, "%s: a problem's resource has no address: %v", name, t)
+			return policyError(bctx, "%s: a problem's resource has no address (a problem is {\"resource\": r, ...})", name)
 		}
 		byAddress[addr] = append(byAddress[addr], p)
 	}

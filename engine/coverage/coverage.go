@@ -5,13 +5,12 @@
 package coverage
 
 import (
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/parallel"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -101,16 +100,11 @@ func Build(doc *model.Document, rules []*rule.Rule, findings []finding.Finding) 
 	// Each rule's record stands alone: they are built a share of the rules
 	// per core.
 	out := make([]Rule, len(rules))
-	shares := min(runtime.GOMAXPROCS(0), len(rules))
-	var wg sync.WaitGroup
-	for p := range shares {
-		wg.Go(func() {
-			for i := p * len(rules) / shares; i < (p+1)*len(rules)/shares; i++ {
-				out[i] = ruleRecord(rules[i], checked, byType, byAddr, found[rules[i].ID])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(rules), 1, func(_, from, to int) {
+		for i := from; i < to; i++ {
+			out[i] = ruleRecord(rules[i], checked, byType, byAddr, found[rules[i].ID])
+		}
+	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Rule.ID < out[j].Rule.ID })
 	return out
 }

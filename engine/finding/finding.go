@@ -5,13 +5,12 @@ package finding
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/parallel"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -157,16 +156,11 @@ func FromResults(doc *model.Document, results []rule.Result, rootModule string) 
 	// Each finding stands alone: they are built a share of the results
 	// per core.
 	out := make([]Finding, len(results))
-	shares := min(runtime.GOMAXPROCS(0), max(len(results)/minShare, 1))
-	var wg sync.WaitGroup
-	for p := range shares {
-		wg.Go(func() {
-			for i := p * len(results) / shares; i < (p+1)*len(results)/shares; i++ {
-				out[i] = fromResult(&results[i], byAddr, providers, rootModule)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(results), minShare, func(_, from, to int) {
+		for i := from; i < to; i++ {
+			out[i] = fromResult(&results[i], byAddr, providers, rootModule)
+		}
+	})
 	Sort(out)
 	return out
 }

@@ -2,13 +2,12 @@ package policy
 
 import (
 	"errors"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/parallel"
 )
 
 // The input document policies see, defined once: each field is its name,
@@ -85,18 +84,13 @@ func inputValue(doc *model.Document) (ast.Value, error) {
 	n := len(doc.Resources)
 	in := &input{doc: doc, resources: make([]*ast.Term, n), byAddress: ast.NewObjectWithCapacity(n),
 		byType: map[string][]*ast.Term{}, referrers: map[string]map[string]map[string][]*ast.Term{}, deleting: map[string][]*ast.Term{}}
-	shares := min(runtime.GOMAXPROCS(0), max(n/minShare, 1))
-	errs := make([]error, shares)
-	var wg sync.WaitGroup
-	for p := range shares {
-		wg.Go(func() {
-			c := newTerms()
-			for i := p * n / shares; i < (p+1)*n/shares && errs[p] == nil; i++ {
-				in.resources[i], errs[p] = object(c, resourceFields, &doc.Resources[i])
-			}
-		})
-	}
-	wg.Wait()
+	errs := make([]error, parallel.Shares(n, minShare))
+	parallel.Each(n, minShare, func(p, from, to int) {
+		c := newTerms()
+		for i := from; i < to && errs[p] == nil; i++ {
+			in.resources[i], errs[p] = object(c, resourceFields, &doc.Resources[i])
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/fiscguard/fiscguard/engine/golden"
 	"github.com/fiscguard/fiscguard/engine/model"
 	"github.com/fiscguard/fiscguard/engine/plan"
-	"github.com/fiscguard/fiscguard/policies"
 )
 
 // TestInputGolden is the input document policies see for small plans: one
@@ -54,10 +53,7 @@ func TestInputGolden(t *testing.T) {
 // TestLibraryIndexesTheSame: the indexes policies/lib builds for a
 // hand-built input (as unit tests write) are those of the input itself.
 func TestLibraryIndexesTheSame(t *testing.T) {
-	set, err := Load(builtinCatalog(t), Source{FS: policies.FS, Name: "policies", Builtin: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := builtinSet(t)
 	// Every way a resource is indexed or not: checked, only deleted,
 	// replaced, a data source; one target named at two attributes.
 	managed := func(addr string, actions []string, refs map[string][]string) model.Resource {

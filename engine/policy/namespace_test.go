@@ -43,6 +43,16 @@ func TestUserPoliciesCannotEnterBuiltinNamespaces(t *testing.T) {
 	}
 }
 
+// builtinSet is the built-in library, compiled.
+func builtinSet(t *testing.T) *Set {
+	t.Helper()
+	set, err := Load(builtinCatalog(t), Source{FS: policies.FS, Name: "policies", Builtin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
 func builtinCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
 	data, err := fs.ReadFile(policies.FS, "catalog/fisc.yaml")

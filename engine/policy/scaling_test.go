@@ -35,10 +35,7 @@ func (c *stepCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{
 // up by address). Steps, unlike time, are exact: the test cannot
 // flake.
 func TestRulesScaleLinearly(t *testing.T) {
-	set, err := Load(builtinCatalog(t), Source{FS: policies.FS, Name: "policies", Builtin: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := builtinSet(t)
 	data, err := fs.ReadFile(policies.FS, "params.yaml")
 	if err != nil {
 		t.Fatal(err)

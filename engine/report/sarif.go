@@ -9,15 +9,14 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/fiscguard/fiscguard/engine/finding"
 	"github.com/fiscguard/fiscguard/engine/i18n"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/parallel"
 	"github.com/fiscguard/fiscguard/engine/rule"
 )
 
@@ -344,37 +343,33 @@ func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Find
 	at += len(emptyResults) - 1 // before the closing bracket
 	// Each part is a run of results indented as the array's elements, one
 	// at a time through one small buffer.
-	parts := make([][]byte, min(runtime.GOMAXPROCS(0), len(fs)))
+	parts := make([][]byte, parallel.Shares(len(fs), 1))
 	errs := make([]error, len(parts))
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Go(func() {
-			var compact bytes.Buffer
-			var out []byte
-			enc := json.NewEncoder(&compact)
-			enc.SetEscapeHTML(false)
-			for i := p * len(fs) / len(parts); i < (p+1)*len(fs)/len(parts); i++ {
-				compact.Reset()
-				res := result(fs[i])
-				if errs[p] = enc.Encode(&res); errs[p] != nil {
-					return
-				}
-				// Grown by doubling, not by append's quarter at a time for a
-				// large slice: the part leaves garbage of its own size, not
-				// four times that.
-				if room := 2*compact.Len() + len(resultsIndent) + 4; cap(out)-len(out) < room {
-					out = slices.Grow(out, max(len(out), room))
-				}
-				if i > 0 {
-					out = append(out, ',')
-				}
-				out = append(out, "\n"+resultsIndent+"  "...)
-				out = appendIndented(out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), resultsIndent+"  ", "  ")
+	parallel.Each(len(fs), 1, func(p, from, to int) {
+		var compact bytes.Buffer
+		var out []byte
+		enc := json.NewEncoder(&compact)
+		enc.SetEscapeHTML(false)
+		for i := from; i < to; i++ {
+			compact.Reset()
+			res := result(fs[i])
+			if errs[p] = enc.Encode(&res); errs[p] != nil {
+				return
 			}
-			parts[p] = out
-		})
-	}
-	wg.Wait()
+			// Grown by doubling, not by append's quarter at a time for a
+			// large slice: the part leaves garbage of its own size, not
+			// four times that.
+			if room := 2*compact.Len() + len(resultsIndent) + 4; cap(out)-len(out) < room {
+				out = slices.Grow(out, max(len(out), room))
+			}
+			if i > 0 {
+				out = append(out, ',')
+			}
+			out = append(out, "\n"+resultsIndent+"  "...)
+			out = appendIndented(out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), resultsIndent+"  ", "  ")
+		}
+		parts[p] = out
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -30,9 +30,13 @@ func withinLimits(run *sarifRun, fs []*finding.Finding, result func(*finding.Fin
 	notes := run.Invocations[0].ToolExecutionNotifications
 	keep := min(len(fs), sarifLimits.results)
 	shown := fs
+	var rank []int // fs most severe first, ranked once some must be left out
 	for {
 		if keep < len(fs) {
-			shown = mostSevere(fs, keep)
+			if rank == nil {
+				rank = severityRank(fs)
+			}
+			shown = mostSevere(fs, rank, keep)
 		}
 		run.Invocations[0].ToolExecutionNotifications = notes
 		run.Properties.ResultsLeftOut = len(fs) - keep
@@ -53,10 +57,10 @@ func withinLimits(run *sarifRun, fs []*finding.Finding, result func(*finding.Fin
 	}
 }
 
-// mostSevere returns the n most severe of the findings fs, in their order:
-// by severity, a failure before an inconclusive result, a waived one last,
+// severityRank returns the indexes of the findings fs most severe first: by
+// severity, a failure before an inconclusive result, a waived one last,
 // else in order.
-func mostSevere(fs []*finding.Finding, n int) []*finding.Finding {
+func severityRank(fs []*finding.Finding) []int {
 	rank := make([]int, len(fs))
 	for i := range rank {
 		rank[i] = i
@@ -71,6 +75,12 @@ func mostSevere(fs []*finding.Finding, n int) []*finding.Finding {
 		}
 		return x.Status == rule.StatusFail && y.Status != rule.StatusFail
 	})
+	return rank
+}
+
+// mostSevere returns the first n findings of fs in the order rank (see
+// severityRank), in their own order.
+func mostSevere(fs []*finding.Finding, rank []int, n int) []*finding.Finding {
 	kept := make([]bool, len(fs))
 	for _, i := range rank[:n] {
 		kept[i] = true

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -322,9 +321,9 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 // fs, as fiscguard always writes it: json.Indent's layout with two spaces,
 // in pieces to be written in order. The results, most of a large log, are
 // built, encoded and indented on every core, a result at a time (none is
-// kept once encoded), a piece per core, and go in place of the empty
-// results array of the rest of the log, which is encoded once: the bytes
-// are those of the whole log indented at once.
+// kept once encoded), into pieces of about sarifChunk, and go in place of
+// the empty results array of the rest of the log, which is encoded once:
+// the bytes are those of the whole log indented at once.
 func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Finding) sarifResult) ([][]byte, error) {
 	rest := *run
 	rest.Results = []sarifResult{}
@@ -341,12 +340,14 @@ func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Find
 		return nil, errors.New("internal error: the SARIF log has no results array to fill")
 	}
 	at += len(emptyResults) - 1 // before the closing bracket
-	// Each part is a run of results indented as the array's elements, one
-	// at a time through one small buffer.
-	parts := make([][]byte, parallel.Shares(len(fs), 1))
-	errs := make([]error, len(parts))
+	// Each share is a run of results indented as the array's elements, one
+	// at a time through one small buffer, into chunks that are never grown
+	// (a grown slice copies itself and leaves its old self as garbage).
+	shares := make([][][]byte, parallel.Shares(len(fs), 1))
+	errs := make([]error, len(shares))
 	parallel.Each(len(fs), 1, func(p, from, to int) {
 		var compact bytes.Buffer
+		var chunks [][]byte
 		var out []byte
 		enc := json.NewEncoder(&compact)
 		enc.SetEscapeHTML(false)
@@ -356,11 +357,12 @@ func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Find
 			if errs[p] = enc.Encode(&res); errs[p] != nil {
 				return
 			}
-			// Grown by doubling, not by append's quarter at a time for a
-			// large slice: the part leaves garbage of its own size, not
-			// four times that.
+			// Indenting at most doubles the bytes, and adds the separator.
 			if room := 2*compact.Len() + len(resultsIndent) + 4; cap(out)-len(out) < room {
-				out = slices.Grow(out, max(len(out), room))
+				if len(out) > 0 {
+					chunks = append(chunks, out)
+				}
+				out = make([]byte, 0, max(sarifChunk, room))
 			}
 			if i > 0 {
 				out = append(out, ',')
@@ -368,14 +370,21 @@ func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Find
 			out = append(out, "\n"+resultsIndent+"  "...)
 			out = appendIndented(out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), resultsIndent+"  ", "  ")
 		}
-		parts[p] = out
+		shares[p] = append(chunks, out)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	tail := append([]byte("\n"+resultsIndent), head[at:]...)
-	return slices.Concat([][]byte{head[:at]}, parts, [][]byte{tail}), nil
+	pieces := [][]byte{head[:at]}
+	for _, chunks := range shares {
+		pieces = append(pieces, chunks...)
+	}
+	return append(pieces, tail), nil
 }
+
+// sarifChunk is the size of the pieces a log's results are encoded into.
+const sarifChunk = 1 << 20
 
 // emptyResults is the run's results array in the log without results, the
 // only key of that name at that depth, and resultsIndent its indentation.

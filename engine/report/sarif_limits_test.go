@@ -123,3 +123,32 @@ func TestSARIFSizeLimit(t *testing.T) {
 		t.Errorf("first result %s", log.Runs[0].Results[0].RuleID)
 	}
 }
+
+// TestSARIFInPieces: a log whose results fill many pieces is, byte for
+// byte, the whole log indented at once, every result in its place.
+func TestSARIFInPieces(t *testing.T) {
+	r := sampleReport(t, i18n.En)
+	const n = 6000 // more than a piece of results per core
+	for i := range n {
+		r.Findings = append(r.Findings, newFinding(ruleS3CMK, rule.StatusFail, fmt.Sprintf("aws_s3_bucket.b%d", i), "aws_s3_bucket", "",
+			i18n.Text{En: strings.Repeat("no key ", 40)}, &model.Location{File: "main.tf", Line: i + 1}))
+	}
+	log, out := writeCapped(t, r)
+	if got := len(log.Runs[0].Results); got != n+3 {
+		t.Fatalf("%d results, want %d", got, n+3)
+	}
+	if len(out) < 4*sarifChunk {
+		t.Fatalf("the log is %d bytes: too small to need pieces", len(out))
+	}
+	var compact, want bytes.Buffer
+	if err := json.Compact(&compact, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	want.WriteByte('\n')
+	if !bytes.Equal(out, want.Bytes()) {
+		t.Error("the log in pieces is not the log indented at once")
+	}
+}

@@ -3,10 +3,8 @@ package scan
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"runtime/metrics"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/fiscguard/fiscguard/engine/inputfile"
@@ -23,14 +21,15 @@ const memoryInterval = 10 * time.Millisecond
 // watchMemory holds a scan to its memory budget. Go's soft limit makes the
 // garbage collector work harder as the heap nears it; past it, the
 // watchdog cancels ctx with an input error, so the scan stops with a clear
-// message before the kernel's OOM killer ends it without one. stop ends the
-// watch and restores the previous soft limit.
+// message before the kernel's OOM killer ends it without one. The watchdog
+// also tells the pacer how much of the heap is live. stop ends the watch
+// and restores the collector's settings once no scan runs.
 func watchMemory(ctx context.Context, limit int64, name string) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(ctx)
-	softLimit.acquire(limit)
+	pacing.acquire(limit)
 	done := make(chan struct{})
 	go func() {
-		samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+		samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/heap/live:bytes"}}
 		tick := time.NewTicker(memoryInterval)
 		defer tick.Stop()
 		for {
@@ -43,43 +42,14 @@ func watchMemory(ctx context.Context, limit int64, name string) (context.Context
 					cancel(&model.InputError{File: name, Msg: fmt.Sprintf("the scan needed more than %s of memory and was stopped (an input that builds a huge value? --memory-limit sets the budget)", inputfile.Size(limit))})
 					return
 				}
+				pacing.observe(samples[2].Value.Uint64())
 			}
 		}
 	}()
 	return ctx, func() {
 		close(done)
 		cancel(nil)
-		softLimit.release()
-	}
-}
-
-// softLimit shares Go's process-wide soft memory limit between the scans
-// running at once (the root modules of one run): the first sets it, the
-// last restores what was there before, so no scan lifts another's limit.
-var softLimit sharedLimit
-
-type sharedLimit struct {
-	mu    sync.Mutex
-	users int
-	prev  int64
-}
-
-func (l *sharedLimit) acquire(limit int64) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.users == 0 {
-		l.prev = debug.SetMemoryLimit(limit)
-	} else if limit < debug.SetMemoryLimit(-1) {
-		debug.SetMemoryLimit(limit)
-	}
-	l.users++
-}
-
-func (l *sharedLimit) release() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.users--; l.users == 0 {
-		debug.SetMemoryLimit(l.prev)
+		pacing.release()
 	}
 }
 

@@ -177,11 +177,13 @@ func TestRunRecovers(t *testing.T) {
 }
 
 // TestSoftLimitShared: scans that run at once share Go's soft memory limit;
-// the one that ends first does not lift it for the others.
+// the one that ends first does not lift it for the others, and the last
+// restores the collector's settings.
 func TestSoftLimitShared(t *testing.T) {
-	before := debug.SetMemoryLimit(-1)
+	before, percent := debug.SetMemoryLimit(-1), gcPercent()
 	_, stopA := watchMemory(context.Background(), 3<<30, "a")
 	_, stopB := watchMemory(context.Background(), 2<<30, "b")
+	pacing.observe(heapFloor) // past the floor: the budgets rule
 	if got := debug.SetMemoryLimit(-1); got != 2<<30 {
 		t.Errorf("limit with both running %d, want the lower 2 GiB", got)
 	}
@@ -193,4 +195,68 @@ func TestSoftLimitShared(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit after both ended %d, want %d as before", got, before)
 	}
+	if got := gcPercent(); got != percent {
+		t.Errorf("GOGC after both ended %d, want %d as before", got, percent)
+	}
+}
+
+// TestPacer: a small heap is collected only at the floor; once the live
+// heap passes half of it, or when the budget leaves no room for it, or
+// when the user set GOGC, Go's default pacing and the budget hold.
+func TestPacer(t *testing.T) {
+	const floor = 64 << 20
+	before, percent := debug.SetMemoryLimit(-1), gcPercent()
+	defer func() {
+		debug.SetMemoryLimit(before)
+		debug.SetGCPercent(percent)
+	}()
+	type state struct {
+		limit   int64
+		percent int
+	}
+	off := state{floor, -1}
+	tests := []struct {
+		name    string
+		tune    bool
+		budgets []int64
+		before  uint64 // the live heap when the first starts
+		live    uint64 // what the watchdog tells the pacer, then
+		want    []state
+	}{
+		{"waits for the floor", true, []int64{1 << 30}, 0, floor / 4, []state{off, off}},
+		{"the default past half the floor", true, []int64{1 << 30}, 0, floor/2 + 1, []state{off, {1 << 30, percent}}},
+		{"the lowest budget past it", true, []int64{1 << 30, 512 << 20}, 0, floor, []state{off, {512 << 20, percent}}},
+		{"a large heap from the start", true, []int64{1 << 30}, floor/2 + 1, 0, []state{{1 << 30, percent}, {1 << 30, percent}}},
+		{"no room under a budget", true, []int64{floor}, 0, 0, []state{{floor, percent}, {floor, percent}}},
+		{"GOGC set by the user", false, []int64{1 << 30}, 0, 0, []state{{1 << 30, percent}, {1 << 30, percent}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pacer{floor: floor, tune: tt.tune, live: func() uint64 { return tt.before }}
+			for _, b := range tt.budgets {
+				p.acquire(b)
+			}
+			now := func() state { return state{debug.SetMemoryLimit(-1), gcPercent()} }
+			if got := now(); got != tt.want[0] {
+				t.Errorf("running: %+v, want %+v", got, tt.want[0])
+			}
+			p.observe(tt.live)
+			if got := now(); got != tt.want[1] {
+				t.Errorf("told %d MiB live: %+v, want %+v", tt.live>>20, got, tt.want[1])
+			}
+			for range tt.budgets {
+				p.release()
+			}
+			if got := now(); got != (state{before, percent}) {
+				t.Errorf("after: %+v, want the settings from before", got)
+			}
+		})
+	}
+}
+
+// gcPercent is the collector's GOGC setting.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
 }

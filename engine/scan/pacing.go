@@ -1,0 +1,103 @@
+package scan
+
+import (
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// heapFloor is how much memory a scan uses before Go collects garbage.
+// Go's default collects each time the heap doubles, from 4 MiB up: a plan
+// of 10,000 resources went through 14 collections, each marking the whole
+// input again, at a third of the scan's CPU time. Up to the floor, the memory is
+// worth more as time saved than kept free.
+const heapFloor = 160 << 20
+
+// pacing shares Go's process-wide collector settings between the scans
+// running at once (the root modules of one run).
+//
+//   - The soft limit is the lowest budget of the scans running: no scan
+//     lifts another's, and the last to end restores what was there before.
+//   - While the live heap is under half the floor, collection waits for
+//     the floor (GOGC off, the soft limit at the floor); a larger heap is
+//     collected as Go does by default, each time it doubles. A GOGC set in
+//     the environment is the user's choice and is left alone.
+var pacing = pacer{floor: heapFloor, tune: os.Getenv("GOGC") == "", live: liveHeap}
+
+type pacer struct {
+	floor int64
+	tune  bool          // whether the floor applies (GOGC not set by the user)
+	live  func() uint64 // the bytes the last collection found live
+
+	mu     sync.Mutex
+	users  int
+	budget int64 // the lowest budget of the scans running
+	low    bool  // collecting at the floor
+	prev   struct {
+		limit   int64
+		percent int
+	}
+}
+
+func (p *pacer) acquire(budget int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.users == 0 {
+		p.prev.limit = debug.SetMemoryLimit(-1)
+		p.budget = budget
+		// Only a budget well above the floor leaves room to wait for it,
+		// and only a small heap is worth it (a scan's evaluation follows
+		// its reading, in a watch of its own).
+		p.low = p.tune && 2*p.floor <= budget && 2*int64(p.live()) <= p.floor
+		if p.low {
+			p.prev.percent = debug.SetGCPercent(-1)
+		}
+	} else {
+		p.budget = min(p.budget, budget)
+	}
+	p.apply()
+	p.users++
+}
+
+func (p *pacer) release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.users--; p.users > 0 {
+		return
+	}
+	debug.SetMemoryLimit(p.prev.limit)
+	if p.low {
+		debug.SetGCPercent(p.prev.percent)
+		p.low = false
+	}
+}
+
+// observe is told how many bytes the last collection found live: once
+// that passes half the floor, waiting for the floor would collect more
+// often than Go's default, which takes over for the rest of the scans.
+func (p *pacer) observe(live uint64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.low && p.users > 0 && 2*int64(live) > p.floor {
+		p.low = false
+		debug.SetGCPercent(p.prev.percent)
+		p.apply()
+	}
+}
+
+// liveHeap is how many bytes the last collection found live.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// apply sets the soft limit for the current state.
+func (p *pacer) apply() {
+	if p.low {
+		debug.SetMemoryLimit(min(p.budget, p.floor))
+	} else {
+		debug.SetMemoryLimit(p.budget)
+	}
+}

@@ -64,20 +64,26 @@ func Read(path string, limit int64) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
-	return ReadStream(f, limit)
+	// Read into a buffer of the file's size (and room to see the end), not
+	// one grown by doubling: a plan is the largest thing a scan reads.
+	return readAll(f, limit, make([]byte, 0, st.Size()+bytes.MinRead))
 }
 
 // ReadStream reads a stream (standard input, a pipe) of at most limit
 // bytes, stopping as soon as it is past the limit.
 func ReadStream(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+	return readAll(r, limit, nil)
+}
+
+func readAll(r io.Reader, limit int64, buf []byte) ([]byte, error) {
+	b := bytes.NewBuffer(buf)
+	if _, err := b.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if int64(b.Len()) > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
-	return data, nil
+	return b.Bytes(), nil
 }
 
 // IsPipe reports whether path names a FIFO (a named pipe, or the

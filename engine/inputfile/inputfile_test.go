@@ -1,6 +1,7 @@
 package inputfile
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -188,5 +189,23 @@ func TestDirFS(t *testing.T) {
 	}
 	if strings.Join(names, " ") != ". big.rego fifo.rego out.rego sub sub/a.rego" {
 		t.Errorf("walk: %v", names)
+	}
+}
+
+// TestReadSizesItsBuffer: a file is read into a buffer of its own size,
+// not one grown by doubling past it (a plan is the largest thing a scan
+// holds).
+func TestReadSizesItsBuffer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plan.json")
+	want := bytes.Repeat([]byte("{}\n"), 100_000)
+	if err := os.WriteFile(path, want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := Read(path, 1<<20)
+	if err != nil || !bytes.Equal(data, want) {
+		t.Fatalf("read %d bytes, %v", len(data), err)
+	}
+	if c := cap(data); c > len(want)+bytes.MinRead {
+		t.Errorf("a buffer of %d bytes for a file of %d", c, len(want))
 	}
 }

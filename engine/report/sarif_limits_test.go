@@ -152,3 +152,18 @@ func TestSARIFInPieces(t *testing.T) {
 		t.Error("the log in pieces is not the log indented at once")
 	}
 }
+
+// TestGzipSpeedLen: the pieces gzipped on every core through writers
+// reset for each piece measure what each piece gzipped on its own does.
+func TestGzipSpeedLen(t *testing.T) {
+	var pieces [][]byte
+	want := 0
+	for i := range 9 {
+		p := []byte(strings.Repeat(fmt.Sprintf(`{"ruleId": "FG-%d", "n": %d},`, i, i*i), 1000*(i+1)))
+		pieces = append(pieces, p)
+		want += gzipLen(gzip.BestSpeed, p)
+	}
+	if got := gzipSpeedLen(pieces); got != want {
+		t.Errorf("%d bytes, want %d", got, want)
+	}
+}

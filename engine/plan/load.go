@@ -13,6 +13,7 @@ import (
 	"github.com/fiscguard/fiscguard/engine/addrs"
 	"github.com/fiscguard/fiscguard/engine/inputfile"
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/engine/parallel"
 	"github.com/fiscguard/fiscguard/engine/textpos"
 )
 
@@ -185,14 +186,23 @@ func (b *builder) build() (*model.Document, error) {
 		Providers:        b.providers.list(),
 	}
 	if p.ResourceChanges != nil {
-		for i, rc := range p.ResourceChanges {
-			r := b.fromChange(rc)
-			if i < len(b.changeLines) {
-				lc := b.changeLines[i]
-				r.Source = &model.Location{File: b.name, Line: lc.line, Column: lc.col}
-			}
-			doc.Resources = append(doc.Resources, r)
+		// The changes are converted a share per core. Their module
+		// addresses are read first, once each, so the shares only read
+		// what the builder holds.
+		for _, rc := range p.ResourceChanges {
+			b.moduleInstance(rc.ModuleAddress)
 		}
+		doc.Resources = make([]model.Resource, len(p.ResourceChanges))
+		parallel.Each(len(p.ResourceChanges), minShare, func(_, from, to int) {
+			for i := from; i < to; i++ {
+				r := &doc.Resources[i]
+				*r = b.fromChange(p.ResourceChanges[i])
+				if i < len(b.changeLines) {
+					lc := b.changeLines[i]
+					r.Source = &model.Location{File: b.name, Line: lc.line, Column: lc.col}
+				}
+			}
+		})
 	} else if p.PlannedValues != nil {
 		// Plans from Terraform 0.12 may carry planned_values without
 		// resource_changes; their resources are what will exist.
@@ -222,6 +232,9 @@ func (b *builder) build() (*model.Document, error) {
 	doc.LinkProviders()
 	return doc, nil
 }
+
+// minShare is the fewest changes worth converting on a core of their own.
+const minShare = 1000
 
 func (b *builder) fromChange(rc *tfjson.ResourceChange) model.Resource {
 	r := b.newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index)

@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/fiscguard/fiscguard/engine/model"
+	"github.com/fiscguard/fiscguard/fixtures/synth"
 )
 
 func loadFile(t *testing.T, path string) *model.Document {
@@ -267,5 +269,44 @@ func TestProviderConfigurations(t *testing.T) {
 	}
 	if !slices.Contains(root.Resources, `module.logs["a.b"].aws_s3_bucket.this`) || slices.Contains(root.Resources, "data.aws_caller_identity.me") {
 		t.Errorf("aws places %v", root.Resources)
+	}
+}
+
+// TestChangesInShares: a plan large enough to be converted a share per
+// core gives its resources in the plan's order, each with its own values
+// and the position of its own change.
+func TestChangesInShares(t *testing.T) {
+	data := synth.Plan(3 * minShare)
+	doc, err := Load("plan.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		ResourceChanges []struct {
+			Address string `json:"address"`
+			Change  struct {
+				After map[string]any `json:"after"`
+			} `json:"change"`
+		} `json:"resource_changes"`
+	}
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Resources) < len(p.ResourceChanges) {
+		t.Fatalf("%d resources for %d changes", len(doc.Resources), len(p.ResourceChanges))
+	}
+	lastLine, lastCol := 0, 0
+	for i, rc := range p.ResourceChanges {
+		r := doc.Resources[i]
+		if r.Address != rc.Address {
+			t.Fatalf("resource %d is %s, want %s", i, r.Address, rc.Address)
+		}
+		if got, want := slices.Sorted(maps.Keys(r.Values)), slices.Sorted(maps.Keys(rc.Change.After)); !slices.Equal(got, want) {
+			t.Errorf("%s: attributes %v, want %v", r.Address, got, want)
+		}
+		if r.Source == nil || r.Source.Line < lastLine || r.Source.Line == lastLine && r.Source.Column <= lastCol {
+			t.Fatalf("%s: position %+v after %d:%d", r.Address, r.Source, lastLine, lastCol)
+		}
+		lastLine, lastCol = r.Source.Line, r.Source.Column
 	}
 }

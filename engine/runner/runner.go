@@ -308,6 +308,7 @@ func envMap(env []string) map[string]string {
 // settings it refuses, fail the run; else a target that cannot be scanned
 // does (the first in that order).
 func (r *Run) Scan(ctx context.Context) (*report.Set, error) {
+	defer scan.HoldMemory(r.Options)()
 	paths, err := targets.Find(r.Paths, targets.Options{Skip: r.Skip, Root: r.repoRoot()})
 	if err != nil {
 		if _, libErr := r.library(); libErr != nil {
@@ -419,6 +420,7 @@ func (r *Run) sarifCategory() string {
 // Write writes every output of the run: each file whole or not at all,
 // the one to standard output (if any) to stdout.
 func (r *Run) Write(set *report.Set, stdout io.Writer) error {
+	defer scan.HoldMemory(r.Options)()
 	merged := set.Merged()
 	opts := r.Report
 	if opts.Category == "" {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -380,4 +381,49 @@ func TestSARIFCategory(t *testing.T) {
 	if got := category(abs, []string{"infra/prod"}, config.Given{"sarif-category": {"prod-infra"}}); got != "prod-infra/" {
 		t.Errorf("--sarif-category prod-infra: %q", got)
 	}
+}
+
+// TestWriteHoldsMemory: reports are written with the collector settings a
+// scan has (a small heap collected only at the floor), and the settings
+// from before are back once they are written.
+func TestWriteHoldsMemory(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set: the collector's settings are the user's")
+	}
+	run, err := New(Input{Command: Scan, Paths: []string{ebsPlan}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := run.Scan(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, percent := debug.SetMemoryLimit(-1), gcPercent()
+	var w settingsWriter
+	if err := run.Write(set, &w); err != nil {
+		t.Fatal(err)
+	}
+	if w.percent != -1 || w.limit >= before {
+		t.Errorf("while writing: GOGC %d, soft limit %d; want collection at the floor", w.percent, w.limit)
+	}
+	if got, gotPercent := debug.SetMemoryLimit(-1), gcPercent(); got != before || gotPercent != percent {
+		t.Errorf("after writing: soft limit %d, GOGC %d; want %d, %d as before", got, gotPercent, before, percent)
+	}
+}
+
+// settingsWriter records the collector's settings when written to.
+type settingsWriter struct {
+	limit   int64
+	percent int
+}
+
+func (w *settingsWriter) Write(p []byte) (int, error) {
+	w.limit, w.percent = debug.SetMemoryLimit(-1), gcPercent()
+	return len(p), nil
+}
+
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
 }

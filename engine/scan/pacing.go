@@ -26,6 +26,14 @@ const heapFloor = 176 << 20
 //     the environment is the user's choice and is left alone.
 var pacing = pacer{floor: heapFloor, tune: os.Getenv("GOGC") == "", live: liveHeap}
 
+// HoldMemory gives the work of a run around its scans (the gaps between
+// them, writing the reports) the settings a scan has, with opts' budget,
+// until release.
+func HoldMemory(opts Options) (release func()) {
+	pacing.acquire(opts.memoryLimit())
+	return sync.OnceFunc(pacing.release)
+}
+
 type pacer struct {
 	floor int64
 	tune  bool          // whether the floor applies (GOGC not set by the user)

@@ -75,9 +75,10 @@ func (r *Rule) Counts() Counts {
 // finding the rule produced, whatever its type or mode, since the rule did
 // judge it. A resource's outcome is fail when an open finding failed,
 // inconclusive when the open ones are all inconclusive, waived when a
-// waiver covers every finding, and pass when there is none. The result is
-// sorted by rule ID.
-func Build(doc *model.Document, rules []*rule.Rule, findings []finding.Finding) []Rule {
+// waiver covers every finding, and pass when there is none. The findings
+// may come in several slices (reported and deferred ones, not copied into
+// one). The result is sorted by rule ID.
+func Build(doc *model.Document, rules []*rule.Rule, findings ...[]finding.Finding) []Rule {
 	byType := map[string][]*model.Resource{}
 	var checked []*model.Resource
 	byAddr := map[string]*model.Resource{}
@@ -90,12 +91,14 @@ func Build(doc *model.Document, rules []*rule.Rule, findings []finding.Finding) 
 		}
 	}
 	found := map[string]map[string][]*finding.Finding{}
-	for i := range findings {
-		f := &findings[i]
-		if found[f.Rule.ID] == nil {
-			found[f.Rule.ID] = map[string][]*finding.Finding{}
+	for _, fs := range findings {
+		for i := range fs {
+			f := &fs[i]
+			if found[f.Rule.ID] == nil {
+				found[f.Rule.ID] = map[string][]*finding.Finding{}
+			}
+			found[f.Rule.ID][f.Address] = append(found[f.Rule.ID][f.Address], f)
 		}
-		found[f.Rule.ID][f.Address] = append(found[f.Rule.ID][f.Address], f)
 	}
 	// Each rule's record stands alone: they are built a share of the rules
 	// per core.

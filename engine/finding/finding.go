@@ -278,27 +278,35 @@ func (f *Finding) FailsAt(threshold rule.Severity) bool {
 // owner reports the cause. A deferred finding whose owner is not in force
 // (disabled, or outside the profile) is reported itself, so no cause is lost;
 // one whose owner's finding on the same resource is waived is waived with it.
+// The reported findings are fs itself, compacted in order (a large scan has
+// tens of thousands: a copy of them all is megabytes to allocate and move).
 func Deferred(fs []Finding, inForce map[string]bool) (reported, deferred []Finding) {
-	reported = make([]Finding, 0, len(fs))
 	waived := map[string]*Waiver{}
-	for _, f := range fs {
-		if f.Owner == "" && f.Waiver != nil {
+	for i := range fs {
+		if f := &fs[i]; f.Owner == "" && f.Waiver != nil {
 			waived[f.Rule.ID+" "+f.Address] = f.Waiver
 		}
 	}
-	for _, f := range fs {
+	reported = fs[:0]
+	for i := range fs {
+		f := &fs[i]
 		switch {
 		case f.Owner == "":
-			reported = append(reported, f)
 		case !inForce[f.Owner]:
 			f.Owner = ""
-			reported = append(reported, f)
 		default:
-			if w := waived[f.Owner+" "+f.Address]; w != nil && f.Waiver == nil {
-				f.Waiver = w
+			d := *f
+			if w := waived[d.Owner+" "+d.Address]; w != nil && d.Waiver == nil {
+				d.Waiver = w
 			}
-			deferred = append(deferred, f)
+			deferred = append(deferred, d)
+			continue
 		}
+		if len(reported) < i {
+			fs[len(reported)] = *f
+		}
+		reported = reported[:len(reported)+1]
 	}
+	clear(fs[len(reported):]) // what was moved is not held twice
 	return reported, deferred
 }

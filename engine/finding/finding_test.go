@@ -141,6 +141,11 @@ func TestDeferred(t *testing.T) {
 			[]Finding{{Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}},
 			map[string]bool{"FG-EC2-003": true},
 			[]string{"FG-EC2-003 sg.a"}, nil, false},
+		{"reported in order around deferred ones",
+			[]Finding{{Rule: ec1, Address: "sg.a"}, {Rule: ec3, Address: "sg.a", Owner: "FG-EC2-001"}, {Rule: ec3, Address: "sg.b", Owner: "FG-EC2-001"},
+				{Rule: ec1, Address: "sg.c"}, {Rule: ec3, Address: "sg.c", Owner: "FG-X"}, {Rule: ec1, Address: "sg.d"}},
+			map[string]bool{"FG-EC2-001": true, "FG-EC2-003": true},
+			[]string{"FG-EC2-001 sg.a", "FG-EC2-001 sg.c", "FG-EC2-003 sg.c", "FG-EC2-001 sg.d"}, []string{"FG-EC2-003 sg.a", "FG-EC2-003 sg.b"}, false},
 	}
 	ids := func(fs []Finding) []string {
 		var out []string

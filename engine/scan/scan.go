@@ -278,7 +278,7 @@ func (l *Library) Check(ctx context.Context, in *Input, opts Options) (rep *repo
 	// Pass records cover the whole input, and every rule's verdict on it,
 	// including causes another rule reports: the filters below only choose
 	// which findings to show.
-	cov := coverage.Build(doc, rules, append(slices.Clip(findings), deferred...))
+	cov := coverage.Build(doc, rules, findings, deferred)
 	if opts.Baseline != nil {
 		all := len(findings)
 		findings = baseline.Filter(findings, opts.Baseline)

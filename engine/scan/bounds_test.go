@@ -201,8 +201,9 @@ func TestSoftLimitShared(t *testing.T) {
 }
 
 // TestPacer: a small heap is collected only at the floor; once the live
-// heap passes half of it, or when the budget leaves no room for it, or
-// when the user set GOGC, Go's default pacing and the budget hold.
+// heap passes half of it, as it grows by abovePercent; when the budget
+// leaves no room for the floor, or when the user set GOGC, Go's default
+// pacing and the budget hold.
 func TestPacer(t *testing.T) {
 	const floor = 64 << 20
 	before, percent := debug.SetMemoryLimit(-1), gcPercent()
@@ -224,9 +225,9 @@ func TestPacer(t *testing.T) {
 		want    []state
 	}{
 		{"waits for the floor", true, []int64{1 << 30}, 0, floor / 4, []state{off, off}},
-		{"the default past half the floor", true, []int64{1 << 30}, 0, floor/2 + 1, []state{off, {1 << 30, percent}}},
-		{"the lowest budget past it", true, []int64{1 << 30, 512 << 20}, 0, floor, []state{off, {512 << 20, percent}}},
-		{"a large heap from the start", true, []int64{1 << 30}, floor/2 + 1, 0, []state{{1 << 30, percent}, {1 << 30, percent}}},
+		{"grows past half the floor", true, []int64{1 << 30}, 0, floor/2 + 1, []state{off, {1 << 30, abovePercent}}},
+		{"the lowest budget past it", true, []int64{1 << 30, 512 << 20}, 0, floor, []state{off, {512 << 20, abovePercent}}},
+		{"a large heap from the start", true, []int64{1 << 30}, floor/2 + 1, 0, []state{{1 << 30, abovePercent}, {1 << 30, abovePercent}}},
 		{"no room under a budget", true, []int64{floor}, 0, 0, []state{{floor, percent}, {floor, percent}}},
 		{"GOGC set by the user", false, []int64{1 << 30}, 0, 0, []state{{1 << 30, percent}, {1 << 30, percent}}},
 	}

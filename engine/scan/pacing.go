@@ -15,6 +15,11 @@ import (
 // peaks under 250 MB.
 const heapFloor = 176 << 20
 
+// abovePercent is the GOGC above the floor: collecting each time the heap
+// grows by 125% instead of Go's 100% made a 50,000-resource scan 8-11%
+// faster, its peak still well under 1 GB (655-793 MB).
+const abovePercent = 125
+
 // pacing shares Go's process-wide collector settings between the scans
 // running at once (the root modules of one run).
 //
@@ -22,8 +27,9 @@ const heapFloor = 176 << 20
 //     lifts another's, and the last to end restores what was there before.
 //   - While the live heap is under half the floor, collection waits for
 //     the floor (GOGC off, the soft limit at the floor); a larger heap is
-//     collected as Go does by default, each time it doubles. A GOGC set in
-//     the environment is the user's choice and is left alone.
+//     collected at GOGC abovePercent. A budget under twice the floor keeps
+//     Go's default, and a GOGC set in the environment, the user's choice,
+//     is left alone.
 var pacing = pacer{floor: heapFloor, tune: os.Getenv("GOGC") == "", live: liveHeap}
 
 // HoldMemory gives the work of a run around its scans (the gaps between
@@ -36,12 +42,13 @@ func HoldMemory(opts Options) (release func()) {
 
 type pacer struct {
 	floor int64
-	tune  bool          // whether the floor applies (GOGC not set by the user)
+	tune  bool          // whether GOGC is the pacer's to set (not the user's)
 	live  func() uint64 // the bytes the last collection found live
 
 	mu     sync.Mutex
 	users  int
 	budget int64 // the lowest budget of the scans running
+	tuned  bool  // GOGC set by the pacer while scans run
 	low    bool  // collecting at the floor
 	prev   struct {
 		limit   int64
@@ -58,9 +65,10 @@ func (p *pacer) acquire(budget int64) {
 		// Only a budget well above the floor leaves room to wait for it,
 		// and only a small heap is worth it (a scan's evaluation follows
 		// its reading, in a watch of its own).
-		p.low = p.tune && 2*p.floor <= budget && 2*int64(p.live()) <= p.floor
-		if p.low {
-			p.prev.percent = debug.SetGCPercent(-1)
+		p.tuned = p.tune && 2*p.floor <= budget
+		p.low = p.tuned && 2*int64(p.live()) <= p.floor
+		if p.tuned {
+			p.prev.percent = debug.SetGCPercent(p.percent())
 		}
 	} else {
 		p.budget = min(p.budget, budget)
@@ -76,23 +84,32 @@ func (p *pacer) release() {
 		return
 	}
 	debug.SetMemoryLimit(p.prev.limit)
-	if p.low {
+	if p.tuned {
 		debug.SetGCPercent(p.prev.percent)
-		p.low = false
 	}
+	p.tuned, p.low = false, false
 }
 
 // observe is told how many bytes the last collection found live: once
 // that passes half the floor, waiting for the floor would collect more
-// often than Go's default, which takes over for the rest of the scans.
+// often than collecting as the heap grows, which takes over for the rest
+// of the scans.
 func (p *pacer) observe(live uint64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.low && p.users > 0 && 2*int64(live) > p.floor {
 		p.low = false
-		debug.SetGCPercent(p.prev.percent)
+		debug.SetGCPercent(p.percent())
 		p.apply()
 	}
+}
+
+// percent is the GOGC of the current state.
+func (p *pacer) percent() int {
+	if p.low {
+		return -1
+	}
+	return abovePercent
 }
 
 // liveHeap is how many bytes the last collection found live.

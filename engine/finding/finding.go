@@ -232,11 +232,7 @@ func providerLocation(p *model.Provider, attr string, affected []Affected) *mode
 // of their indexes is sorted and the findings moved once, not at each swap;
 // findings already in order are left as they are.
 func Sort(fs []Finding) {
-	sorted := true
-	for i := 1; i < len(fs) && sorted; i++ {
-		sorted = compare(&fs[i-1], &fs[i]) <= 0
-	}
-	if sorted {
+	if IsSorted(fs) {
 		return
 	}
 	order := make([]int, len(fs))
@@ -249,6 +245,16 @@ func Sort(fs []Finding) {
 		moved[k] = fs[i]
 	}
 	copy(fs, moved)
+}
+
+// IsSorted reports whether fs is in Sort's order.
+func IsSorted(fs []Finding) bool {
+	for i := 1; i < len(fs); i++ {
+		if compare(&fs[i-1], &fs[i]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // compare orders findings by target, address, rule, attribute and message.

@@ -165,8 +165,13 @@ func itemTitle(c *catalog.Catalog, id string, lang i18n.Lang) string {
 	return ""
 }
 
-// sortedFindings returns a sorted copy, so writers never reorder the caller's slice.
+// sortedFindings returns fs in order: fs itself when it is (a scan's
+// report is), else a sorted copy, so writers never reorder the caller's
+// slice. Writers only read it.
 func sortedFindings(fs []finding.Finding) []finding.Finding {
+	if finding.IsSorted(fs) {
+		return fs
+	}
 	out := append([]finding.Finding(nil), fs...)
 	finding.Sort(out)
 	return out

@@ -291,3 +291,20 @@ func TestUnknownFormat(t *testing.T) {
 		t.Fatalf("got %v, want an error naming the format", err)
 	}
 }
+
+// TestSortedFindings: findings out of order are sorted in a copy, the
+// caller's slice left as it was; findings in order (a scan's report) are
+// not copied.
+func TestSortedFindings(t *testing.T) {
+	a := newFinding(ruleS3CMK, rule.StatusFail, "aws_s3_bucket.a", "aws_s3_bucket", "", i18n.Text{En: "a"}, nil)
+	b := newFinding(ruleS3CMK, rule.StatusFail, "aws_s3_bucket.b", "aws_s3_bucket", "", i18n.Text{En: "b"}, nil)
+	unsorted := []finding.Finding{b, a}
+	got := sortedFindings(unsorted)
+	if got[0].Address != a.Address || unsorted[0].Address != b.Address {
+		t.Errorf("sorted %s first, the caller's slice %s first; want a sorted copy", got[0].Address, unsorted[0].Address)
+	}
+	sorted := []finding.Finding{a, b}
+	if got := sortedFindings(sorted); &got[0] != &sorted[0] {
+		t.Error("findings in order were copied")
+	}
+}

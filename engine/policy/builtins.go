@@ -108,6 +108,8 @@ var (
 	keyResource   = ast.StringTerm("resource")
 	keyAttribute  = ast.StringTerm("attribute")
 	keyAttributes = ast.StringTerm("attributes")
+	keyResources  = ast.StringTerm("resources")
+	keyOwner      = ast.StringTerm("owner")
 	keyStatus     = ast.StringTerm("status")
 	keyMessage    = ast.StringTerm("message")
 	keyEn         = ast.StringTerm("en")

@@ -256,9 +256,9 @@ func decodeResult(r *rule.Rule, v *ast.Term) (rule.Result, error) {
 	if !ok {
 		return res, fmt.Errorf("rule %s: deny result %v is not an object built with fiscguard.fail", r.ID, v)
 	}
-	str := func(k string) string { return stringOf(obj.Get(ast.InternedTerm(k))) }
-	strs := func(k string) []string {
-		vs, ok := termValue(obj.Get(ast.InternedTerm(k))).(*ast.Array)
+	str := func(k *ast.Term) string { return stringOf(obj.Get(k)) }
+	strs := func(k *ast.Term) []string {
+		vs, ok := termValue(obj.Get(k)).(*ast.Array)
 		if !ok {
 			return nil
 		}
@@ -270,25 +270,25 @@ func decodeResult(r *rule.Rule, v *ast.Term) (rule.Result, error) {
 		}
 		return out
 	}
-	res.Address, res.Attribute, res.Owner = str("resource"), str("attribute"), str("owner")
-	res.Attributes, res.Resources = strs("attributes"), strs("resources")
+	res.Address, res.Attribute, res.Owner = str(keyResource), str(keyAttribute), str(keyOwner)
+	res.Attributes, res.Resources = strs(keyAttributes), strs(keyResources)
 	if res.Address == "" {
 		return res, fmt.Errorf("rule %s: deny result has no resource address", r.ID)
 	}
 	if res.Owner == r.ID {
 		return res, fmt.Errorf("rule %s: a deny result cannot name its own rule as the owner of its cause", r.ID)
 	}
-	if s := str("status"); s != "" {
+	if s := str(keyStatus); s != "" {
 		if s != rule.StatusFail && s != rule.StatusInconclusive {
 			return res, fmt.Errorf("rule %s: deny result status %q is not fail or inconclusive", r.ID, s)
 		}
 		res.Status = s
 	}
-	switch m := termValue(obj.Get(ast.InternedTerm("message"))).(type) {
+	switch m := termValue(obj.Get(keyMessage)).(type) {
 	case ast.String:
 		res.Message = i18n.Text{En: string(m)}
 	case ast.Object:
-		res.Message = i18n.Text{En: stringOf(m.Get(ast.InternedTerm("en"))), Ja: stringOf(m.Get(ast.InternedTerm("ja")))}
+		res.Message = i18n.Text{En: stringOf(m.Get(keyEn)), Ja: stringOf(m.Get(keyJa))}
 	}
 	if res.Message.En == "" {
 		res.Message.En = r.Title.En

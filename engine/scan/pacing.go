@@ -63,8 +63,8 @@ func (p *pacer) acquire(budget int64) {
 		p.prev.limit = debug.SetMemoryLimit(-1)
 		p.budget = budget
 		// Only a budget well above the floor leaves room to wait for it,
-		// and only a small heap is worth it (a scan's evaluation follows
-		// its reading, in a watch of its own).
+		// and only a small heap is worth it (work that starts after other
+		// work, such as writing reports, may start with a large one).
 		p.tuned = p.tune && 2*p.floor <= budget
 		p.low = p.tuned && 2*int64(p.live()) <= p.floor
 		if p.tuned {

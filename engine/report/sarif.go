@@ -357,7 +357,9 @@ func encodeSARIF(run *sarifRun, fs []*finding.Finding, result func(*finding.Find
 			if errs[p] = enc.Encode(&res); errs[p] != nil {
 				return
 			}
-			// Indenting at most doubles the bytes, and adds the separator.
+			// Room for the result indented (under twice its compact size
+			// for a SARIF result) and the separator; should one need more,
+			// append grows the piece, and the bytes are the same.
 			if room := 2*compact.Len() + len(resultsIndent) + 4; cap(out)-len(out) < room {
 				if len(out) > 0 {
 					chunks = append(chunks, out)

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -168,10 +169,7 @@ func member(t *ast.Term, key *ast.Term) *ast.Term {
 
 // text is t's string, if t is one.
 func text(t *ast.Term) (string, bool) {
-	if t == nil {
-		return "", false
-	}
-	s, ok := t.Value.(ast.String)
+	s, ok := termValue(t).(ast.String)
 	return string(s), ok
 }
 
@@ -314,11 +312,15 @@ func builtinOnePerResource(bctx topdown.BuiltinContext, ops []*ast.Term, iter fu
 			if attr == nil || !okEn || !okJa {
 				return policyError(bctx, "%s: a problem of %s lacks its attribute or its English and Japanese texts", name, addr)
 			}
-			if !containsTerm(attrs, attr) {
+			if !slices.ContainsFunc(attrs, attr.Equal) {
 				attrs = append(attrs, attr)
 			}
-			en = appendNew(en, pEn)
-			ja = appendNew(ja, pJa)
+			if !slices.Contains(en, pEn) {
+				en = append(en, pEn)
+			}
+			if !slices.Contains(ja, pJa) {
+				ja = append(ja, pJa)
+			}
 		}
 		message := ast.ObjectTerm(
 			ast.Item(keyEn, ast.StringTerm(fmt.Sprintf(intro, addr)+strings.Join(en, "; "))),
@@ -344,24 +346,6 @@ func worstProblems(ps []ast.Object) []ast.Object {
 		}
 	}
 	return nil
-}
-
-func containsTerm(ts []*ast.Term, t *ast.Term) bool {
-	for _, x := range ts {
-		if x.Equal(t) {
-			return true
-		}
-	}
-	return false
-}
-
-func appendNew(xs []string, x string) []string {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
-	}
-	return append(xs, x)
 }
 
 // policyError stops evaluation at the call: a policy called a built-in

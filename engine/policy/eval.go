@@ -306,6 +306,6 @@ func termValue(t *ast.Term) ast.Value {
 
 // stringOf is t's string, "" when t is not one.
 func stringOf(t *ast.Term) string {
-	s, _ := termValue(t).(ast.String)
-	return string(s)
+	s, _ := text(t)
+	return s
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"compress/gzip"
 	"fmt"
+	"io"
 	"runtime"
 	"sort"
 	"sync"
@@ -125,14 +126,9 @@ func gzipSpeedLen(pieces [][]byte) int {
 		wg.Go(func() {
 			// One writer per core, reset for each piece: a writer is over
 			// a MiB of state, more than most pieces.
-			var n counter
-			zw, _ := gzip.NewWriterLevel(&n, gzip.BestSpeed)
+			zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
 			for i := range next {
-				n = 0
-				zw.Reset(&n)
-				_, _ = zw.Write(pieces[i])
-				_ = zw.Close()
-				sizes[i] = int(n)
+				sizes[i] = gzippedLen(zw, pieces[i])
 			}
 		})
 	}
@@ -146,8 +142,14 @@ func gzipSpeedLen(pieces [][]byte) int {
 
 // gzipLen is the size of the pieces gzipped together at level.
 func gzipLen(level int, pieces ...[]byte) int {
+	zw, _ := gzip.NewWriterLevel(io.Discard, level)
+	return gzippedLen(zw, pieces...)
+}
+
+// gzippedLen is the size of the pieces gzipped together by zw, reset.
+func gzippedLen(zw *gzip.Writer, pieces ...[]byte) int {
 	var n counter
-	zw, _ := gzip.NewWriterLevel(&n, level)
+	zw.Reset(&n)
 	for _, p := range pieces {
 		_, _ = zw.Write(p)
 	}
